@@ -1,0 +1,73 @@
+import type { Translations } from './fr'
+
+type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> }
+
+const en: SameShape<Translations> = {
+  meta: {
+    title: 'Passerelle — research and industry in French industrial territories',
+    description:
+      'Passerelle connects industrial SMEs with the research labs, technology centres, clusters and competitiveness clusters of their territory.',
+  },
+  layout: {
+    skipToContent: 'Skip to content',
+    homeLink: 'Passerelle, home',
+    tagline: 'Research ⇄ industry',
+    mainNav: 'Main navigation',
+    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains' },
+    footer: {
+      about: 'Passerelle, the research–industry exchange platform of the Territoires d’industrie.',
+      demoNotice: 'Companies and people in the demo data are fictional.',
+    },
+  },
+  language: {
+    label: 'Language',
+    switchTo: 'Switch to {{language}}',
+    names: { fr: 'Français', en: 'English' },
+    changed: 'The interface language is now: {{language}}.',
+  },
+  home: {
+    eyebrow: 'Territoires d’industrie',
+    title: 'Your industrial need, the right research experts',
+    lead: 'Post a technical need in minutes: labs, technology centres, clusters and competitiveness clusters of your territory answer, talk with you in real time and run the project with you.',
+    personasTitle: 'Who is it for?',
+    personas: {
+      industrialist: { title: 'Industrialist, SME or mid-cap', text: 'Describe your need (3D printing, AI, automation…), receive proposals, choose the best one.' },
+      researcher: { title: 'Researcher or technology centre', text: 'Showcase your skills, equipment and TRL, and answer the needs of nearby companies.' },
+      animator: { title: 'Cluster, pôle or territory animator', text: 'Moderate your space, route needs to the right experts and follow response times.' },
+    },
+    stepsTitle: 'How it works',
+    steps: {
+      post: { title: 'Post your need', text: 'A title, a summary, a domain and your town: a first version takes less than two minutes.' },
+      receive: { title: 'Receive proposals', text: 'Labs and technology centres propose an approach, a team, a duration and a cost.' },
+      collaborate: { title: 'Start the project', text: 'Accept a proposal: a project room opens to talk in real time and track milestones.' },
+    },
+    confidentialityTitle: 'You decide what you show',
+    confidentiality: 'Public summary, details for signed-in members only, or anonymised company: you choose for each need.',
+    trlButton: 'What is a TRL?',
+    trlDialogTitle: 'TRL, the technology readiness level',
+    trlDialogText:
+      'The TRL (Technology Readiness Level) measures how mature a technology is, from 1 (principle observed) to 9 (system proven in production). Passerelle matches the TRL your need targets with the one each lab or centre works at.',
+    domainsTitle: 'Technology domains',
+    domainsLead: 'Needs and profiles are classified with a shared taxonomy.',
+    territoriesTitle: 'Territories already on board',
+  },
+  ui: {
+    close: 'Close',
+    dismiss: 'Dismiss notification',
+    loading: 'Loading…',
+    notifications: 'Notifications',
+    fieldRequired: 'required',
+  },
+  errors: {
+    title: 'Something went wrong',
+    notFoundTitle: 'Page not found',
+    notFound: 'This page does not exist or no longer exists.',
+    forbiddenTitle: 'Access denied',
+    forbidden: 'You do not have access to this page.',
+    generic: 'Something went wrong on our side. Try again in a moment; if the problem persists, report it with the reference below.',
+    reference: 'Reference: {{requestId}}',
+    backHome: 'Back to home',
+  },
+}
+
+export default en

@@ -1,0 +1,71 @@
+/** French is the reference language: every other locale must have exactly these keys. */
+const fr = {
+  meta: {
+    title: 'Passerelle — recherche et industrie dans les Territoires d’industrie',
+    description:
+      'Passerelle met en relation les PME industrielles avec les laboratoires, centres techniques, clusters et pôles de compétitivité de leur territoire.',
+  },
+  layout: {
+    skipToContent: 'Aller au contenu',
+    homeLink: 'Passerelle, accueil',
+    tagline: 'Recherche ⇄ industrie',
+    mainNav: 'Navigation principale',
+    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines' },
+    footer: {
+      about: 'Passerelle, la plateforme d’échange entre recherche et industrie des Territoires d’industrie.',
+      demoNotice: 'Les entreprises et personnes des données de démonstration sont fictives.',
+    },
+  },
+  language: {
+    label: 'Langue',
+    switchTo: 'Passer en {{language}}',
+    names: { fr: 'Français', en: 'English' },
+    changed: 'La langue de l’interface est maintenant : {{language}}.',
+  },
+  home: {
+    eyebrow: 'Territoires d’industrie',
+    title: 'Votre besoin industriel, les bons experts de la recherche',
+    lead: 'Déposez un besoin technique en quelques minutes : laboratoires, centres techniques, clusters et pôles de compétitivité de votre territoire vous répondent, échangent avec vous en direct et lancent le projet avec vous.',
+    personasTitle: 'Pour qui ?',
+    personas: {
+      industrialist: { title: 'Industriel, PME ou ETI', text: 'Décrivez votre besoin (impression 3D, IA, automatisation…), recevez des propositions, choisissez la meilleure.' },
+      researcher: { title: 'Chercheur ou centre technique', text: 'Faites connaître vos compétences, vos équipements et votre TRL, et répondez aux besoins des entreprises proches.' },
+      animator: { title: 'Animateur de cluster, de pôle ou de territoire', text: 'Modérez votre espace, orientez les besoins vers les bons experts et suivez les délais de réponse.' },
+    },
+    stepsTitle: 'Comment ça marche',
+    steps: {
+      post: { title: 'Déposez votre besoin', text: 'Un titre, un résumé, un domaine et votre commune : une première version prend moins de deux minutes.' },
+      receive: { title: 'Recevez des propositions', text: 'Les laboratoires et centres techniques proposent une approche, une équipe, une durée et un coût.' },
+      collaborate: { title: 'Lancez le projet', text: 'Vous acceptez une proposition : un espace projet s’ouvre pour échanger en direct et suivre les jalons.' },
+    },
+    confidentialityTitle: 'Vous gardez la main sur ce que vous montrez',
+    confidentiality: 'Résumé public, détails réservés aux membres connectés, ou entreprise anonymisée : vous choisissez pour chaque besoin.',
+    trlButton: 'Qu’est-ce qu’un TRL ?',
+    trlDialogTitle: 'Le TRL, niveau de maturité technologique',
+    trlDialogText:
+      'Le TRL (Technology Readiness Level) mesure la maturité d’une technologie sur une échelle de 1 (principe observé) à 9 (système éprouvé en production). Passerelle rapproche le TRL visé par votre besoin de celui auquel travaille chaque laboratoire ou centre.',
+    domainsTitle: 'Domaines technologiques',
+    domainsLead: 'Les besoins et les profils sont classés selon une taxonomie commune.',
+    territoriesTitle: 'Des territoires déjà engagés',
+  },
+  ui: {
+    close: 'Fermer',
+    dismiss: 'Masquer la notification',
+    loading: 'Chargement…',
+    notifications: 'Notifications',
+    fieldRequired: 'obligatoire',
+  },
+  errors: {
+    title: 'Une erreur est survenue',
+    notFoundTitle: 'Page introuvable',
+    notFound: 'Cette page n’existe pas ou n’existe plus.',
+    forbiddenTitle: 'Accès refusé',
+    forbidden: 'Vous n’avez pas accès à cette page.',
+    generic: 'Quelque chose s’est mal passé de notre côté. Réessayez dans un instant ; si le problème continue, signalez-le avec la référence ci-dessous.',
+    reference: 'Référence : {{requestId}}',
+    backHome: 'Revenir à l’accueil',
+  },
+}
+
+export default fr
+export type Translations = typeof fr

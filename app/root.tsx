@@ -1,0 +1,68 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useEffect, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { defaultLanguage } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { useNonce } from '~/nonce'
+import stylesHref from '~/styles/app.css?url'
+import { takeToast } from '~/toast.server'
+import { AppLayout } from '~/ui/layout'
+import { ToastProvider } from '~/ui/toast'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesHref },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const language = await languageFromRequest(request)
+  const { toast, clearHeader } = await takeToast(request)
+  return data(
+    { language, toast, requestId: context.requestId },
+    clearHeader ? { headers: { 'Set-Cookie': clearHeader } } : undefined,
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
+  const { t, i18n } = useTranslation()
+  const language = rootData?.language ?? defaultLanguage
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language)
+  }, [i18n, language])
+  return (
+    <html lang={language} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <title>{t('meta.title')}</title>
+        <meta name="description" content={t('meta.description')} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <ToastProvider initial={rootData?.toast}>
+          <AppLayout>{children}</AppLayout>
+        </ToastProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export { RouteErrorPage as ErrorBoundary } from '~/ui/error-page'

@@ -1,0 +1,26 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { createI18n, supportedLanguages } from '~/i18n/config'
+import { languageCookie } from '~/i18n/language.server'
+import { safeRedirectPath } from '~/http/safe-redirect'
+import { flashToast } from '~/toast.server'
+
+const languageForm = z.object({
+  language: z.enum(supportedLanguages),
+  redirectTo: safeRedirectPath,
+})
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = languageForm.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) throw new Response('Langue inconnue', { status: 400 })
+  const { language, redirectTo } = parsed.data
+  const t = createI18n(language).t
+  const headers = new Headers()
+  headers.append('Set-Cookie', await languageCookie.serialize(language))
+  headers.append('Set-Cookie', await flashToast({ kind: 'success', message: t('language.changed', { language: t(`language.names.${language}`) }) }))
+  return redirect(redirectTo, { headers })
+}
+
+export function loader() {
+  return redirect('/')
+}

@@ -1,0 +1,78 @@
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { supportedLanguages, type Language } from '~/i18n/config'
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        {t('layout.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand" aria-label={t('layout.homeLink')}>
+            <span className="brand-mark" aria-hidden="true">
+              ⇄
+            </span>
+            <span className="brand-name">Passerelle</span>
+            <span className="brand-tagline">{t('layout.tagline')}</span>
+          </Link>
+          <nav aria-label={t('layout.mainNav')} className="main-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('layout.nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <a href="/#comment-ca-marche">{t('layout.nav.howItWorks')}</a>
+              </li>
+              <li>
+                <a href="/#domaines">{t('layout.nav.domains')}</a>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="contenu" className="container main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('layout.footer.about')}</p>
+          <p className="muted">{t('layout.footer.demoNotice')}</p>
+        </div>
+      </footer>
+    </>
+  )
+}
+
+/** A plain POST form: switching language works before (and without) JavaScript. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation()
+  const location = useLocation()
+  const current = i18n.language as Language
+  return (
+    <Form method="post" action="/langue" className="language-switch" aria-label={t('language.label')} reloadDocument>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {supportedLanguages.map((language) => (
+        <button
+          key={language}
+          type="submit"
+          name="language"
+          value={language}
+          lang={language}
+          className="btn btn-ghost"
+          aria-pressed={language === current}
+          title={t('language.switchTo', { language: t(`language.names.${language}`) })}
+        >
+          {language.toUpperCase()}
+          <span className="visually-hidden"> — {t(`language.names.${language}`)}</span>
+        </button>
+      ))}
+    </Form>
+  )
+}

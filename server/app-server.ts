@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type Server as HttpServer } from 'node:http'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type Express } from 'express'
+import type { Connection } from 'mongoose'
+import { pinoHttp } from 'pino-http'
+import type { ViteDevServer } from 'vite'
+import type { PasserelleLoadContext } from '../app/load-context.js'
+import { getFreePort } from './embedded/ports.js'
+import { checkHealth } from './http/health.js'
+import { bodySizeLimit, cspNonce, rateLimits, securityHeaders } from './http/security.js'
+import type { Logger } from './logger.js'
+import { attachSocketServer, type SocketServer } from './realtime/socket-server.js'
+import type { SearchClient } from './search/client.js'
+
+export type AppServerOptions = {
+  logger: Logger
+  db: Connection
+  search: SearchClient
+  /** 'production' serves build/; 'development' runs Vite in middleware mode; 'none' serves no pages (API-only tests). */
+  remix: 'production' | 'development' | 'none'
+  trustProxy?: number
+  rateLimitPerMinute?: number
+}
+
+export type AppServer = {
+  app: Express
+  httpServer: HttpServer
+  io: SocketServer
+  listen: (port: number, host: string) => Promise<string>
+  close: () => Promise<void>
+}
+
+const REQUEST_ID = /^[\w-]{1,64}$/
+
+export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
+  const { logger } = options
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', options.trustProxy ?? 0)
+
+  const httpServer = createServer(app)
+  const io = attachSocketServer(httpServer, logger)
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id']
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+        res.setHeader('X-Request-Id', id)
+        return id
+      },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      // Static files and Vite's dev modules would drown the requests that matter.
+      autoLogging: { ignore: (req) => /^\/(assets|node_modules|@|app\/|favicon)/.test(req.url ?? '') },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  )
+
+  const hmrPort = options.remix === 'development' ? await getFreePort() : undefined
+  app.use(cspNonce())
+  app.use(securityHeaders({ isDevelopment: options.remix === 'development', hmrPort }))
+
+  app.get('/healthz', async (_req, res) => {
+    const report = await checkHealth({ db: options.db, search: options.search, io })
+    res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report)
+  })
+
+  app.use(compression())
+  app.use(rateLimits(options.rateLimitPerMinute ?? 600))
+  app.use(bodySizeLimit())
+
+  let viteDevServer: ViteDevServer | undefined
+  if (options.remix !== 'none') {
+    let build: ServerBuild | (() => Promise<ServerBuild>)
+    if (options.remix === 'development') {
+      const vite = await import('vite')
+      viteDevServer = await vite.createServer({
+        // HMR gets its own port so its websocket never competes with Socket.IO's upgrade.
+        server: { middlewareMode: true, hmr: { port: hmrPort } },
+      })
+      app.use(viteDevServer.middlewares)
+      const dev = viteDevServer
+      build = () => dev.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+    } else {
+      const buildDir = path.resolve('build')
+      app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
+      app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
+      const serverBuildPath = path.join(buildDir, 'server/index.js')
+      build = (await import(serverBuildPath)) as ServerBuild
+    }
+    app.all(
+      '*',
+      createRequestHandler({
+        build,
+        mode: options.remix,
+        getLoadContext: (req, res): PasserelleLoadContext => ({
+          cspNonce: res.locals.cspNonce as string,
+          requestId: String(req.id),
+          logger: req.log,
+        }),
+      }),
+    )
+  }
+
+  const sockets = new Set<import('node:net').Socket>()
+  httpServer.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+
+  return {
+    app,
+    httpServer,
+    io,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject)
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject)
+          const address = httpServer.address()
+          const boundPort = typeof address === 'object' && address ? address.port : port
+          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${boundPort}`)
+        })
+      }),
+    /** Stops accepting, tells sockets we are leaving, drains in-flight requests, then closes. */
+    async close() {
+      io.emit('system:shutting-down')
+      await new Promise<void>((resolve) => io.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      httpServer.closeIdleConnections()
+      const force = setTimeout(() => {
+        for (const socket of sockets) socket.destroy()
+      }, 5_000)
+      await closed
+      clearTimeout(force)
+      await viteDevServer?.close()
+    },
+  }
+}

@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * Every setting the server reads from the environment, validated once at start-up.
+ * Our own variables are prefixed PASSERELLE_; an unknown PASSERELLE_* name is refused
+ * so that a typo never silently falls back to a default.
+ */
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
+
+const portSchema = z.coerce
+  .number({ invalid_type_error: 'doit être un numéro de port' })
+  .int('doit être un entier')
+  .min(1, 'doit être compris entre 1 et 65535')
+  .max(65535, 'doit être compris entre 1 et 65535')
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: portSchema.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'doit commencer par mongodb:// ou mongodb+srv://')
+      .optional(),
+  ),
+  MEILI_URL: z.preprocess(emptyAsUndefined, z.string().url('doit être une URL http(s) complète').optional()),
+  MEILI_MASTER_KEY: z.preprocess(emptyAsUndefined, z.string().min(16, 'doit faire au moins 16 caractères').optional()),
+  PASSERELLE_DATA_DIR: z.string().min(1).default('.data'),
+  PASSERELLE_TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+  PASSERELLE_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(600)),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export type Config = Env & {
+  isProduction: boolean
+  dataDir: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const known = new Set(Object.keys(envSchema.shape))
+  const unknown = Object.keys(env).filter((name) => name.startsWith('PASSERELLE_') && !known.has(name))
+  const problems: string[] = unknown.map((name) => `${name}: variable inconnue (voir .env.example)`)
+
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.')}: ${issue.message} (valeur reçue : ${JSON.stringify(env[String(issue.path[0])])})`)
+    }
+  }
+  if (problems.length > 0 || !parsed.success) {
+    throw new ConfigError(`Configuration invalide :\n  - ${problems.join('\n  - ')}`)
+  }
+  return {
+    ...parsed.data,
+    isProduction: parsed.data.NODE_ENV === 'production',
+    dataDir: path.resolve(cwd, parsed.data.PASSERELLE_DATA_DIR),
+  }
+}

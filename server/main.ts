@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs'
+import { ConfigError, loadConfig } from './config.js'
+import { createAppServer, type AppServer } from './app-server.js'
+import { connectDatabase, disconnectDatabase } from './db.js'
+import { EmbeddedBinaryError } from './embedded/binaries.js'
+import { provideServices, type ServiceEndpoints } from './embedded/index.js'
+import { killAllManagedProcessesSync } from './embedded/managed-process.js'
+import { createLogger } from './logger.js'
+import { createSearchClient } from './search/client.js'
+
+/**
+ * Start-up order: config → databases (embedded unless URLs are given) → HTTP + Socket.IO.
+ * Shutdown runs in reverse on SIGINT/SIGTERM or after a failed start, so nothing we
+ * started is left running.
+ */
+async function main() {
+  // A local .env is optional; variables already set in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env')
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  const logger = createLogger(config.LOG_LEVEL)
+
+  let endpoints: ServiceEndpoints | undefined
+  let appServer: AppServer | undefined
+  let shuttingDown: Promise<void> | undefined
+
+  const shutdown = (reason: string, exitCode: number) => {
+    shuttingDown ??= (async () => {
+      logger.info({ reason }, 'shutting down')
+      const force = setTimeout(() => {
+        logger.error('shutdown took too long, forcing exit')
+        killAllManagedProcessesSync()
+        process.exit(exitCode || 1)
+      }, 20_000)
+      try {
+        await appServer?.close()
+        await disconnectDatabase()
+        await endpoints?.stop()
+      } catch (error) {
+        logger.error({ err: error }, 'error during shutdown')
+      }
+      clearTimeout(force)
+      logger.info('stopped')
+      process.exit(exitCode)
+    })()
+    return shuttingDown
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT', 0))
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0))
+  process.once('exit', killAllManagedProcessesSync)
+
+  try {
+    endpoints = await provideServices(config, logger)
+    if (shuttingDown) return
+    const db = await connectDatabase(endpoints.mongoUri)
+    const search = createSearchClient(endpoints.meiliUrl, endpoints.meiliMasterKey)
+    appServer = await createAppServer({
+      logger,
+      db,
+      search,
+      remix: config.isProduction ? 'production' : 'development',
+      trustProxy: config.PASSERELLE_TRUST_PROXY,
+      rateLimitPerMinute: config.PASSERELLE_RATE_LIMIT_PER_MINUTE,
+    })
+    const url = await appServer.listen(config.PORT, config.HOST)
+    logger.info({ url, mode: config.NODE_ENV }, `Passerelle est prête : ${url}`)
+  } catch (error) {
+    if (error instanceof EmbeddedBinaryError) {
+      logger.fatal(error.message)
+    } else {
+      logger.fatal({ err: error }, 'start-up failed')
+    }
+    await shutdown('start-up failed', 1)
+  }
+}
+
+void main()
