@@ -9,6 +9,7 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { getSessionUser } from '~/domain/auth/session.server'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
@@ -27,8 +28,10 @@ export const meta: MetaFunction = () => [{ name: 'viewport', content: 'width=dev
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageFromRequest(request)
   const { toast, clearHeader } = await takeToast(request)
+  const sessionUser = await getSessionUser(request)
+  const user = sessionUser ? { id: sessionUser.id, name: sessionUser.name, role: sessionUser.role } : null
   return data(
-    { language, toast, requestId: context.requestId },
+    { language, toast, user, requestId: context.requestId },
     clearHeader ? { headers: { 'Set-Cookie': clearHeader } } : undefined,
   )
 }
@@ -52,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <ToastProvider initial={rootData?.toast}>
-          <AppLayout>{children}</AppLayout>
+          <AppLayout user={rootData?.user ?? null}>{children}</AppLayout>
         </ToastProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { supportedLanguages, type Language } from '~/i18n/config'
 
-export function AppLayout({ children }: { children: ReactNode }) {
+export type LayoutUser = { id: string; name: string; role: string } | null
+
+export function AppLayout({ user, children }: { user: LayoutUser; children: ReactNode }) {
   const { t } = useTranslation()
   return (
     <>
@@ -34,6 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          <UserMenu user={user} />
           <LanguageSwitch />
         </div>
       </header>
@@ -74,5 +77,37 @@ export function LanguageSwitch() {
         </button>
       ))}
     </Form>
+  )
+}
+
+function UserMenu({ user }: { user: LayoutUser }) {
+  const { t } = useTranslation()
+  if (!user) {
+    return (
+      <ul className="user-menu">
+        <li>
+          <Link to="/connexion">{t('layout.nav.signIn')}</Link>
+        </li>
+        <li>
+          <Link to="/inscription" className="btn btn-primary">
+            {t('layout.nav.signUp')}
+          </Link>
+        </li>
+      </ul>
+    )
+  }
+  return (
+    <ul className="user-menu">
+      <li>
+        <NavLink to="/compte">{t('layout.nav.account', { name: user.name })}</NavLink>
+      </li>
+      <li>
+        <Form method="post" action="/deconnexion">
+          <button type="submit" className="btn btn-ghost">
+            {t('layout.nav.signOut')}
+          </button>
+        </Form>
+      </li>
+    </ul>
   )
 }

@@ -1,8 +1,9 @@
-import type { Translations } from './fr'
+import type { SameShape } from '../shape'
+import type common from '../fr/common'
 
-type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> }
 
-const en: SameShape<Translations> = {
+
+const en: SameShape<typeof common> = {
   meta: {
     title: 'Passerelle — research and industry in French industrial territories',
     description:
@@ -13,7 +14,7 @@ const en: SameShape<Translations> = {
     homeLink: 'Passerelle, home',
     tagline: 'Research ⇄ industry',
     mainNav: 'Main navigation',
-    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains' },
+    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains', signIn: 'Sign in', signUp: 'Create an account', signOut: 'Sign out', account: 'My account ({{name}})' },
     footer: {
       about: 'Passerelle, the research–industry exchange platform of the Territoires d’industrie.',
       demoNotice: 'Companies and people in the demo data are fictional.',

@@ -1,5 +1,5 @@
 /** French is the reference language: every other locale must have exactly these keys. */
-const fr = {
+const common = {
   meta: {
     title: 'Passerelle — recherche et industrie dans les Territoires d’industrie',
     description:
@@ -10,7 +10,7 @@ const fr = {
     homeLink: 'Passerelle, accueil',
     tagline: 'Recherche ⇄ industrie',
     mainNav: 'Navigation principale',
-    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines' },
+    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines', signIn: 'Se connecter', signUp: 'Créer un compte', signOut: 'Se déconnecter', account: 'Mon compte ({{name}})' },
     footer: {
       about: 'Passerelle, la plateforme d’échange entre recherche et industrie des Territoires d’industrie.',
       demoNotice: 'Les entreprises et personnes des données de démonstration sont fictives.',
@@ -67,5 +67,5 @@ const fr = {
   },
 }
 
-export default fr
-export type Translations = typeof fr
+export default common
+

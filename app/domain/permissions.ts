@@ -1,0 +1,22 @@
+import type { UserRole } from './users/roles'
+
+/**
+ * Permission strings `action:entity:access` (Epic Stack style). `own` means the entity must
+ * belong to the user (checked in the service's query), `any` means no ownership is required.
+ * This is the single list of who may do what; services call `assertPermission`.
+ */
+export const permissionsByRole = {
+  industrialist: ['create:org:own', 'update:org:own', 'read:user:any'],
+  researcher: ['create:org:own', 'update:org:own', 'read:user:any'],
+  animator: ['create:org:own', 'update:org:own', 'read:user:any', 'verify:org:scope'],
+  admin: ['create:org:own', 'update:org:own', 'update:org:any', 'read:user:any', 'verify:org:any', 'verify:org:scope', 'appoint:animator:any'],
+} as const satisfies Record<UserRole, readonly string[]>
+
+export type Permission = (typeof permissionsByRole)[UserRole][number]
+
+export type Actor = { id: string; role: UserRole }
+
+export function hasPermission(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false
+  return (permissionsByRole[actor.role] as readonly string[]).includes(permission)
+}

@@ -1,0 +1,24 @@
+import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
+import { userRoles } from './roles'
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true, maxlength: 254 },
+    passwordHash: { type: String, required: true },
+    name: { type: String, required: true, trim: true, maxlength: 120 },
+    title: { type: String, trim: true, maxlength: 160, default: '' },
+    role: { type: String, enum: userRoles, required: true },
+    emailVerifiedAt: { type: Date, default: null },
+    /** Set by moderation: no sign-in, no messages until then. */
+    suspendedUntil: { type: Date, default: null },
+    language: { type: String, enum: ['fr', 'en'], default: 'fr' },
+  },
+  { timestamps: true },
+)
+userSchema.index({ email: 1 }, { unique: true })
+
+export type UserDocument = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId }
+
+// Reuse the compiled model when Vite re-evaluates this module in development.
+export const User: Model<InferSchemaType<typeof userSchema>> =
+  (mongoose.models.User as Model<InferSchemaType<typeof userSchema>>) ?? mongoose.model('User', userSchema)

@@ -1,0 +1,9 @@
+import type { Translations } from '../fr'
+import type { SameShape } from '../shape'
+import auth from './auth'
+import common from './common'
+import orgs from './orgs'
+
+const en: SameShape<Translations> = { ...common, auth, orgs }
+
+export default en

@@ -1,0 +1,4 @@
+/** Strings of the auth area (French reference). */
+const auth = {}
+
+export default auth

@@ -1,0 +1,4 @@
+/** Strings of the orgs area (French reference). */
+const orgs = {}
+
+export default orgs
