@@ -1,10 +1,14 @@
 import type { Logger } from 'pino'
+import type { Mailer } from './domain/mail/mailer'
 
 /** What the Express server hands every Remix loader and action. */
 export type PasserelleLoadContext = {
   cspNonce: string
   requestId: string
   logger: Logger
+  mailer: Mailer
+  /** Absolute origin for links in e-mails (PASSERELLE_PUBLIC_URL, else the request's origin). */
+  publicUrl: string
 }
 
 declare module '@remix-run/node' {

@@ -8,6 +8,7 @@ import express, { type Express } from 'express'
 import type { Connection } from 'mongoose'
 import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
+import type { Mailer } from '../app/domain/mail/mailer.js'
 import type { PasserelleLoadContext } from '../app/load-context.js'
 import { getFreePort } from './embedded/ports.js'
 import { checkHealth } from './http/health.js'
@@ -22,6 +23,9 @@ export type AppServerOptions = {
   search: SearchClient
   /** 'production' serves build/; 'development' runs Vite in middleware mode; 'none' serves no pages (API-only tests). */
   remix: 'production' | 'development' | 'none'
+  mailer: Mailer
+  /** Origin used in e-mailed links; defaults to the origin the request came to. */
+  publicUrl?: string
   trustProxy?: number
   rateLimitPerMinute?: number
 }
@@ -105,6 +109,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           cspNonce: res.locals.cspNonce as string,
           requestId: String(req.id),
           logger: req.log,
+          mailer: options.mailer,
+          publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
         }),
       }),
     )

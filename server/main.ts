@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { ConfigError, loadConfig } from './config.js'
 import { createAppServer, type AppServer } from './app-server.js'
 import { connectDatabase, disconnectDatabase } from './db.js'
@@ -6,6 +7,8 @@ import { EmbeddedBinaryError } from './embedded/binaries.js'
 import { provideServices, type ServiceEndpoints } from './embedded/index.js'
 import { killAllManagedProcessesSync } from './embedded/managed-process.js'
 import { createLogger } from './logger.js'
+import { startMailCapture } from './mail/capture-server.js'
+import { createSmtpMailer } from './mail/smtp-mailer.js'
 import { createSearchClient } from './search/client.js'
 
 /**
@@ -30,6 +33,8 @@ async function main() {
 
   let endpoints: ServiceEndpoints | undefined
   let appServer: AppServer | undefined
+  let mailer: ReturnType<typeof createSmtpMailer> | undefined
+  let mailCapture: Awaited<ReturnType<typeof startMailCapture>> | undefined
   let shuttingDown: Promise<void> | undefined
 
   const shutdown = (reason: string, exitCode: number) => {
@@ -42,6 +47,8 @@ async function main() {
       }, 20_000)
       try {
         await appServer?.close()
+        mailer?.close()
+        await mailCapture?.close()
         await disconnectDatabase()
         await endpoints?.stop()
       } catch (error) {
@@ -62,11 +69,18 @@ async function main() {
     if (shuttingDown) return
     const db = await connectDatabase(endpoints.mongoUri)
     const search = createSearchClient(endpoints.meiliUrl, endpoints.meiliMasterKey)
+    if (!config.SMTP_URL) {
+      mailCapture = await startMailCapture({ outboxDir: path.join(config.dataDir, 'outbox'), logger })
+      logger.warn({ outbox: mailCapture.outboxDir }, 'SMTP_URL not set: e-mails are kept in the outbox folder, not delivered')
+    }
+    mailer = createSmtpMailer({ smtpUrl: config.SMTP_URL ?? mailCapture!.smtpUrl, from: config.MAIL_FROM, logger })
     appServer = await createAppServer({
       logger,
       db,
       search,
       remix: config.isProduction ? 'production' : 'development',
+      mailer,
+      publicUrl: config.PASSERELLE_PUBLIC_URL,
       trustProxy: config.PASSERELLE_TRUST_PROXY,
       rateLimitPerMinute: config.PASSERELLE_RATE_LIMIT_PER_MINUTE,
     })

@@ -12,6 +12,7 @@ export async function startApiServer(overrides: Partial<AppServerOptions> = {}) 
     db,
     search: createSearchClient(meiliUrl, meiliMasterKey),
     remix: 'none',
+    mailer: { send: async () => {} },
     ...overrides,
   })
   const url = await server.listen(0, '127.0.0.1')

@@ -38,3 +38,5 @@ export type TechnologyDomainId = (typeof technologyDomains)[number]['id']
 export function domainLabel(id: TechnologyDomainId, language: 'fr' | 'en') {
   return technologyDomains.find((domain) => domain.id === id)?.label[language] ?? id
 }
+
+export const technologyDomainIds = technologyDomains.map((domain) => domain.id) as [TechnologyDomainId, ...TechnologyDomainId[]]

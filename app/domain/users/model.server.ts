@@ -12,6 +12,18 @@ const userSchema = new Schema(
     /** Set by moderation: no sign-in, no messages until then. */
     suspendedUntil: { type: Date, default: null },
     language: { type: String, enum: ['fr', 'en'], default: 'fr' },
+    /** For animators: the clusters/pôles (organisation ids) and Territoires d'industrie (ids) they animate. */
+    animates: {
+      type: [
+        new Schema(
+          { kind: { type: String, enum: ['organisation', 'territory'], required: true }, ref: { type: String, required: true } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    /** Demo accounts are fictional people and say so. */
+    fictional: { type: Boolean, default: false },
   },
   { timestamps: true },
 )
