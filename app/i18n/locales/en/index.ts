@@ -2,8 +2,9 @@ import type { Translations } from '../fr'
 import type { SameShape } from '../shape'
 import auth from './auth'
 import common from './common'
+import needs from './needs'
 import orgs from './orgs'
 
-const en: SameShape<Translations> = { ...common, auth, orgs }
+const en: SameShape<Translations> = { ...common, auth, orgs, needs }
 
 export default en

@@ -1,9 +1,10 @@
 import auth from './auth'
 import common from './common'
+import needs from './needs'
 import orgs from './orgs'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, auth, orgs }
+const fr = { ...common, auth, orgs, needs }
 
 export default fr
 export type Translations = typeof fr

@@ -1,0 +1,6 @@
+import type needsFr from '../fr/needs'
+import type { SameShape } from '../shape'
+
+const needs: SameShape<typeof needsFr> = {}
+
+export default needs

@@ -1,0 +1,4 @@
+/** Strings of the needs area (French reference). */
+const needs = {}
+
+export default needs
