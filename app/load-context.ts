@@ -9,6 +9,8 @@ export type PasserelleLoadContext = {
   mailer: Mailer
   /** Absolute origin for links in e-mails (PASSERELLE_PUBLIC_URL, else the request's origin). */
   publicUrl: string
+  /** The client's IP as Express sees it (honours PASSERELLE_TRUST_PROXY); keys sign-in throttling. */
+  clientIp: string
 }
 
 declare module '@remix-run/node' {

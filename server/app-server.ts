@@ -111,6 +111,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           logger: req.log,
           mailer: options.mailer,
           publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+          clientIp: req.ip ?? '',
         }),
       }),
     )

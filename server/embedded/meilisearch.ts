@@ -41,7 +41,7 @@ export async function startEmbeddedMeilisearch({
       '--dump-dir', path.join(meiliDir, 'dumps'),
       '--snapshot-dir', path.join(meiliDir, 'snapshots'),
       '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
+      `--master-key=${masterKey}`,
       '--env', 'production',
       '--no-analytics',
       '--max-indexing-memory', MAX_INDEXING_MEMORY,
@@ -73,7 +73,8 @@ export async function startEmbeddedMeilisearch({
 async function readOrCreateMasterKey(keyFile: string) {
   const existing = (await readFile(keyFile, 'utf8').catch(() => '')).trim()
   if (existing.length >= 16) return existing
-  const key = randomBytes(24).toString('base64url')
+  // Hex: a key starting with '-' would be read as an option by Meilisearch's CLI parser.
+  const key = randomBytes(24).toString('hex')
   await writeFile(keyFile, key, { mode: 0o600 })
   return key
 }

@@ -17,8 +17,11 @@ export const test = base.extend<{ page: Page }>({
     const browserErrors: string[] = []
     // A page deliberately answered with 4xx/5xx logs "Failed to load resource": not a bug.
     const failedDocuments = new Set<string>()
+    // So does a form post refused with 4xx (validation, rate limit), fetched by Remix as `.data`.
     page.on('response', (response) => {
-      if (response.request().isNavigationRequest() && response.status() >= 400) failedDocuments.add(response.url())
+      const status = response.status()
+      const refusedFormData = new URL(response.url()).pathname.endsWith('.data') && status >= 400 && status < 500
+      if ((response.request().isNavigationRequest() && status >= 400) || refusedFormData) failedDocuments.add(response.url())
     })
     page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message}`))
     page.on('console', (message) => {

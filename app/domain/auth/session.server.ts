@@ -97,3 +97,8 @@ export async function endSession(request: Request): Promise<string> {
 export async function endAllSessions(userId: string) {
   await Session.deleteMany({ userId })
 }
+
+/** How many live sessions (devices, browsers) the user has, for the account page. */
+export async function countSessions(userId: string) {
+  return Session.countDocuments({ userId, expiresAt: { $gt: new Date() } })
+}

@@ -1,0 +1,37 @@
+import { createI18n, type Language } from '~/i18n/config'
+import type { OutgoingMail } from '../mail/mailer'
+
+/**
+ * The account e-mails, in the recipient's language. Plain text carries everything (and is what
+ * tests read); the HTML part is the same text with a button, every value escaped.
+ */
+type LinkMail = { to: string; name: string; link: string; language: Language }
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+
+function composeLinkMail({ to, name, link, language }: LinkMail, kind: 'verification' | 'reset'): OutgoingMail {
+  const { t } = createI18n(language)
+  const greeting = t('auth.emails.greeting', { name })
+  const intro = t(`auth.emails.${kind}.intro`)
+  const ignore = t(`auth.emails.${kind}.ignore`)
+  const signature = t('auth.emails.signature')
+  const text = [greeting, '', intro, link, '', ignore, '', '-- ', signature, ''].join('\n')
+  const html = `<!doctype html>
+<html lang="${language}"><body style="font-family: Arial, sans-serif; color: #1b1f24; line-height: 1.5">
+<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(intro)}</p>
+<p><a href="${escapeHtml(link)}" style="display: inline-block; background: #1d3f8f; color: #ffffff; padding: 10px 18px; border-radius: 6px; text-decoration: none; font-weight: bold">${escapeHtml(t(`auth.emails.${kind}.action`))}</a></p>
+<p style="font-size: 14px; color: #4a5360">${escapeHtml(t('auth.emails.linkFallback'))}<br>${escapeHtml(link)}</p>
+<p>${escapeHtml(ignore)}</p>
+<p>${escapeHtml(signature)}</p>
+</body></html>`
+  return { to, subject: t(`auth.emails.${kind}.subject`), text, html }
+}
+
+export const verificationEmail = (mail: LinkMail) => composeLinkMail(mail, 'verification')
+export const passwordResetEmail = (mail: LinkMail) => composeLinkMail(mail, 'reset')
+
+/** Links point at the public origin; the token is the last path segment. */
+export const verificationLink = (publicUrl: string, token: string) => new URL(`/verifier-email/${token}`, publicUrl).toString()
+export const passwordResetLink = (publicUrl: string, token: string) => new URL(`/reinitialiser-mot-de-passe/${token}`, publicUrl).toString()

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto'
+import { isLanguage, type Language } from '~/i18n/config'
+import { conflict } from '../errors'
+import type { Mailer } from '../mail/mailer'
+import { User } from '../users/model.server'
+import { passwordResetEmail, passwordResetLink, verificationEmail, verificationLink } from './emails.server'
+import { hashPassword, verifyPassword } from './password.server'
+import type { SignUpInput } from './schema'
+import { endAllSessions } from './session.server'
+import { clearAccountFailures, reserveSignInAttempt } from './throttle.server'
+import { checkToken, consumeToken, issueToken, lastIssuedAt, type TokenCheck } from './tokens.server'
+
+/**
+ * Account rules: sign-up, sign-in, e-mail verification, password reset. Routes stay thin and
+ * hand in what these need (mailer, public URL, client IP); tests call them directly.
+ * Inputs are already parsed by the zod schemas in ./schema.ts.
+ */
+export type MailDeps = {
+  mailer: Mailer
+  /** Origin of the links in e-mails. */
+  publicUrl: string
+  logger?: { error: (details: object, message: string) => void }
+}
+
+/** One link of each kind per minute and account: nobody can use us to flood a mailbox. */
+export const MAIL_COOLDOWN_MS = 60_000
+
+const languageOf = (value: unknown): Language => (isLanguage(value) ? value : 'fr')
+
+async function sendVerification(user: { id: string; email: string; name: string; language: Language }, deps: MailDeps) {
+  const token = await issueToken({ userId: user.id, email: user.email, purpose: 'verify_email' })
+  await deps.mailer.send(verificationEmail({ to: user.email, name: user.name, language: user.language, link: verificationLink(deps.publicUrl, token) }))
+}
+
+const isDuplicateKey = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
+
+export async function signUp(input: SignUpInput, deps: MailDeps & { language: Language }) {
+  const emailTaken = () => conflict('Un compte existe déjà avec cette adresse.', { email: ['auth.validation.emailTaken'] })
+  if (await User.exists({ email: input.email })) throw emailTaken()
+  let userId: string
+  try {
+    const user = await User.create({
+      email: input.email,
+      passwordHash: await hashPassword(input.password),
+      name: input.name,
+      role: input.role,
+      language: deps.language,
+    })
+    userId = String(user._id)
+  } catch (error) {
+    // Two sign-ups at once with one address: the unique index lets exactly one through.
+    if (isDuplicateKey(error)) throw emailTaken()
+    throw error
+  }
+  let verificationSent = true
+  try {
+    await sendVerification({ id: userId, email: input.email, name: input.name, language: deps.language }, deps)
+  } catch (error) {
+    // The account exists either way; the welcome page says so and /compte can send again.
+    verificationSent = false
+    deps.logger?.error({ err: error }, 'verification e-mail not sent')
+  }
+  return { userId, verificationSent }
+}
+
+export type SignInResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: 'invalid_credentials' }
+  | { ok: false; reason: 'locked'; retryAt: Date }
+  | { ok: false; reason: 'suspended'; until: Date }
+
+/** A hash to verify against when the address is unknown, so both cases take as long. */
+let decoyHash: Promise<string> | undefined
+const decoy = () => (decoyHash ??= hashPassword(randomBytes(16).toString('hex')))
+
+/**
+ * Unknown address and wrong password give the same answer. Suspension is only told to someone
+ * who knows the password (otherwise it would reveal that the account exists).
+ */
+export async function signIn({ email, password, ip }: { email: string; password: string; ip: string }): Promise<SignInResult> {
+  const attempt = await reserveSignInAttempt({ email, ip })
+  if (attempt.locked) return { ok: false, reason: 'locked', retryAt: attempt.retryAt }
+  const user = await User.findOne({ email }, { passwordHash: 1, suspendedUntil: 1 }).lean()
+  const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), password)
+  if (!user || !passwordMatches) return { ok: false, reason: 'invalid_credentials' }
+  await attempt.succeeded()
+  if (user.suspendedUntil && user.suspendedUntil > new Date()) return { ok: false, reason: 'suspended', until: user.suspendedUntil }
+  return { ok: true, userId: String(user._id) }
+}
+
+export type VerifyEmailResult = { status: 'verified'; email: string } | { status: 'already_verified' | 'expired' | 'used' | 'unknown' }
+
+export async function verifyEmail(token: string): Promise<VerifyEmailResult> {
+  const check = await consumeToken(token, 'verify_email')
+  if (check.status === 'unknown') return check
+  const user = await User.findById(check.userId, { email: 1, emailVerifiedAt: 1 }).lean()
+  // The address changed since the link was sent: this link proves nothing about the new one.
+  if (!user || user.email !== check.email) return { status: 'unknown' }
+  if (check.status !== 'valid') return user.emailVerifiedAt ? { status: 'already_verified' } : { status: check.status }
+  if (user.emailVerifiedAt) return { status: 'already_verified' }
+  await User.updateOne({ _id: user._id, email: check.email }, { $set: { emailVerifiedAt: new Date() } })
+  return { status: 'verified', email: user.email }
+}
+
+export type ResendResult = { status: 'sent' | 'already_verified' | 'too_soon' | 'failed' }
+
+export async function resendVerification(userId: string, deps: MailDeps): Promise<ResendResult> {
+  const user = await User.findById(userId, { email: 1, name: 1, language: 1, emailVerifiedAt: 1 }).lean()
+  if (!user) return { status: 'failed' }
+  if (user.emailVerifiedAt) return { status: 'already_verified' }
+  const last = await lastIssuedAt(userId, 'verify_email')
+  if (last && Date.now() - last.getTime() < MAIL_COOLDOWN_MS) return { status: 'too_soon' }
+  try {
+    await sendVerification({ id: userId, email: user.email, name: user.name, language: languageOf(user.language) }, deps)
+    return { status: 'sent' }
+  } catch (error) {
+    deps.logger?.error({ err: error }, 'verification e-mail not sent')
+    return { status: 'failed' }
+  }
+}
+
+/**
+ * Always answers the same way, whether or not the address has an account. The mail is sent
+ * in the background: waiting for the SMTP server would make known addresses measurably slower.
+ */
+export async function requestPasswordReset({ email }: { email: string }, deps: MailDeps): Promise<void> {
+  const user = await User.findOne({ email }, { email: 1, name: 1, language: 1 }).lean()
+  if (!user) return
+  const userId = String(user._id)
+  const last = await lastIssuedAt(userId, 'reset_password')
+  if (last && Date.now() - last.getTime() < MAIL_COOLDOWN_MS) return
+  const token = await issueToken({ userId, email: user.email, purpose: 'reset_password' })
+  const mail = passwordResetEmail({ to: user.email, name: user.name, language: languageOf(user.language), link: passwordResetLink(deps.publicUrl, token) })
+  deps.mailer.send(mail).catch((error: unknown) => deps.logger?.error({ err: error }, 'password reset e-mail not sent'))
+}
+
+/** Whether a reset link still works, to show the form or say why not before anything is typed. */
+export async function checkPasswordResetToken(token: string): Promise<TokenCheck['status']> {
+  return (await checkToken(token, 'reset_password')).status
+}
+
+export type ResetPasswordResult =
+  | { ok: true; userId: string; suspendedUntil: Date | null }
+  | { ok: false; status: 'expired' | 'used' | 'unknown' }
+
+/**
+ * Sets the new password and ends every session of the account (a thief who had one is out).
+ * Following the link also proves the mailbox is the user's, so the address counts as verified
+ * and the account's sign-in failures are forgotten.
+ */
+export async function resetPassword({ token, password }: { token: string; password: string }): Promise<ResetPasswordResult> {
+  const check = await consumeToken(token, 'reset_password')
+  if (check.status !== 'valid') return { ok: false, status: check.status }
+  const user = await User.findById(check.userId, { email: 1, emailVerifiedAt: 1, suspendedUntil: 1 }).lean()
+  if (!user || user.email !== check.email) return { ok: false, status: 'unknown' }
+  await User.updateOne(
+    { _id: user._id },
+    { $set: { passwordHash: await hashPassword(password), ...(user.emailVerifiedAt ? {} : { emailVerifiedAt: new Date() }) } },
+  )
+  await endAllSessions(check.userId)
+  await clearAccountFailures(user.email)
+  const suspendedUntil = user.suspendedUntil && user.suspendedUntil > new Date() ? user.suspendedUntil : null
+  return { ok: true, userId: check.userId, suspendedUntil }
+}

@@ -1,0 +1,163 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { translateErrors } from '~/domain/auth/messages'
+import { requestPasswordReset, resendVerification, type ResendResult } from '~/domain/auth/service.server'
+import { endAllSessions, requireUser, startSession } from '~/domain/auth/session.server'
+import { profileSchema } from '~/domain/users/schema'
+import { getOwnAccount, updateOwnProfile } from '~/domain/users/service.server'
+import { orRespond } from '~/http/domain-response.server'
+import { createI18n, supportedLanguages } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+import { SelectField, TextField } from '~/ui/field'
+import type { Toast } from '~/ui/toast'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return { account: await orRespond(() => getOwnAccount(user)) }
+}
+
+const intentSchema = z.enum(['profile', 'resend-verification', 'sign-out-everywhere', 'change-password'])
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const formData = await request.formData()
+  const intent = intentSchema.safeParse(formData.get('intent'))
+  if (!intent.success) throw new Response('Action inconnue', { status: 400 })
+  const { t } = createI18n(await languageFromRequest(request))
+  const mailDeps = { mailer: context.mailer, publicUrl: context.publicUrl, logger: context.logger }
+  const back = async (toast: Omit<Toast, 'id'>, sessionCookie?: string) => {
+    const headers = new Headers()
+    if (sessionCookie) headers.append('Set-Cookie', sessionCookie)
+    headers.append('Set-Cookie', await flashToast(toast))
+    return redirect('/compte', { headers })
+  }
+
+  switch (intent.data) {
+    case 'profile': {
+      const submission = parseWithZod(formData, { schema: profileSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+      await orRespond(() => updateOwnProfile(user, submission.value))
+      return back({ kind: 'success', message: t('auth.account.profileSaved') })
+    }
+    case 'resend-verification': {
+      const { status } = await resendVerification(user.id, mailDeps)
+      const toasts: Record<ResendResult['status'], Omit<Toast, 'id'>> = {
+        sent: { kind: 'success', message: t('auth.account.resent', { email: user.email }) },
+        already_verified: { kind: 'info', message: t('auth.account.alreadyVerified') },
+        too_soon: { kind: 'info', message: t('auth.account.resendTooSoon') },
+        failed: { kind: 'error', message: t('auth.account.resendFailed') },
+      }
+      return back(toasts[status])
+    }
+    case 'sign-out-everywhere': {
+      // Every session ends, this one included; this device then gets a fresh one.
+      await endAllSessions(user.id)
+      return back({ kind: 'success', message: t('auth.account.signedOutEverywhere') }, await startSession(request, user.id))
+    }
+    case 'change-password': {
+      await requestPasswordReset({ email: user.email }, mailDeps)
+      return back({ kind: 'success', message: t('auth.account.changePasswordSent', { email: user.email }) })
+    }
+  }
+}
+
+export default function Account() {
+  const { t } = useTranslation()
+  const { account } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const submittingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
+  const [form, fields] = useForm({
+    id: 'profil',
+    lastResult: actionData?.result,
+    defaultValue: { name: account.name, title: account.title, language: account.language },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  })
+
+  return (
+    <div className="account-page">
+      <h1>{t('auth.account.title')}</h1>
+
+      <section className="account-section" aria-labelledby="profile-title">
+        <h2 id="profile-title">{t('auth.account.profileTitle')}</h2>
+        <p className="muted">{t('auth.account.role', { role: t(`auth.roles.${account.role}`) })}</p>
+        <Form method="post" {...getFormProps(form)} className="auth-form">
+          <TextField
+            id={fields.name.id}
+            name={fields.name.name}
+            defaultValue={fields.name.initialValue}
+            label={t('auth.fields.name')}
+            autoComplete="name"
+            required
+            errors={translateErrors(t, fields.name.errors)}
+          />
+          <TextField
+            id={fields.title.id}
+            name={fields.title.name}
+            defaultValue={fields.title.initialValue}
+            label={t('auth.fields.title')}
+            hint={t('auth.fields.titleHint')}
+            autoComplete="organization-title"
+            errors={translateErrors(t, fields.title.errors)}
+          />
+          <SelectField
+            id={fields.language.id}
+            name={fields.language.name}
+            defaultValue={fields.language.initialValue}
+            label={t('auth.fields.language')}
+            options={supportedLanguages.map((language) => ({ value: language, label: t(`language.names.${language}`) }))}
+            errors={translateErrors(t, fields.language.errors)}
+          />
+          <Button type="submit" name="intent" value="profile" pending={submittingIntent === 'profile'}>
+            {t('auth.account.save')}
+          </Button>
+        </Form>
+      </section>
+
+      <section className="account-section" aria-labelledby="email-title">
+        <h2 id="email-title">{t('auth.account.emailTitle')}</h2>
+        {account.emailVerified ? (
+          <p className="status-line status-ok">{t('auth.account.emailVerified', { email: account.email })}</p>
+        ) : (
+          <>
+            <p className="status-line status-warning">{t('auth.account.emailUnverified', { email: account.email })}</p>
+            <p>{t('auth.account.emailUnverifiedHelp')}</p>
+            <Form method="post">
+              <Button type="submit" name="intent" value="resend-verification" variant="secondary" pending={submittingIntent === 'resend-verification'}>
+                {t('auth.account.resend')}
+              </Button>
+            </Form>
+          </>
+        )}
+      </section>
+
+      <section className="account-section" aria-labelledby="security-title">
+        <h2 id="security-title">{t('auth.account.securityTitle')}</h2>
+        <p>{t('auth.account.changePasswordHelp')}</p>
+        <Form method="post">
+          <Button type="submit" name="intent" value="change-password" variant="secondary" pending={submittingIntent === 'change-password'}>
+            {t('auth.account.changePassword')}
+          </Button>
+        </Form>
+        <p>{t('auth.account.sessions', { number: account.activeSessions })}</p>
+        <p>{t('auth.account.signOutEverywhereHelp')}</p>
+        <Form method="post">
+          <Button type="submit" name="intent" value="sign-out-everywhere" variant="secondary" pending={submittingIntent === 'sign-out-everywhere'}>
+            {t('auth.account.signOutEverywhere')}
+          </Button>
+        </Form>
+      </section>
+    </div>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

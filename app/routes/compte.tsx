@@ -1,0 +1,9 @@
+import { Outlet } from '@remix-run/react'
+import { RouteErrorPage } from '~/ui/error-page'
+
+/** /compte and its pages (/compte/bienvenue); each page requires a signed-in user itself. */
+export default function AccountLayout() {
+  return <Outlet />
+}
+
+export const ErrorBoundary = RouteErrorPage

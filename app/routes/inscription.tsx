@@ -1,0 +1,137 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { translateErrors } from '~/domain/auth/messages'
+import { signUpSchema } from '~/domain/auth/schema'
+import { signUp } from '~/domain/auth/service.server'
+import { getSessionUser, startSession } from '~/domain/auth/session.server'
+import { DomainError } from '~/domain/errors'
+import { selfServiceRoles } from '~/domain/users/roles'
+import { languageFromRequest } from '~/i18n/language.server'
+import { Button } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+import { FormErrors, TextField } from '~/ui/field'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSessionUser(request)) throw redirect('/compte')
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: signUpSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  }
+  try {
+    const { userId, verificationSent } = await signUp(submission.value, {
+      mailer: context.mailer,
+      publicUrl: context.publicUrl,
+      logger: context.logger,
+      language: await languageFromRequest(request),
+    })
+    const headers = { 'Set-Cookie': await startSession(request, userId) }
+    return redirect(verificationSent ? '/compte/bienvenue' : '/compte/bienvenue?envoi=echec', { headers })
+  } catch (error) {
+    if (error instanceof DomainError && error.fieldErrors) {
+      return data({ result: submission.reply({ fieldErrors: error.fieldErrors, hideFields: ['password'] }) }, { status: 400 })
+    }
+    throw error
+  }
+}
+
+export default function SignUp() {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'inscription',
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+  })
+  const roleErrors = translateErrors(t, fields.role.errors)
+  const roleErrorId = `${fields.role.id}-error`
+
+  return (
+    <section className="auth-page" aria-labelledby="signup-title">
+      <h1 id="signup-title">{t('auth.signUp.title')}</h1>
+      <p className="lead">{t('auth.signUp.lead')}</p>
+      <Form method="post" {...getFormProps(form)} className="auth-form">
+        <FormErrors errors={translateErrors(t, form.errors)} />
+        <TextField
+          id={fields.name.id}
+          name={fields.name.name}
+          defaultValue={fields.name.initialValue}
+          label={t('auth.fields.name')}
+          autoComplete="name"
+          required
+          errors={translateErrors(t, fields.name.errors)}
+        />
+        <TextField
+          id={fields.email.id}
+          name={fields.email.name}
+          defaultValue={fields.email.initialValue}
+          type="email"
+          label={t('auth.fields.email')}
+          hint={t('auth.fields.emailHint')}
+          autoComplete="email"
+          required
+          errors={translateErrors(t, fields.email.errors)}
+        />
+        <TextField
+          id={fields.password.id}
+          name={fields.password.name}
+          type="password"
+          label={t('auth.fields.password')}
+          hint={t('auth.fields.passwordHint')}
+          autoComplete="new-password"
+          required
+          errors={translateErrors(t, fields.password.errors)}
+        />
+        <fieldset className={['field', 'choice-group', roleErrors?.length ? 'field-invalid' : ''].join(' ')}>
+          <legend>
+            {t('auth.fields.role')}
+            <span className="field-required"> ({t('ui.fieldRequired')})</span>
+          </legend>
+          {selfServiceRoles.map((role) => (
+            <div className="choice" key={role}>
+              <input
+                type="radio"
+                id={`${fields.role.id}-${role}`}
+                name={fields.role.name}
+                value={role}
+                defaultChecked={fields.role.initialValue === role}
+                aria-describedby={[`${fields.role.id}-${role}-hint`, roleErrors?.length ? roleErrorId : ''].filter(Boolean).join(' ')}
+                aria-invalid={roleErrors?.length ? true : undefined}
+              />
+              <label htmlFor={`${fields.role.id}-${role}`}>
+                {t(`auth.roles.${role}`)}
+                <span className="choice-hint" id={`${fields.role.id}-${role}-hint`}>
+                  {t(`auth.roleHints.${role}`)}
+                </span>
+              </label>
+            </div>
+          ))}
+          {roleErrors?.length ? (
+            <ul className="field-errors" id={roleErrorId}>
+              {roleErrors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+        <Button type="submit" pending={navigation.state === 'submitting'}>
+          {t('auth.signUp.submit')}
+        </Button>
+      </Form>
+      <p className="auth-alternative">
+        {t('auth.signUp.haveAccount')} <Link to="/connexion">{t('auth.signUp.signInLink')}</Link>
+      </p>
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

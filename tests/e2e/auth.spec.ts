@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { createTestUser, signInAs } from './support/db'
+import { linkIn, mailFilesTo, waitForMail } from './support/mail'
+
+const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@exemple.test`
+
+async function signInWithForm(page: Page, email: string, password: string) {
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe', { exact: false }).fill(password)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+}
+
+test('sign up, read the verification mail, follow its link: the address is verified', async ({ page }) => {
+  const email = uniqueEmail('inscription')
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Créer un compte' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer un compte')
+
+  await page.getByLabel('Prénom et nom').fill('Sophie Lambert')
+  await page.getByLabel('Adresse e-mail').fill(email.toUpperCase())
+  await page.getByLabel('Mot de passe').fill('les lunettes de Morez sont solides')
+  await page.getByLabel('Industriel').check()
+  await page.getByRole('button', { name: 'Créer mon compte' }).click()
+
+  await expect(page).toHaveURL(/\/compte\/bienvenue$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Passerelle, Sophie Lambert !')
+  await expect(page.getByText(`Nous venons d’envoyer un e-mail à ${email}.`, { exact: false })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Mon compte (Sophie Lambert)' })).toBeVisible()
+
+  const mail = await waitForMail(email)
+  expect(mail.subject).toBe('Confirmez votre adresse e-mail sur Passerelle')
+  const link = linkIn(mail, '/verifier-email/')
+  await page.goto(link)
+  await expect(page.getByRole('status').filter({ hasText: `Merci ! Votre adresse e-mail ${email} est vérifiée.` })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Aller à mon compte' }).click()
+  await expect(page.getByText(`${email} — vérifiée`)).toBeVisible()
+
+  // The link works once; opened again it says there is nothing left to do.
+  await page.goto(link)
+  await expect(page.getByText('Votre adresse e-mail est déjà vérifiée')).toBeVisible()
+})
+
+test('sign out, then sign in again and land where you were going', async ({ page }) => {
+  const user = await createTestUser({ name: 'Marc Durand' })
+  await page.goto('/connexion')
+  await signInWithForm(page, user.email, user.password)
+  await expect(page.getByRole('link', { name: 'Mon compte (Marc Durand)' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  await expect(page.getByText('Vous êtes déconnecté. À bientôt sur Passerelle !')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
+
+  // A page that needs an account sends to sign-in, then back.
+  await page.goto('/compte')
+  await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Fcompte$/)
+  await signInWithForm(page, user.email, user.password)
+  await expect(page).toHaveURL(/\/compte$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon compte')
+})
+
+test('a wrong password shows a French error by the form, and never says whether the address exists', async ({ page }) => {
+  const user = await createTestUser()
+  await page.goto('/connexion')
+  await signInWithForm(page, user.email, 'ce n’est pas le bon')
+  const alert = page.getByRole('alert')
+  await expect(alert).toHaveText('Adresse e-mail ou mot de passe incorrect.')
+  await expect(page.getByLabel('Adresse e-mail')).toHaveValue(user.email)
+  await expect(page.getByLabel('Mot de passe', { exact: false })).toHaveValue('')
+
+  await signInWithForm(page, uniqueEmail('inconnu'), 'ce n’est pas le bon')
+  await expect(alert).toHaveText('Adresse e-mail ou mot de passe incorrect.')
+})
+
+test('after 5 failures the account is locked, with the time to try again', async ({ page }) => {
+  const user = await createTestUser()
+  await page.goto('/connexion')
+  for (let i = 0; i < 5; i++) {
+    await signInWithForm(page, user.email, `mauvais essai ${i}`)
+    await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.')
+  }
+  await signInWithForm(page, user.email, user.password)
+  await expect(page.getByRole('alert')).toContainText(/Trop de tentatives de connexion : par sécurité, réessayez à \d{2}:\d{2} \(dans 1[45] min\)/)
+})
+
+test('forgotten password: the mailed link sets a new one and closes the other sessions', async ({ page, browser, baseURL }) => {
+  const user = await createTestUser({ name: 'Nadia Benali' })
+  // Another device where Nadia is signed in.
+  const otherDevice = await browser.newContext()
+  await signInAs(otherDevice, user.id, baseURL!)
+  const otherPage = await otherDevice.newPage()
+  await otherPage.goto('/compte')
+  await expect(otherPage.getByRole('heading', { level: 1 })).toHaveText('Mon compte')
+
+  await page.goto('/connexion')
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mot de passe oublié')
+  await page.getByLabel('Adresse e-mail').fill(user.email)
+  await page.getByRole('button', { name: 'Recevoir le lien' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Si un compte existe pour ${user.email}, un e-mail vient de lui être envoyé.` })).toBeVisible()
+
+  const mail = await waitForMail(user.email, { subject: /mot de passe/ })
+  expect(mail.subject).toBe('Réinitialisez votre mot de passe Passerelle')
+  const link = linkIn(mail, '/reinitialiser-mot-de-passe/')
+  await page.goto(link)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisir un nouveau mot de passe')
+  await page.getByLabel(/^Nouveau mot de passe/).fill('azerty123456')
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click()
+  await expect(page.getByText('Ce mot de passe fait partie des plus courants', { exact: false })).toBeVisible()
+
+  const newPassword = 'le Jura en hiver, toujours beau'
+  await page.getByLabel(/^Nouveau mot de passe/).fill(newPassword)
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click()
+  await expect(page).toHaveURL(/\/compte$/)
+  await expect(page.getByText('Votre mot de passe est changé. Par sécurité, vos autres sessions ont été fermées.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Mon compte (Nadia Benali)' })).toBeVisible()
+
+  // The other device is signed out.
+  await otherPage.goto('/compte')
+  await expect(otherPage).toHaveURL(/\/connexion/)
+  await otherDevice.close()
+
+  // The link is spent.
+  await page.goto(link)
+  await expect(page.getByRole('alert')).toHaveText('Ce lien de réinitialisation a déjà servi.')
+  await expect(page.getByRole('link', { name: 'Demander un nouveau lien' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  await page.goto('/connexion')
+  await signInWithForm(page, user.email, newPassword)
+  await expect(page.getByRole('link', { name: 'Mon compte (Nadia Benali)' })).toBeVisible()
+})
+
+test('sign-up with bad input shows an error next to each field', async ({ page }) => {
+  await page.goto('/inscription')
+  await page.getByLabel('Adresse e-mail').fill('claire@')
+  await page.getByLabel('Mot de passe').fill('court')
+  await page.getByRole('button', { name: 'Créer mon compte' }).click()
+  await expect(page.getByText('Indiquez votre nom.')).toBeVisible()
+  await expect(page.getByText('Cette adresse e-mail n’est pas valide', { exact: false })).toBeVisible()
+  await expect(page.getByText('Le mot de passe doit faire au moins 12 caractères.')).toBeVisible()
+  await expect(page.getByText('Choisissez votre profil : industriel, ou chercheur / centre technique.')).toBeVisible()
+  await expect(page.getByLabel('Mot de passe')).toHaveAttribute('aria-invalid', 'true')
+
+  await page.getByLabel('Mot de passe').fill('motdepasse2024!')
+  await expect(page.getByText('Ce mot de passe fait partie des plus courants', { exact: false })).toBeVisible()
+})
+
+test('sign-up with an address that has an account says so on the e-mail field', async ({ page }) => {
+  const user = await createTestUser()
+  await page.goto('/inscription')
+  await page.getByLabel('Prénom et nom').fill('Quelqu’un d’autre')
+  await page.getByLabel('Adresse e-mail').fill(user.email)
+  await page.getByLabel('Mot de passe').fill('une autre phrase bien longue')
+  await page.getByLabel('Chercheur / centre technique').check()
+  await page.getByRole('button', { name: 'Créer mon compte' }).click()
+  await expect(page.getByText('Un compte existe déjà avec cette adresse.', { exact: false })).toBeVisible()
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Chercheur / centre technique')).toBeChecked()
+})
+
+test('sign-up errors come from the server too, without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto('/inscription')
+  await page.getByLabel('Prénom et nom').fill('X')
+  await page.getByLabel('Adresse e-mail').fill(uniqueEmail('sansjs'))
+  await page.getByLabel('Mot de passe').fill('azertyuiop123')
+  await page.getByRole('button', { name: 'Créer mon compte' }).click()
+  await expect(page.getByText('Le nom doit faire au moins 2 caractères.')).toBeVisible()
+  await expect(page.getByText('Ce mot de passe fait partie des plus courants', { exact: false })).toBeVisible()
+  await expect(page.getByText('Choisissez votre profil', { exact: false })).toBeVisible()
+  // axe-core needs JavaScript; these pages are checked with it in the tests above.
+  await context.close()
+})
+
+test('an expired, used or unknown link says so in French and offers a new one', async ({ page }) => {
+  await page.goto(`/verifier-email/${'x'.repeat(43)}`)
+  await expect(page.getByRole('alert')).toContainText('Ce lien de vérification n’est pas valide.')
+  await expect(page.getByRole('link', { name: 'Se connecter pour recevoir un nouveau lien' })).toBeVisible()
+  await page.goto('/verifier-email/pas-un-jeton')
+  await expect(page.getByRole('alert')).toContainText('n’est pas valide')
+  await page.goto(`/reinitialiser-mot-de-passe/${'y'.repeat(43)}`)
+  await expect(page.getByRole('alert')).toHaveText('Ce lien de réinitialisation n’est pas valide. Vérifiez que vous avez copié l’adresse en entier.')
+})
+
+test('account page: edit the profile, resend the verification link, sign out everywhere else', async ({ page, context, browser, baseURL }) => {
+  const user = await createTestUser({ name: 'Paul Girard', verified: false })
+  await signInAs(context, user.id, baseURL!)
+  const otherDevice = await browser.newContext()
+  await signInAs(otherDevice, user.id, baseURL!)
+
+  await page.goto('/compte')
+  await expect(page.getByText(`${user.email} — pas encore vérifiée`)).toBeVisible()
+  await expect(page.getByText('Sessions ouvertes (appareils ou navigateurs connectés) : 2')).toBeVisible()
+
+  await page.getByLabel('Fonction').fill('Responsable méthodes')
+  await page.getByLabel('Prénom et nom').fill('Paul Girard-Morel')
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(page.getByText('Votre profil est enregistré.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Mon compte (Paul Girard-Morel)' })).toBeVisible()
+  await expect(page.getByLabel('Fonction')).toHaveValue('Responsable méthodes')
+
+  await page.getByLabel('Prénom et nom').fill('')
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(page.getByText('Indiquez votre nom.')).toBeVisible()
+  await page.reload()
+
+  const seen = await mailFilesTo(user.email)
+  await page.getByRole('button', { name: 'Renvoyer le lien de vérification' }).click()
+  await expect(page.getByText(`Un nouveau lien de vérification a été envoyé à ${user.email}.`)).toBeVisible()
+  const link = linkIn(await waitForMail(user.email, { ignore: seen }), '/verifier-email/')
+  await page.goto(link)
+  await page.goto('/compte')
+  await expect(page.getByText(`${user.email} — vérifiée`)).toBeVisible()
+
+  await page.getByRole('button', { name: 'Se déconnecter partout ailleurs' }).click()
+  await expect(page.getByText('Toutes vos autres sessions sont fermées.')).toBeVisible()
+  await expect(page.getByText('Sessions ouvertes (appareils ou navigateurs connectés) : 1')).toBeVisible()
+  const otherPage = await otherDevice.newPage()
+  await otherPage.goto('/compte')
+  await expect(otherPage).toHaveURL(/\/connexion/)
+  await otherDevice.close()
+})

@@ -1,0 +1,291 @@
+import { createHash } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import mongoose from 'mongoose'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DomainError } from '~/domain/errors'
+import { verifyPassword } from '~/domain/auth/password.server'
+import {
+  checkPasswordResetToken,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  signIn,
+  signUp,
+  verifyEmail,
+  type MailDeps,
+} from '~/domain/auth/service.server'
+import { Session, startSession } from '~/domain/auth/session.server'
+import { SignInAttempt } from '~/domain/auth/throttle.server'
+import { AuthToken } from '~/domain/auth/tokens.server'
+import { User } from '~/domain/users/model.server'
+import { getOwnAccount, updateOwnProfile } from '~/domain/users/service.server'
+import { startMailCapture } from '../../server/mail/capture-server'
+import { createSmtpMailer } from '../../server/mail/smtp-mailer'
+import { linkIn, mailFilesTo, waitForMail } from '../e2e/support/mail'
+import { isolatedMongoUri, testLogger } from './support'
+
+/**
+ * The account rules against a real mongod, with mail going through real SMTP into a capture
+ * directory that the tests read back (no mock mailer).
+ */
+let outboxDir: string
+let capture: Awaited<ReturnType<typeof startMailCapture>>
+let mailer: ReturnType<typeof createSmtpMailer>
+let deps: MailDeps
+const publicUrl = 'http://passerelle.test'
+
+beforeAll(async () => {
+  await mongoose.connect(isolatedMongoUri())
+  await Promise.all([User.init(), AuthToken.init(), SignInAttempt.init(), Session.init()])
+  outboxDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-auth-mail-'))
+  capture = await startMailCapture({ outboxDir, logger: testLogger() })
+  mailer = createSmtpMailer({ smtpUrl: capture.smtpUrl, from: 'Passerelle <ne-pas-repondre@passerelle.test>', logger: testLogger() })
+  deps = { mailer, publicUrl }
+})
+
+afterAll(async () => {
+  mailer?.close()
+  await capture?.close()
+  await mongoose.disconnect()
+  await rm(outboxDir, { recursive: true, force: true })
+})
+
+let counter = 0
+const uniqueEmail = (label: string) => `${label}-${Date.now()}-${++counter}@exemple.test`
+const password = 'la pipe de Saint-Claude fume'
+const tokenOf = (link: string) => new URL(link).pathname.split('/').at(-1)!
+
+async function newUser(overrides: { email?: string; language?: 'fr' | 'en'; verified?: boolean } = {}) {
+  const email = overrides.email ?? uniqueEmail('user')
+  const { userId } = await signUp({ name: 'Claire Martin', email, password, role: 'industrialist' }, { ...deps, language: overrides.language ?? 'fr' })
+  if (overrides.verified) await User.updateOne({ _id: userId }, { emailVerifiedAt: new Date() })
+  return { userId, email }
+}
+
+describe('sign-up', () => {
+  it('creates the account with an argon2id hash and sends a French verification link', async () => {
+    const email = uniqueEmail('claire')
+    const { userId, verificationSent } = await signUp({ name: 'Claire Martin', email, password, role: 'researcher' }, { ...deps, language: 'fr' })
+    expect(verificationSent).toBe(true)
+    const user = await User.findById(userId).lean()
+    expect(user).toMatchObject({ email, name: 'Claire Martin', role: 'researcher', language: 'fr', emailVerifiedAt: null })
+    expect(user!.passwordHash).toMatch(/^\$argon2id\$/)
+    expect(await verifyPassword(user!.passwordHash, password)).toBe(true)
+
+    const mail = await waitForMail(email, { outboxDir })
+    expect(mail.subject).toBe('Confirmez votre adresse e-mail sur Passerelle')
+    expect(mail.text).toContain('Bonjour Claire Martin,')
+    const link = linkIn(mail, '/verifier-email/')
+    expect(link.startsWith(`${publicUrl}/verifier-email/`)).toBe(true)
+    // Only the hash of the token is stored.
+    const token = tokenOf(link)
+    const stored = await AuthToken.findOne({ userId }).lean()
+    expect(stored!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'))
+    expect(JSON.stringify(stored)).not.toContain(token)
+  })
+
+  it('writes the verification mail in English for someone who signed up in English', async () => {
+    const email = uniqueEmail('anglophone')
+    await newUser({ email, language: 'en' })
+    const mail = await waitForMail(email, { outboxDir })
+    expect(mail.subject).toBe('Confirm your e-mail address on Passerelle')
+    expect(mail.text).toContain('Hello Claire Martin,')
+  })
+
+  it('refuses an address that already has an account, as an error on the e-mail field', async () => {
+    const { email } = await newUser()
+    const error = await signUp({ name: 'Autre', email, password, role: 'industrialist' }, { ...deps, language: 'fr' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DomainError)
+    expect(error).toMatchObject({ code: 'conflict', fieldErrors: { email: ['auth.validation.emailTaken'] } })
+    expect(await User.countDocuments({ email })).toBe(1)
+  })
+
+  it('creates exactly one account when the same address signs up twice at once', async () => {
+    const email = uniqueEmail('double')
+    const attempt = () => signUp({ name: 'Double Clic', email, password, role: 'industrialist' }, { ...deps, language: 'fr' })
+    const results = await Promise.allSettled([attempt(), attempt(), attempt()])
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
+    for (const result of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+      expect(result.reason).toMatchObject({ code: 'conflict', fieldErrors: { email: ['auth.validation.emailTaken'] } })
+    }
+    expect(await User.countDocuments({ email })).toBe(1)
+  })
+})
+
+describe('e-mail verification', () => {
+  it('verifies with the mailed link, once; a second click says it is already verified', async () => {
+    const { userId, email } = await newUser()
+    const token = tokenOf(linkIn(await waitForMail(email, { outboxDir }), '/verifier-email/'))
+    expect(await verifyEmail(token)).toEqual({ status: 'verified', email })
+    expect((await User.findById(userId).lean())!.emailVerifiedAt).toBeInstanceOf(Date)
+    expect(await verifyEmail(token)).toEqual({ status: 'already_verified' })
+  })
+
+  it('refuses an expired link and an unknown one, and a new link replaces the old', async () => {
+    const { userId, email } = await newUser()
+    const first = tokenOf(linkIn(await waitForMail(email, { outboxDir }), '/verifier-email/'))
+    await AuthToken.updateOne({ userId }, { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 49 * 3600_000) })
+    expect(await verifyEmail(first)).toEqual({ status: 'expired' })
+    expect(await verifyEmail('x'.repeat(43))).toEqual({ status: 'unknown' })
+
+    const seen = await mailFilesTo(email, outboxDir)
+    expect(await resendVerification(userId, deps)).toEqual({ status: 'sent' })
+    const second = tokenOf(linkIn(await waitForMail(email, { outboxDir, ignore: seen }), '/verifier-email/'))
+    expect(second).not.toBe(first)
+    // A minute must pass between two links.
+    expect(await resendVerification(userId, deps)).toEqual({ status: 'too_soon' })
+    expect(await verifyEmail(second)).toEqual({ status: 'verified', email })
+    expect(await resendVerification(userId, deps)).toEqual({ status: 'already_verified' })
+  })
+
+  it('a superseded link is reported as used, not as valid', async () => {
+    const { userId, email } = await newUser()
+    const first = tokenOf(linkIn(await waitForMail(email, { outboxDir }), '/verifier-email/'))
+    await AuthToken.updateMany({ userId }, { createdAt: new Date(Date.now() - 120_000) })
+    expect(await resendVerification(userId, deps)).toEqual({ status: 'sent' })
+    expect(await verifyEmail(first)).toEqual({ status: 'used' })
+  })
+})
+
+describe('sign-in', () => {
+  it('lets the right password in and gives one generic answer for a wrong password or an unknown address', async () => {
+    const { userId, email } = await newUser()
+    expect(await signIn({ email, password, ip: '10.0.0.1' })).toEqual({ ok: true, userId })
+    expect(await signIn({ email, password: 'pas le bon mot de passe', ip: '10.0.0.1' })).toEqual({ ok: false, reason: 'invalid_credentials' })
+    expect(await signIn({ email: uniqueEmail('inconnu'), password, ip: '10.0.0.1' })).toEqual({ ok: false, reason: 'invalid_credentials' })
+  })
+
+  it('locks an account after 5 failures in 15 minutes, whatever the IPs, and says until when', async () => {
+    const { email } = await newUser()
+    const other = await newUser()
+    for (let i = 0; i < 5; i++) {
+      expect(await signIn({ email, password: `faux-${i}`, ip: `10.1.0.${i}` })).toMatchObject({ reason: 'invalid_credentials' })
+    }
+    const before = Date.now()
+    const locked = await signIn({ email, password, ip: '10.1.0.99' })
+    expect(locked).toMatchObject({ ok: false, reason: 'locked' })
+    const retryAt = (locked as { retryAt: Date }).retryAt.getTime()
+    expect(retryAt).toBeGreaterThan(before + 14 * 60_000)
+    expect(retryAt).toBeLessThanOrEqual(Date.now() + 15 * 60_000)
+    // Other accounts, from the same IPs, are not affected.
+    expect(await signIn({ email: other.email, password, ip: '10.1.0.1' })).toMatchObject({ ok: true })
+    // Once the failures are out of the window (TTL), the right password works again.
+    await SignInAttempt.updateMany({}, { at: new Date(Date.now() - 16 * 60_000) })
+    expect(await signIn({ email, password, ip: '10.1.0.99' })).toMatchObject({ ok: true })
+  })
+
+  it('a successful sign-in clears the account’s failures', async () => {
+    const { email } = await newUser()
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4; i++) expect(await signIn({ email, password: `faux-${i}`, ip: '10.2.0.1' })).toMatchObject({ reason: 'invalid_credentials' })
+      expect(await signIn({ email, password, ip: '10.2.0.1' })).toMatchObject({ ok: true })
+    }
+  })
+
+  it('locks an IP after 20 failures across accounts; other IPs still sign in', async () => {
+    const { email } = await newUser()
+    for (let i = 0; i < 20; i++) {
+      expect(await signIn({ email: uniqueEmail(`balayage-${i}`), password: 'devine123456', ip: '10.3.0.7' })).toMatchObject({ reason: 'invalid_credentials' })
+    }
+    expect(await signIn({ email, password, ip: '10.3.0.7' })).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await signIn({ email, password, ip: '::ffff:10.3.0.7' })).toMatchObject({ ok: false, reason: 'locked' })
+    expect(await signIn({ email, password, ip: '10.3.0.8' })).toMatchObject({ ok: true })
+    // A good password from that IP did not reset the IP's budget.
+    expect(await signIn({ email, password, ip: '10.3.0.7' })).toMatchObject({ ok: false, reason: 'locked' })
+  })
+
+  it('a burst of parallel guesses tests no more passwords than the limit', async () => {
+    const { email } = await newUser()
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn({ email, password: `rafale-${i}`, ip: `10.4.0.${i}` })))
+    const checked = results.filter((result) => !result.ok && result.reason === 'invalid_credentials').length
+    // Under contention some (possibly all) are refused before checking anything; never more than 5 are checked.
+    expect(checked).toBeLessThanOrEqual(5)
+    expect(results.filter((result) => !result.ok && result.reason === 'locked')).toHaveLength(12 - checked)
+    // The refused ones left no trace: exactly 5 wrong passwords in all get checked before the lock.
+    for (let i = checked; i < 5; i++) expect(await signIn({ email, password: `suite-${i}`, ip: '10.4.1.1' })).toMatchObject({ reason: 'invalid_credentials' })
+    expect(await signIn({ email, password, ip: '10.4.1.1' })).toMatchObject({ reason: 'locked' })
+  })
+
+  it('refuses a suspended user, but tells it only to someone who knows the password', async () => {
+    const { userId, email } = await newUser()
+    const until = new Date(Date.now() + 3 * 24 * 3600_000)
+    await User.updateOne({ _id: userId }, { suspendedUntil: until })
+    expect(await signIn({ email, password: 'pas le bon mot de passe', ip: '10.5.0.1' })).toEqual({ ok: false, reason: 'invalid_credentials' })
+    expect(await signIn({ email, password, ip: '10.5.0.1' })).toEqual({ ok: false, reason: 'suspended', until })
+    await User.updateOne({ _id: userId }, { suspendedUntil: new Date(Date.now() - 1000) })
+    expect(await signIn({ email, password, ip: '10.5.0.1' })).toMatchObject({ ok: true })
+  })
+})
+
+describe('password reset', () => {
+  const request = () => new Request('http://passerelle.test/', { headers: { 'User-Agent': 'vitest' } })
+
+  it('mails a one-hour link; the new password works, every session ends, the link works once', async () => {
+    const { userId, email } = await newUser()
+    await startSession(request(), userId)
+    await startSession(request(), userId)
+    expect(await Session.countDocuments({ userId })).toBe(2)
+
+    await requestPasswordReset({ email }, deps)
+    const mail = await waitForMail(email, { outboxDir, subject: /mot de passe/ })
+    expect(mail.subject).toBe('Réinitialisez votre mot de passe Passerelle')
+    const token = tokenOf(linkIn(mail, '/reinitialiser-mot-de-passe/'))
+    const stored = await AuthToken.findOne({ userId, purpose: 'reset_password' }).lean()
+    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(3600_000)
+    expect(await checkPasswordResetToken(token)).toBe('valid')
+
+    const newPassword = 'un nouveau départ pour Morez'
+    expect(await resetPassword({ token, password: newPassword })).toEqual({ ok: true, userId, suspendedUntil: null })
+    expect(await Session.countDocuments({ userId })).toBe(0)
+    expect(await signIn({ email, password, ip: '10.6.0.1' })).toMatchObject({ reason: 'invalid_credentials' })
+    expect(await signIn({ email, password: newPassword, ip: '10.6.0.1' })).toMatchObject({ ok: true })
+    // Following the link proved the mailbox: the address is verified.
+    expect((await User.findById(userId).lean())!.emailVerifiedAt).toBeInstanceOf(Date)
+
+    expect(await checkPasswordResetToken(token)).toBe('used')
+    expect(await resetPassword({ token, password: 'encore un autre essai de mot' })).toEqual({ ok: false, status: 'used' })
+  })
+
+  it('answers the same for an unknown address and sends nothing', async () => {
+    const email = uniqueEmail('personne')
+    const tokensBefore = await AuthToken.countDocuments({ purpose: 'reset_password' })
+    await expect(requestPasswordReset({ email }, deps)).resolves.toBeUndefined()
+    expect(await AuthToken.countDocuments({ purpose: 'reset_password' })).toBe(tokensBefore)
+    await expect(waitForMail(email, { outboxDir, timeoutMs: 500 })).rejects.toThrow(/no mail/)
+  })
+
+  it('refuses an expired link and unlocks a locked account once used', async () => {
+    const { userId, email } = await newUser({ language: 'en' })
+    for (let i = 0; i < 5; i++) await signIn({ email, password: `faux-${i}`, ip: '10.7.0.1' })
+    expect(await signIn({ email, password, ip: '10.7.0.2' })).toMatchObject({ reason: 'locked' })
+
+    await requestPasswordReset({ email }, deps)
+    const mail = await waitForMail(email, { outboxDir, subject: /password/ })
+    expect(mail.subject).toBe('Reset your Passerelle password')
+    const expiredToken = tokenOf(linkIn(mail, '/reinitialiser-mot-de-passe/'))
+    await AuthToken.updateOne({ userId, purpose: 'reset_password' }, { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 2 * 3600_000) })
+    expect(await resetPassword({ token: expiredToken, password: 'un nouveau départ pour Morez' })).toEqual({ ok: false, status: 'expired' })
+
+    const seen = await mailFilesTo(email, outboxDir)
+    await requestPasswordReset({ email }, deps)
+    const token = tokenOf(linkIn(await waitForMail(email, { outboxDir, subject: /password/, ignore: seen }), '/reinitialiser-mot-de-passe/'))
+    expect(await resetPassword({ token, password: 'un nouveau départ pour Morez' })).toMatchObject({ ok: true })
+    expect(await signIn({ email, password: 'un nouveau départ pour Morez', ip: '10.7.0.2' })).toMatchObject({ ok: true })
+  })
+})
+
+describe('own profile', () => {
+  it('shows the owner their account and saves name, title and e-mail language', async () => {
+    const { userId, email } = await newUser({ verified: true })
+    const actor = { id: userId, role: 'industrialist' as const }
+    await startSession(new Request('http://passerelle.test/'), userId)
+    expect(await getOwnAccount(actor)).toMatchObject({ email, name: 'Claire Martin', title: '', language: 'fr', emailVerified: true, activeSessions: 1 })
+    await updateOwnProfile(actor, { name: 'Claire Martin-Rossi', title: 'Responsable méthodes', language: 'en' })
+    expect(await getOwnAccount(actor)).toMatchObject({ name: 'Claire Martin-Rossi', title: 'Responsable méthodes', language: 'en' })
+    await expect(updateOwnProfile({ id: new mongoose.Types.ObjectId().toString(), role: 'industrialist' }, { name: 'X Y', title: '', language: 'fr' })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+  })
+})
