@@ -31,6 +31,8 @@ export const envSchema = z.object({
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://').optional()),
   MAIL_FROM: z.string().min(3).default('Passerelle <ne-pas-repondre@passerelle.local>'),
   PASSERELLE_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url('doit être une URL http(s) complète').optional()),
+  /** auto = demo data and demo accounts only with the embedded database (never on a real deployment). */
+  PASSERELLE_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   PASSERELLE_DATA_DIR: z.string().min(1).default('.data'),
   PASSERELLE_TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   PASSERELLE_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(600)),
@@ -41,6 +43,7 @@ export type Env = z.infer<typeof envSchema>
 export type Config = Env & {
   isProduction: boolean
   dataDir: string
+  demoMode: boolean
 }
 
 export class ConfigError extends Error {
@@ -65,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed.data,
     isProduction: parsed.data.NODE_ENV === 'production',
     dataDir: path.resolve(cwd, parsed.data.PASSERELLE_DATA_DIR),
+    demoMode: parsed.data.PASSERELLE_DEMO === 'on' || (parsed.data.PASSERELLE_DEMO === 'auto' && !parsed.data.MONGODB_URI),
   }
 }

@@ -10,6 +10,7 @@ import { createLogger } from './logger.js'
 import { startMailCapture } from './mail/capture-server.js'
 import { createSmtpMailer } from './mail/smtp-mailer.js'
 import { createSearchClient } from './search/client.js'
+import { hasDemoData, seedDemoData } from '../seeds/demo-data.server.js'
 
 /**
  * Start-up order: config → databases (embedded unless URLs are given) → HTTP + Socket.IO.
@@ -68,6 +69,7 @@ async function main() {
     endpoints = await provideServices(config, logger)
     if (shuttingDown) return
     const db = await connectDatabase(endpoints.mongoUri)
+    if (config.demoMode && !(await hasDemoData())) await seedDemoData(logger)
     const search = createSearchClient(endpoints.meiliUrl, endpoints.meiliMasterKey)
     if (!config.SMTP_URL) {
       mailCapture = await startMailCapture({ outboxDir: path.join(config.dataDir, 'outbox'), logger })

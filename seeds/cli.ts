@@ -1,0 +1,27 @@
+// `npm run seed` loads the demo data into the configured (or embedded) database;
+// `npm run seed -- --reset` empties the demo collections first.
+import { existsSync } from 'node:fs'
+import { loadConfig } from '../server/config.js'
+import { connectDatabase, disconnectDatabase } from '../server/db.js'
+import { provideServices } from '../server/embedded/index.js'
+import { createLogger } from '../server/logger.js'
+import { resetDemoData, seedDemoData } from './demo-data.server.js'
+
+if (existsSync('.env')) process.loadEnvFile('.env')
+const config = loadConfig()
+const logger = createLogger(config.LOG_LEVEL)
+const reset = process.argv.includes('--reset')
+
+const services = await provideServices(config, logger)
+try {
+  await connectDatabase(services.mongoUri)
+  if (reset) {
+    await resetDemoData()
+    logger.info('demo collections emptied')
+  }
+  const report = await seedDemoData(logger)
+  console.log(`Données de démonstration : ${report.organisations} organisations, ${report.users} comptes, ${report.memberships} adhésions ajoutés.`)
+} finally {
+  await disconnectDatabase()
+  await services.stop()
+}
