@@ -11,6 +11,8 @@ export type PasserelleLoadContext = {
   publicUrl: string
   /** The client's IP as Express sees it (honours PASSERELLE_TRUST_PROXY); keys sign-in throttling. */
   clientIp: string
+  /** Demo accounts may sign in only in demo mode (embedded database, never a real deployment). */
+  demoMode: boolean
 }
 
 declare module '@remix-run/node' {

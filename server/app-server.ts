@@ -26,6 +26,7 @@ export type AppServerOptions = {
   mailer: Mailer
   /** Origin used in e-mailed links; defaults to the origin the request came to. */
   publicUrl?: string
+  demoMode?: boolean
   trustProxy?: number
   rateLimitPerMinute?: number
 }
@@ -112,6 +113,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           mailer: options.mailer,
           publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
           clientIp: req.ip ?? '',
+          demoMode: options.demoMode ?? false,
         }),
       }),
     )

@@ -83,6 +83,7 @@ async function main() {
       remix: config.isProduction ? 'production' : 'development',
       mailer,
       publicUrl: config.PASSERELLE_PUBLIC_URL,
+      demoMode: config.demoMode,
       trustProxy: config.PASSERELLE_TRUST_PROXY,
       rateLimitPerMinute: config.PASSERELLE_RATE_LIMIT_PER_MINUTE,
     })

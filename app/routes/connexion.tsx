@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const result = await signIn({ email, password, ip: context.clientIp })
+  const result = await signIn({ email, password, ip: context.clientIp, allowDemoAccounts: context.demoMode })
   if (result.ok) {
     return redirect(redirectTo ?? '/', { headers: { 'Set-Cookie': await startSession(request, result.userId) } })
   }

@@ -77,12 +77,23 @@ const decoy = () => (decoyHash ??= hashPassword(randomBytes(16).toString('hex'))
  * Unknown address and wrong password give the same answer. Suspension is only told to someone
  * who knows the password (otherwise it would reveal that the account exists).
  */
-export async function signIn({ email, password, ip }: { email: string; password: string; ip: string }): Promise<SignInResult> {
+export async function signIn({
+  email,
+  password,
+  ip,
+  allowDemoAccounts = false,
+}: {
+  email: string
+  password: string
+  ip: string
+  /** Demo accounts share a published password: they only work in demo mode. */
+  allowDemoAccounts?: boolean
+}): Promise<SignInResult> {
   const attempt = await reserveSignInAttempt({ email, ip })
   if (attempt.locked) return { ok: false, reason: 'locked', retryAt: attempt.retryAt }
-  const user = await User.findOne({ email }, { passwordHash: 1, suspendedUntil: 1 }).lean()
+  const user = await User.findOne({ email }, { passwordHash: 1, suspendedUntil: 1, fictional: 1 }).lean()
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), password)
-  if (!user || !passwordMatches) return { ok: false, reason: 'invalid_credentials' }
+  if (!user || !passwordMatches || (user.fictional && !allowDemoAccounts)) return { ok: false, reason: 'invalid_credentials' }
   await attempt.succeeded()
   if (user.suspendedUntil && user.suspendedUntil > new Date()) return { ok: false, reason: 'suspended', until: user.suspendedUntil }
   return { ok: true, userId: String(user._id) }

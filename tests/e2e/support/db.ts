@@ -46,7 +46,7 @@ export async function createTestUser(overrides: Partial<Omit<TestUser, 'id'>> & 
     suspendedUntil: null,
     language: 'fr',
     animates: [],
-    fictional: true,
+    fictional: false,
     createdAt: now,
     updatedAt: now,
   })
