@@ -6,10 +6,26 @@ import type { UserRole } from './users/roles'
  * This is the single list of who may do what; services call `assertPermission`.
  */
 export const permissionsByRole = {
-  industrialist: ['create:org:own', 'update:org:own', 'read:user:any'],
-  researcher: ['create:org:own', 'update:org:own', 'read:user:any'],
-  animator: ['create:org:own', 'update:org:own', 'read:user:any', 'verify:org:scope'],
-  admin: ['create:org:own', 'update:org:own', 'update:org:any', 'read:user:any', 'verify:org:any', 'verify:org:scope', 'appoint:animator:any'],
+  industrialist: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'create:need:own', 'update:need:own', 'create:proposal:own'],
+  researcher: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'create:need:own', 'update:need:own', 'create:proposal:own'],
+  animator: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'verify:org:scope', 'create:need:own', 'update:need:own', 'create:proposal:own', 'review:need:scope'],
+  admin: [
+    'create:org:own',
+    'update:org:own',
+    'update:org:any',
+    'manage:org-members:own',
+    'manage:org-members:any',
+    'join:org:any',
+    'read:user:any',
+    'verify:org:any',
+    'verify:org:scope',
+    'appoint:animator:any',
+    'create:need:own',
+    'update:need:own',
+    'create:proposal:own',
+    'review:need:scope',
+    'review:need:any',
+  ],
 } as const satisfies Record<UserRole, readonly string[]>
 
 export type Permission = (typeof permissionsByRole)[UserRole][number]

@@ -34,6 +34,12 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
               <li>
                 <a href="/#domaines">{t('layout.nav.domains')}</a>
               </li>
+              <li>
+                <NavLink to="/besoins">{t('layout.nav.needs')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/organisations">{t('layout.nav.organisations')}</NavLink>
+              </li>
             </ul>
           </nav>
           <UserMenu user={user} />

@@ -1,0 +1,177 @@
+import type { TFunction } from 'i18next'
+import { z } from 'zod'
+import { demoTerritories } from '../places/territories'
+import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
+import { filiereIds, type FiliereId } from '../taxonomy/filieres'
+import { orgKinds } from './kinds'
+
+/**
+ * The organisation forms, one zod schema each, shared by the browser (conform) and the
+ * actions/services. Limits mirror model.server.ts. Messages come from `t` so they are French
+ * (or English) wherever the schema runs.
+ */
+export const orgLimits = {
+  name: 160,
+  description: 5000,
+  keyword: 60,
+  keywords: 30,
+  equipmentItem: 200,
+  equipment: 50,
+  website: 300,
+  contactName: 120,
+  contactRole: 120,
+  contactEmail: 254,
+  contactPhone: 40,
+  territories: 5,
+  communeSearch: 120,
+  joinMessage: 1000,
+  clusters: 20,
+} as const
+
+export const companySizes = ['tpe', 'pme', 'eti', 'ge'] as const
+export type CompanySize = (typeof companySizes)[number]
+
+export const territoryIds = demoTerritories.map((territory) => territory.id) as string[]
+
+/** Mongo ObjectId as it appears in URLs and forms. */
+export const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/i)
+
+/** An INSEE commune code, as the commune picker submits it. */
+export const communeCodePattern = /^[0-9][0-9AB][0-9]{3}$/
+
+type T = TFunction
+
+const text = (t: T, max: number) => z.string().trim().max(max, t('orgs.errors.tooLong', { max }))
+
+/** One line of text: control characters (new lines, tabs) become spaces, so names stay safe in mail headers. */
+const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+const line = (t: T, max: number) => z.string().transform(oneLine).pipe(text(t, max))
+
+/** A textarea of items separated by commas or new lines ("usinage 5 axes, métrologie"). */
+function listField(t: T, { maxItems, maxItemLength }: { maxItems: number; maxItemLength: number }) {
+  return z
+    .string()
+    .max(maxItems * (maxItemLength + 2), t('orgs.errors.tooLong', { max: maxItems * (maxItemLength + 2) }))
+    .optional()
+    .transform((value, ctx) => {
+      const items = [...new Set((value ?? '').split(/[,;\n\r]+/).map((item) => item.trim()).filter(Boolean))]
+      if (items.length > maxItems) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: t('orgs.errors.tooManyItems', { max: maxItems }) })
+        return z.NEVER
+      }
+      const long = items.find((item) => item.length > maxItemLength)
+      if (long) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: t('orgs.errors.itemTooLong', { item: `${long.slice(0, 30)}…`, max: maxItemLength }) })
+        return z.NEVER
+      }
+      return items
+    })
+}
+
+/** Checkbox group of known ids; an unknown id is refused as a whole-field error. */
+function idsField<Id extends string>(known: readonly Id[], message: string, max: number, tooMany: string) {
+  return z
+    .array(z.string().max(80))
+    .max(max, tooMany)
+    .default([])
+    .refine((ids) => ids.every((id) => (known as readonly string[]).includes(id)), message)
+    .transform((ids) => [...new Set(ids)] as Id[])
+}
+
+const trlField = (t: T) =>
+  z
+    .number({ invalid_type_error: t('orgs.errors.trlRange') })
+    .int(t('orgs.errors.trlRange'))
+    .min(1, t('orgs.errors.trlRange'))
+    .max(9, t('orgs.errors.trlRange'))
+    .optional()
+
+/**
+ * Fields checked against each other. Kept in their own object joined with `.and`, so these
+ * checks run (and show) even when an unrelated field is invalid — zod 3 skips an object's
+ * refinements as soon as one of its fields fails.
+ */
+function crossCheckedFields(t: T) {
+  return z
+    .object({
+      trlMin: trlField(t),
+      trlMax: trlField(t),
+      /** The code the commune picker chose (JavaScript on). */
+      commune: z.string().trim().toUpperCase().regex(communeCodePattern, t('orgs.errors.communeUnknown')).optional(),
+      /** What was typed in the commune field (always sent; the only value without JavaScript). */
+      communeSearch: text(t, orgLimits.communeSearch).optional(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.trlMin !== undefined && value.trlMax !== undefined && value.trlMin > value.trlMax) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['trlMax'], message: t('orgs.errors.trlOrder') })
+      }
+      if (!value.commune && !value.communeSearch) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['commune'], message: t('orgs.errors.communeRequired') })
+      }
+    })
+}
+
+function profileFields(t: T) {
+  return {
+    name: z
+      .string({ required_error: t('orgs.errors.nameRequired') })
+      .transform(oneLine)
+      .pipe(z.string().trim().min(2, t('orgs.errors.nameRequired')).max(orgLimits.name, t('orgs.errors.tooLong', { max: orgLimits.name }))),
+    description: text(t, orgLimits.description).default(''),
+    domains: idsField<TechnologyDomainId>(technologyDomainIds, t('orgs.errors.unknownDomain'), technologyDomainIds.length, t('orgs.errors.tooManyItems', { max: technologyDomainIds.length })),
+    keywords: listField(t, { maxItems: orgLimits.keywords, maxItemLength: orgLimits.keyword }),
+    equipment: listField(t, { maxItems: orgLimits.equipment, maxItemLength: orgLimits.equipmentItem }),
+    filieres: idsField<FiliereId>(filiereIds, t('orgs.errors.unknownFiliere'), filiereIds.length, t('orgs.errors.tooManyItems', { max: filiereIds.length })),
+    territories: idsField<string>(territoryIds, t('orgs.errors.unknownTerritory'), orgLimits.territories, t('orgs.errors.tooManyItems', { max: orgLimits.territories })),
+    website: text(t, orgLimits.website)
+      .url(t('orgs.errors.website'))
+      .refine((url) => /^https?:\/\//i.test(url), t('orgs.errors.website'))
+      .optional()
+      .transform((url) => url ?? ''),
+    contactName: line(t, orgLimits.contactName).default(''),
+    contactRole: line(t, orgLimits.contactRole).default(''),
+    contactEmail: text(t, orgLimits.contactEmail).email(t('orgs.errors.email')).toLowerCase().optional().transform((email) => email ?? ''),
+    contactPhone: text(t, orgLimits.contactPhone)
+      .regex(/^\+?[0-9 .()-]{6,}$/, t('orgs.errors.phone'))
+      .optional()
+      .transform((phone) => phone ?? ''),
+    size: z.enum(companySizes, { errorMap: () => ({ message: t('orgs.errors.unknownSize') }) }).optional(),
+  }
+}
+
+/** Editing a profile: everything but the kind (changing it would dodge verification). */
+export const orgUpdateSchema = (t: T) => z.object(profileFields(t)).and(crossCheckedFields(t))
+
+export const orgCreateSchema = (t: T) =>
+  z
+    .object({
+      ...profileFields(t),
+      kind: z.enum(orgKinds, { errorMap: () => ({ message: t('orgs.errors.kindRequired') }) }),
+    })
+    .and(crossCheckedFields(t))
+
+export type OrgUpdateInput = z.input<ReturnType<typeof orgUpdateSchema>>
+export type OrgUpdateData = z.output<ReturnType<typeof orgUpdateSchema>>
+export type OrgCreateInput = z.input<ReturnType<typeof orgCreateSchema>>
+export type OrgCreateData = z.output<ReturnType<typeof orgCreateSchema>>
+
+export const inviteSchema = (t: T) =>
+  z.object({
+    email: z
+      .string({ required_error: t('orgs.errors.email') })
+      .trim()
+      .toLowerCase()
+      .max(254, t('orgs.errors.tooLong', { max: 254 }))
+      .email(t('orgs.errors.email')),
+  })
+
+export const joinRequestSchema = (t: T) =>
+  z.object({ message: text(t, orgLimits.joinMessage).default('') })
+
+export const clusterMembershipsSchema = (t: T) =>
+  z.object({
+    memberOf: z
+      .array(objectIdSchema, { invalid_type_error: t('orgs.errors.unknownCluster') })
+      .max(orgLimits.clusters, t('orgs.errors.tooManyItems', { max: orgLimits.clusters }))
+      .default([]),
+  })

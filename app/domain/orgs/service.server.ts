@@ -1,0 +1,620 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { TFunction } from 'i18next'
+import mongoose, { type ClientSession } from 'mongoose'
+import { createI18n, isLanguage } from '~/i18n/config'
+import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
+import type { Mailer } from '../mail/mailer'
+import { hasPermission, type Actor } from '../permissions'
+import { communeLabel, type CommuneLocation } from '../places/commune'
+import { resolveCommune, resolveCommuneText } from '../places/communes.server'
+import { User } from '../users/model.server'
+import { animatedKinds, type OrgKind } from './kinds'
+import { INVITATION_TTL_MS, Invitation, JoinRequest } from './membership-models.server'
+import { Membership, Organisation } from './model.server'
+import type { OrgCreateData, OrgUpdateData } from './schema'
+import { isWithinAnimatorScope } from './scope'
+import { firstFreeSlug, slugify } from './slug'
+
+/**
+ * Organisations and memberships: every rule and permission check lives here, so Remix actions
+ * and (later) Socket.IO handlers share them. Callers pass data already parsed with the zod
+ * schemas of ./schema.ts; what needs the database or the commune list is checked here.
+ */
+export type OrgContext = { actor: Actor; t: TFunction }
+export type MailContext = { mailer: Mailer; publicUrl: string }
+
+type OrgDocument = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>
+
+// ---------------------------------------------------------------------------------------------
+// Plumbing
+
+let indexesReady: Promise<unknown> | undefined
+/** Unique indexes must exist before we rely on them (slug, one pending request per person). */
+const ensureIndexes = () => (indexesReady ??= Promise.all([Organisation.init(), Membership.init(), Invitation.init(), JoinRequest.init()]))
+
+/** Runs `work` in a MongoDB transaction (retried on transient conflicts): all of it, or nothing. */
+async function inTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
+  await ensureIndexes()
+  const session = await mongoose.startSession()
+  try {
+    let result: T | undefined
+    await session.withTransaction(async () => {
+      result = await work(session)
+    })
+    return result as T
+  } finally {
+    await session.endSession()
+  }
+}
+
+/**
+ * Writes to the organisation document inside a membership transaction, so two concurrent
+ * membership changes of one organisation conflict and one is retried on fresh data (no
+ * "both owners left at once").
+ */
+const lockOrganisation = (orgId: mongoose.Types.ObjectId, session: ClientSession) =>
+  Organisation.updateOne({ _id: orgId }, { $currentDate: { updatedAt: true } }, { session })
+
+const isDuplicateKey = (error: unknown, field?: string) =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: number }).code === 11000 &&
+  (!field || Object.hasOwn((error as { keyPattern?: object }).keyPattern ?? {}, field))
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+function findOrganisation(slug: string) {
+  return Organisation.findOne({ slug })
+}
+
+async function requireOrganisation(slug: string) {
+  const org = await findOrganisation(slug)
+  if (!org) throw notFound()
+  return org
+}
+
+const isMember = (orgId: mongoose.Types.ObjectId, userId: string) => Membership.exists({ orgId, userId })
+const isOwner = (orgId: mongoose.Types.ObjectId, userId: string) => Membership.exists({ orgId, userId, role: 'owner' })
+
+/** Owners and members edit the profile; admins edit any. */
+async function canUpdate(actor: Actor, org: OrgDocument) {
+  if (hasPermission(actor, 'update:org:any')) return true
+  return hasPermission(actor, 'update:org:own') && Boolean(await isMember(org._id, actor.id))
+}
+
+/** Only owners manage members (and admins, for any organisation). */
+async function canManageMembers(actor: Actor, org: OrgDocument) {
+  if (hasPermission(actor, 'manage:org-members:any')) return true
+  return hasPermission(actor, 'manage:org-members:own') && Boolean(await isOwner(org._id, actor.id))
+}
+
+/** Admins verify anything; animators what their scope covers (scope.ts holds the rule). */
+async function canVerify(actor: Actor, org: OrgDocument) {
+  if (hasPermission(actor, 'verify:org:any')) return true
+  if (!hasPermission(actor, 'verify:org:scope')) return false
+  const user = await User.findById(actor.id, { animates: 1 }).lean()
+  return isWithinAnimatorScope(user?.animates ?? [], { kind: org.kind, territories: org.territories, memberOf: org.memberOf })
+}
+
+async function assertCan(check: Promise<boolean>) {
+  if (!(await check)) throw forbidden()
+}
+
+/** The translation function of someone we write to, in their own language. */
+function tFor(language: unknown) {
+  return createI18n(isLanguage(language) ? language : 'fr').t
+}
+
+// ---------------------------------------------------------------------------------------------
+// Location
+
+/** Errors for the commune field, or null when the choice names one commune. */
+export function communeChoiceErrors(t: TFunction, choice: { commune?: string; communeSearch?: string }): string[] | null {
+  try {
+    locationFromChoice(t, choice)
+    return null
+  } catch (error) {
+    if (error instanceof DomainError) return error.fieldErrors?.commune ?? null
+    throw error
+  }
+}
+
+/** A picked code is taken as is; typed text must name exactly one commune. Never stores free text. */
+function locationFromChoice(t: TFunction, { commune, communeSearch }: { commune?: string; communeSearch?: string }): CommuneLocation {
+  const fail = (message: string) => invalid(message, { commune: [message] })
+  if (commune) {
+    const location = resolveCommune(commune)
+    if (!location) throw fail(t('orgs.errors.communeUnknown'))
+    return location
+  }
+  const query = (communeSearch ?? '').trim()
+  if (!query) throw fail(t('orgs.errors.communeRequired'))
+  const result = resolveCommuneText(query)
+  if (result.status === 'found') return result.location
+  const labels = result.suggestions.map((suggestion) => communeLabel(suggestion))
+  if (result.status === 'ambiguous') {
+    throw fail(t('orgs.errors.communeAmbiguous', { query, suggestions: labels.join(', '), example: labels[0] ?? '' }))
+  }
+  throw fail(labels.length ? t('orgs.errors.communeNotFoundSuggestions', { query, suggestions: labels.join(', ') }) : t('orgs.errors.communeNotFound', { query }))
+}
+
+function profileFields(data: OrgUpdateData, location: CommuneLocation, kind: OrgKind) {
+  const contact = { name: data.contactName, role: data.contactRole, email: data.contactEmail, phone: data.contactPhone }
+  return {
+    name: data.name,
+    description: data.description,
+    domains: data.domains,
+    keywords: data.keywords,
+    equipment: data.equipment,
+    trlMin: data.trlMin ?? null,
+    trlMax: data.trlMax ?? null,
+    filieres: data.filieres,
+    territories: data.territories,
+    website: data.website,
+    contacts: Object.values(contact).some(Boolean) ? [contact] : [],
+    size: kind === 'company' ? (data.size ?? null) : null,
+    location: { ...location, coordinates: undefined },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations
+
+/** Creates the organisation and makes its creator the owner, in one transaction. */
+export async function createOrganisation({ actor, t }: OrgContext, data: OrgCreateData): Promise<{ id: string; slug: string }> {
+  if (!hasPermission(actor, 'create:org:own')) throw forbidden()
+  const location = locationFromChoice(t, data)
+  const fields = { ...profileFields(data, location, data.kind), kind: data.kind }
+  const base = slugify(data.name)
+  // Another organisation may take the same slug between our read and our write: try again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const taken = await Organisation.find({ slug: new RegExp(`^${base}(-\\d+)?$`) }, { slug: 1 }).lean()
+    const slug = firstFreeSlug(base, taken.map((org) => org.slug))
+    try {
+      return await inTransaction(async (session) => {
+        const [org] = await Organisation.create([{ ...fields, slug }], { session })
+        await Membership.create([{ orgId: org!._id, userId: actor.id, role: 'owner', listed: true }], { session })
+        return { id: String(org!._id), slug }
+      })
+    } catch (error) {
+      if (!isDuplicateKey(error, 'slug')) throw error
+    }
+  }
+  throw conflict(t('orgs.errors.invalidForm'))
+}
+
+/** The organisation as its edit form needs it, for those who may edit it. */
+export async function getOrganisationForEdit({ actor }: Pick<OrgContext, 'actor'>, slug: string) {
+  const org = await requireOrganisation(slug)
+  await assertCan(canUpdate(actor, org))
+  const contact = org.contacts[0]
+  return {
+    id: String(org._id),
+    slug: org.slug,
+    name: org.name,
+    kind: org.kind,
+    description: org.description,
+    domains: [...org.domains],
+    keywords: [...org.keywords],
+    equipment: [...org.equipment],
+    trlMin: org.trlMin ?? null,
+    trlMax: org.trlMax ?? null,
+    filieres: [...org.filieres],
+    territories: [...org.territories],
+    website: org.website,
+    size: org.size ?? null,
+    contactName: contact?.name ?? '',
+    contactRole: contact?.role ?? '',
+    contactEmail: contact?.email ?? '',
+    contactPhone: contact?.phone ?? '',
+    location: org.location ? pickLocation(org.location) : null,
+    memberOf: org.memberOf.map(String),
+  }
+}
+
+const pickLocation = (location: CommuneLocation): CommuneLocation => ({
+  communeCode: location.communeCode,
+  communeName: location.communeName,
+  departementCode: location.departementCode,
+  departementName: location.departementName,
+  regionCode: location.regionCode,
+  regionName: location.regionName,
+})
+
+export async function updateOrganisation({ actor, t }: OrgContext, slug: string, data: OrgUpdateData) {
+  const org = await requireOrganisation(slug)
+  await assertCan(canUpdate(actor, org))
+  const location = locationFromChoice(t, data)
+  org.set(profileFields(data, location, org.kind))
+  await org.save()
+  return { slug: org.slug }
+}
+
+/** A company says which clusters/pôles it belongs to (their animators then see it in scope). */
+export async function declareClusterMemberships({ actor, t }: OrgContext, slug: string, clusterIds: string[]) {
+  const org = await requireOrganisation(slug)
+  await assertCan(canUpdate(actor, org))
+  if (org.kind !== 'company') throw invalid(t('orgs.errors.notACompany'))
+  const ids = [...new Set(clusterIds)]
+  const found = await Organisation.countDocuments({ _id: { $in: ids }, kind: { $in: animatedKinds } })
+  if (found !== ids.length) throw invalid(t('orgs.errors.unknownCluster'), { memberOf: [t('orgs.errors.unknownCluster')] })
+  org.set({ memberOf: ids })
+  await org.save()
+}
+
+export async function verifyOrganisation({ actor }: Pick<OrgContext, 'actor'>, slug: string) {
+  const org = await requireOrganisation(slug)
+  await assertCan(canVerify(actor, org))
+  if (!org.verifiedAt) {
+    org.set({ verifiedAt: new Date(), verifiedBy: actor.id })
+    await org.save()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invitations
+
+/** Owners invite by e-mail; the link holds a one-time token valid 7 days. */
+export async function inviteMember({ actor, t, mailer, publicUrl }: OrgContext & MailContext, slug: string, { email }: { email: string }) {
+  const org = await requireOrganisation(slug)
+  await assertCan(canManageMembers(actor, org))
+  await ensureIndexes()
+  const invitee = await User.findOne({ email }, { _id: 1 }).lean()
+  if (invitee && (await isMember(org._id, String(invitee._id)))) {
+    throw conflict(t('orgs.errors.alreadyMember'), { email: [t('orgs.errors.alreadyMember')] })
+  }
+  const inviter = await User.findById(actor.id, { name: 1 }).lean()
+  const token = randomBytes(32).toString('base64url')
+  const invitation = await Invitation.create({
+    orgId: org._id,
+    email,
+    tokenHash: hashToken(token),
+    invitedBy: actor.id,
+    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+  })
+  try {
+    const vars = { org: org.name, inviter: inviter?.name ?? '', link: `${publicUrl}/invitations/${token}` }
+    await mailer.send({ to: email, subject: t('orgs.mail.invitationSubject', vars), text: t('orgs.mail.invitationText', vars) })
+  } catch (error) {
+    await Invitation.deleteOne({ _id: invitation._id })
+    throw error
+  }
+  // A new invitation replaces older pending ones to the same address.
+  await Invitation.updateMany(
+    { orgId: org._id, email, _id: { $ne: invitation._id }, acceptedAt: null, revokedAt: null },
+    { revokedAt: new Date() },
+  )
+  return { invitationId: String(invitation._id) }
+}
+
+export async function revokeInvitation({ actor }: Pick<OrgContext, 'actor'>, slug: string, invitationId: string) {
+  const org = await requireOrganisation(slug)
+  await assertCan(canManageMembers(actor, org))
+  const result = await Invitation.updateOne({ _id: invitationId, orgId: org._id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() })
+  if (result.matchedCount === 0) throw notFound()
+}
+
+export type InvitationView = {
+  org: { name: string; slug: string }
+  inviterName: string
+  state: 'open' | 'expired' | 'used'
+  /** The visitor is signed in with the invited address and may accept. */
+  canAccept: boolean
+}
+
+/**
+ * What the invitation page shows. Holding the link is enough to see whom it is from; a signed-in
+ * person with another address gets a 404 (someone else's invitation is private).
+ */
+export async function getInvitation(actor: Actor | null, token: string): Promise<InvitationView> {
+  const invitation = await Invitation.findOne({ tokenHash: hashToken(token) }).lean()
+  if (!invitation || invitation.revokedAt) throw notFound()
+  if (actor) {
+    const user = await User.findById(actor.id, { email: 1 }).lean()
+    if (!user || user.email !== invitation.email) throw notFound()
+  }
+  const [org, inviter] = await Promise.all([
+    Organisation.findById(invitation.orgId, { name: 1, slug: 1 }).lean(),
+    User.findById(invitation.invitedBy, { name: 1 }).lean(),
+  ])
+  if (!org) throw notFound()
+  const state = invitation.acceptedAt ? 'used' : invitation.expiresAt <= new Date() ? 'expired' : 'open'
+  return { org: { name: org.name, slug: org.slug }, inviterName: inviter?.name ?? '', state, canAccept: Boolean(actor) && state === 'open' }
+}
+
+/** The invited person, signed in with the invited address, becomes a member. */
+export async function acceptInvitation({ actor, t }: OrgContext, token: string) {
+  const view = await getInvitation(actor, token)
+  if (view.state !== 'open') throw conflict(t(view.state === 'used' ? 'orgs.invitation.used' : 'orgs.invitation.expired'))
+  const now = new Date()
+  await inTransaction(async (session) => {
+    const invitation = await Invitation.findOneAndUpdate(
+      { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+      { acceptedAt: now, acceptedBy: actor.id },
+      { session, new: true },
+    )
+    if (!invitation) throw conflict(t('orgs.invitation.used'))
+    await lockOrganisation(invitation.orgId, session)
+    await Membership.updateOne(
+      { orgId: invitation.orgId, userId: actor.id },
+      { $setOnInsert: { role: 'member', listed: true } },
+      { upsert: true, session },
+    )
+    await JoinRequest.updateMany(
+      { orgId: invitation.orgId, userId: actor.id, status: 'pending' },
+      { status: 'accepted', decidedBy: invitation.invitedBy, decidedAt: now },
+      { session },
+    )
+  })
+  return view.org
+}
+
+// ---------------------------------------------------------------------------------------------
+// Join requests
+
+/** Anyone signed in may ask to join; the owners are told by e-mail. */
+export async function requestToJoin({ actor, t, mailer, publicUrl }: OrgContext & MailContext, slug: string, { message }: { message: string }) {
+  if (!hasPermission(actor, 'join:org:any')) throw forbidden()
+  const org = await requireOrganisation(slug)
+  if (await isMember(org._id, actor.id)) throw conflict(t('orgs.errors.youAreAlreadyMember'))
+  await ensureIndexes()
+  let request
+  try {
+    request = await JoinRequest.create({ orgId: org._id, userId: actor.id, message })
+  } catch (error) {
+    if (isDuplicateKey(error)) throw conflict(t('orgs.errors.alreadyRequested'))
+    throw error
+  }
+  try {
+    const requester = await User.findById(actor.id, { name: 1 }).lean()
+    const ownerIds = (await Membership.find({ orgId: org._id, role: 'owner' }, { userId: 1 }).lean()).map((m) => m.userId)
+    const owners = await User.find({ _id: { $in: ownerIds } }, { email: 1, language: 1 }).lean()
+    await Promise.all(
+      owners.map((owner) => {
+        const ownerT = tFor(owner.language)
+        const vars = { name: requester?.name ?? '', org: org.name, message, link: `${publicUrl}/organisations/${org.slug}/membres` }
+        return mailer.send({ to: owner.email, subject: ownerT('orgs.mail.joinRequestSubject', vars), text: ownerT('orgs.mail.joinRequestText', vars) })
+      }),
+    )
+  } catch (error) {
+    await JoinRequest.deleteOne({ _id: request._id })
+    throw error
+  }
+  return { requestId: String(request._id) }
+}
+
+/** An owner accepts (the requester becomes a member) or declines; the requester is told by e-mail. */
+export async function decideJoinRequest(
+  { actor, mailer, publicUrl }: OrgContext & MailContext,
+  slug: string,
+  requestId: string,
+  decision: 'accept' | 'decline',
+) {
+  const org = await requireOrganisation(slug)
+  await assertCan(canManageMembers(actor, org))
+  const request = await inTransaction(async (session) => {
+    const decided = await JoinRequest.findOneAndUpdate(
+      { _id: requestId, orgId: org._id, status: 'pending' },
+      { status: decision === 'accept' ? 'accepted' : 'declined', decidedBy: actor.id, decidedAt: new Date() },
+      { session, new: true },
+    )
+    if (!decided) throw notFound()
+    if (decision === 'accept') {
+      await lockOrganisation(org._id, session)
+      await Membership.updateOne({ orgId: org._id, userId: decided.userId }, { $setOnInsert: { role: 'member', listed: true } }, { upsert: true, session })
+    }
+    return decided
+  })
+  const requester = await User.findById(request.userId, { email: 1, name: 1, language: 1 }).lean()
+  if (requester) {
+    const requesterT = tFor(requester.language)
+    const vars = { org: org.name, link: `${publicUrl}/organisations/${org.slug}` }
+    await mailer.send(
+      decision === 'accept'
+        ? { to: requester.email, subject: requesterT('orgs.mail.joinAcceptedSubject', vars), text: requesterT('orgs.mail.joinAcceptedText', vars) }
+        : { to: requester.email, subject: requesterT('orgs.mail.joinDeclinedSubject', vars), text: requesterT('orgs.mail.joinDeclinedText', vars) },
+    )
+  }
+  return { name: requester?.name ?? '' }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memberships
+
+/** A member leaves; the last owner must transfer ownership first. */
+export async function leaveOrganisation({ actor, t }: OrgContext, slug: string) {
+  const org = await requireOrganisation(slug)
+  await inTransaction(async (session) => {
+    await lockOrganisation(org._id, session)
+    const membership = await Membership.findOneAndDelete({ orgId: org._id, userId: actor.id }, { session })
+    if (!membership) throw notFound()
+    if (membership.role === 'owner' && (await Membership.countDocuments({ orgId: org._id, role: 'owner' }, { session })) === 0) {
+      throw conflict(t('orgs.errors.lastOwner'))
+    }
+  })
+  return { name: org.name }
+}
+
+/** The owner hands ownership to another member and stays on as a member. */
+export async function transferOwnership({ actor, t }: OrgContext, slug: string, toUserId: string) {
+  if (!hasPermission(actor, 'manage:org-members:own')) throw forbidden()
+  const org = await requireOrganisation(slug)
+  await inTransaction(async (session) => {
+    await lockOrganisation(org._id, session)
+    const own = await Membership.findOne({ orgId: org._id, userId: actor.id, role: 'owner' }, null, { session })
+    if (!own) throw forbidden()
+    const target = await Membership.findOne({ orgId: org._id, userId: toUserId }, null, { session })
+    if (!target) throw notFound()
+    if (target.role === 'owner') throw conflict(t('orgs.errors.alreadyOwner'))
+    target.set({ role: 'owner' })
+    own.set({ role: 'member' })
+    await target.save({ session })
+    await own.save({ session })
+  })
+  return { name: (await User.findById(toUserId, { name: 1 }).lean())?.name ?? '' }
+}
+
+/** An owner removes someone else; there is always an owner left. */
+export async function removeMember({ actor, t }: OrgContext, slug: string, userId: string) {
+  const org = await requireOrganisation(slug)
+  await assertCan(canManageMembers(actor, org))
+  if (userId === actor.id) throw conflict(t('orgs.errors.cannotRemoveSelf'))
+  await inTransaction(async (session) => {
+    await lockOrganisation(org._id, session)
+    const removed = await Membership.findOneAndDelete({ orgId: org._id, userId }, { session })
+    if (!removed) throw notFound()
+    if (removed.role === 'owner' && (await Membership.countDocuments({ orgId: org._id, role: 'owner' }, { session })) === 0) {
+      throw conflict(t('orgs.errors.lastOwner'))
+    }
+  })
+  return { name: (await User.findById(userId, { name: 1 }).lean())?.name ?? '' }
+}
+
+/** Each member chooses whether they appear on the public profile. */
+export async function setListed({ actor }: Pick<OrgContext, 'actor'>, slug: string, listed: boolean) {
+  const org = await requireOrganisation(slug)
+  const result = await Membership.updateOne({ orgId: org._id, userId: actor.id }, { listed })
+  if (result.matchedCount === 0) throw notFound()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export const DIRECTORY_PAGE_SIZE = 20
+
+/** The public directory: every organisation, optionally of one kind, by name. */
+export async function listOrganisations({ kind, page }: { kind?: OrgKind; page: number }) {
+  const filter = kind ? { kind } : {}
+  const total = await Organisation.countDocuments(filter)
+  const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE))
+  const current = Math.min(Math.max(1, page), pages)
+  const items = await Organisation.find(filter, { slug: 1, name: 1, kind: 1, verifiedAt: 1, location: 1, domains: 1, description: 1, fictional: 1 })
+    .collation({ locale: 'fr', strength: 1 })
+    .sort({ name: 1 })
+    .skip((current - 1) * DIRECTORY_PAGE_SIZE)
+    .limit(DIRECTORY_PAGE_SIZE)
+    .lean()
+  return {
+    total,
+    page: current,
+    pages,
+    items: items.map((org) => ({
+      slug: org.slug,
+      name: org.name,
+      kind: org.kind,
+      verified: Boolean(org.verifiedAt),
+      fictional: org.fictional,
+      location: org.location ? pickLocation(org.location) : null,
+      domains: [...org.domains],
+      summary: org.description.length > 220 ? `${org.description.slice(0, 220).trimEnd()}…` : org.description,
+    })),
+  }
+}
+
+/** The public profile, plus what the viewer may do on it. */
+export async function getOrganisationProfile(viewer: Actor | null, slug: string) {
+  const org = await requireOrganisation(slug)
+  const memberships = await Membership.find({ orgId: org._id, listed: true }, { userId: 1, role: 1 }).sort({ role: -1, createdAt: 1 }).lean()
+  const users = await User.find({ _id: { $in: memberships.map((m) => m.userId) } }, { name: 1, title: 1 }).lean()
+  const usersById = new Map(users.map((user) => [String(user._id), user]))
+  const clusters = org.memberOf.length ? await Organisation.find({ _id: { $in: org.memberOf } }, { slug: 1, name: 1, kind: 1 }).lean() : []
+  const own = viewer ? await Membership.findOne({ orgId: org._id, userId: viewer.id }, { role: 1 }).lean() : null
+  const pendingRequest = viewer && !own ? await JoinRequest.exists({ orgId: org._id, userId: viewer.id, status: 'pending' }) : null
+  const contact = org.contacts[0]
+  return {
+    org: {
+      slug: org.slug,
+      name: org.name,
+      kind: org.kind,
+      description: org.description,
+      domains: [...org.domains],
+      keywords: [...org.keywords],
+      equipment: [...org.equipment],
+      trlMin: org.trlMin ?? null,
+      trlMax: org.trlMax ?? null,
+      filieres: [...org.filieres],
+      territories: [...org.territories],
+      location: org.location ? pickLocation(org.location) : null,
+      website: org.website,
+      size: org.size ?? null,
+      contact: contact && (contact.name || contact.role || contact.email || contact.phone)
+        ? { name: contact.name ?? '', role: contact.role ?? '', email: contact.email ?? '', phone: contact.phone ?? '' }
+        : null,
+      verified: Boolean(org.verifiedAt),
+      fictional: org.fictional,
+      memberOf: clusters.map((cluster) => ({ slug: cluster.slug, name: cluster.name, kind: cluster.kind })),
+    },
+    members: memberships.flatMap((membership) => {
+      const user = usersById.get(String(membership.userId))
+      return user ? [{ userId: String(user._id), name: user.name, title: user.title ?? '', role: membership.role }] : []
+    }),
+    viewer: viewer
+      ? {
+          role: own?.role ?? null,
+          hasPendingRequest: Boolean(pendingRequest),
+          canEdit: await canUpdate(viewer, org),
+          canManageMembers: await canManageMembers(viewer, org),
+          canVerify: !org.verifiedAt && (await canVerify(viewer, org)),
+          canJoin: !own && hasPermission(viewer, 'join:org:any'),
+        }
+      : null,
+  }
+}
+
+/** The members page: for members (their own settings) and owners (everything). */
+export async function getMembersOverview({ actor }: Pick<OrgContext, 'actor'>, slug: string) {
+  const org = await requireOrganisation(slug)
+  const own = await Membership.findOne({ orgId: org._id, userId: actor.id }).lean()
+  const manages = await canManageMembers(actor, org)
+  if (!own && !manages) throw forbidden()
+  const memberships = await Membership.find({ orgId: org._id }).sort({ role: -1, createdAt: 1 }).lean()
+  const requests = manages ? await JoinRequest.find({ orgId: org._id, status: 'pending' }).sort({ createdAt: 1 }).lean() : []
+  const invitations = manages
+    ? await Invitation.find({ orgId: org._id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } }).sort({ createdAt: -1 }).lean()
+    : []
+  const users = await User.find({ _id: { $in: [...memberships.map((m) => m.userId), ...requests.map((r) => r.userId)] } }, { name: 1, title: 1, email: 1 }).lean()
+  const usersById = new Map(users.map((user) => [String(user._id), user]))
+  return {
+    org: { slug: org.slug, name: org.name, kind: org.kind },
+    viewer: { userId: actor.id, role: own?.role ?? null, listed: own?.listed ?? false, canManage: manages },
+    members: memberships.flatMap((membership) => {
+      const user = usersById.get(String(membership.userId))
+      if (!user) return []
+      // Addresses are shown to those who manage members only.
+      return [{ userId: String(user._id), name: user.name, title: user.title ?? '', email: manages ? user.email : null, role: membership.role, listed: membership.listed }]
+    }),
+    requests: requests.map((request) => ({
+      id: String(request._id),
+      userId: String(request.userId),
+      name: usersById.get(String(request.userId))?.name ?? '',
+      message: request.message,
+      createdAt: request.createdAt.toISOString(),
+    })),
+    invitations: invitations.map((invitation) => ({ id: String(invitation._id), email: invitation.email, expiresAt: invitation.expiresAt.toISOString() })),
+  }
+}
+
+/** Clusters and pôles a company may declare itself a member of. */
+export async function listClusterChoices() {
+  const clusters = await Organisation.find({ kind: { $in: animatedKinds } }, { name: 1, kind: 1, slug: 1 })
+    .collation({ locale: 'fr', strength: 1 })
+    .sort({ name: 1 })
+    .lean()
+  return clusters.map((cluster) => ({ id: String(cluster._id), name: cluster.name, kind: cluster.kind, slug: cluster.slug }))
+}
+
+/** A person's public profile: name, title, and the organisations where they chose to be listed. */
+export async function getMemberProfile(userId: string) {
+  const user = await User.findById(userId, { name: 1, title: 1, fictional: 1 }).lean()
+  if (!user) throw notFound()
+  const memberships = await Membership.find({ userId: user._id, listed: true }, { orgId: 1, role: 1 }).lean()
+  const orgs = await Organisation.find({ _id: { $in: memberships.map((m) => m.orgId) } }, { slug: 1, name: 1, kind: 1, verifiedAt: 1 })
+    .collation({ locale: 'fr', strength: 1 })
+    .sort({ name: 1 })
+    .lean()
+  const roleByOrg = new Map(memberships.map((m) => [String(m.orgId), m.role]))
+  return {
+    user: { id: String(user._id), name: user.name, title: user.title ?? '', fictional: user.fictional },
+    organisations: orgs.map((org) => ({ slug: org.slug, name: org.name, kind: org.kind, verified: Boolean(org.verifiedAt), role: roleByOrg.get(String(org._id)) ?? 'member' })),
+  }
+}

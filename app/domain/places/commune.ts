@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+/** A place as stored on profiles and needs: official codes and their names, nothing typed freely. */
+export type CommuneLocation = {
+  communeCode: string
+  communeName: string
+  departementCode: string
+  departementName: string
+  regionCode: string
+  regionName: string
+}
+
+/** A search result: `matchedName` is the former or delegated commune the query matched (Morez → Hauts de Bienne). */
+export type CommuneMatch = CommuneLocation & { postalCodes: string[]; matchedName: string | null }
+
+/** "Saint-Claude (39)", "Morez – Hauts de Bienne (39)": proper nouns, the same in every language. */
+export function communeLabel(commune: Pick<CommuneMatch, 'communeName' | 'departementCode'> & { matchedName?: string | null }) {
+  const name = commune.matchedName ? `${commune.matchedName} – ${commune.communeName}` : commune.communeName
+  return `${name} (${commune.departementCode})`
+}
+
+/** "Jura, Bourgogne-Franche-Comté" */
+export const communeArea = (commune: Pick<CommuneLocation, 'departementName' | 'regionName'>) => `${commune.departementName}, ${commune.regionName}`
+
+/** The query of GET /api/communes: a name, a postal code or an INSEE code. */
+export const communeQuerySchema = z.object({ q: z.string().trim().min(1).max(120) })

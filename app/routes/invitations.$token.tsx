@@ -1,0 +1,76 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { getSessionUser, requireUser } from '~/domain/auth/session.server'
+import { acceptInvitation, getInvitation } from '~/domain/orgs/service.server'
+import { orRespond } from '~/http/domain-response.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button, ButtonLink } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+
+/** Tokens are 32 random bytes in base64url; anything else cannot be one. */
+const tokenSchema = z.string().regex(/^[\w-]{43}$/)
+
+function tokenParam(token: string | undefined) {
+  const parsed = tokenSchema.safeParse(token)
+  if (!parsed.success) throw new Response('Introuvable', { status: 404 })
+  return parsed.data
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = tokenParam(params.token)
+  const viewer = await getSessionUser(request)
+  const invitation = await orRespond(() => getInvitation(viewer, token))
+  return { invitation, signedIn: Boolean(viewer) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = tokenParam(params.token)
+  const user = await requireUser(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const org = await orRespond(() => acceptInvitation({ actor: user, t }, token))
+  const toast = await flashToast({ kind: 'success', message: t('orgs.invitation.accepted', { org: org.name }) })
+  return redirect(`/organisations/${org.slug}`, { headers: { 'Set-Cookie': toast } })
+}
+
+export default function InvitationPage() {
+  const { t } = useTranslation()
+  const { invitation, signedIn } = useLoaderData<typeof loader>()
+  const location = useLocation()
+  const navigation = useNavigation()
+  const back = encodeURIComponent(location.pathname)
+  return (
+    <section aria-labelledby="invitation-title" className="org-invitation">
+      <h1 id="invitation-title">{t('orgs.invitation.title', { org: invitation.org.name })}</h1>
+      {invitation.inviterName ? <p className="lead">{t('orgs.invitation.lead', { inviter: invitation.inviterName, org: invitation.org.name })}</p> : null}
+      {invitation.state === 'expired' ? <p className="org-notice">{t('orgs.invitation.expired')}</p> : null}
+      {invitation.state === 'used' ? <p className="org-notice">{t('orgs.invitation.used')}</p> : null}
+      {invitation.state === 'open' && !signedIn ? (
+        <>
+          <p>{t('orgs.invitation.signInLead')}</p>
+          <div className="org-actions-row">
+            <ButtonLink href={`/connexion?redirectTo=${back}`}>{t('orgs.invitation.signIn')}</ButtonLink>
+            <ButtonLink href={`/inscription?redirectTo=${back}`} variant="secondary">
+              {t('orgs.invitation.signUp')}
+            </ButtonLink>
+          </div>
+        </>
+      ) : null}
+      {invitation.canAccept ? (
+        <Form method="post">
+          <Button type="submit" pending={navigation.state === 'submitting'}>
+            {t('orgs.invitation.accept')}
+          </Button>
+        </Form>
+      ) : null}
+      <p>
+        <Link to={`/organisations/${invitation.org.slug}`}>{t('orgs.invitation.seeProfile')}</Link>
+      </p>
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

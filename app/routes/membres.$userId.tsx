@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { objectIdSchema } from '~/domain/orgs/schema'
+import { getMemberProfile } from '~/domain/orgs/service.server'
+import { orRespond } from '~/http/domain-response.server'
+import { RouteErrorPage } from '~/ui/error-page'
+import { OrgBadges } from '~/ui/org-badges'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const userId = objectIdSchema.safeParse(params.userId)
+  if (!userId.success) throw new Response('Introuvable', { status: 404 })
+  return orRespond(() => getMemberProfile(userId.data))
+}
+
+/** A person's public page: name, title, and the organisations where they chose to appear. */
+export default function MemberProfile() {
+  const { t } = useTranslation()
+  const { user, organisations } = useLoaderData<typeof loader>()
+  return (
+    <article aria-labelledby="member-title" className="member-profile">
+      <h1 id="member-title">{user.name}</h1>
+      {user.title ? <p className="lead">{user.title}</p> : null}
+      {user.fictional ? <p><span className="badge badge-fictional">{t('orgs.member.fictional')}</span></p> : null}
+      <section aria-labelledby="member-orgs">
+        <h2 id="member-orgs">{t('orgs.member.organisations')}</h2>
+        {organisations.length ? (
+          <ul className="org-member-rows">
+            {organisations.map((org) => (
+              <li key={org.slug} className="org-member-row">
+                <div>
+                  <Link to={`/organisations/${org.slug}`}>{org.name}</Link> <span className="muted">({t(`orgs.kinds.${org.kind}`)})</span>{' '}
+                  <OrgBadges kind={org.kind} verified={org.verified} />
+                  <span className="badge badge-role">{t(`orgs.roles.${org.role}`)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('orgs.member.noOrganisations')}</p>
+        )}
+      </section>
+    </article>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

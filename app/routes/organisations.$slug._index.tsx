@@ -1,0 +1,303 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { getSessionUser, requireUser } from '~/domain/auth/session.server'
+import { kindsRequiringVerification } from '~/domain/orgs/kinds'
+import { orgSlugParam, replyToDomainError } from '~/domain/orgs/http.server'
+import { domainName, filiereName, territoryName } from '~/domain/orgs/labels'
+import { joinRequestSchema, orgLimits } from '~/domain/orgs/schema'
+import { getOrganisationProfile, requestToJoin, verifyOrganisation } from '~/domain/orgs/service.server'
+import { orRespond } from '~/http/domain-response.server'
+import { createI18n, type Language } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button, ButtonLink } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+import { FormErrors, TextareaField } from '~/ui/field'
+import { OrgBadges } from '~/ui/org-badges'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = orgSlugParam(params)
+  const viewer = await getSessionUser(request)
+  return orRespond(() => getOrganisationProfile(viewer, slug))
+}
+
+const intentSchema = z.object({ intent: z.enum(['join', 'verify']) })
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const slug = orgSlugParam(params)
+  const user = await requireUser(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const intent = intentSchema.safeParse({ intent: formData.get('intent') })
+  if (!intent.success) throw new Response('Action inconnue', { status: 400 })
+
+  if (intent.data.intent === 'verify') {
+    await orRespond(() => verifyOrganisation({ actor: user }, slug))
+    return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('orgs.profile.verified') }) } })
+  }
+
+  const submission = parseWithZod(formData, { schema: joinRequestSchema(t) })
+  if (submission.status !== 'success') return data({ form: 'join', result: submission.reply() }, { status: 400 })
+  try {
+    await requestToJoin({ actor: user, t, mailer: context.mailer, publicUrl: context.publicUrl }, slug, submission.value)
+  } catch (error) {
+    return replyToDomainError(submission, error, 'join')
+  }
+  return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('orgs.profile.joinSent') }) } })
+}
+
+export default function OrganisationProfile() {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language as Language
+  const { org, members, viewer } = useLoaderData<typeof loader>()
+  const needsVerification = !org.verified && kindsRequiringVerification.includes(org.kind)
+  const trl =
+    org.trlMin && org.trlMax
+      ? t('orgs.profile.trlRange', { min: org.trlMin, max: org.trlMax })
+      : org.trlMin
+        ? t('orgs.profile.trlFrom', { min: org.trlMin })
+        : org.trlMax
+          ? t('orgs.profile.trlUpTo', { max: org.trlMax })
+          : null
+
+  return (
+    <article aria-labelledby="org-title" className="org-profile">
+      <header className="org-profile-head">
+        <p className="eyebrow">{t(`orgs.kinds.${org.kind}`)}</p>
+        <h1 id="org-title">{org.name}</h1>
+        <p className="org-card-meta">
+          <OrgBadges kind={org.kind} verified={org.verified} fictional={org.fictional} />
+        </p>
+        {needsVerification ? <p className="org-notice">{t('orgs.profile.unverifiedNotice')}</p> : null}
+        {viewer ? <ViewerActions slug={org.slug} viewer={viewer} /> : null}
+      </header>
+
+      <div className="org-profile-body">
+        <div className="org-profile-main">
+          <section aria-labelledby="org-about">
+            <h2 id="org-about">{t('orgs.profile.about')}</h2>
+            {org.description ? <p className="org-description">{org.description}</p> : <p className="muted">{t('orgs.profile.noDescription')}</p>}
+          </section>
+
+          <section aria-labelledby="org-competencies">
+            <h2 id="org-competencies">{t('orgs.profile.competencies')}</h2>
+            <dl className="org-facts">
+              <dt>{t('orgs.profile.domains')}</dt>
+              <dd>
+                <TagList items={org.domains.map((id) => domainName(id, language))} empty={t('orgs.profile.notProvided')} />
+              </dd>
+              <dt>{t('orgs.profile.keywords')}</dt>
+              <dd>
+                <TagList items={org.keywords} empty={t('orgs.profile.notProvided')} muted />
+              </dd>
+              <dt>{t('orgs.profile.equipment')}</dt>
+              <dd>
+                {org.equipment.length ? (
+                  <ul className="org-equipment">
+                    {org.equipment.map((item) => (
+                      <li key={item}>{item}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="muted">{t('orgs.profile.notProvided')}</span>
+                )}
+              </dd>
+              <dt>{t('orgs.profile.trl')}</dt>
+              <dd>{trl ?? <span className="muted">{t('orgs.profile.notProvided')}</span>}</dd>
+              <dt>{t('orgs.profile.filieres')}</dt>
+              <dd>
+                <TagList items={org.filieres.map((id) => filiereName(id, language))} empty={t('orgs.profile.notProvided')} />
+              </dd>
+            </dl>
+          </section>
+
+          {org.memberOf.length ? (
+            <section aria-labelledby="org-member-of">
+              <h2 id="org-member-of">{t('orgs.profile.memberOf')}</h2>
+              <ul className="org-links">
+                {org.memberOf.map((cluster) => (
+                  <li key={cluster.slug}>
+                    <Link to={`/organisations/${cluster.slug}`}>{cluster.name}</Link> <span className="muted">({t(`orgs.kinds.${cluster.kind}`)})</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <section aria-labelledby="org-members">
+            <h2 id="org-members">{t('orgs.profile.members')}</h2>
+            {members.length ? (
+              <ul className="org-members">
+                {members.map((member) => (
+                  <li key={member.userId}>
+                    <Link to={`/membres/${member.userId}`}>{member.name}</Link>
+                    {member.title ? <span className="muted"> — {member.title}</span> : null}
+                    {member.role === 'owner' ? <span className="badge badge-role">{t('orgs.roles.owner')}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t('orgs.profile.noListedMembers')}</p>
+            )}
+          </section>
+        </div>
+
+        <aside className="org-profile-aside" aria-label={t('orgs.profile.location')}>
+          <section aria-labelledby="org-location" className="card">
+            <h2 id="org-location">{t('orgs.profile.location')}</h2>
+            {org.location ? (
+              <p lang="fr">
+                {org.location.communeName} ({org.location.departementCode})
+                <br />
+                {org.location.departementName}, {org.location.regionName}
+              </p>
+            ) : (
+              <p className="muted">{t('orgs.profile.notProvided')}</p>
+            )}
+            {org.territories.length ? (
+              <>
+                <h3>{t('orgs.profile.territories')}</h3>
+                <TagList items={org.territories.map(territoryName)} lang="fr" muted />
+              </>
+            ) : null}
+            {org.size ? (
+              <>
+                <h3>{t('orgs.profile.size')}</h3>
+                <p>{t(`orgs.sizes.${org.size}`)}</p>
+              </>
+            ) : null}
+          </section>
+          <section aria-labelledby="org-contact" className="card">
+            <h2 id="org-contact">{t('orgs.profile.contact')}</h2>
+            {org.website ? (
+              <p>
+                <a href={org.website} rel="nofollow noopener noreferrer external">
+                  {org.website.replace(/^https?:\/\//, '')}
+                </a>
+              </p>
+            ) : null}
+            {org.contact ? (
+              <ul className="org-contact">
+                {org.contact.name || org.contact.role ? (
+                  <li>
+                    {org.contact.name ? <strong>{org.contact.name}</strong> : null}
+                    {org.contact.name && org.contact.role ? ' — ' : null}
+                    {org.contact.role}
+                  </li>
+                ) : null}
+                {org.contact.email ? (
+                  <li>
+                    <a href={`mailto:${org.contact.email}`}>{org.contact.email}</a>
+                  </li>
+                ) : null}
+                {org.contact.phone ? (
+                  <li>
+                    <a href={`tel:${org.contact.phone.replace(/[^+0-9]/g, '')}`}>{org.contact.phone}</a>
+                  </li>
+                ) : null}
+              </ul>
+            ) : null}
+            {!org.website && !org.contact ? <p className="muted">{t('orgs.profile.notProvided')}</p> : null}
+          </section>
+          <JoinPanel viewer={viewer} />
+        </aside>
+      </div>
+    </article>
+  )
+}
+
+type Viewer = NonNullable<Awaited<ReturnType<typeof getOrganisationProfile>>['viewer']>
+
+function ViewerActions({ slug, viewer }: { slug: string; viewer: Viewer }) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const verifying = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'verify'
+  if (!viewer.role && !viewer.canEdit && !viewer.canManageMembers && !viewer.canVerify) return null
+  return (
+    <div className="org-viewer-actions">
+      {viewer.role ? <p className="muted">{viewer.role === 'owner' ? t('orgs.profile.youAreOwner') : t('orgs.profile.youAreMember')}</p> : null}
+      <div className="org-actions-row">
+        {viewer.canEdit ? <ButtonLink href={`/organisations/${slug}/modifier`}>{t('orgs.profile.edit')}</ButtonLink> : null}
+        {viewer.role || viewer.canManageMembers ? (
+          <ButtonLink href={`/organisations/${slug}/membres`} variant="secondary">
+            {viewer.canManageMembers ? t('orgs.profile.manageMembers') : t('orgs.profile.yourMembers')}
+          </ButtonLink>
+        ) : null}
+        {viewer.canVerify ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="verify" />
+            <Button type="submit" variant="secondary" pending={verifying}>
+              {t('orgs.profile.verify')}
+            </Button>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  )
+}
+
+function JoinPanel({ viewer }: { viewer: Viewer | null }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const schema = useMemo(() => joinRequestSchema(t), [t])
+  const [form, fields] = useForm({
+    id: 'demande-adhesion',
+    lastResult: actionData?.form === 'join' ? actionData.result : undefined,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  if (viewer?.role) return null
+  if (viewer && !viewer.canJoin) return null
+  return (
+    <section aria-labelledby="org-join" className="card org-join">
+      <h2 id="org-join">{t('orgs.profile.joinTitle')}</h2>
+      {!viewer ? (
+        <p>
+          <Link to={`/connexion?redirectTo=${encodeURIComponent(location.pathname)}`}>{t('orgs.profile.signInToJoin')}</Link>
+        </p>
+      ) : viewer.hasPendingRequest ? (
+        <p>{t('orgs.profile.joinPending')}</p>
+      ) : (
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="join" />
+          <p>{t('orgs.profile.joinLead')}</p>
+          <FormErrors errors={form.errors} />
+          <TextareaField
+            id={fields.message.id}
+            name={fields.message.name}
+            defaultValue={typeof fields.message.initialValue === 'string' ? fields.message.initialValue : undefined}
+            label={t('orgs.profile.joinMessage')}
+            maxLength={orgLimits.joinMessage}
+            rows={3}
+            errors={fields.message.errors}
+          />
+          <Button type="submit" pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'join'}>
+            {t('orgs.profile.joinSubmit')}
+          </Button>
+        </Form>
+      )}
+    </section>
+  )
+}
+
+function TagList({ items, empty, muted, lang }: { items: string[]; empty?: string; muted?: boolean; lang?: string }) {
+  if (!items.length) return empty ? <span className="muted">{empty}</span> : null
+  return (
+    <ul className="tag-list" lang={lang}>
+      {items.map((item) => (
+        <li key={item} className={muted ? 'tag tag-muted' : 'tag'}>
+          {item}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

@@ -1,0 +1,137 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { requireUser } from '~/domain/auth/session.server'
+import { orgSlugParam, replyToDomainError } from '~/domain/orgs/http.server'
+import { clusterMembershipsSchema, orgUpdateSchema } from '~/domain/orgs/schema'
+import { communeChoiceErrors, declareClusterMemberships, getOrganisationForEdit, listClusterChoices, updateOrganisation } from '~/domain/orgs/service.server'
+import { communeLabel } from '~/domain/places/commune'
+import { orRespond } from '~/http/domain-response.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { CheckboxGroup } from '~/ui/checkbox-group'
+import { RouteErrorPage } from '~/ui/error-page'
+import { FormErrors } from '~/ui/field'
+import { OrgProfileForm, type OrgFormValues } from '~/ui/org-form'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = orgSlugParam(params)
+  const user = await requireUser(request)
+  const org = await orRespond(() => getOrganisationForEdit({ actor: user }, slug))
+  const clusters = org.kind === 'company' ? await listClusterChoices() : []
+  return { org, clusters }
+}
+
+const intentSchema = z.object({ intent: z.enum(['profile', 'clusters']) })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const slug = orgSlugParam(params)
+  const user = await requireUser(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const intent = intentSchema.safeParse({ intent: formData.get('intent') })
+  if (!intent.success) throw new Response('Action inconnue', { status: 400 })
+
+  if (intent.data.intent === 'clusters') {
+    const submission = parseWithZod(formData, { schema: clusterMembershipsSchema(t) })
+    if (submission.status !== 'success') return data({ form: 'clusters', result: submission.reply() }, { status: 400 })
+    try {
+      await declareClusterMemberships({ actor: user, t }, slug, submission.value.memberOf)
+    } catch (error) {
+      return replyToDomainError(submission, error, 'clusters')
+    }
+    const toast = await flashToast({ kind: 'success', message: t('orgs.edit.clustersSaved') })
+    return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })
+  }
+
+  const submission = parseWithZod(formData, { schema: orgUpdateSchema(t) })
+  if (submission.status !== 'success') {
+    const communeErrors = submission.error?.commune
+      ? null
+      : communeChoiceErrors(t, { commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
+    return data({ form: 'profile', result: submission.reply(communeErrors ? { fieldErrors: { commune: communeErrors } } : {}) }, { status: 400 })
+  }
+  try {
+    await updateOrganisation({ actor: user, t }, slug, submission.value)
+  } catch (error) {
+    return replyToDomainError(submission, error, 'profile')
+  }
+  const toast = await flashToast({ kind: 'success', message: t('orgs.edit.saved') })
+  return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })
+}
+
+export default function EditOrganisation() {
+  const { t } = useTranslation()
+  const { org, clusters } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const defaultValue: Partial<OrgFormValues> = {
+    name: org.name,
+    description: org.description,
+    domains: org.domains,
+    keywords: org.keywords.join(', '),
+    equipment: org.equipment.join('\n'),
+    trlMin: org.trlMin ? String(org.trlMin) : '',
+    trlMax: org.trlMax ? String(org.trlMax) : '',
+    filieres: org.filieres,
+    territories: org.territories,
+    commune: org.location?.communeCode ?? '',
+    communeSearch: org.location ? communeLabel(org.location) : '',
+    website: org.website,
+    size: org.size ?? '',
+    contactName: org.contactName,
+    contactRole: org.contactRole,
+    contactEmail: org.contactEmail,
+    contactPhone: org.contactPhone,
+  }
+  const clusterResult = actionData?.form === 'clusters' ? actionData.result : undefined
+
+  return (
+    <section aria-labelledby="edit-org-title" className="org-form-page">
+      <p>
+        <Link to={`/organisations/${org.slug}`}>← {t('orgs.edit.backToProfile')}</Link>
+      </p>
+      <h1 id="edit-org-title">{t('orgs.edit.title', { name: org.name })}</h1>
+      <OrgProfileForm
+        mode="edit"
+        id="organisation-modifier"
+        lastResult={actionData?.form === 'profile' ? actionData.result : undefined}
+        defaultValue={defaultValue}
+        showSize={org.kind === 'company'}
+        cancelHref={`/organisations/${org.slug}`}
+      />
+
+      {org.kind === 'company' ? (
+        <section aria-labelledby="clusters-title" className="org-form-section">
+          <h2 id="clusters-title">{t('orgs.edit.clustersTitle')}</h2>
+          {clusters.length ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="clusters" />
+              <FormErrors errors={clusterResult?.error?.[''] ?? undefined} />
+              <CheckboxGroup
+                legend={t('orgs.edit.clustersTitle')}
+                hint={t('orgs.edit.clustersLead')}
+                name="memberOf"
+                options={clusters.map((cluster) => ({ value: cluster.id, label: `${cluster.name} (${t(`orgs.kinds.${cluster.kind}`)})` }))}
+                defaultValues={org.memberOf}
+                errors={clusterResult?.error?.memberOf ?? undefined}
+                columns={false}
+              />
+              <Button type="submit" variant="secondary" pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'clusters'}>
+                {t('orgs.edit.clustersSubmit')}
+              </Button>
+            </Form>
+          ) : (
+            <p className="muted">{t('orgs.edit.clustersNone')}</p>
+          )}
+        </section>
+      ) : null}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

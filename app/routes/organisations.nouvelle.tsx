@@ -1,0 +1,53 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireUser } from '~/domain/auth/session.server'
+import { replyToDomainError } from '~/domain/orgs/http.server'
+import { orgCreateSchema } from '~/domain/orgs/schema'
+import { communeChoiceErrors, createOrganisation } from '~/domain/orgs/service.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { RouteErrorPage } from '~/ui/error-page'
+import { OrgProfileForm } from '~/ui/org-form'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: orgCreateSchema(t) })
+  if (submission.status !== 'success') {
+    // Report the commune in the same round as the other fields, not only once they are fixed.
+    const communeErrors = submission.error?.commune
+      ? null
+      : communeChoiceErrors(t, { commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
+    return data({ form: 'profile', result: submission.reply(communeErrors ? { fieldErrors: { commune: communeErrors } } : {}) }, { status: 400 })
+  }
+  try {
+    const { slug } = await createOrganisation({ actor: user, t }, submission.value)
+    const toast = await flashToast({ kind: 'success', message: t('orgs.create.created', { name: submission.value.name }) })
+    return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })
+  } catch (error) {
+    return replyToDomainError(submission, error, 'profile')
+  }
+}
+
+export default function NewOrganisation() {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="new-org-title" className="org-form-page">
+      <h1 id="new-org-title">{t('orgs.create.title')}</h1>
+      <p className="lead">{t('orgs.create.lead')}</p>
+      <OrgProfileForm mode="create" id="organisation-nouvelle" lastResult={actionData?.result} showSize cancelHref="/organisations" />
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

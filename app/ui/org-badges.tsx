@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next'
+import { kindsRequiringVerification, type OrgKind } from '~/domain/orgs/kinds'
+
+/** "Vérifié" for any verified organisation; "Non vérifié" only for kinds that need verifying. */
+export function OrgBadges({ kind, verified, fictional }: { kind: OrgKind; verified: boolean; fictional?: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      {verified ? (
+        <span className="badge badge-verified">
+          <span aria-hidden="true">✓ </span>
+          {t('orgs.badges.verified')}
+        </span>
+      ) : kindsRequiringVerification.includes(kind) ? (
+        <span className="badge badge-unverified">{t('orgs.badges.unverified')}</span>
+      ) : null}
+      {fictional ? <span className="badge badge-fictional">{t('orgs.badges.fictional')}</span> : null}
+    </>
+  )
+}

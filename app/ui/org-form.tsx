@@ -1,0 +1,279 @@
+import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Form, useNavigation } from '@remix-run/react'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { orgKinds } from '~/domain/orgs/kinds'
+import { companySizes, orgCreateSchema, orgLimits, orgUpdateSchema } from '~/domain/orgs/schema'
+import { demoTerritories } from '~/domain/places/territories'
+import { technologyDomains } from '~/domain/taxonomy/domains'
+import { filieres } from '~/domain/taxonomy/filieres'
+import type { Language } from '~/i18n/config'
+import { Button, ButtonLink } from './button'
+import { CheckboxGroup } from './checkbox-group'
+import { CommunePicker } from './commune-picker'
+import { FormErrors, SelectField, TextareaField, TextField } from './field'
+
+/** Every field of the profile form, as the browser submits it (strings and string lists). */
+export type OrgFormValues = {
+  name: string
+  kind: string
+  description: string
+  domains: string[]
+  keywords: string
+  equipment: string
+  trlMin: string
+  trlMax: string
+  filieres: string[]
+  territories: string[]
+  commune: string
+  communeSearch: string
+  website: string
+  size: string
+  contactName: string
+  contactRole: string
+  contactEmail: string
+  contactPhone: string
+}
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [])
+const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
+const trlOptions = (none: string) => [{ value: '', label: none }, ...Array.from({ length: 9 }, (_, index) => ({ value: String(index + 1), label: String(index + 1) }))]
+
+/**
+ * The organisation profile form (create and edit): one zod schema checked in the browser by
+ * conform and again by the action; plain POST, so it works before JavaScript loads.
+ */
+export function OrgProfileForm({
+  mode,
+  id,
+  lastResult,
+  defaultValue,
+  showSize,
+  cancelHref,
+}: {
+  mode: 'create' | 'edit'
+  id: string
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: Partial<OrgFormValues>
+  /** The size question only concerns companies (always shown on creation: the kind is not known yet). */
+  showSize: boolean
+  cancelHref?: string
+}) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language as Language
+  const navigation = useNavigation()
+  const schema = useMemo(() => (mode === 'create' ? orgCreateSchema(t) : orgUpdateSchema(t)), [mode, t])
+  const [form, fields] = useForm<OrgFormValues, unknown>({
+    id,
+    lastResult,
+    defaultValue,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    // The create and edit schemas differ by one field; the form is typed by what the browser sends.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as unknown as Submission<OrgFormValues, string[], unknown>,
+  })
+  const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'profile'
+
+  const submittedCode = asText(fields.commune.initialValue)
+  const submittedSearch = asText(fields.communeSearch.initialValue)
+  const defaultCommune = submittedCode && !fields.commune.errors?.length ? { code: submittedCode, label: submittedSearch || submittedCode } : null
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="org-form">
+      <input type="hidden" name="intent" value="profile" />
+      <FormErrors errors={form.errors} />
+
+      <section aria-labelledby={`${id}-identity`} className="org-form-section">
+        <h2 id={`${id}-identity`}>{t('orgs.form.sectionIdentity')}</h2>
+        <TextField
+          id={fields.name.id}
+          name={fields.name.name}
+          defaultValue={asText(fields.name.initialValue)}
+          label={t('orgs.form.name')}
+          maxLength={orgLimits.name}
+          required
+          autoComplete="organization"
+          errors={fields.name.errors}
+        />
+        {mode === 'create' ? (
+          <SelectField
+            id={fields.kind.id}
+            name={fields.kind.name}
+            defaultValue={asText(fields.kind.initialValue) ?? ''}
+            label={t('orgs.form.kind')}
+            hint={t('orgs.form.kindHint')}
+            required
+            errors={fields.kind.errors}
+            options={[{ value: '', label: t('orgs.form.kindPlaceholder') }, ...orgKinds.map((kind) => ({ value: kind, label: t(`orgs.kinds.${kind}`) }))]}
+          />
+        ) : null}
+        {showSize ? (
+          <SelectField
+            id={fields.size.id}
+            name={fields.size.name}
+            defaultValue={asText(fields.size.initialValue) ?? ''}
+            label={t('orgs.form.size')}
+            errors={fields.size.errors}
+            options={[{ value: '', label: t('orgs.form.sizeNone') }, ...companySizes.map((size) => ({ value: size, label: t(`orgs.sizes.${size}`) }))]}
+          />
+        ) : null}
+        <TextareaField
+          id={fields.description.id}
+          name={fields.description.name}
+          defaultValue={asText(fields.description.initialValue)}
+          label={t('orgs.form.description')}
+          hint={t('orgs.form.descriptionHint')}
+          maxLength={orgLimits.description}
+          rows={6}
+          errors={fields.description.errors}
+        />
+      </section>
+
+      <section aria-labelledby={`${id}-competencies`} className="org-form-section">
+        <h2 id={`${id}-competencies`}>{t('orgs.form.sectionCompetencies')}</h2>
+        <CheckboxGroup
+          legend={t('orgs.form.domains')}
+          name={fields.domains.name}
+          options={technologyDomains.map((domain) => ({ value: domain.id, label: domain.label[language] ?? domain.label.fr }))}
+          defaultValues={asList(fields.domains.initialValue)}
+          errors={fields.domains.errors}
+        />
+        <TextareaField
+          id={fields.keywords.id}
+          name={fields.keywords.name}
+          defaultValue={asText(fields.keywords.initialValue)}
+          label={t('orgs.form.keywords')}
+          hint={t('orgs.form.keywordsHint')}
+          rows={3}
+          errors={fields.keywords.errors}
+        />
+        <TextareaField
+          id={fields.equipment.id}
+          name={fields.equipment.name}
+          defaultValue={asText(fields.equipment.initialValue)}
+          label={t('orgs.form.equipment')}
+          hint={t('orgs.form.equipmentHint')}
+          rows={4}
+          errors={fields.equipment.errors}
+        />
+        <fieldset className="field org-trl">
+          <legend>{t('orgs.form.trl')}</legend>
+          <p className="field-hint">{t('orgs.form.trlHint')}</p>
+          <div className="org-trl-pair">
+            <SelectField
+              id={fields.trlMin.id}
+              name={fields.trlMin.name}
+              defaultValue={asText(fields.trlMin.initialValue) ?? ''}
+              label={t('orgs.form.trlMin')}
+              errors={fields.trlMin.errors}
+              options={trlOptions(t('orgs.form.trlNone'))}
+            />
+            <SelectField
+              id={fields.trlMax.id}
+              name={fields.trlMax.name}
+              defaultValue={asText(fields.trlMax.initialValue) ?? ''}
+              label={t('orgs.form.trlMax')}
+              errors={fields.trlMax.errors}
+              options={trlOptions(t('orgs.form.trlNone'))}
+            />
+          </div>
+        </fieldset>
+        <CheckboxGroup
+          legend={t('orgs.form.filieres')}
+          name={fields.filieres.name}
+          options={filieres.map((filiere) => ({ value: filiere.id, label: filiere.label[language] ?? filiere.label.fr }))}
+          defaultValues={asList(fields.filieres.initialValue)}
+          errors={fields.filieres.errors}
+        />
+      </section>
+
+      <section aria-labelledby={`${id}-place`} className="org-form-section">
+        <h2 id={`${id}-place`}>{t('orgs.form.sectionPlace')}</h2>
+        <CommunePicker
+          label={t('orgs.form.commune')}
+          hint={t('orgs.form.communeHint')}
+          noScriptHint={t('orgs.form.communeHintNoScript')}
+          required
+          errors={fields.commune.errors ?? fields.communeSearch.errors}
+          defaultCommune={defaultCommune}
+          defaultSearch={defaultCommune ? undefined : submittedSearch}
+          codeName={fields.commune.name}
+          searchName={fields.communeSearch.name}
+        />
+        <CheckboxGroup
+          legend={t('orgs.form.territories')}
+          hint={t('orgs.form.territoriesHint')}
+          name={fields.territories.name}
+          options={demoTerritories.map((territory) => ({ value: territory.id, label: territory.name, lang: 'fr' }))}
+          defaultValues={asList(fields.territories.initialValue)}
+          errors={fields.territories.errors}
+        />
+      </section>
+
+      <section aria-labelledby={`${id}-contact`} className="org-form-section">
+        <h2 id={`${id}-contact`}>{t('orgs.form.sectionContact')}</h2>
+        <TextField
+          id={fields.website.id}
+          name={fields.website.name}
+          defaultValue={asText(fields.website.initialValue)}
+          type="url"
+          inputMode="url"
+          label={t('orgs.form.website')}
+          hint={t('orgs.form.websiteHint')}
+          maxLength={orgLimits.website}
+          errors={fields.website.errors}
+        />
+        <p className="field-hint">{t('orgs.form.contactHint')}</p>
+        <div className="org-form-grid">
+          <TextField
+            id={fields.contactName.id}
+            name={fields.contactName.name}
+            defaultValue={asText(fields.contactName.initialValue)}
+            label={t('orgs.form.contactName')}
+            maxLength={orgLimits.contactName}
+            errors={fields.contactName.errors}
+          />
+          <TextField
+            id={fields.contactRole.id}
+            name={fields.contactRole.name}
+            defaultValue={asText(fields.contactRole.initialValue)}
+            label={t('orgs.form.contactRole')}
+            maxLength={orgLimits.contactRole}
+            errors={fields.contactRole.errors}
+          />
+          <TextField
+            id={fields.contactEmail.id}
+            name={fields.contactEmail.name}
+            defaultValue={asText(fields.contactEmail.initialValue)}
+            type="email"
+            label={t('orgs.form.contactEmail')}
+            maxLength={orgLimits.contactEmail}
+            errors={fields.contactEmail.errors}
+          />
+          <TextField
+            id={fields.contactPhone.id}
+            name={fields.contactPhone.name}
+            defaultValue={asText(fields.contactPhone.initialValue)}
+            type="tel"
+            label={t('orgs.form.contactPhone')}
+            maxLength={orgLimits.contactPhone}
+            errors={fields.contactPhone.errors}
+          />
+        </div>
+      </section>
+
+      <div className="org-form-actions">
+        <Button type="submit" pending={pending}>
+          {mode === 'create' ? t('orgs.form.submitCreate') : t('orgs.form.submitUpdate')}
+        </Button>
+        {cancelHref ? (
+          <ButtonLink href={cancelHref} variant="ghost">
+            {t('orgs.form.cancel')}
+          </ButtonLink>
+        ) : null}
+      </div>
+    </Form>
+  )
+}
