@@ -4,17 +4,20 @@ import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/domain/auth/session.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { ButtonLink } from '~/ui/button'
+import { safeRedirectPath } from '~/http/safe-redirect'
 
 /** Right after sign-up: what happens next (the e-mail to open, then the first steps). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const mailFailed = new URL(request.url).searchParams.get('envoi') === 'echec'
-  return { name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified, mailFailed }
+  const params = new URL(request.url).searchParams
+  const mailFailed = params.get('envoi') === 'echec'
+  const next = safeRedirectPath.parse(params.get('suite') ?? undefined)
+  return { name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified, mailFailed, next }
 }
 
 export default function Welcome() {
   const { t } = useTranslation()
-  const { name, email, role, emailVerified, mailFailed } = useLoaderData<typeof loader>()
+  const { name, email, role, emailVerified, mailFailed, next } = useLoaderData<typeof loader>()
   return (
     <section className="auth-page" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('auth.welcome.title', { name })}</h1>
@@ -30,7 +33,15 @@ export default function Welcome() {
         <li>{t('auth.welcome.profile')}</li>
         {role === 'industrialist' || role === 'researcher' ? <li>{t(`auth.welcome.${role}`)}</li> : null}
       </ol>
-      <ButtonLink href="/compte">{t('auth.welcome.toAccount')}</ButtonLink>
+      <div className="button-row">
+        {next !== '/' ? <ButtonLink href={next}>{t('auth.welcome.continue')}</ButtonLink> : null}
+        <ButtonLink href="/organisations/nouvelle" variant={next !== '/' ? 'secondary' : 'primary'}>
+          {t('auth.welcome.createOrg')}
+        </ButtonLink>
+        <ButtonLink href="/compte" variant="secondary">
+          {t('auth.welcome.toAccount')}
+        </ButtonLink>
+      </div>
     </section>
   )
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { translateErrors } from '~/domain/auth/messages'
 import { signUpSchema } from '~/domain/auth/schema'
@@ -9,18 +9,31 @@ import { signUp } from '~/domain/auth/service.server'
 import { getSessionUser, startSession } from '~/domain/auth/session.server'
 import { DomainError } from '~/domain/errors'
 import { selfServiceRoles } from '~/domain/users/roles'
+import { safeRedirectPath } from '~/http/safe-redirect'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField } from '~/ui/field'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getSessionUser(request)) throw redirect('/compte')
-  return null
+  const redirectTo = safeRedirectPath.parse(new URL(request.url).searchParams.get('redirectTo') ?? undefined)
+  if (await getSessionUser(request)) throw redirect(redirectTo === '/' ? '/compte' : redirectTo)
+  return { redirectTo }
+}
+
+/** After sign-up the welcome page offers to go on where the person was (e.g. an invitation). */
+const welcomePath = (redirectTo: string, mailFailed: boolean) => {
+  const query = new URLSearchParams()
+  if (mailFailed) query.set('envoi', 'echec')
+  if (redirectTo !== '/') query.set('suite', redirectTo)
+  const search = query.toString()
+  return `/compte/bienvenue${search ? `?${search}` : ''}`
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signUpSchema })
+  const formData = await request.formData()
+  const redirectTo = safeRedirectPath.parse(formData.get('redirectTo') ?? undefined)
+  const submission = parseWithZod(formData, { schema: signUpSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
@@ -32,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       language: await languageFromRequest(request),
     })
     const headers = { 'Set-Cookie': await startSession(request, userId) }
-    return redirect(verificationSent ? '/compte/bienvenue' : '/compte/bienvenue?envoi=echec', { headers })
+    return redirect(welcomePath(redirectTo, !verificationSent), { headers })
   } catch (error) {
     if (error instanceof DomainError && error.fieldErrors) {
       return data({ result: submission.reply({ fieldErrors: error.fieldErrors, hideFields: ['password'] }) }, { status: 400 })
@@ -44,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignUp() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
+  const { redirectTo } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'inscription',
@@ -61,6 +75,7 @@ export default function SignUp() {
       <p className="lead">{t('auth.signUp.lead')}</p>
       <Form method="post" {...getFormProps(form)} className="auth-form">
         <FormErrors errors={translateErrors(t, form.errors)} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           id={fields.name.id}
           name={fields.name.name}
@@ -128,7 +143,7 @@ export default function SignUp() {
         </Button>
       </Form>
       <p className="auth-alternative">
-        {t('auth.signUp.haveAccount')} <Link to="/connexion">{t('auth.signUp.signInLink')}</Link>
+        {t('auth.signUp.haveAccount')} <Link to={redirectTo === '/' ? '/connexion' : `/connexion?redirectTo=${encodeURIComponent(redirectTo)}`}>{t('auth.signUp.signInLink')}</Link>
       </p>
     </section>
   )

@@ -71,6 +71,8 @@ const auth: SameShape<typeof authFr> = {
     industrialist: 'You can then describe your company and post your first technical need.',
     researcher: 'You can then present your lab or technology centre and answer the needs of companies.',
     toAccount: 'Go to my account',
+    createOrg: 'Create my organisation’s profile',
+    continue: 'Continue where I was',
   },
   verify: {
     title: 'Verifying your e-mail address',

@@ -69,6 +69,8 @@ const auth = {
     industrialist: 'Vous pourrez ensuite décrire votre entreprise et déposer votre premier besoin technique.',
     researcher: 'Vous pourrez ensuite présenter votre laboratoire ou votre centre technique et répondre aux besoins des entreprises.',
     toAccount: 'Aller à mon compte',
+    createOrg: 'Créer le profil de mon organisation',
+    continue: 'Continuer là où j’en étais',
   },
   verify: {
     title: 'Vérification de votre adresse e-mail',
