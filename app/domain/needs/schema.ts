@@ -1,0 +1,204 @@
+import type { TFunction } from 'i18next'
+import { z } from 'zod'
+import { communeLabel, type CommuneLocation } from '../places/commune'
+import { demoTerritories } from '../places/territories'
+import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
+import { filiereIds } from '../taxonomy/filieres'
+
+/**
+ * The need form, shared by the browser (conform) and the actions (parseWithZod), one zod
+ * schema built with `t` so messages are French (or English) wherever it runs.
+ */
+export const needCategories = ['technical', 'process', 'financing', 'other'] as const
+export type NeedCategory = (typeof needCategories)[number]
+
+export const needStages = ['diagnostic', 'experimentation', 'deployment'] as const
+export type NeedStage = (typeof needStages)[number]
+
+/** Budget ranges, shared with the cost range of proposals. */
+export const budgetRanges = ['lt_10k', '10k_50k', '50k_200k', '200k_1m', 'gt_1m'] as const
+export type BudgetRange = (typeof budgetRanges)[number]
+
+/** Tiered confidentiality: each level hides more (see visibility.ts). */
+export const confidentialityLevels = ['public', 'members', 'anonymous'] as const
+export type Confidentiality = (typeof confidentialityLevels)[number]
+
+export const territoryIds = demoTerritories.map((territory) => territory.id) as [string, ...string[]]
+
+export const needIntents = ['draft', 'submit'] as const
+
+export const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/i)
+
+/** An INSEE commune code (Corsica: 2A/2B). */
+export const communeCodePattern = /^[0-9][0-9AB][0-9]{3}$/
+
+/** Today, as YYYY-MM-DD in UTC: deadlines are whole days. */
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10)
+
+type T = TFunction
+
+const choice = <V extends string>(values: readonly [V, ...V[]], t: T) => z.enum(values, { errorMap: () => ({ message: t('needs.errors.invalidChoice') }) })
+
+const trl = (t: T) =>
+  z
+    .number({ invalid_type_error: t('needs.errors.trlRange') })
+    .int(t('needs.errors.trlRange'))
+    .min(1, t('needs.errors.trlRange'))
+    .max(9, t('needs.errors.trlRange'))
+    .optional()
+
+export const needLimits = { title: 140, summary: 600, description: 10_000, domains: 5, commune: 120 } as const
+
+/** The short first version (title → commune) and the rest; `required` turns on the first-version rules. */
+function contentFields(t: T, required: boolean) {
+  const ifRequired = <S extends z.ZodTypeAny>(schema: S) => (required ? schema : schema.optional())
+  return z.object({
+    orgId: objectIdSchema.optional(),
+    title: z
+      .string({ required_error: t('needs.errors.titleRequired') })
+      .trim()
+      .min(5, t('needs.errors.titleTooShort'))
+      .max(needLimits.title, t('needs.errors.tooLong', { max: needLimits.title })),
+    summary: ifRequired(
+      z
+        .string({ required_error: t('needs.errors.summaryRequired') })
+        .trim()
+        .min(20, t('needs.errors.summaryTooShort'))
+        .max(needLimits.summary, t('needs.errors.tooLong', { max: needLimits.summary })),
+    ),
+    category: ifRequired(z.enum(needCategories, { errorMap: () => ({ message: t('needs.errors.categoryRequired') }) })),
+    domains: z
+      .array(z.string().max(80))
+      .max(needLimits.domains, t('needs.errors.domainsTooMany', { max: needLimits.domains }))
+      .default([])
+      .refine((ids) => ids.every((id) => (technologyDomainIds as readonly string[]).includes(id)), t('needs.errors.invalidChoice'))
+      .refine((ids) => !required || ids.length > 0, t('needs.errors.domainsRequired'))
+      .transform((ids) => [...new Set(ids)] as TechnologyDomainId[]),
+    filiere: choice(filiereIds, t).optional(),
+    stage: choice(needStages, t).optional(),
+    budgetRange: choice(budgetRanges, t).optional(),
+    territory: choice(territoryIds, t).optional(),
+    confidentiality: choice(confidentialityLevels, t).default('members'),
+    description: z.string().trim().max(needLimits.description, t('needs.errors.tooLong', { max: needLimits.description })).optional(),
+  })
+}
+
+/**
+ * Fields checked against each other, in their own object joined with `.and` so the checks
+ * run even when an unrelated field is invalid (zod 3 skips an object's refinements then).
+ */
+function crossCheckedFields(t: T, required: boolean) {
+  return z
+    .object({
+      /** The INSEE code the commune picker chose (JavaScript on). */
+      commune: z.string().trim().toUpperCase().regex(communeCodePattern, t('needs.errors.communeUnknown')).optional(),
+      /** What was typed in the commune field (the only value without JavaScript); resolved on the server. */
+      communeSearch: z.string().trim().max(needLimits.commune, t('needs.errors.tooLong', { max: needLimits.commune })).optional(),
+      trlCurrent: trl(t),
+      trlTarget: trl(t),
+      deadline: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, t('needs.errors.invalidDate'))
+        .refine((value) => !Number.isNaN(Date.parse(value)), t('needs.errors.invalidDate'))
+        .optional(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.trlCurrent !== undefined && value.trlTarget !== undefined && value.trlTarget < value.trlCurrent) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['trlTarget'], message: t('needs.errors.trlOrder') })
+      }
+      if (value.deadline && value.deadline < todayUtc()) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['deadline'], message: t('needs.errors.deadlinePast') })
+      }
+      if (required && !value.commune && !value.communeSearch) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['commune'], message: t('needs.errors.communeRequired') })
+      }
+    })
+}
+
+export type NeedIntent = (typeof needIntents)[number]
+
+/** Which button was pressed: "submit" asks for the first-version fields, "draft" only for a title. */
+export const needIntentOf = (formData: FormData): NeedIntent => (formData.get('intent') === 'submit' ? 'submit' : 'draft')
+
+/** The need form (new and edit pages). */
+export const needFormSchema = (t: T, intent: NeedIntent) =>
+  contentFields(t, intent === 'submit').and(crossCheckedFields(t, intent === 'submit')).and(z.object({ intent: z.enum(needIntents).default('draft') }))
+
+export type NeedFormData = z.output<ReturnType<typeof needFormSchema>>
+/** What the service stores: the form without its buttons, the commune resolved to official codes. */
+export type NeedInput = Omit<NeedFormData, 'intent' | 'orgId' | 'commune' | 'communeSearch'> & { location: CommuneLocation | null }
+
+/**
+ * Fields a stored need must have before it is submitted (the short first version). Returns
+ * i18n keys per field; empty when the need may be submitted.
+ */
+export function submissionGaps(need: { summary?: string | null; category?: string | null; domains?: readonly string[] | null; location?: unknown }): Record<string, string[]> {
+  const gaps: Record<string, string[]> = {}
+  if (!need.summary) gaps.summary = ['needs.errors.summaryRequired']
+  if (!need.category) gaps.category = ['needs.errors.categoryRequired']
+  if (!need.domains?.length) gaps.domains = ['needs.errors.domainsRequired']
+  if (!need.location) gaps.commune = ['needs.errors.communeRequired']
+  return gaps
+}
+
+/** Lifecycle buttons on the need page (one small form each). */
+export const needLifecycleIntents = ['submit', 'retract', 'approve', 'return_to_draft', 'close_fulfilled', 'abandon', 'reopen'] as const
+export const needLifecycleFormSchema = (t: T) =>
+  z.object({
+    intent: z.enum(needLifecycleIntents),
+    reason: z.string().trim().max(1000, t('needs.errors.tooLong', { max: 1000 })).optional(),
+    /** A new deadline when reopening an expired need. */
+    deadline: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, t('needs.errors.invalidDate'))
+      .refine((value) => !Number.isNaN(Date.parse(value)), t('needs.errors.invalidDate'))
+      .refine((value) => value >= todayUtc(), t('needs.errors.deadlinePast'))
+      .optional(),
+  })
+
+/** Query string of the browse page. */
+export const needBrowseQuerySchema = z.object({
+  category: z.enum(needCategories).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
+})
+
+/** Route params carrying a need id: anything else is a 404, not a crash. */
+export const needIdParamSchema = z.object({ id: objectIdSchema })
+
+/** Turns a stored need back into form values (for the edit page). */
+export function needToFormValues(need: {
+  companyOrgId: string
+  title: string
+  summary?: string | null
+  category?: string | null
+  domains?: string[]
+  location?: { communeCode: string; communeName: string; departementCode: string } | null
+  filiere?: string | null
+  trlCurrent?: number | null
+  trlTarget?: number | null
+  stage?: string | null
+  budgetRange?: string | null
+  deadline?: Date | string | null
+  territory?: string | null
+  confidentiality: string
+  description?: string | null
+}) {
+  const deadline = need.deadline ? new Date(need.deadline).toISOString().slice(0, 10) : ''
+  return {
+    orgId: need.companyOrgId,
+    title: need.title,
+    summary: need.summary ?? '',
+    category: need.category ?? '',
+    domains: need.domains ?? [],
+    commune: need.location ? { code: need.location.communeCode, label: communeLabel(need.location) } : null,
+    filiere: need.filiere ?? '',
+    trlCurrent: need.trlCurrent ? String(need.trlCurrent) : '',
+    trlTarget: need.trlTarget ? String(need.trlTarget) : '',
+    stage: need.stage ?? '',
+    budgetRange: need.budgetRange ?? '',
+    deadline,
+    territory: need.territory ?? '',
+    confidentiality: need.confidentiality,
+    description: need.description ?? '',
+  }
+}

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Language } from '~/i18n/config'
+import { Fact, formatDate } from '../needs/need-display'
+import type { BudgetRange } from '../needs/schema'
+import type { DeclineReason, ProposalStatus } from './schema'
+
+/** Presentational pieces of proposals (beside their domain, like the needs ones). */
+export function ProposalStatusBadge({ status }: { status: ProposalStatus }) {
+  const { t } = useTranslation()
+  return <span className={`badge badge-proposal-${status}`}>{t(`needs.proposals.status.${status}`)}</span>
+}
+
+export type ProposalCardData = {
+  id: string
+  org: { name: string }
+  approach: string
+  team: string
+  durationMonths: number
+  costRange: string
+  trlStart: number | null
+  trlEnd: number | null
+  partners: string[]
+  status: ProposalStatus
+  declineReason: DeclineReason | null
+  declineText: string
+  createdAt: string
+}
+
+/** The decline reason as the proposer reads it: the reason, then the company's words. */
+export function DeclineNotice({ reason, text }: { reason: DeclineReason | null; text: string }) {
+  const { t } = useTranslation()
+  if (!reason) return null
+  const said = [t(`needs.proposals.declineReason.${reason}`), text].filter(Boolean).join(' — ')
+  return <p className="decline-notice">{t('needs.proposals.view.declinedBecause', { reason: said })}</p>
+}
+
+export function ProposalCard({ proposal, headingLevel = 3, children }: { proposal: ProposalCardData; headingLevel?: 2 | 3; children?: ReactNode }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language as Language
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const trl = proposal.trlStart || proposal.trlEnd ? t('needs.detail.trlValue', { current: proposal.trlStart ?? '?', target: proposal.trlEnd ?? '?' }) : null
+  return (
+    <article className="card proposal-card" aria-labelledby={`proposal-${proposal.id}`}>
+      <div className="need-card-head">
+        <Heading id={`proposal-${proposal.id}`} className="need-card-title">
+          {t('needs.proposals.view.from', { org: proposal.org.name })}
+        </Heading>
+        <ProposalStatusBadge status={proposal.status} />
+      </div>
+      <p className="muted">{t('needs.proposals.view.sentOn', { date: formatDate(proposal.createdAt, language) })}</p>
+      {proposal.status === 'declined' ? <DeclineNotice reason={proposal.declineReason} text={proposal.declineText} /> : null}
+      <dl className="facts">
+        <Fact term={t('needs.proposals.view.approach')}>
+          <span className="preserve-lines">{proposal.approach}</span>
+        </Fact>
+        <Fact term={t('needs.proposals.view.team')}>
+          <span className="preserve-lines">{proposal.team}</span>
+        </Fact>
+        <Fact term={t('needs.proposals.view.duration')}>{t('needs.proposals.view.durationValue', { count: proposal.durationMonths })}</Fact>
+        <Fact term={t('needs.proposals.view.cost')}>{t(`needs.budget.${proposal.costRange as BudgetRange}`)}</Fact>
+        <Fact term={t('needs.proposals.view.trl')}>{trl}</Fact>
+        {proposal.partners.length ? <Fact term={t('needs.proposals.view.partners')}>{proposal.partners.join(', ')}</Fact> : null}
+      </dl>
+      {children}
+    </article>
+  )
+}

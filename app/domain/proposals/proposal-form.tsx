@@ -1,0 +1,163 @@
+import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Button, ButtonLink } from '~/ui/button'
+import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
+import { budgetRanges } from '../needs/schema'
+import { proposalFormSchema, proposalLimits } from './schema'
+
+export type ProposalFormValues = {
+  submissionId: string
+  orgId: string
+  approach: string
+  team: string
+  durationMonths: string
+  costRange: string
+  trlStart: string
+  trlEnd: string
+  partners: string
+}
+
+const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
+/**
+ * The proposal form (new and edit). A new proposal carries a `submissionId` rendered by the
+ * server: sending the same form twice (double click, retry) yields one proposal.
+ */
+export function ProposalForm({
+  mode,
+  lastResult,
+  defaultValue,
+  organisations,
+  cancelHref,
+}: {
+  mode: 'create' | 'edit'
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue: Partial<ProposalFormValues>
+  organisations: Array<{ id: string; name: string }>
+  cancelHref: string
+}) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const [form, fields] = useForm<ProposalFormValues, unknown>({
+    id: `proposal-form-${mode}`,
+    lastResult,
+    defaultValue,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: proposalFormSchema(t, mode) }) as unknown as Submission<ProposalFormValues, string[], unknown>,
+  })
+  const pending = navigation.state === 'submitting'
+  const none = { value: '', label: t('needs.form.notSpecified') }
+  const trlOptions = [none, ...Array.from({ length: 9 }, (_, index) => ({ value: String(index + 1), label: String(index + 1) }))]
+  // The id the server rendered wins over anything else: it is what makes a retry harmless.
+  const submissionId = asText(fields.submissionId.initialValue) ?? defaultValue.submissionId
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="need-form">
+      <FormErrors errors={form.errors} />
+      {mode === 'create' ? <input type="hidden" name={fields.submissionId.name} value={submissionId} /> : null}
+      {fields.submissionId.errors?.length ? <FormErrors errors={fields.submissionId.errors} /> : null}
+      {mode === 'create' && organisations.length > 1 ? (
+        <SelectField
+          id={fields.orgId.id}
+          name={fields.orgId.name}
+          defaultValue={asText(fields.orgId.initialValue)}
+          label={t('needs.proposals.form.org')}
+          required
+          errors={fields.orgId.errors}
+          options={organisations.map((org) => ({ value: org.id, label: org.name }))}
+        />
+      ) : mode === 'create' && organisations[0] ? (
+        <>
+          <input type="hidden" name={fields.orgId.name} value={organisations[0].id} />
+          <p>
+            <strong>{t('needs.proposals.form.org')}</strong> {organisations[0].name}
+          </p>
+        </>
+      ) : null}
+      <TextareaField
+        id={fields.approach.id}
+        name={fields.approach.name}
+        defaultValue={asText(fields.approach.initialValue)}
+        label={t('needs.proposals.form.approach')}
+        hint={t('needs.proposals.form.approachHint')}
+        maxLength={proposalLimits.approach}
+        rows={8}
+        required
+        errors={fields.approach.errors}
+      />
+      <TextareaField
+        id={fields.team.id}
+        name={fields.team.name}
+        defaultValue={asText(fields.team.initialValue)}
+        label={t('needs.proposals.form.team')}
+        hint={t('needs.proposals.form.teamHint')}
+        maxLength={proposalLimits.team}
+        rows={3}
+        required
+        errors={fields.team.errors}
+      />
+      <div className="need-form-grid">
+        <TextField
+          id={fields.durationMonths.id}
+          name={fields.durationMonths.name}
+          defaultValue={asText(fields.durationMonths.initialValue)}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          label={t('needs.proposals.form.duration')}
+          required
+          errors={fields.durationMonths.errors}
+        />
+        <SelectField
+          id={fields.costRange.id}
+          name={fields.costRange.name}
+          defaultValue={asText(fields.costRange.initialValue) ?? ''}
+          label={t('needs.proposals.form.cost')}
+          required
+          errors={fields.costRange.errors}
+          options={[{ value: '', label: t('needs.form.chooseOne') }, ...budgetRanges.map((range) => ({ value: range, label: t(`needs.budget.${range}`) }))]}
+        />
+        <SelectField
+          id={fields.trlStart.id}
+          name={fields.trlStart.name}
+          defaultValue={asText(fields.trlStart.initialValue) ?? ''}
+          label={t('needs.proposals.form.trlStart')}
+          hint={t('needs.form.trlHint')}
+          errors={fields.trlStart.errors}
+          options={trlOptions}
+        />
+        <SelectField
+          id={fields.trlEnd.id}
+          name={fields.trlEnd.name}
+          defaultValue={asText(fields.trlEnd.initialValue) ?? ''}
+          label={t('needs.proposals.form.trlEnd')}
+          hint={t('needs.form.trlHint')}
+          errors={fields.trlEnd.errors}
+          options={trlOptions}
+        />
+      </div>
+      <TextareaField
+        id={fields.partners.id}
+        name={fields.partners.name}
+        defaultValue={asText(fields.partners.initialValue)}
+        label={t('needs.proposals.form.partners')}
+        hint={t('needs.proposals.form.partnersHint')}
+        rows={3}
+        errors={fields.partners.errors}
+      />
+      <p className="need-next">{t('needs.proposals.form.nextSteps')}</p>
+      <div className="form-actions">
+        <Button type="submit" pending={pending}>
+          {mode === 'create' ? t('needs.proposals.form.submit') : t('needs.proposals.form.save')}
+        </Button>
+        <ButtonLink href={cancelHref} variant="ghost">
+          {t('needs.form.cancel')}
+        </ButtonLink>
+      </div>
+    </Form>
+  )
+}

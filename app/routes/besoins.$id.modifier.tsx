@@ -1,0 +1,68 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DomainError } from '~/domain/errors'
+import { asResponse, idParam, parseNeedForm, replyWithRefusal, requireActor } from '~/domain/needs/http.server'
+import { NeedForm } from '~/domain/needs/need-form'
+import { needToFormValues } from '~/domain/needs/schema'
+import { getNeedForEditing, updateNeed } from '~/domain/needs/service.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { RouteErrorPage } from '~/ui/error-page'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const needId = idParam(params, 'id')
+  const actor = await requireActor(request)
+  try {
+    const need = await getNeedForEditing(actor, needId)
+    const { commune, ...values } = needToFormValues(need)
+    return { id: needId, title: need.title, status: need.status, values, commune }
+  } catch (error) {
+    // A need in a project or closed cannot be edited: back to its page, saying why.
+    if (error instanceof DomainError && error.code === 'conflict') {
+      const { t } = createI18n(await languageFromRequest(request))
+      throw redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'info', message: t('needs.refusals.notEditable') }) } })
+    }
+    throw asResponse(error)
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const needId = idParam(params, 'id')
+  const actor = await requireActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const parsed = parseNeedForm(t, await request.formData())
+  if (!parsed.ok) return parsed.reply
+  try {
+    const { status } = await updateNeed(actor, needId, parsed.input, { submit: parsed.intent === 'submit' })
+    const message =
+      parsed.intent === 'submit' && status !== 'draft' ? t(`needs.actionDone.${status === 'submitted' ? 'submitted' : 'published'}`) : t('needs.form.saved')
+    return redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  } catch (error) {
+    return replyWithRefusal(t, parsed.submission, error)
+  }
+}
+
+export default function EditNeed() {
+  const { t } = useTranslation()
+  const { id, title, status, values, commune } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="edit-need-title" className="need-page">
+      <h1 id="edit-need-title">{t('needs.form.editTitle')}</h1>
+      <p className="lead">{title}</p>
+      <NeedForm
+        mode="edit"
+        lastResult={actionData?.result}
+        companies={[{ id: values.orgId, name: '' }]}
+        defaultValue={values}
+        defaultCommune={commune}
+        canSubmit={status === 'draft'}
+        cancelHref={`/besoins/${id}`}
+      />
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

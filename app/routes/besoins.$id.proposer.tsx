@@ -1,0 +1,73 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { idParam, orRefuse, replyWithRefusal, requireActor } from '~/domain/needs/http.server'
+import { acceptsProposals } from '~/domain/needs/lifecycle'
+import { objectIdSchema } from '~/domain/needs/schema'
+import { getNeedForViewer } from '~/domain/needs/service.server'
+import { ProposalForm } from '~/domain/proposals/proposal-form'
+import { proposalFormSchema } from '~/domain/proposals/schema'
+import { createProposal, organisationsThatMayPropose } from '~/domain/proposals/service.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { ButtonLink } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+import { EmptyState } from '~/ui/states'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const needId = idParam(params, 'id')
+  const actor = await requireActor(request)
+  const { need } = await orRefuse(() => getNeedForViewer(actor, needId))
+  if (!acceptsProposals(need.status)) {
+    const { t } = createI18n(await languageFromRequest(request))
+    throw redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'info', message: t('needs.proposals.refusals.needClosed') }) } })
+  }
+  const organisations = (await organisationsThatMayPropose(actor, needId)).map((org) => ({ id: org.id, name: org.name }))
+  const wanted = objectIdSchema.safeParse(new URL(request.url).searchParams.get('organisation'))
+  const orgId = organisations.find((org) => wanted.success && org.id === wanted.data)?.id ?? organisations[0]?.id ?? ''
+  // A fresh id per rendered form: the same form sent twice is one proposal.
+  return { need: { id: need.id, title: need.title, summary: need.summary }, organisations, defaults: { submissionId: crypto.randomUUID(), orgId } }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const needId = idParam(params, 'id')
+  const actor = await requireActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const submission = parseWithZod(await request.formData(), { schema: proposalFormSchema(t, 'create') })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const { submissionId, orgId, ...input } = submission.value
+  try {
+    const organisations = await organisationsThatMayPropose(actor, needId)
+    await createProposal(actor, needId, orgId ?? organisations[0]?.id ?? '', submissionId!, input)
+    return redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('needs.proposals.form.sent') }) } })
+  } catch (error) {
+    return replyWithRefusal(t, submission, error)
+  }
+}
+
+export default function ProposeAnswer() {
+  const { t } = useTranslation()
+  const { need, organisations, defaults } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="propose-title" className="need-page">
+      <h1 id="propose-title">{t('needs.proposals.form.title')}</h1>
+      <p className="lead">{t('needs.proposals.form.need', { title: need.title })}</p>
+      {need.summary ? <p className="muted">{need.summary}</p> : null}
+      {organisations.length || actionData ? (
+        <>
+          <p>{t('needs.proposals.form.lead')}</p>
+          <ProposalForm mode="create" lastResult={actionData?.result} defaultValue={defaults} organisations={organisations} cancelHref={`/besoins/${need.id}`} />
+        </>
+      ) : (
+        <EmptyState title={t('needs.proposals.form.noOrgTitle')} action={<ButtonLink href={`/besoins/${need.id}`}>{t('needs.proposals.mine.browse')}</ButtonLink>}>
+          <p>{t('needs.proposals.form.noOrgText')}</p>
+        </EmptyState>
+      )}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

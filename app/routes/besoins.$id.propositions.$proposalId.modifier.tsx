@@ -1,0 +1,74 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DomainError } from '~/domain/errors'
+import { asResponse, idParam, replyWithRefusal, requireActor } from '~/domain/needs/http.server'
+import { ProposalForm } from '~/domain/proposals/proposal-form'
+import { proposalFormSchema } from '~/domain/proposals/schema'
+import { getProposalForEditing, updateProposal } from '~/domain/proposals/service.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { RouteErrorPage } from '~/ui/error-page'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const needId = idParam(params, 'id')
+  const proposalId = idParam(params, 'proposalId')
+  const actor = await requireActor(request)
+  try {
+    const proposal = await getProposalForEditing(actor, proposalId)
+    if (proposal.needId !== needId) throw new Response('Introuvable', { status: 404 })
+    return {
+      needId,
+      org: proposal.org.name,
+      values: {
+        approach: proposal.approach,
+        team: proposal.team,
+        durationMonths: String(proposal.durationMonths),
+        costRange: proposal.costRange,
+        trlStart: proposal.trlStart ? String(proposal.trlStart) : '',
+        trlEnd: proposal.trlEnd ? String(proposal.trlEnd) : '',
+        partners: proposal.partners.join('\n'),
+      },
+    }
+  } catch (error) {
+    // Shortlisted or decided: no longer editable; back to the need, saying why.
+    if (error instanceof DomainError && error.code === 'conflict') {
+      const { t } = createI18n(await languageFromRequest(request))
+      throw redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'info', message: t(error.message as never) }) } })
+    }
+    throw asResponse(error)
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const needId = idParam(params, 'id')
+  const proposalId = idParam(params, 'proposalId')
+  const actor = await requireActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const submission = parseWithZod(await request.formData(), { schema: proposalFormSchema(t, 'edit') })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const { submissionId: _submissionId, orgId: _orgId, ...input } = submission.value
+  try {
+    await updateProposal(actor, proposalId, input)
+    return redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('needs.proposals.form.saved') }) } })
+  } catch (error) {
+    return replyWithRefusal(t, submission, error)
+  }
+}
+
+export default function EditProposal() {
+  const { t } = useTranslation()
+  const { needId, org, values } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="edit-proposal-title" className="need-page">
+      <h1 id="edit-proposal-title">{t('needs.proposals.form.editTitle')}</h1>
+      <p className="lead">{t('needs.proposals.view.from', { org })}</p>
+      <ProposalForm mode="edit" lastResult={actionData?.result} defaultValue={values} organisations={[]} cancelHref={`/besoins/${needId}`} />
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

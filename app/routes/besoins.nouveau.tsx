@@ -1,0 +1,72 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { parseNeedForm, replyWithRefusal, requireActor } from '~/domain/needs/http.server'
+import { NeedForm } from '~/domain/needs/need-form'
+import { companiesOf, createNeed } from '~/domain/needs/service.server'
+import { communeLabel } from '~/domain/places/commune'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { ButtonLink } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+import { EmptyState } from '~/ui/states'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request)
+  const companies = await companiesOf(actor)
+  // The company's commune and territory are the likely answers: prefilled, easy to change.
+  const first = companies[0]
+  return {
+    companies: companies.map((company) => ({ id: company.id, name: company.name })),
+    defaultCommune: first?.location ? { code: first.location.communeCode, label: communeLabel(first.location) } : null,
+    defaultTerritory: first?.territories[0] ?? '',
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const parsed = parseNeedForm(t, await request.formData())
+  if (!parsed.ok) return parsed.reply
+  const companies = await companiesOf(actor)
+  const orgId = parsed.orgId ?? (companies.length === 1 ? companies[0]!.id : '')
+  try {
+    const { id, status } = await createNeed(actor, orgId, parsed.input, { submit: parsed.intent === 'submit' })
+    const message = status === 'draft' ? t('needs.form.draftSaved') : t(`needs.actionDone.${status === 'submitted' ? 'submitted' : 'published'}`)
+    return redirect(`/besoins/${id}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  } catch (error) {
+    return replyWithRefusal(t, parsed.submission, error)
+  }
+}
+
+export default function NewNeed() {
+  const { t } = useTranslation()
+  const { companies, defaultCommune, defaultTerritory } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="new-need-title" className="need-page">
+      <h1 id="new-need-title">{t('needs.form.newTitle')}</h1>
+      {companies.length ? (
+        <>
+          <p className="lead">{t('needs.form.newLead')}</p>
+          <NeedForm
+            mode="create"
+            lastResult={actionData?.result}
+            companies={companies}
+            defaultCommune={defaultCommune}
+            defaultValue={{ territory: defaultTerritory, confidentiality: 'members' }}
+            canSubmit
+            cancelHref="/mes-besoins"
+          />
+        </>
+      ) : (
+        <EmptyState title={t('needs.form.noCompanyTitle')} action={<ButtonLink href="/organisations">{t('needs.form.noCompanyAction')}</ButtonLink>}>
+          <p>{t('needs.form.noCompanyText')}</p>
+        </EmptyState>
+      )}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

@@ -1,0 +1,103 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { DomainError } from '~/domain/errors'
+import { requireActor, translateMessage } from '~/domain/needs/http.server'
+import { NeedStatusBadge } from '~/domain/needs/need-display'
+import { objectIdSchema } from '~/domain/needs/schema'
+import { ProposalCard } from '~/domain/proposals/proposal-display'
+import { myProposals, withdrawProposal } from '~/domain/proposals/service.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button, ButtonLink } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+import { FormErrors } from '~/ui/field'
+import { EmptyState } from '~/ui/states'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request)
+  return myProposals(actor)
+}
+
+const withdrawSchema = z.object({ intent: z.literal('withdraw'), proposalId: objectIdSchema })
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const submission = parseWithZod(await request.formData(), { schema: withdrawSchema })
+  if (submission.status !== 'success') throw new Response('Requête invalide', { status: 400 })
+  try {
+    await withdrawProposal(actor, submission.value.proposalId)
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'conflict') {
+      return data({ proposalId: submission.value.proposalId, message: translateMessage(t, error.message) }, { status: 409 })
+    }
+    if (error instanceof DomainError) throw new Response(error.message, { status: 404 })
+    throw error
+  }
+  return redirect('/mes-propositions', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('needs.proposals.decisions.withdrawn') }) } })
+}
+
+export default function MyProposals() {
+  const { t } = useTranslation()
+  const { proposals } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  return (
+    <section aria-labelledby="my-proposals-title" className="need-page">
+      <div className="page-head">
+        <div>
+          <h1 id="my-proposals-title">{t('needs.proposals.mine.title')}</h1>
+          <p className="lead">{t('needs.proposals.mine.lead')}</p>
+        </div>
+        <ButtonLink href="/besoins" variant="secondary">
+          {t('needs.proposals.mine.browse')}
+        </ButtonLink>
+      </div>
+      {proposals.length ? (
+        <ul className="proposal-list">
+          {proposals.map((proposal) => (
+            <li key={proposal.id}>
+              <section className="my-proposal" aria-labelledby={`need-${proposal.id}`}>
+                <h2 id={`need-${proposal.id}`} className="my-proposal-need">
+                  <Link to={`/besoins/${proposal.needId}`}>{proposal.need.title}</Link>{' '}
+                  <NeedStatusBadge status={proposal.need.status} closedReason={proposal.need.closedReason} />
+                </h2>
+                <ProposalCard proposal={proposal}>
+                  <p className="need-next">{t(`needs.proposals.mine.whatNext.${proposal.status}`)}</p>
+                  {actionData && actionData.proposalId === proposal.id ? <FormErrors errors={[actionData.message]} /> : null}
+                  <div className="need-actions-list">
+                    {proposal.projectId ? <ButtonLink href={`/projets/${proposal.projectId}`}>{t('needs.proposals.mine.openProject')}</ButtonLink> : null}
+                    {proposal.status === 'submitted' ? (
+                      <ButtonLink href={`/besoins/${proposal.needId}/propositions/${proposal.id}/modifier`} variant="secondary">
+                        {t('needs.proposals.decisions.edit')}
+                      </ButtonLink>
+                    ) : null}
+                    {proposal.status === 'submitted' || proposal.status === 'shortlisted' ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="withdraw" />
+                        <input type="hidden" name="proposalId" value={proposal.id} />
+                        <Button type="submit" variant="ghost" pending={navigation.state === 'submitting' && navigation.formData?.get('proposalId') === proposal.id}>
+                          {t('needs.proposals.decisions.withdraw')}
+                        </Button>
+                      </Form>
+                    ) : null}
+                  </div>
+                </ProposalCard>
+              </section>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState title={t('needs.proposals.mine.emptyTitle')} action={<ButtonLink href="/besoins">{t('needs.proposals.mine.browse')}</ButtonLink>}>
+          <p>{t('needs.proposals.mine.emptyText')}</p>
+        </EmptyState>
+      )}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage
