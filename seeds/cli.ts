@@ -20,7 +20,10 @@ try {
     logger.info('demo collections emptied')
   }
   const report = await seedDemoData(logger)
-  console.log(`Données de démonstration : ${report.organisations} organisations, ${report.users} comptes, ${report.memberships} adhésions ajoutés.`)
+  console.log(
+    `Données de démonstration ajoutées : ${report.organisations} organisations, ${report.users} comptes, ${report.memberships} adhésions, ` +
+      `${report.needs} besoins, ${report.proposals} propositions, ${report.projects} projets.`,
+  )
 } finally {
   await disconnectDatabase()
   await services.stop()

@@ -4,6 +4,7 @@ import { hashPassword } from '~/domain/auth/password.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { resolveCommune } from '~/domain/places/communes.server'
 import { User } from '~/domain/users/model.server'
+import { seedDemoMarketplace } from './demo-marketplace.server'
 import { demoOrganisations } from './demo/organisations'
 import { DEMO_PASSWORD, demoPersonas, organisationMembers, territoryAnimators, type DemoPerson } from './demo/people'
 
@@ -12,7 +13,7 @@ import { DEMO_PASSWORD, demoPersonas, organisationMembers, territoryAnimators, t
  * membership pair) and only inserted when missing, so a second run changes nothing and
  * edits made in the demo are kept. `reset` drops the demo's collections first.
  */
-export type SeedReport = { organisations: number; users: number; memberships: number }
+export type SeedReport = { organisations: number; users: number; memberships: number; needs: number; proposals: number; projects: number }
 
 const SEED_MARKER_ID = 'demo-data'
 
@@ -24,7 +25,7 @@ export async function hasDemoData(): Promise<boolean> {
 export async function resetDemoData() {
   const db = mongoose.connection.db!
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name))
-  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'seed_runs']) {
+  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'seed_runs']) {
     if (existing.has(name)) await db.collection(name).deleteMany({})
   }
 }
@@ -115,7 +116,8 @@ export async function seedDemoData(logger: Logger): Promise<SeedReport> {
   await mongoose.connection.db!
     .collection<{ _id: string; at: Date }>('seed_runs')
     .updateOne({ _id: SEED_MARKER_ID }, { $setOnInsert: { at: new Date() } }, { upsert: true })
-  const report = { organisations, users, memberships }
+  const marketplace = await seedDemoMarketplace()
+  const report = { organisations, users, memberships, ...marketplace }
   logger.info({ ...report, ms: Date.now() - started }, 'demo data loaded')
   return report
 }

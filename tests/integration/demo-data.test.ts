@@ -1,7 +1,10 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '~/domain/auth/service.server'
+import { Need } from '~/domain/needs/model.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
+import { Project } from '~/domain/projects/model.server'
+import { Proposal } from '~/domain/proposals/model.server'
 import { User } from '~/domain/users/model.server'
 import { DEMO_PASSWORD, demoPersonas } from '../../seeds/demo/people'
 import { hasDemoData, resetDemoData, seedDemoData } from '../../seeds/demo-data.server'
@@ -27,7 +30,7 @@ describe('demo data', () => {
     const before = await snapshot()
 
     const second = await seedDemoData(testLogger())
-    expect(second).toEqual({ organisations: 0, users: 0, memberships: 0 })
+    expect(second).toEqual({ organisations: 0, users: 0, memberships: 0, needs: 0, proposals: 0, projects: 0 })
     expect(await snapshot()).toEqual(before)
   })
 
@@ -41,6 +44,20 @@ describe('demo data', () => {
     expect(companies.every((company) => company.fictional && /fictif|fictive/.test(company.name))).toBe(true)
     const morez = await Organisation.findOne({ slug: 'lunettes-du-haut-jura' }).lean()
     expect(morez?.location?.departementName).toBe('Jura')
+  })
+
+  it('opens on a living marketplace: needs in every status, proposals, an active project of the demo personas', async () => {
+    const statuses = await Need.distinct('status')
+    expect(statuses.sort()).toEqual(['closed', 'draft', 'in_discussion', 'in_project', 'published', 'submitted'])
+    expect(await Need.countDocuments()).toBeGreaterThanOrEqual(60)
+    expect(await Proposal.countDocuments()).toBeGreaterThan(10)
+    const industrialist = await User.findOne({ email: demoPersonas[0]!.email }).lean()
+    const researcher = await User.findOne({ email: demoPersonas[1]!.email }).lean()
+    const room = await Project.findOne({ status: 'active', members: { $all: [industrialist!._id, researcher!._id] } }).lean()
+    expect(room).not.toBeNull()
+    const need = await Need.findById(room!.needId).lean()
+    expect(need?.status).toBe('in_project')
+    expect(String(need?.projectId)).toBe(String(room!._id))
   })
 
   it('lets demo accounts sign in only in demo mode', async () => {
