@@ -131,7 +131,7 @@ const statusCycle: Array<{ status: NeedStatus; closedReason?: ClosedReason }> = 
   { status: 'in_discussion' }, { status: 'closed', closedReason: 'expired' },
 ]
 
-const intents: Record<string, { title: string; summary: string }> = {
+export const intents: Record<string, { title: string; summary: string }> = {
   'additive-manufacturing': { title: 'Pièces de rechange par fabrication additive', summary: 'Imprimer en 3D des pièces de rechange devenues introuvables pour nos machines.' },
   ai: { title: 'Intelligence artificielle pour planifier la production', summary: 'Un outil d’aide à la planification qui tienne compte des aléas et des compétences.' },
   'machine-vision': { title: 'Contrôle qualité par vision industrielle', summary: 'Détecter automatiquement les défauts d’aspect en fin de ligne.' },
