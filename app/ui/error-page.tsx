@@ -1,6 +1,25 @@
 import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { ButtonLink } from './button'
+
+/** Each status a route may answer with, in words a person understands; 5xx say it is on us. */
+function messagesFor(status: number, t: TFunction): [string, string] {
+  switch (status) {
+    case 400:
+      return [t('errors.badRequestTitle'), t('errors.badRequest')]
+    case 403:
+      return [t('errors.forbiddenTitle'), t('errors.forbidden')]
+    case 404:
+      return [t('errors.notFoundTitle'), t('errors.notFound')]
+    case 409:
+      return [t('errors.conflictTitle'), t('errors.conflict')]
+    case 429:
+      return [t('errors.tooManyTitle'), t('errors.tooMany')]
+    default:
+      return [t('errors.title'), t('errors.generic')]
+  }
+}
 
 /** The error boundary of every route: a French message per status, a reference for 5xx. */
 export function RouteErrorPage() {
@@ -8,12 +27,7 @@ export function RouteErrorPage() {
   const { t } = useTranslation()
   const rootData = useRouteLoaderData('root') as { requestId?: string } | undefined
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const [title, text] =
-    status === 404
-      ? [t('errors.notFoundTitle'), t('errors.notFound')]
-      : status === 403
-        ? [t('errors.forbiddenTitle'), t('errors.forbidden')]
-        : [t('errors.title'), t('errors.generic')]
+  const [title, text] = messagesFor(status, t)
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">{status}</p>
