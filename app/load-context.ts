@@ -1,3 +1,4 @@
+import type { MeiliSearch } from 'meilisearch'
 import type { Logger } from 'pino'
 import type { Mailer } from './domain/mail/mailer'
 
@@ -13,7 +14,12 @@ export type PasserelleLoadContext = {
   clientIp: string
   /** Demo accounts may sign in only in demo mode (embedded database, never a real deployment). */
   demoMode: boolean
+  /** Meilisearch (server/search/client.ts); may be down: callers degrade, never crash. */
+  search: SearchClient
 }
+
+/** The same type as server/search/client.ts's SearchClient (kept free of a server import). */
+export type SearchClient = MeiliSearch
 
 declare module '@remix-run/node' {
   interface AppLoadContext extends PasserelleLoadContext {}

@@ -114,6 +114,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
           clientIp: req.ip ?? '',
           demoMode: options.demoMode ?? false,
+          search: options.search,
         }),
       }),
     )

@@ -7,9 +7,13 @@ import { EmbeddedBinaryError } from './embedded/binaries.js'
 import { provideServices, type ServiceEndpoints } from './embedded/index.js'
 import { killAllManagedProcessesSync } from './embedded/managed-process.js'
 import { createLogger } from './logger.js'
+import { platformJobs } from './jobs/index.js'
+import { startScheduler } from './jobs/scheduler.js'
 import { startMailCapture } from './mail/capture-server.js'
 import { createSmtpMailer } from './mail/smtp-mailer.js'
 import { createSearchClient } from './search/client.js'
+import { createSearchIndexesInBackground } from './search/indexes.js'
+import { startSearchSync, type SearchSync } from './search/sync.js'
 import { hasDemoData, seedDemoData } from '../seeds/demo-data.server.js'
 
 /**
@@ -35,8 +39,11 @@ async function main() {
   let endpoints: ServiceEndpoints | undefined
   let appServer: AppServer | undefined
   let mailer: ReturnType<typeof createSmtpMailer> | undefined
+  let scheduler: ReturnType<typeof startScheduler> | undefined
   let mailCapture: Awaited<ReturnType<typeof startMailCapture>> | undefined
   let shuttingDown: Promise<void> | undefined
+  let searchIndexes: ReturnType<typeof createSearchIndexesInBackground> | undefined
+  let searchSync: SearchSync | undefined
 
   const shutdown = (reason: string, exitCode: number) => {
     shuttingDown ??= (async () => {
@@ -48,6 +55,9 @@ async function main() {
       }, 20_000)
       try {
         await appServer?.close()
+        await scheduler?.stop()
+        searchIndexes?.stop()
+        await searchSync?.stop()
         mailer?.close()
         await mailCapture?.close()
         await disconnectDatabase()
@@ -70,7 +80,11 @@ async function main() {
     if (shuttingDown) return
     const db = await connectDatabase(endpoints.mongoUri)
     if (config.demoMode && !(await hasDemoData())) await seedDemoData(logger)
+    scheduler = startScheduler(platformJobs, logger)
     const search = createSearchClient(endpoints.meiliUrl, endpoints.meiliMasterKey)
+    // Neither waits on Meilisearch: settings are retried in the background, the sync starts once they are applied.
+    searchIndexes = createSearchIndexesInBackground(search, logger)
+    searchSync = startSearchSync({ connection: db, client: search, logger, ready: searchIndexes.ready })
     if (!config.SMTP_URL) {
       mailCapture = await startMailCapture({ outboxDir: path.join(config.dataDir, 'outbox'), logger })
       logger.warn({ outbox: mailCapture.outboxDir }, 'SMTP_URL not set: e-mails are kept in the outbox folder, not delivered')

@@ -40,6 +40,9 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
               <li>
                 <NavLink to="/organisations">{t('layout.nav.organisations')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/recherche">{t('layout.nav.search')}</NavLink>
+              </li>
             </ul>
           </nav>
           <UserMenu user={user} />

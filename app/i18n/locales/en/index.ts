@@ -4,7 +4,8 @@ import auth from './auth'
 import common from './common'
 import needs from './needs'
 import orgs from './orgs'
+import search from './search'
 
-const en: SameShape<Translations> = { ...common, auth, orgs, needs }
+const en: SameShape<Translations> = { ...common, auth, orgs, needs, search }
 
 export default en

@@ -2,9 +2,10 @@ import auth from './auth'
 import common from './common'
 import needs from './needs'
 import orgs from './orgs'
+import search from './search'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, auth, orgs, needs }
+const fr = { ...common, auth, orgs, needs, search }
 
 export default fr
 export type Translations = typeof fr

@@ -1,0 +1,111 @@
+import type { MeiliSearch } from 'meilisearch'
+import { proposingKinds } from '../orgs/kinds'
+import { explainMatch, rankMatches, type SuggestedNeed, type SuggestedPartner, type Suggestions } from './matching'
+
+export type { SuggestedNeed, SuggestedPartner, Suggestions }
+import { searchIndexNames, type SearchIndexNames } from './names'
+import { quoteFilterValue } from './query'
+import { isUnavailable } from './service.server'
+
+/**
+ * "Partenaires suggérés" for a need and "besoins pour vous" for a lab or centre: Meilisearch
+ * finds candidates sharing a domain (text relevance on the title breaks ties), then
+ * matching.ts ranks them by domains, TRL fit and place, and explains each one.
+ * Both read only the public indexes: a suggestion never reveals more than search does.
+ */
+const CANDIDATES = 200
+const anyOf = (attribute: string, values: readonly string[]) => `${attribute} IN [${values.map(quoteFilterValue).join(', ')}]`
+
+/**
+ * Candidates are everything the filter allows (a placeholder search: sharing a domain is
+ * enough, no word in common needed); a text search on the same filter gives each its rank
+ * by words in common (unranked candidates come last).
+ */
+async function candidatesWithTextRank(client: MeiliSearch, uid: string, text: string, params: { filter: string[]; attributesToRetrieve: string[] }) {
+  const index = client.index(uid)
+  const words = text.trim().split(/\s+/).slice(0, 10).join(' ')
+  const [all, ranked] = await Promise.all([
+    index.search<Record<string, unknown>>('', { ...params, limit: CANDIDATES }),
+    words ? index.search<Record<string, unknown>>(words, { filter: params.filter, attributesToRetrieve: ['id'], matchingStrategy: 'last', limit: CANDIDATES }) : null,
+  ])
+  const ranks = new Map((ranked?.hits ?? []).map((hit, rank) => [String(hit.id), rank]))
+  return { hits: all.hits, textRank: (hit: Record<string, unknown>) => ranks.get(String(hit.id)) ?? CANDIDATES }
+}
+
+export async function suggestPartners(
+  client: MeiliSearch,
+  need: { title: string; domains: readonly string[]; trlTarget?: number | null; departementName?: string | null; regionName?: string | null },
+  options: { limit?: number; names?: SearchIndexNames } = {},
+): Promise<Suggestions<SuggestedPartner>> {
+  if (!need.domains.length) return { status: 'ok', items: [] }
+  const names = options.names ?? searchIndexNames()
+  try {
+    const { hits, textRank } = await candidatesWithTextRank(client, names.organisations, need.title, {
+      filter: [anyOf('kind', proposingKinds), anyOf('domains', need.domains)],
+      attributesToRetrieve: ['id', 'slug', 'name', 'kind', 'domains', 'trlMin', 'trlMax', 'departement', 'region', 'verified'],
+    })
+    const candidates = hits.map((hit) => ({
+      id: String(hit.id),
+      slug: String(hit.slug),
+      name: String(hit.name),
+      kind: String(hit.kind),
+      trlMin: (hit.trlMin as number | null) ?? null,
+      trlMax: (hit.trlMax as number | null) ?? null,
+      departement: (hit.departement as string | null) ?? null,
+      region: (hit.region as string | null) ?? null,
+      verified: Boolean(hit.verified),
+      explanation: explainMatch({
+        needDomains: need.domains,
+        candidateDomains: (hit.domains as string[]) ?? [],
+        trlTarget: need.trlTarget,
+        trlMin: hit.trlMin as number | null,
+        trlMax: hit.trlMax as number | null,
+        needPlace: { departement: need.departementName, region: need.regionName },
+        candidatePlace: { departement: hit.departement as string | null, region: hit.region as string | null },
+        textRank: textRank(hit),
+      }),
+    }))
+    return { status: 'ok', items: rankMatches(candidates, options.limit ?? 5) }
+  } catch (error) {
+    if (isUnavailable(error)) return { status: 'unavailable' }
+    throw error
+  }
+}
+
+export async function needsForOrganisation(
+  client: MeiliSearch,
+  org: { domains: readonly string[]; keywords?: readonly string[]; trlMin?: number | null; trlMax?: number | null; departementName?: string | null; regionName?: string | null },
+  options: { limit?: number; names?: SearchIndexNames } = {},
+): Promise<Suggestions<SuggestedNeed>> {
+  if (!org.domains.length) return { status: 'ok', items: [] }
+  const names = options.names ?? searchIndexNames()
+  try {
+    const { hits, textRank } = await candidatesWithTextRank(client, names.needs, (org.keywords ?? []).join(' '), {
+      filter: [anyOf('status', ['published', 'in_discussion']), anyOf('domains', org.domains)],
+      attributesToRetrieve: ['id', 'title', 'summary', 'domains', 'trl', 'departement', 'region', 'companyName', 'publishedAt'],
+    })
+    const candidates = hits.map((hit) => ({
+      id: String(hit.id),
+      title: String(hit.title),
+      summary: String(hit.summary ?? ''),
+      trl: (hit.trl as number | null) ?? null,
+      departement: (hit.departement as string | null) ?? null,
+      region: (hit.region as string | null) ?? null,
+      companyName: (hit.companyName as string | null) ?? null,
+      explanation: explainMatch({
+        needDomains: (hit.domains as string[]) ?? [],
+        candidateDomains: org.domains,
+        trlTarget: hit.trl as number | null,
+        trlMin: org.trlMin,
+        trlMax: org.trlMax,
+        needPlace: { departement: hit.departement as string | null, region: hit.region as string | null },
+        candidatePlace: { departement: org.departementName, region: org.regionName },
+        textRank: textRank(hit),
+      }),
+    }))
+    return { status: 'ok', items: rankMatches(candidates, options.limit ?? 5) }
+  } catch (error) {
+    if (isUnavailable(error)) return { status: 'unavailable' }
+    throw error
+  }
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod'
+import { needStatuses } from '../needs/lifecycle'
+import { needCategories, needStages } from '../needs/schema'
+import { orgKinds } from '../orgs/kinds'
+import { demoTerritories } from '../places/territories'
+import { technologyDomainIds } from '../taxonomy/domains'
+import { filiereIds } from '../taxonomy/filieres'
+import type { SearchKind } from './names'
+
+/**
+ * The search page's query string, validated, and the Meilisearch filter built from it.
+ * Facet names come from a whitelist; values are either from a closed list (dropped when
+ * unknown) or short plain text checked by a pattern, and are always quoted and escaped:
+ * user input is never spliced into a filter expression as syntax.
+ */
+
+export const SEARCH_QUERY_MAX = 200
+export const SEARCH_PAGE_SIZE = 20
+export const SEARCH_MAX_PAGE = 50
+const MAX_VALUES_PER_FACET = 10
+
+export type FacetDefinition = {
+  /** Name in the URL (`?domain=ai&domain=robotics`). */
+  param: string
+  /** Attribute in the index. */
+  attribute: string
+  /** Allowed values; null means plain text checked by `freeText`. */
+  values: readonly string[] | null
+}
+
+const trlLevels = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const
+const onlineStatuses = needStatuses.filter((status) => status !== 'draft' && status !== 'submitted')
+const territoryIds = demoTerritories.map((territory) => territory.id)
+
+export const facetsByKind: Record<SearchKind, readonly FacetDefinition[]> = {
+  needs: [
+    { param: 'domain', attribute: 'domains', values: technologyDomainIds },
+    { param: 'category', attribute: 'category', values: needCategories },
+    { param: 'filiere', attribute: 'filiere', values: filiereIds },
+    { param: 'stage', attribute: 'stage', values: needStages },
+    { param: 'status', attribute: 'status', values: onlineStatuses },
+    { param: 'trl', attribute: 'trl', values: trlLevels },
+    { param: 'region', attribute: 'region', values: null },
+    { param: 'departement', attribute: 'departement', values: null },
+    { param: 'territory', attribute: 'territory', values: territoryIds },
+  ],
+  organisations: [
+    { param: 'kind', attribute: 'kind', values: orgKinds },
+    { param: 'domain', attribute: 'domains', values: technologyDomainIds },
+    { param: 'filiere', attribute: 'filieres', values: filiereIds },
+    { param: 'trl', attribute: 'trl', values: trlLevels },
+    { param: 'verified', attribute: 'verified', values: ['true'] },
+    { param: 'region', attribute: 'region', values: null },
+    { param: 'departement', attribute: 'departement', values: null },
+    { param: 'territory', attribute: 'territories', values: territoryIds },
+  ],
+}
+
+export const sortsByKind = {
+  needs: { relevance: null, recent: 'publishedAt:desc', deadline: 'deadline:asc' },
+  organisations: { relevance: null, recent: 'createdAt:desc', name: 'name:asc' },
+} as const satisfies Record<SearchKind, Record<string, string | null>>
+
+/** Place names and the like: letters, digits, spaces and a little punctuation, nothing else. */
+const freeText = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} '’.,()&-]*$/u)
+
+export type SearchQuery = {
+  kind: SearchKind
+  q: string
+  page: number
+  sort: string
+  /** Facet param → selected values (only valid ones). */
+  filters: Record<string, string[]>
+}
+
+/** Parses the URL: anything invalid falls back to a default, so a shared link never breaks. */
+export function parseSearchQuery(params: URLSearchParams): SearchQuery {
+  const kind = z.enum(['needs', 'organisations']).catch('needs').parse(params.get('type') ?? undefined)
+  const q = z
+    .string()
+    .catch('')
+    .parse(params.get('q') ?? '')
+    // Overlong queries are cut, never sent whole: Meilisearch reads only 10 words anyway.
+    .slice(0, SEARCH_QUERY_MAX)
+    .trim()
+  const page = z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE).catch(1).parse(params.get('page') ?? 1)
+  const sorts = sortsByKind[kind]
+  const sortParam = params.get('sort') ?? 'relevance'
+  const sort = Object.hasOwn(sorts, sortParam) ? sortParam : 'relevance'
+  const filters: Record<string, string[]> = {}
+  for (const facet of facetsByKind[kind]) {
+    const values = [...new Set(params.getAll(facet.param))].filter((value) =>
+      facet.values ? facet.values.includes(value) : freeText.safeParse(value).success,
+    )
+    if (values.length) filters[facet.param] = values.slice(0, MAX_VALUES_PER_FACET).map((value) => value.trim())
+  }
+  return { kind, q, page, sort, filters }
+}
+
+/** A value as a Meilisearch string literal: quoted, with backslashes and quotes escaped. */
+export function quoteFilterValue(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+}
+
+/**
+ * `(domains = "ai" OR domains = "robotics") AND region = "Occitanie"`: OR within a facet,
+ * AND across facets. Unknown facet params are ignored (the whitelist is the only source of
+ * attribute names).
+ */
+export function buildFilter(kind: SearchKind, filters: Record<string, readonly string[]>): string | undefined {
+  const groups: string[] = []
+  for (const facet of facetsByKind[kind]) {
+    const values = filters[facet.param]
+    if (!values?.length) continue
+    const clauses = values.map((value) => `${facet.attribute} = ${quoteFilterValue(value)}`)
+    groups.push(clauses.length === 1 ? clauses[0]! : `(${clauses.join(' OR ')})`)
+  }
+  return groups.length ? groups.join(' AND ') : undefined
+}
+
+/** The query string of a search, for links (pagination, facet toggles, type switch). */
+export function searchHref(query: Pick<SearchQuery, 'kind' | 'q' | 'sort' | 'filters'> & { page?: number }): string {
+  const params = new URLSearchParams()
+  params.set('type', query.kind)
+  if (query.q) params.set('q', query.q)
+  for (const [param, values] of Object.entries(query.filters)) for (const value of values) params.append(param, value)
+  if (query.sort !== 'relevance') params.set('sort', query.sort)
+  if (query.page && query.page > 1) params.set('page', String(query.page))
+  return `/recherche?${params}`
+}
+
+/** Adds or removes one facet value (a facet link). */
+export function toggleFilter(filters: Record<string, string[]>, param: string, value: string): Record<string, string[]> {
+  const current = filters[param] ?? []
+  const next = current.includes(value) ? current.filter((item) => item !== value) : [...current, value]
+  const result = { ...filters }
+  if (next.length) result[param] = next
+  else delete result[param]
+  return result
+}
+
+/**
+ * Highlight markers: private-use characters nobody types, asked of Meilisearch as pre/post
+ * tags, then turned into segments the page renders as text inside <mark> — never as HTML.
+ */
+export const HIGHLIGHT_PRE = '\uE000'
+export const HIGHLIGHT_POST = '\uE001'
+
+export type HighlightSegment = { text: string; match: boolean }
+
+export function splitHighlights(formatted: string): HighlightSegment[] {
+  const segments: HighlightSegment[] = []
+  let match = false
+  let text = ''
+  for (const char of formatted) {
+    if (char === HIGHLIGHT_PRE || char === HIGHLIGHT_POST) {
+      if (text) segments.push({ text, match })
+      text = ''
+      match = char === HIGHLIGHT_PRE
+    } else text += char
+  }
+  if (text) segments.push({ text, match })
+  return segments
+}

@@ -1,0 +1,395 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
+import { Fragment, useEffect, useRef, type ChangeEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { NeedStatus } from '~/domain/needs/lifecycle'
+import { DomainTags, formatDate, NeedStatusBadge } from '~/domain/needs/need-display'
+import type { NeedCategory, NeedStage } from '~/domain/needs/schema'
+import type { OrgKind } from '~/domain/orgs/kinds'
+import { domainName, filiereName, territoryName } from '~/domain/orgs/labels'
+import { searchKinds, type SearchKind } from '~/domain/search/names'
+import { facetsByKind, parseSearchQuery, SEARCH_QUERY_MAX, searchHref, sortsByKind, type HighlightSegment, type SearchQuery } from '~/domain/search/query'
+import { searchCatalogue, type FacetCounts, type NeedHit, type OrganisationHit } from '~/domain/search/service.server'
+import type { Language } from '~/i18n/config'
+import { Button } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+import { OrgBadges } from '~/ui/org-badges'
+import { EmptyState, LoadingState } from '~/ui/states'
+
+/**
+ * One search page for needs and organisations. A plain GET form: filters live in the URL
+ * (shareable, back button), everything works without JavaScript; with it, results follow
+ * the typing (debounced) and each facet click.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams
+  const query = parseSearchQuery(params)
+  const result = await searchCatalogue(context.search, query)
+  if (result.status === 'unavailable') context.logger.warn('search unavailable: Meilisearch did not answer')
+  return { query, result, truncated: (params.get('q') ?? '').trim().length > SEARCH_QUERY_MAX }
+}
+
+const SUGGESTIONS = ['impression 3D', 'cobot', 'vision industrielle', 'IA', 'composites']
+const TYPING_DELAY_MS = 300
+const VISIBLE_FACET_VALUES = 8
+
+export default function SearchPage() {
+  const { t } = useTranslation()
+  const { query, result, truncated } = useLoaderData<typeof loader>()
+  const navigation = useNavigation()
+  const submit = useSubmit()
+  const formRef = useRef<HTMLFormElement>(null)
+  const queryRef = useRef<HTMLInputElement>(null)
+  const timer = useRef<ReturnType<typeof setTimeout>>()
+  const searching = navigation.state === 'loading' && navigation.location.pathname === '/recherche'
+  // While a search is on its way, controls show what was asked, not the previous answer.
+  const pending = navigation.location?.pathname === '/recherche' ? new URLSearchParams(navigation.location.search) : null
+  const shown: SearchQuery = pending ? parseSearchQuery(pending) : query
+
+  // Back/forward: put the URL's words back into the box unless the person is typing in it.
+  useEffect(() => {
+    if (queryRef.current && document.activeElement !== queryRef.current) queryRef.current.value = query.q
+  }, [query.q])
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  const onChange = (event: ChangeEvent<HTMLFormElement>) => {
+    const form = event.currentTarget
+    clearTimeout(timer.current)
+    if ((event.target as EventTarget) === queryRef.current) {
+      // Typing replaces the history entry: back goes to the previous search, not to each letter.
+      timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), TYPING_DELAY_MS)
+    } else {
+      submit(form, { preventScrollReset: true })
+    }
+  }
+
+  return (
+    <section aria-labelledby="search-title" className="search-page">
+      <h1 id="search-title">{t('search.title')}</h1>
+      <p className="lead">{t('search.lead')}</p>
+
+      <Form method="get" action="/recherche" ref={formRef} onChange={onChange} role="search" aria-label={t('search.form.label')} className="search-form">
+        <fieldset className="search-type">
+          <legend>{t('search.form.type')}</legend>
+          {searchKinds.map((kind) => (
+            <label key={kind} className="search-type-option">
+              <SyncedInput type="radio" name="type" value={kind} checked={shown.kind === kind} />
+              {t(`search.types.${kind}`)}
+            </label>
+          ))}
+        </fieldset>
+
+        <div className="search-bar">
+          <div className="field">
+            <label htmlFor="search-q">{t('search.form.query')}</label>
+            <p className="field-hint" id="search-q-hint">
+              {t('search.form.queryHint')}
+            </p>
+            <input ref={queryRef} id="search-q" type="search" name="q" defaultValue={query.q} maxLength={SEARCH_QUERY_MAX} aria-describedby="search-q-hint" autoComplete="off" />
+          </div>
+          <Button type="submit">{t('search.form.submit')}</Button>
+        </div>
+        {truncated ? (
+          <p className="muted" role="status">
+            {t('search.results.truncated', { max: SEARCH_QUERY_MAX })}
+          </p>
+        ) : null}
+
+        <div className="search-layout">
+          {result.status === 'ok' ? <Facets kind={shown.kind} query={shown} facets={result.facets} /> : null}
+          <div className="search-results">
+            {result.status === 'unavailable' ? (
+              <Unavailable />
+            ) : (
+              <>
+                <div className="search-results-head">
+                  <p aria-live="polite" className="search-count">
+                    {query.q ? t('search.results.countFor', { count: result.total, query: query.q }) : t('search.results.count', { count: result.total })}
+                  </p>
+                  <div className="field search-sort">
+                    <label htmlFor="search-sort">{t('search.form.sort')}</label>
+                    <SyncedSelect id="search-sort" name="sort" value={shown.sort}>
+                      {Object.keys(sortsByKind[shown.kind]).map((sort) => (
+                        <option key={sort} value={sort}>
+                          {t(`search.sorts.${sort as 'relevance'}`)}
+                        </option>
+                      ))}
+                    </SyncedSelect>
+                  </div>
+                </div>
+                {searching ? <LoadingState label={t('search.results.loading')} /> : null}
+                {result.total === 0 ? (
+                  <NoResults query={query} />
+                ) : (
+                  <ol className="search-hits" aria-busy={searching || undefined}>
+                    {result.kind === 'needs'
+                      ? result.hits.map((hit) => (
+                          <li key={hit.id}>
+                            <NeedResult hit={hit} />
+                          </li>
+                        ))
+                      : result.hits.map((hit) => (
+                          <li key={hit.id}>
+                            <OrganisationResult hit={hit} />
+                          </li>
+                        ))}
+                  </ol>
+                )}
+                {result.pages > 1 ? <Pagination query={query} page={result.page} pages={result.pages} /> : null}
+              </>
+            )}
+          </div>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+/**
+ * Uncontrolled controls (the browser owns their state while a click submits the form) kept in
+ * line with the URL when it changes by other means: back/forward, links, a kind switch.
+ */
+function SyncedInput({ checked, ...props }: { type: 'radio' | 'checkbox'; name: string; value: string; checked: boolean; id?: string }) {
+  const ref = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (ref.current) ref.current.checked = checked
+  }, [checked])
+  return <input ref={ref} {...props} defaultChecked={checked} />
+}
+
+function SyncedSelect({ value, children, ...props }: { id: string; name: string; value: string; children: ReactNode }) {
+  const ref = useRef<HTMLSelectElement>(null)
+  useEffect(() => {
+    if (ref.current) ref.current.value = value
+  }, [value])
+  return (
+    <select ref={ref} {...props} defaultValue={value}>
+      {children}
+    </select>
+  )
+}
+
+/** Meilisearch's matches, rendered as text inside <mark>: never as HTML. */
+function Highlight({ segments, fallback }: { segments?: HighlightSegment[]; fallback: string }) {
+  if (!segments?.length) return <>{fallback}</>
+  return (
+    <>
+      {segments.map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : <Fragment key={index}>{segment.text}</Fragment>))}
+    </>
+  )
+}
+
+function NeedResult({ hit }: { hit: NeedHit }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language as Language
+  return (
+    <article className="card search-hit">
+      <div className="need-card-head">
+        <h2 className="search-hit-title">
+          <Link to={`/besoins/${hit.id}`}>
+            <Highlight segments={hit.highlighted.title} fallback={hit.title} />
+          </Link>
+        </h2>
+        <NeedStatusBadge status={hit.status as NeedStatus} />
+      </div>
+      <p className="search-hit-meta muted">
+        {hit.companyName ? t('search.results.company', { name: hit.companyName }) : t('search.results.anonymous')}
+        {hit.departement ? ` · ${hit.departement}, ${hit.region}` : null}
+        {hit.category ? ` · ${t(`needs.category.${hit.category as NeedCategory}`)}` : null}
+        {hit.trl ? ` · ${t('search.results.trlTarget', { level: hit.trl })}` : null}
+        {hit.deadline ? ` · ${t('search.results.deadline', { date: formatDate(new Date(hit.deadline).toISOString(), language) })}` : null}
+      </p>
+      {hit.summary ? (
+        <p>
+          <Highlight segments={hit.highlighted.summary} fallback={hit.summary} />
+        </p>
+      ) : null}
+      {hit.highlighted.description?.some((segment) => segment.match) ? (
+        <p className="search-hit-excerpt">
+          <Highlight segments={hit.highlighted.description} fallback="" />
+        </p>
+      ) : null}
+      <DomainTags domains={hit.domains} />
+    </article>
+  )
+}
+
+function OrganisationResult({ hit }: { hit: OrganisationHit }) {
+  const { t } = useTranslation()
+  const matchedLists = [hit.highlighted.keywords, hit.highlighted.equipment].filter((segments) => segments?.some((segment) => segment.match))
+  return (
+    <article className="card search-hit">
+      <h2 className="search-hit-title">
+        <Link to={`/organisations/${hit.slug}`}>
+          <Highlight segments={hit.highlighted.name} fallback={hit.name} />
+        </Link>
+      </h2>
+      <p className="search-hit-meta">
+        <span className="tag tag-muted">{t(`orgs.kinds.${hit.kind as OrgKind}`)}</span>
+        <OrgBadges kind={hit.kind as OrgKind} verified={hit.verified} fictional={hit.fictional} />
+      </p>
+      <p className="search-hit-meta muted">
+        {hit.communeName ? (
+          <span lang="fr">
+            {hit.communeName} — {hit.departement}, {hit.region}
+          </span>
+        ) : null}
+        {hit.trlMin && hit.trlMax ? ` · ${t('search.results.trlRange', { min: hit.trlMin, max: hit.trlMax })}` : null}
+      </p>
+      {hit.highlighted.description ? (
+        <p>
+          <Highlight segments={hit.highlighted.description} fallback="" />
+        </p>
+      ) : null}
+      {matchedLists.map((segments, index) => (
+        <p key={index} className="search-hit-excerpt">
+          <Highlight segments={segments} fallback="" />
+        </p>
+      ))}
+      <DomainTags domains={hit.domains} />
+    </article>
+  )
+}
+
+function useFacetLabel() {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language as Language
+  return (param: string, value: string): string => {
+    switch (param) {
+      case 'domain':
+        return domainName(value, language)
+      case 'filiere':
+        return filiereName(value, language)
+      case 'territory':
+        return territoryName(value)
+      case 'category':
+        return t(`needs.category.${value as NeedCategory}`)
+      case 'stage':
+        return t(`needs.stage.${value as NeedStage}`)
+      case 'status':
+        return t(`needs.status.${value as NeedStatus}`)
+      case 'kind':
+        return t(`orgs.kinds.${value as OrgKind}`)
+      case 'verified':
+        return t('search.facets.verifiedTrue')
+      case 'trl':
+        return t('search.facets.trlLevel', { level: value })
+      default:
+        return value
+    }
+  }
+}
+
+/** Facet checkboxes with their counts; selected values stay listed even when they count 0. */
+function Facets({ kind, query, facets }: { kind: SearchKind; query: SearchQuery; facets: FacetCounts }) {
+  const { t } = useTranslation()
+  const label = useFacetLabel()
+  const hasFilters = Object.keys(query.filters).length > 0
+  return (
+    <aside className="search-facets" aria-labelledby="search-facets-title">
+      <h2 id="search-facets-title">{t('search.facets.title')}</h2>
+      {facetsByKind[kind].map((facet) => {
+        const selected = query.filters[facet.param] ?? []
+        const counts = facets[facet.param] ?? []
+        const values = [...counts.slice(0, VISIBLE_FACET_VALUES)]
+        for (const value of selected) if (!values.some((item) => item.value === value)) values.push({ value, count: counts.find((item) => item.value === value)?.count ?? 0 })
+        if (facet.param === 'trl') values.sort((a, b) => Number(a.value) - Number(b.value))
+        if (!values.length) return null
+        return (
+          <fieldset key={facet.param} className="search-facet">
+            <legend>{t(`search.facets.${facet.param as 'domain'}`)}</legend>
+            <ul>
+              {values.map(({ value, count }) => {
+                const id = `facet-${facet.param}-${value.replace(/[^\w-]/g, '_')}`
+                return (
+                  <li key={value}>
+                    <SyncedInput type="checkbox" id={id} name={facet.param} value={value} checked={selected.includes(value)} />
+                    <label htmlFor={id}>{t('search.facets.count', { label: label(facet.param, value), count })}</label>
+                  </li>
+                )
+              })}
+            </ul>
+          </fieldset>
+        )
+      })}
+      <div className="search-facet-actions">
+        <Button type="submit" variant="secondary">
+          {t('search.form.apply')}
+        </Button>
+        {hasFilters ? <Link to={searchHref({ ...query, filters: {}, page: 1 })}>{t('search.form.clear')}</Link> : null}
+      </div>
+    </aside>
+  )
+}
+
+function NoResults({ query }: { query: SearchQuery }) {
+  const { t } = useTranslation()
+  const other: SearchKind = query.kind === 'needs' ? 'organisations' : 'needs'
+  const hasFilters = Object.keys(query.filters).length > 0
+  return (
+    <EmptyState title={t('search.empty.title')}>
+      <p>{t('search.empty.text')}</p>
+      <ul className="search-suggestions">
+        {hasFilters ? (
+          <li>
+            <Link to={searchHref({ ...query, filters: {} })}>{t('search.empty.clearFilters')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={searchHref({ kind: other, q: query.q, sort: 'relevance', filters: {} })}>
+            {t('search.empty.switchType', { type: t(`search.types.${other}`).toLowerCase() })}
+          </Link>
+        </li>
+      </ul>
+      <p>{t('search.empty.suggestions')}</p>
+      <ul className="search-suggestions tag-list">
+        {SUGGESTIONS.map((suggestion) => (
+          <li key={suggestion}>
+            <Link to={searchHref({ kind: query.kind, q: suggestion, sort: 'relevance', filters: {} })} lang="fr">
+              {suggestion}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </EmptyState>
+  )
+}
+
+function Pagination({ query, page, pages }: { query: SearchQuery; page: number; pages: number }) {
+  const { t } = useTranslation()
+  return (
+    <nav aria-label={t('search.pagination.label')} className="pagination">
+      {page > 1 ? (
+        <Link to={searchHref({ ...query, page: page - 1 })} rel="prev">
+          {t('search.pagination.previous')}
+        </Link>
+      ) : null}
+      <span>{t('search.pagination.page', { page, pages })}</span>
+      {page < pages ? (
+        <Link to={searchHref({ ...query, page: page + 1 })} rel="next">
+          {t('search.pagination.next')}
+        </Link>
+      ) : null}
+    </nav>
+  )
+}
+
+function Unavailable() {
+  const { t } = useTranslation()
+  return (
+    <div className="search-unavailable" role="alert">
+      <h2>{t('search.unavailable.title')}</h2>
+      <p>{t('search.unavailable.text')}</p>
+      <ul>
+        <li>
+          <Link to="/besoins">{t('search.unavailable.browseNeeds')}</Link>
+        </li>
+        <li>
+          <Link to="/organisations">{t('search.unavailable.browseOrganisations')}</Link>
+        </li>
+      </ul>
+    </div>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import mongoose from 'mongoose'
+import { expect, test } from './fixtures'
+import { e2eDb } from './support/db'
+
+/**
+ * The search page against the e2e server's real Meilisearch: data is written straight into
+ * MongoDB and reaches the index through the app's change-stream sync.
+ */
+const place = { communeCode: '39478', communeName: 'Saint-Claude', departementCode: '39', departementName: 'Jura', regionCode: '27', regionName: 'Bourgogne-Franche-Comté' }
+
+async function arrangeNeeds() {
+  const db = await e2eDb()
+  const unique = randomUUID().slice(0, 6)
+  // A made-up word only these two needs contain, so the test sees just them.
+  const marker = `zorblax${unique}`
+  const now = new Date()
+  const { insertedId: companyId } = await db.collection('organisations').insertOne({
+    slug: `e2e-search-${unique}`,
+    name: `Plasturgie Test ${unique}`,
+    kind: 'company',
+    description: '',
+    domains: [],
+    keywords: [],
+    equipment: [],
+    filieres: [],
+    location: place,
+    territories: ['haut-jura'],
+    contacts: [],
+    memberOf: [],
+    fictional: true,
+    createdAt: now,
+    updatedAt: now,
+  })
+  const need = (title: string, summary: string, domains: string[], category: string) => ({
+    companyOrgId: companyId,
+    createdBy: new mongoose.Types.ObjectId(),
+    title,
+    summary,
+    description: '',
+    category,
+    domains,
+    confidentiality: 'public',
+    status: 'published',
+    publishedAt: now,
+    location: place,
+    territory: 'haut-jura',
+    spaces: [],
+    history: [],
+    proposalsReceived: 0,
+    createdAt: now,
+    updatedAt: now,
+  })
+  const additive = `Moules en fabrication additive ${unique}`
+  const cobot = `Cobot de palettisation ${unique}`
+  await db.collection('needs').insertMany([
+    need(additive, `Qualifier des inserts métalliques pour nos moules (${marker}).`, ['additive-manufacturing'], 'technical'),
+    need(cobot, `Automatiser la fin de ligne avec un bras collaboratif (${marker}).`, ['robotics'], 'process'),
+  ])
+  return { marker, additive, cobot }
+}
+
+/** The sync is asynchronous: reload until the index has caught up (with a deadline). */
+async function openWhenIndexed(page: Page, url: string, title: string) {
+  await expect(async () => {
+    await page.goto(url)
+    await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: 500 })
+  }).toPass({ timeout: 20_000 })
+}
+
+test('a typo query "impresion 3d" finds a need about "fabrication additive"', async ({ page }) => {
+  const { additive } = await arrangeNeeds()
+  await openWhenIndexed(page, '/recherche?q=impresion+3d', additive)
+  await expect(page.getByRole('searchbox', { name: 'Mots-clés' })).toHaveValue('impresion 3d')
+})
+
+test('facets narrow the results, live in the URL, and the back button restores them', async ({ page }) => {
+  const { marker, additive, cobot } = await arrangeNeeds()
+  await openWhenIndexed(page, `/recherche?q=${marker}`, cobot)
+  await expect(page.getByRole('link', { name: additive })).toBeVisible()
+  await expect(page.getByText('2 résultats pour')).toBeVisible()
+
+  await page.getByRole('group', { name: 'Domaines technologiques' }).getByLabel(/Robotique & cobotique \(1\)/).check()
+  await expect(page).toHaveURL(/domain=robotics/)
+  await expect(page.getByRole('link', { name: additive })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: cobot })).toBeVisible()
+  await expect(page.getByText('1 résultat pour')).toBeVisible()
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/domain=robotics/)
+  await expect(page.getByRole('link', { name: additive })).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Domaines technologiques' }).getByLabel(/Robotique & cobotique/)).not.toBeChecked()
+})
+
+test('results follow the typing, and the URL can be shared', async ({ page }) => {
+  const { marker, cobot } = await arrangeNeeds()
+  await openWhenIndexed(page, `/recherche?q=${marker}`, cobot)
+  await page.goto('/recherche')
+  await page.getByRole('searchbox', { name: 'Mots-clés' }).pressSequentially(`palettisation ${marker}`)
+  await expect(page.getByRole('link', { name: cobot })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`q=palettisation\\+${marker}`))
+  // The matched word is highlighted (rendered as text in <mark>).
+  await expect(page.locator('.search-hit mark', { hasText: 'palettisation' }).first()).toBeVisible()
+})
+
+test('an empty result offers suggestions and the other kind of entry', async ({ page }) => {
+  await page.goto('/recherche?q=qwxzqwxzqwxz')
+  await expect(page.getByRole('heading', { name: 'Aucun résultat' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Chercher parmi les organisations' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'impression 3D' })).toBeVisible()
+})
+
+test('without JavaScript, the GET form searches and filters', async ({ page, browser, baseURL }) => {
+  const { marker, additive, cobot } = await arrangeNeeds()
+  await openWhenIndexed(page, `/recherche?q=${marker}`, additive)
+  // A second browser with JavaScript off (axe needs scripts, so this page is checked with JS on above).
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL })
+  const noJs = await context.newPage()
+  await noJs.goto('/recherche')
+  await noJs.getByRole('searchbox', { name: 'Mots-clés' }).fill(marker)
+  await noJs.getByRole('button', { name: 'Rechercher' }).click()
+  await expect(noJs.getByRole('link', { name: cobot })).toBeVisible()
+  await expect(noJs.getByRole('link', { name: additive })).toBeVisible()
+
+  await noJs.getByRole('group', { name: 'Catégorie' }).getByLabel(/Technique \(1\)/).check()
+  await noJs.getByRole('button', { name: 'Appliquer les filtres' }).click()
+  await expect(noJs).toHaveURL(/category=technical/)
+  await expect(noJs.getByRole('link', { name: additive })).toBeVisible()
+  await expect(noJs.getByRole('link', { name: cobot })).toHaveCount(0)
+  await context.close()
+})
+
+test('the organisations switch searches profiles, filtered by kind', async ({ page }) => {
+  const db = await e2eDb()
+  const unique = randomUUID().slice(0, 6)
+  const name = `Laboratoire cobotique ${unique}`
+  const now = new Date()
+  await db.collection('organisations').insertOne({
+    slug: `e2e-lab-${unique}`,
+    name,
+    kind: 'lab',
+    description: `Robots collaboratifs et ergonomie (${unique}).`,
+    domains: ['robotics'],
+    keywords: ['cobot'],
+    equipment: [],
+    trlMin: 3,
+    trlMax: 6,
+    filieres: [],
+    location: place,
+    territories: [],
+    contacts: [],
+    memberOf: [],
+    verifiedAt: now,
+    fictional: true,
+    createdAt: now,
+    updatedAt: now,
+  })
+  await openWhenIndexed(page, `/recherche?type=organisations&q=${unique}`, name)
+  await page.getByRole('group', { name: 'Type d’organisation' }).getByLabel(/Laboratoire \(1\)/).check()
+  await expect(page).toHaveURL(/kind=lab/)
+  await expect(page.getByRole('link', { name })).toBeVisible()
+})
+
+test('suggested partners for a need, with the reasons', async ({ page }) => {
+  const db = await e2eDb()
+  const unique = randomUUID().slice(0, 6)
+  const now = new Date()
+  const lab = `Laboratoire robotique jurassien ${unique}`
+  await db.collection('organisations').insertOne({
+    slug: `e2e-partner-${unique}`,
+    name: lab,
+    kind: 'lab',
+    description: 'Cobotique.',
+    domains: ['robotics'],
+    keywords: [],
+    equipment: [],
+    trlMin: 3,
+    trlMax: 6,
+    filieres: [],
+    location: place,
+    territories: [],
+    contacts: [],
+    memberOf: [],
+    verifiedAt: now,
+    fictional: true,
+    createdAt: now,
+    updatedAt: now,
+  })
+  const { cobot } = await arrangeNeeds()
+  const need = await db.collection('needs').findOne({ title: cobot })
+  await db.collection('needs').updateOne({ _id: need!._id }, { $set: { trlTarget: 5, trlCurrent: 3 } })
+  await expect(async () => {
+    await page.goto(`/recherche/partenaires/${String(need!._id)}`)
+    await expect(page.getByRole('link', { name: lab })).toBeVisible({ timeout: 500 })
+  }).toPass({ timeout: 20_000 })
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(cobot)
+  const item = page.getByRole('listitem').filter({ hasText: lab })
+  await expect(item).toContainText('Domaines en commun : Robotique & cobotique')
+  await expect(item).toContainText('TRL dans sa plage')
+  await expect(item).toContainText('Même département')
+})
+
+test('suggested partners of an unknown need is a 404', async ({ page }) => {
+  const response = await page.goto('/recherche/partenaires/0123456789abcdef01234567')
+  expect(response?.status()).toBe(404)
+})
+
+test('needs for a lab, with the reasons', async ({ page }) => {
+  const db = await e2eDb()
+  const { cobot } = await arrangeNeeds()
+  const unique = cobot.split(' ').at(-1)!
+  const now = new Date()
+  const slug = `e2e-for-${unique}`
+  await db.collection('organisations').insertOne({
+    slug,
+    name: `Centre cobotique ${unique}`,
+    kind: 'technology_centre',
+    description: '',
+    domains: ['robotics'],
+    keywords: [unique],
+    equipment: [],
+    trlMin: 3,
+    trlMax: 6,
+    filieres: [],
+    location: place,
+    territories: [],
+    contacts: [],
+    memberOf: [],
+    verifiedAt: null,
+    fictional: true,
+    createdAt: now,
+    updatedAt: now,
+  })
+  await expect(async () => {
+    await page.goto(`/recherche/pour/${slug}`)
+    await expect(page.getByRole('link', { name: cobot })).toBeVisible({ timeout: 500 })
+  }).toPass({ timeout: 20_000 })
+  const item = page.getByRole('listitem').filter({ hasText: cobot })
+  await expect(item).toContainText('Domaines en commun : Robotique & cobotique')
+  await expect(item).toContainText('Même département')
+})

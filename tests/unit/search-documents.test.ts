@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { needDocument, organisationDocument, type NeedSource } from '~/domain/search/documents'
+
+const base: NeedSource = {
+  _id: 'a'.repeat(24),
+  companyOrgId: 'b'.repeat(24),
+  title: 'Impression 3D de moules',
+  summary: 'Résumé public',
+  description: 'SECRET-DESCRIPTION',
+  category: 'technical',
+  domains: ['additive-manufacturing'],
+  filiere: 'plasturgie-caoutchouc',
+  trlCurrent: 3,
+  trlTarget: 6,
+  stage: 'experimentation',
+  deadline: new Date('2030-06-30'),
+  territory: 'haut-jura',
+  location: { communeName: 'Saint-Claude', departementCode: '39', departementName: 'Jura', regionCode: '27', regionName: 'Bourgogne-Franche-Comté' },
+  confidentiality: 'public',
+  status: 'published',
+  publishedAt: new Date('2026-01-01'),
+}
+const company = { name: 'SECRET-COMPANY' }
+const allText = (value: unknown) => JSON.stringify(value)
+
+describe('needDocument', () => {
+  it('indexes every public field of a public need', () => {
+    const doc = needDocument(base, company)!
+    expect(doc).toMatchObject({ id: 'a'.repeat(24), title: base.title, description: 'SECRET-DESCRIPTION', trl: 6, companyName: 'SECRET-COMPANY', communeName: 'Saint-Claude', region: 'Bourgogne-Franche-Comté' })
+    expect(doc.domainLabels).toContain('Fabrication additive (impression 3D)')
+  })
+
+  it('never includes the details of a members-only need', () => {
+    const doc = needDocument({ ...base, confidentiality: 'members', budgetRange: '50k_200k' } as NeedSource, company)!
+    expect(doc).toMatchObject({ description: null, trlCurrent: null, trlTarget: null, trl: null, deadline: null, communeName: null, companyName: 'SECRET-COMPANY' })
+    expect(allText(doc)).not.toContain('SECRET-DESCRIPTION')
+    expect(allText(doc)).not.toContain('50k_200k')
+  })
+
+  it("never includes an anonymised company's identity", () => {
+    const doc = needDocument({ ...base, confidentiality: 'anonymous' }, company)!
+    expect(doc.companyName).toBeNull()
+    expect(doc.companyId).toBeNull()
+    expect(allText(doc)).not.toContain('SECRET')
+    expect(allText(doc)).not.toContain('b'.repeat(24))
+  })
+
+  it('keeps drafts, submitted needs and needs closed before publication out of the index', () => {
+    expect(needDocument({ ...base, status: 'draft', publishedAt: null }, company)).toBeNull()
+    expect(needDocument({ ...base, status: 'submitted', publishedAt: null }, company)).toBeNull()
+    expect(needDocument({ ...base, status: 'closed', publishedAt: null }, company)).toBeNull()
+    expect(needDocument({ ...base, status: 'in_discussion' }, company)).not.toBeNull()
+  })
+
+  it('only ever writes the known public keys', () => {
+    const doc = needDocument({ ...base, createdBy: 'user', history: [{ reason: 'x' }], spaces: [] } as unknown as NeedSource, company)!
+    expect(Object.keys(doc)).not.toEqual(expect.arrayContaining(['createdBy']))
+    expect(Object.keys(doc).some((key) => ['createdBy', 'history', 'spaces', 'budgetRange', 'confidentiality'].includes(key))).toBe(false)
+  })
+})
+
+describe('organisationDocument', () => {
+  it('indexes the profile without contacts, and expands the TRL range', () => {
+    const doc = organisationDocument({
+      _id: 'c'.repeat(24),
+      slug: 'lab-x',
+      name: 'Laboratoire X',
+      kind: 'lab',
+      domains: ['ai'],
+      trlMin: 3,
+      trlMax: 5,
+      verifiedAt: new Date(),
+      location: { communeName: 'Laval', departementName: 'Mayenne', regionName: 'Pays de la Loire', coordinates: [-0.77, 48.07] },
+      contacts: [{ email: 'secret@exemple.test', phone: '0600000000' }],
+    } as Parameters<typeof organisationDocument>[0])
+    expect(doc).toMatchObject({ trl: [3, 4, 5], verified: true, _geo: { lng: -0.77, lat: 48.07 } })
+    expect(allText(doc)).not.toMatch(/secret@|0600000000/)
+  })
+})

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { buildFilter, HIGHLIGHT_POST, HIGHLIGHT_PRE, parseSearchQuery, quoteFilterValue, SEARCH_QUERY_MAX, splitHighlights } from '~/domain/search/query'
+import { buildSynonyms } from '~/domain/search/synonyms'
+
+const parse = (query: string) => parseSearchQuery(new URLSearchParams(query))
+
+describe('parseSearchQuery', () => {
+  it('keeps whitelisted facets with valid values only', () => {
+    const query = parse('type=organisations&kind=lab&kind=hacker&domain=ai&verified=true&unknown=1&trl=5&trl=12')
+    expect(query.kind).toBe('organisations')
+    expect(query.filters).toEqual({ kind: ['lab'], domain: ['ai'], verified: ['true'], trl: ['5'] })
+  })
+
+  it('drops injection attempts in closed facets and refuses syntax in free-text facets', () => {
+    expect(parse('kind=lab" OR 1=1&type=organisations').filters).toEqual({})
+    expect(parse('region=x" OR status = "draft').filters).toEqual({})
+    expect(parse('region=Bourgogne-Franche-Comté').filters).toEqual({ region: ['Bourgogne-Franche-Comté'] })
+  })
+
+  it('cuts overlong queries and falls back on bad type, page and sort', () => {
+    const query = parse(`q=${'a'.repeat(5000)}&type=evil&page=-3&sort=__proto__`)
+    expect(query.q).toHaveLength(SEARCH_QUERY_MAX)
+    expect(query).toMatchObject({ kind: 'needs', page: 1, sort: 'relevance' })
+  })
+})
+
+describe('buildFilter', () => {
+  it('ORs values of one facet and ANDs facets, always quoted', () => {
+    expect(buildFilter('needs', { domain: ['ai', 'robotics'], region: ['Occitanie'] })).toBe('(domains = "ai" OR domains = "robotics") AND region = "Occitanie"')
+    expect(buildFilter('needs', {})).toBeUndefined()
+  })
+
+  it('escapes quotes and backslashes so a value can never close its string', () => {
+    expect(quoteFilterValue('lab" OR 1=1')).toBe('"lab\\" OR 1=1"')
+    expect(quoteFilterValue('a\\" OR x = "y')).toBe('"a\\\\\\" OR x = \\"y"')
+    expect(buildFilter('organisations', { kind: ['lab" OR 1=1'] })).toBe('kind = "lab\\" OR 1=1"')
+  })
+
+  it('ignores facet names that are not whitelisted for the index', () => {
+    expect(buildFilter('needs', { 'status = "draft" OR x': ['y'], kind: ['lab'] })).toBeUndefined()
+  })
+})
+
+describe('splitHighlights', () => {
+  it('turns markers into segments; text stays text', () => {
+    expect(splitHighlights(`Une ${HIGHLIGHT_PRE}<script>${HIGHLIGHT_POST} et ${HIGHLIGHT_PRE}impression${HIGHLIGHT_POST}`)).toEqual([
+      { text: 'Une ', match: false },
+      { text: '<script>', match: true },
+      { text: ' et ', match: false },
+      { text: 'impression', match: true },
+    ])
+  })
+})
+
+describe('buildSynonyms', () => {
+  it('links every term of a taxonomy domain to the others', () => {
+    const synonyms = buildSynonyms()
+    expect(synonyms['impression 3d']).toEqual(expect.arrayContaining(['fabrication additive', '3d printing']))
+    expect(synonyms['fabrication additive']).toContain('impression 3d')
+    expect(synonyms['ia']).toEqual(expect.arrayContaining(['ai', 'machine learning', 'intelligence artificielle']))
+    expect(synonyms['cobot']).toContain('robot collaboratif')
+    expect(synonyms['cobot']).not.toContain('cobot')
+  })
+
+  it('merges a term shared by two domains', () => {
+    const synonyms = buildSynonyms([
+      { label: { fr: 'a', en: 'a' }, synonyms: ['X', 'y'] },
+      { label: { fr: 'b', en: 'b' }, synonyms: ['x', 'z'] },
+    ])
+    expect(synonyms.x).toEqual(['y', 'z'])
+  })
+})
