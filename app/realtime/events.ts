@@ -1,20 +1,66 @@
 import { z } from 'zod'
+import type { MessageView, ReceiptView } from '../domain/messaging/schema'
+import {
+  conversationRef,
+  editMessageInput,
+  markReadInput,
+  messageRef,
+  reportInput,
+  resyncInput,
+  sendMessageInput,
+} from '../domain/messaging/schema'
 
 /**
  * The Socket.IO contract shared by the browser and the server.
  * Commands are `entity:verb` and answer through their acknowledgement with
  * `{ data }` or `{ error }`; broadcasts are past tense (`message:created`).
  */
-export type AckError = { code: 'invalid_payload' | 'forbidden' | 'not_found' | 'rate_limited' | 'internal'; message: string }
+export type AckError = { code: 'invalid_payload' | 'forbidden' | 'not_found' | 'rate_limited' | 'unauthenticated' | 'internal'; message: string }
 export type Ack<T> = { data: T; error?: undefined } | { data?: undefined; error: AckError }
 export type AckCallback<T> = (response: Ack<T>) => void
 
 export const systemPingPayload = z.object({ sentAt: z.number().int().nonnegative() }).strict()
 
+/** Payload schemas of the messaging commands (checked by the server on every event). */
+export const messagingPayloads = {
+  send: sendMessageInput,
+  edit: editMessageInput,
+  delete: messageRef,
+  join: conversationRef,
+  leave: conversationRef,
+  typing: conversationRef,
+  read: markReadInput,
+  resync: resyncInput,
+  report: reportInput,
+}
+type Payload<K extends keyof typeof messagingPayloads> = z.infer<(typeof messagingPayloads)[K]>
+
+export type TypingEvent = { conversationId: string; user: { id: string; name: string } }
+
 export interface ClientToServerEvents {
   'system:ping': (payload: z.infer<typeof systemPingPayload>, ack: AckCallback<{ sentAt: number; serverTime: number }>) => void
+  'message:send': (payload: Payload<'send'>, ack: AckCallback<MessageView>) => void
+  'message:edit': (payload: Payload<'edit'>, ack: AckCallback<MessageView>) => void
+  'message:delete': (payload: Payload<'delete'>, ack: AckCallback<MessageView>) => void
+  'message:report': (payload: Payload<'report'>, ack: AckCallback<{ reported: true }>) => void
+  'conversation:join': (payload: Payload<'join'>, ack: AckCallback<{ conversationId: string; receipts: ReceiptView[]; serverTime: number }>) => void
+  'conversation:leave': (payload: Payload<'leave'>, ack: AckCallback<{ conversationId: string }>) => void
+  'conversation:read': (payload: Payload<'read'>, ack: AckCallback<ReceiptView>) => void
+  'conversation:resync': (payload: Payload<'resync'>, ack: AckCallback<{ messages: MessageView[]; serverTime: number }>) => void
+  'typing:start': (payload: Payload<'typing'>, ack: AckCallback<{ ok: true }>) => void
 }
 
 export interface ServerToClientEvents {
   'system:shutting-down': () => void
+  'message:created': (message: MessageView) => void
+  'message:edited': (message: MessageView) => void
+  'message:deleted': (message: MessageView) => void
+  'receipt:updated': (receipt: ReceiptView) => void
+  typing: (event: TypingEvent) => void
+  /** To each participant's own room: something changed in one of their conversations (unread badge). */
+  'inbox:updated': (event: { conversationId: string }) => void
 }
+
+/** Rooms: one per conversation (joined after a membership check) and one per signed-in user. */
+export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`
+export const userRoom = (userId: string) => `user:${userId}`

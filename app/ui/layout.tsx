@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { supportedLanguages, type Language } from '~/i18n/config'
+import { MessagesNavLink } from './conversation-nav'
 
 export type LayoutUser = { id: string; name: string; role: string } | null
 
@@ -40,7 +41,12 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
               <li>
                 <NavLink to="/organisations">{t('layout.nav.organisations')}</NavLink>
               </li>
-              <li>
+              {user ? (
+                <li key="layout.nav.messages">
+                  <MessagesNavLink userId={user.id} />
+                </li>
+              ) : null}
+              <li key="layout.nav.search">
                 <NavLink to="/recherche">{t('layout.nav.search')}</NavLink>
               </li>
             </ul>

@@ -1,10 +1,14 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
+import { createRateLimiter, MESSAGE_RATE } from '../../app/domain/messaging/rate-limit.js'
 import { systemPingPayload, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
+import { clearRealtimePublisher, setRealtimePublisher } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
+import { socketAuth, type SocketData } from './auth.js'
 import { socketCommand } from './handler.js'
+import { createRealtimePublisher, messagingHandlers } from './messaging-handlers.js'
 
-export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents>
+export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 export function attachSocketServer(httpServer: HttpServer, logger: Logger): SocketServer {
   const io: SocketServer = new Server(httpServer, {
@@ -16,12 +20,21 @@ export function attachSocketServer(httpServer: HttpServer, logger: Logger): Sock
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   })
 
+  // Who is on the other end, from the session cookie; anonymous sockets connect but get nothing private.
+  io.use(socketAuth(logger))
+  const onMessagingConnection = messagingHandlers({ io, logger, limiter: createRateLimiter(MESSAGE_RATE) })
+  // Messages posted through Remix actions (no JavaScript) reach the live sockets through this.
+  const publisher = createRealtimePublisher(io)
+  setRealtimePublisher(publisher)
+  httpServer.once('close', () => clearRealtimePublisher(publisher))
+
   io.on('connection', (socket) => {
     logger.debug({ socketId: socket.id }, 'socket connected')
     socket.on(
       'system:ping',
       socketCommand(systemPingPayload, ({ sentAt }) => ({ sentAt, serverTime: Date.now() }), logger),
     )
+    onMessagingConnection(socket)
   })
   return io
 }

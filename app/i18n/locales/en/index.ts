@@ -2,10 +2,11 @@ import type { Translations } from '../fr'
 import type { SameShape } from '../shape'
 import auth from './auth'
 import common from './common'
+import messaging from './messaging'
 import needs from './needs'
 import orgs from './orgs'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, auth, orgs, needs, search }
+const en: SameShape<Translations> = { ...common, auth, orgs, needs, messaging, search }
 
 export default en

@@ -1,11 +1,12 @@
 import auth from './auth'
 import common from './common'
+import messaging from './messaging'
 import needs from './needs'
 import orgs from './orgs'
 import search from './search'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, auth, orgs, needs, search }
+const fr = { ...common, auth, orgs, needs, messaging, search }
 
 export default fr
 export type Translations = typeof fr

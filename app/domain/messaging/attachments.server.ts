@@ -1,0 +1,75 @@
+import type { Readable } from 'node:stream'
+import mongoose from 'mongoose'
+import { DomainError, invalid, notFound } from '../errors'
+import { Conversation, Message } from './model.server'
+import type { RateLimiter } from './rate-limit'
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './attachment-types'
+import { clientId as clientIdSchema, type MessageView } from './schema'
+import { requireParticipant, toView, type MessagingActor } from './service.server'
+
+/**
+ * Files sent in a conversation, stored in MongoDB GridFS (bucket `attachments`) with the
+ * conversation they belong to. Only members download them, and only while their message exists.
+ */
+const bucket = () => new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'attachments' })
+const { ObjectId } = mongoose.Types
+
+/** The file's checked type (from its extension), or the refusal to show. */
+export function checkAttachment(file: { name: string; type: string; size: number }): { type: string } {
+  const extension = file.name.toLowerCase().split('.').pop() ?? ''
+  const type = ATTACHMENT_TYPES[extension]
+  if (!file.size) throw invalid('messaging.errors.fileEmpty', { file: ['messaging.errors.fileEmpty'] })
+  if (file.size > ATTACHMENT_MAX_BYTES) throw invalid('messaging.errors.fileTooBig', { file: ['messaging.errors.fileTooBig'] })
+  // Browsers send an empty or generic type for some files: the extension decides, a contradicting type refuses.
+  const declared = file.type.split(';')[0]!.trim().toLowerCase()
+  if (!type || (declared && declared !== 'application/octet-stream' && declared !== type)) {
+    throw invalid('messaging.errors.fileType', { file: ['messaging.errors.fileType'] })
+  }
+  return { type }
+}
+
+/** Stores the file, then the message that carries it (idempotent by client id, like any send). */
+export async function sendAttachment(
+  actor: MessagingActor,
+  conversationId: string,
+  input: { clientId: string; file: { name: string; type: string; data: Uint8Array } },
+  deps: { limiter: RateLimiter },
+): Promise<{ message: MessageView; created: boolean; participantIds: string[] }> {
+  const conversation = await requireParticipant(actor, conversationId)
+  const participantIds = conversation.participants.map(String)
+  if (!clientIdSchema.safeParse(input.clientId).success) throw invalid('messaging.errors.invalidClientId')
+  const key = { conversationId: new ObjectId(conversationId), authorId: new ObjectId(actor.id), clientId: input.clientId }
+  const existing = await Message.findOne(key).lean()
+  if (existing) return { message: toView(existing, actor.name), created: false, participantIds }
+  const name = input.file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200)
+  const { type } = checkAttachment({ name, type: input.file.type, size: input.file.data.byteLength })
+  if (!deps.limiter.take(actor.id)) throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
+
+  const fileId = new ObjectId()
+  await new Promise<void>((resolve, reject) => {
+    const upload = bucket().openUploadStreamWithId(fileId, name, { metadata: { conversationId: key.conversationId, uploaderId: key.authorId, contentType: type } })
+    upload.once('finish', () => resolve())
+    upload.once('error', reject)
+    upload.end(Buffer.from(input.file.data))
+  })
+  try {
+    const [created] = await Message.create([{ ...key, body: '', html: '', attachments: [{ fileId, name, type, size: input.file.data.byteLength }] }])
+    await Conversation.updateOne({ _id: conversation._id }, { $max: { lastMessageAt: created!.createdAt } })
+    return { message: toView(created!.toObject(), actor.name), created: true, participantIds }
+  } catch (error) {
+    await bucket().delete(fileId).catch(() => {})
+    if ((error as { code?: number }).code !== 11000) throw error
+    const stored = await Message.findOne(key).lean()
+    return { message: toView(stored!, actor.name), created: false, participantIds }
+  }
+}
+
+/** A file for download: members only, from a message that still exists; anyone else gets a 404. */
+export async function openAttachment(actor: MessagingActor, conversationId: string, fileId: string): Promise<{ name: string; type: string; size: number; stream: Readable }> {
+  await requireParticipant(actor, conversationId)
+  if (!/^[a-f0-9]{24}$/i.test(fileId)) throw notFound('messaging.errors.fileNotFound')
+  const message = await Message.findOne({ conversationId, deletedAt: null, 'attachments.fileId': new ObjectId(fileId) }, { attachments: 1 }).lean()
+  const file = message?.attachments?.find((attachment) => String(attachment.fileId) === fileId)
+  if (!file) throw notFound('messaging.errors.fileNotFound')
+  return { name: file.name, type: file.type, size: file.size, stream: bucket().openDownloadStream(file.fileId) }
+}

@@ -1,0 +1,88 @@
+import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
+import { MAX_MESSAGE_LENGTH, MAX_REPORT_REASON_LENGTH } from './schema'
+
+export const conversationKinds = ['direct', 'need_thread', 'project'] as const
+export type ConversationKind = (typeof conversationKinds)[number]
+
+const conversationSchema = new Schema(
+  {
+    kind: { type: String, enum: conversationKinds, required: true },
+    participants: { type: [{ type: Schema.Types.ObjectId, ref: 'User' }], default: [] },
+    /** Direct conversations only: the two user ids, sorted and joined — one conversation per pair. */
+    pairKey: { type: String },
+    needId: { type: Schema.Types.ObjectId, ref: 'Need' },
+    proposalId: { type: Schema.Types.ObjectId, ref: 'Proposal' },
+    projectId: { type: Schema.Types.ObjectId, ref: 'Project' },
+    lastMessageAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+)
+conversationSchema.index({ pairKey: 1 }, { unique: true, partialFilterExpression: { pairKey: { $type: 'string' } } })
+conversationSchema.index({ proposalId: 1 }, { unique: true, partialFilterExpression: { kind: 'need_thread' } })
+conversationSchema.index({ projectId: 1 }, { unique: true, partialFilterExpression: { kind: 'project' } })
+conversationSchema.index({ participants: 1, lastMessageAt: -1 })
+
+const messageSchema = new Schema(
+  {
+    conversationId: { type: Schema.Types.ObjectId, ref: 'Conversation', required: true },
+    authorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    clientId: { type: String, required: true, maxlength: 64 },
+    body: { type: String, default: '', maxlength: MAX_MESSAGE_LENGTH },
+    html: { type: String, default: '' },
+    editedAt: { type: Date, default: null },
+    deletedAt: { type: Date, default: null },
+    /** Files stored in the GridFS bucket `attachments` (see attachments.server.ts). */
+    attachments: {
+      type: [
+        new Schema(
+          { fileId: { type: Schema.Types.ObjectId, required: true }, name: { type: String, required: true, maxlength: 200 }, type: { type: String, required: true }, size: { type: Number, required: true } },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
+    /** Last edit or deletion: what a client catching up asks for besides new messages. */
+    changedAt: { type: Date },
+  },
+  { timestamps: { createdAt: true, updatedAt: false } },
+)
+// A retried send (same client id) finds the stored message instead of creating another.
+messageSchema.index({ conversationId: 1, authorId: 1, clientId: 1 }, { unique: true })
+messageSchema.index({ conversationId: 1, _id: -1 })
+messageSchema.index({ conversationId: 1, changedAt: 1 }, { partialFilterExpression: { changedAt: { $type: 'date' } } })
+
+/** How far each person has read each conversation. */
+const readReceiptSchema = new Schema({
+  conversationId: { type: Schema.Types.ObjectId, ref: 'Conversation', required: true },
+  userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  lastReadMessageId: { type: Schema.Types.ObjectId, ref: 'Message', required: true },
+  readAt: { type: Date, required: true },
+})
+readReceiptSchema.index({ conversationId: 1, userId: 1 }, { unique: true })
+readReceiptSchema.index({ userId: 1 })
+
+/** A member's report on a message; the moderation queue (a later issue) reads these. */
+const messageReportSchema = new Schema(
+  {
+    messageId: { type: Schema.Types.ObjectId, ref: 'Message', required: true },
+    conversationId: { type: Schema.Types.ObjectId, ref: 'Conversation', required: true },
+    reporterId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    reason: { type: String, required: true, maxlength: MAX_REPORT_REASON_LENGTH },
+    /** The text as it was when reported: an edit or a delete does not erase the evidence. */
+    bodySnapshot: { type: String, default: '' },
+    status: { type: String, enum: ['open', 'dismissed', 'actioned'], default: 'open' },
+  },
+  { timestamps: true },
+)
+messageReportSchema.index({ messageId: 1, reporterId: 1 }, { unique: true })
+messageReportSchema.index({ status: 1, createdAt: 1 })
+
+function model<S extends Schema>(name: string, schema: S): Model<InferSchemaType<S>> {
+  // Reuse the compiled model when Vite re-evaluates this module in development.
+  return (mongoose.models[name] as Model<InferSchemaType<S>>) ?? mongoose.model(name, schema)
+}
+
+export const Conversation = model('Conversation', conversationSchema)
+export const Message = model('Message', messageSchema)
+export const ReadReceipt = model('ReadReceipt', readReceiptSchema)
+export const MessageReport = model('MessageReport', messageReportSchema)

@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+/** Shared by the Remix actions and the socket handlers: one rule for both doors. */
+export const MAX_MESSAGE_LENGTH = 10_000
+export const HISTORY_PAGE_SIZE = 50
+export const MAX_REPORT_REASON_LENGTH = 1_000
+
+export const objectId = z.string().regex(/^[a-f0-9]{24}$/i, 'messaging.errors.invalidId')
+/** Chosen by the client (a UUID in practice); the same id sent twice is one message. */
+export const clientId = z.string().regex(/^[\w-]{8,64}$/, 'messaging.errors.invalidClientId')
+export const messageBody = z
+  .string({ required_error: 'messaging.errors.bodyRequired' })
+  .trim()
+  .min(1, 'messaging.errors.bodyRequired')
+  .max(MAX_MESSAGE_LENGTH, 'messaging.errors.bodyTooLong')
+export const reportReason = z
+  .string({ required_error: 'messaging.errors.reasonRequired' })
+  .trim()
+  .min(3, 'messaging.errors.reasonRequired')
+  .max(MAX_REPORT_REASON_LENGTH, 'messaging.errors.reasonTooLong')
+
+export const sendMessageInput = z.object({ conversationId: objectId, clientId, body: messageBody }).strict()
+export const editMessageInput = z.object({ messageId: objectId, body: messageBody }).strict()
+export const messageRef = z.object({ messageId: objectId }).strict()
+export const conversationRef = z.object({ conversationId: objectId }).strict()
+export const markReadInput = z.object({ conversationId: objectId, messageId: objectId }).strict()
+export const resyncInput = z
+  .object({ conversationId: objectId, afterId: objectId.nullable().optional(), changedSince: z.number().int().nonnegative().optional() })
+  .strict()
+export const reportInput = z.object({ messageId: objectId, reason: reportReason }).strict()
+
+/** The conversation page forms (no JS): one field `intent` picks what the post does. */
+export const sendFormSchema = z.object({ intent: z.literal('send'), clientId, body: messageBody })
+export const editFormSchema = z.object({ intent: z.literal('edit'), messageId: objectId, body: messageBody })
+export const deleteFormSchema = z.object({ intent: z.literal('delete'), messageId: objectId })
+export const reportFormSchema = z.object({ intent: z.literal('report'), messageId: objectId, reason: reportReason })
+export const conversationFormSchema = z.discriminatedUnion('intent', [sendFormSchema, editFormSchema, deleteFormSchema, reportFormSchema])
+
+export type AttachmentView = { id: string; name: string; type: string; size: number }
+
+export type MessageView = {
+  id: string
+  conversationId: string
+  clientId: string
+  author: { id: string; name: string }
+  /** Markdown source (empty once deleted). */
+  body: string
+  /** Server-rendered, sanitised HTML of `body`. */
+  html: string
+  createdAt: string
+  editedAt: string | null
+  deleted: boolean
+  /** Downloaded from /messages/<conversationId>/fichiers/<id>, by members only. */
+  attachments: AttachmentView[]
+}
+
+export type ReceiptView = { conversationId: string; userId: string; lastReadMessageId: string }

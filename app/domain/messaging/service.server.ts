@@ -1,0 +1,385 @@
+import mongoose from 'mongoose'
+import { DomainError, forbidden, invalid, notFound } from '../errors'
+import { Project } from '../projects/model.server'
+import { User } from '../users/model.server'
+import { renderMessageHtml } from './markdown'
+import { Conversation, Message, MessageReport, ReadReceipt, type ConversationKind } from './model.server'
+import type { RateLimiter } from './rate-limit'
+import { createActivityToucher, createBatchedWriter } from './writer.server'
+import { clientId as clientIdSchema, HISTORY_PAGE_SIZE, messageBody, reportReason, type MessageView, type ReceiptView } from './schema'
+
+/**
+ * Conversations and messages. Remix actions and socket handlers both call these functions;
+ * every rule lives here: only participants read or write, only authors edit or delete, and a
+ * conversation someone does not belong to answers exactly like one that does not exist.
+ * Refusal messages are i18n keys (`messaging.errors.…`).
+ */
+export type MessagingActor = { id: string; name: string }
+
+const { ObjectId } = mongoose.Types
+const isObjectId = (value: unknown): value is string => typeof value === 'string' && /^[a-f0-9]{24}$/i.test(value)
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
+
+type MessageDoc = {
+  _id: mongoose.Types.ObjectId
+  conversationId: mongoose.Types.ObjectId
+  authorId: mongoose.Types.ObjectId
+  clientId: string
+  body?: string | null
+  html?: string | null
+  editedAt?: Date | null
+  deletedAt?: Date | null
+  createdAt?: Date
+  attachments?: Array<{ fileId: mongoose.Types.ObjectId; name: string; type: string; size: number }> | null
+}
+
+export function toView(message: MessageDoc, authorName: string): MessageView {
+  const deleted = Boolean(message.deletedAt)
+  return {
+    id: String(message._id),
+    conversationId: String(message.conversationId),
+    clientId: message.clientId,
+    author: { id: String(message.authorId), name: authorName },
+    body: deleted ? '' : (message.body ?? ''),
+    html: deleted ? '' : (message.html ?? ''),
+    createdAt: (message.createdAt ?? message._id.getTimestamp()).toISOString(),
+    editedAt: iso(message.editedAt),
+    deleted,
+    attachments: deleted ? [] : (message.attachments ?? []).map((file) => ({ id: String(file.fileId), name: file.name, type: file.type, size: file.size })),
+  }
+}
+
+async function viewsOf(messages: MessageDoc[]): Promise<MessageView[]> {
+  const authorIds = [...new Set(messages.map((message) => String(message.authorId)))]
+  const authors = await User.find({ _id: { $in: authorIds } }, { name: 1 }).lean()
+  const names = new Map(authors.map((author) => [String(author._id), author.name]))
+  return messages.map((message) => toView(message, names.get(String(message.authorId)) ?? ''))
+}
+
+/** The conversation if the actor takes part in it; otherwise the same 404 as a missing one. */
+export async function requireParticipant(actor: MessagingActor, conversationId: string) {
+  if (!isObjectId(conversationId) || !isObjectId(actor.id)) throw notFound('messaging.errors.notFound')
+  const conversation = await Conversation.findOne({ _id: conversationId, participants: new ObjectId(actor.id) }).lean()
+  if (!conversation) throw notFound('messaging.errors.notFound')
+  return conversation
+}
+
+export async function isParticipant(userId: string, conversationId: string): Promise<boolean> {
+  if (!isObjectId(userId) || !isObjectId(conversationId)) return false
+  return Boolean(await Conversation.exists({ _id: conversationId, participants: new ObjectId(userId) }))
+}
+
+export async function participantIds(conversationId: string): Promise<string[]> {
+  const conversation = await Conversation.findById(conversationId, { participants: 1 }).lean()
+  return conversation ? conversation.participants.map(String) : []
+}
+
+/** One direct conversation per pair of people: asking again returns the same one. */
+export async function startDirectConversation(actor: MessagingActor, otherUserId: string): Promise<{ id: string }> {
+  if (!isObjectId(otherUserId)) throw notFound('messaging.errors.userNotFound')
+  if (otherUserId === actor.id) throw invalid('messaging.errors.selfConversation')
+  const other = await User.findById(otherUserId, { _id: 1, suspendedUntil: 1 }).lean()
+  if (!other) throw notFound('messaging.errors.userNotFound')
+  const pairKey = [actor.id, otherUserId].sort().join(':')
+  const filter = { pairKey }
+  const update = { $setOnInsert: { kind: 'direct', pairKey, participants: [new ObjectId(actor.id), new ObjectId(otherUserId)] } }
+  try {
+    const conversation = await Conversation.findOneAndUpdate(filter, update, { upsert: true, new: true }).lean()
+    return { id: String(conversation!._id) }
+  } catch (error) {
+    // Two first clicks at the same time: the unique index keeps one, the loser reads it.
+    if ((error as { code?: number }).code !== 11000) throw error
+    const existing = await Conversation.findOne(filter).lean()
+    return { id: String(existing!._id) }
+  }
+}
+
+/**
+ * The project room: created with the project's members, then kept in step (members added
+ * later join; nobody is removed here — removal is a deliberate act for a later issue).
+ */
+export async function ensureProjectConversation(projectId: string, memberIds: string[]): Promise<{ id: string }> {
+  if (!isObjectId(projectId)) throw notFound('messaging.errors.notFound')
+  const members = memberIds.filter(isObjectId).map((id) => new ObjectId(id))
+  const filter = { kind: 'project', projectId: new ObjectId(projectId) }
+  const update = { $setOnInsert: { kind: 'project', projectId: new ObjectId(projectId) }, $addToSet: { participants: { $each: members } } }
+  try {
+    const conversation = await Conversation.findOneAndUpdate(filter, update, { upsert: true, new: true }).lean()
+    return { id: String(conversation!._id) }
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error
+    const conversation = await Conversation.findOneAndUpdate(filter, { $addToSet: update.$addToSet }, { new: true }).lean()
+    return { id: String(conversation!._id) }
+  }
+}
+
+/** The thread between a company and the organisation that proposed an answer to its need. */
+export async function ensureNeedThread(needId: string, proposalId: string, memberIds: string[]): Promise<{ id: string }> {
+  if (!isObjectId(needId) || !isObjectId(proposalId)) throw notFound('messaging.errors.notFound')
+  const members = memberIds.filter(isObjectId).map((id) => new ObjectId(id))
+  const filter = { kind: 'need_thread', proposalId: new ObjectId(proposalId) }
+  const conversation = await Conversation.findOneAndUpdate(
+    filter,
+    { $setOnInsert: { kind: 'need_thread', needId: new ObjectId(needId), proposalId: new ObjectId(proposalId) }, $addToSet: { participants: { $each: members } } },
+    { upsert: true, new: true },
+  ).lean()
+  return { id: String(conversation!._id) }
+}
+
+export type ConversationView = {
+  id: string
+  kind: ConversationKind
+  participants: Array<{ id: string; name: string }>
+  projectId: string | null
+  needId: string | null
+}
+
+export async function getConversation(actor: MessagingActor, conversationId: string): Promise<ConversationView> {
+  const conversation = await requireParticipant(actor, conversationId)
+  const people = await User.find({ _id: { $in: conversation.participants } }, { name: 1 }).sort({ name: 1 }).lean()
+  return {
+    id: String(conversation._id),
+    kind: conversation.kind as ConversationKind,
+    participants: people.map((person) => ({ id: String(person._id), name: person.name })),
+    projectId: conversation.projectId ? String(conversation.projectId) : null,
+    needId: conversation.needId ? String(conversation.needId) : null,
+  }
+}
+
+export type ConversationSummary = ConversationView & { lastMessageAt: string | null; unread: number }
+
+/** My conversations, most recent activity first, with how many messages I have not read. */
+export async function listConversations(actor: MessagingActor, limit = 100): Promise<ConversationSummary[]> {
+  if (!isObjectId(actor.id)) return []
+  const conversations = await Conversation.find({ participants: new ObjectId(actor.id) })
+    .sort({ lastMessageAt: -1, _id: -1 })
+    .limit(limit)
+    .lean()
+  const peopleIds = [...new Set(conversations.flatMap((conversation) => conversation.participants.map(String)))]
+  const [people, unread] = await Promise.all([
+    User.find({ _id: { $in: peopleIds } }, { name: 1 }).lean(),
+    unreadCounts(actor.id, conversations.map((conversation) => String(conversation._id))),
+  ])
+  const names = new Map(people.map((person) => [String(person._id), person.name]))
+  return conversations.map((conversation) => ({
+    id: String(conversation._id),
+    kind: conversation.kind as ConversationKind,
+    participants: conversation.participants.map((id) => ({ id: String(id), name: names.get(String(id)) ?? '' })),
+    projectId: conversation.projectId ? String(conversation.projectId) : null,
+    needId: conversation.needId ? String(conversation.needId) : null,
+    lastMessageAt: iso(conversation.lastMessageAt),
+    unread: unread[String(conversation._id)] ?? 0,
+  }))
+}
+
+/** Unread messages (by others, not deleted, after my last read one), capped at 100 per conversation. */
+export async function unreadCounts(userId: string, conversationIds?: string[]): Promise<Record<string, number>> {
+  if (!isObjectId(userId)) return {}
+  const ids = conversationIds ?? (await Conversation.find({ participants: new ObjectId(userId) }, { _id: 1 }).lean()).map((c) => String(c._id))
+  if (!ids.length) return {}
+  const receipts = await ReadReceipt.find({ userId, conversationId: { $in: ids } }).lean()
+  const lastRead = new Map(receipts.map((receipt) => [String(receipt.conversationId), receipt.lastReadMessageId]))
+  const counts = await Promise.all(
+    ids.map(async (id) => {
+      const after = lastRead.get(id)
+      const filter = { conversationId: new ObjectId(id), authorId: { $ne: new ObjectId(userId) }, deletedAt: null, ...(after ? { _id: { $gt: after } } : {}) }
+      return [id, await Message.countDocuments(filter, { limit: 100 })] as const
+    }),
+  )
+  return Object.fromEntries(counts.filter(([, count]) => count > 0))
+}
+
+export async function totalUnread(userId: string): Promise<number> {
+  return Object.values(await unreadCounts(userId)).reduce((sum, count) => sum + count, 0)
+}
+
+/** History by cursor: the `limit` messages before `before` (newest page first), oldest first in the page. */
+export async function history(actor: MessagingActor, conversationId: string, options: { before?: string | null; limit?: number } = {}) {
+  await requireParticipant(actor, conversationId)
+  const limit = Math.min(Math.max(options.limit ?? HISTORY_PAGE_SIZE, 1), 200)
+  const filter: Record<string, unknown> = { conversationId: new ObjectId(conversationId) }
+  if (options.before) {
+    if (!isObjectId(options.before)) throw invalid('messaging.errors.invalidId')
+    filter._id = { $lt: new ObjectId(options.before) }
+  }
+  const page = await Message.find(filter).sort({ _id: -1 }).limit(limit + 1).lean()
+  const hasMore = page.length > limit
+  const messages = await viewsOf(page.slice(0, limit).reverse())
+  return { messages, hasMore, before: hasMore ? messages[0]!.id : null }
+}
+
+/**
+ * What a client missed while disconnected, oldest first: messages stored after `afterId`, and
+ * older ones edited or deleted since `changedSince` (a server time the client got earlier).
+ */
+export async function messagesAfter(actor: MessagingActor, conversationId: string, afterId: string | null | undefined, limit = 200, changedSince?: Date | null) {
+  await requireParticipant(actor, conversationId)
+  if (afterId && !isObjectId(afterId)) throw invalid('messaging.errors.invalidId')
+  const newer = afterId
+    ? await viewsOf(await Message.find({ conversationId: new ObjectId(conversationId), _id: { $gt: new ObjectId(afterId) } }).sort({ _id: 1 }).limit(limit).lean())
+    : (await history(actor, conversationId, { limit })).messages
+  if (!changedSince || !afterId) return newer
+  const changed = await Message.find({ conversationId: new ObjectId(conversationId), changedAt: { $gte: changedSince }, _id: { $lte: new ObjectId(afterId) } })
+    .sort({ _id: 1 })
+    .limit(limit)
+    .lean()
+  return [...(await viewsOf(changed)), ...newer]
+}
+
+// One writer per module instance (the Remix build and the socket server each have theirs).
+const messageWriter = createBatchedWriter(() => Message.collection)
+// A lost "last activity" update only affects the order of the conversation list; say so, go on.
+const activity = createActivityToucher(() => Conversation.collection, (error) => console.error('messaging: lastMessageAt update failed', error))
+export const activitySettled = () => activity.settled()
+
+export type SendResult = { message: MessageView; created: boolean; participantIds: string[] }
+
+/**
+ * Stores a message (before anyone is told about it). The same client id sent again by the same
+ * author returns the stored message — `created: false` — found through the unique index, so a
+ * send costs one membership read and one insert. `participantIds` says who to tell.
+ */
+export async function sendMessage(
+  actor: MessagingActor,
+  conversationId: string,
+  input: { clientId: string; body: string },
+  deps: { limiter: RateLimiter },
+): Promise<SendResult> {
+  const conversation = await requireParticipant(actor, conversationId)
+  const participantIds = conversation.participants.map(String)
+  const key = { conversationId: new ObjectId(conversationId), authorId: new ObjectId(actor.id), clientId: input.clientId }
+  const body = messageBody.safeParse(input.body)
+  if (!body.success) throw invalid(body.error.issues[0]!.message, { body: [body.error.issues[0]!.message] })
+  if (!clientIdSchema.safeParse(input.clientId).success) throw invalid('messaging.errors.invalidClientId')
+  const stored = async () => {
+    const existing = await Message.findOne(key).lean()
+    return existing ? { message: toView(existing, actor.name), created: false, participantIds } : null
+  }
+  if (!deps.limiter.take(actor.id)) {
+    // A retry of a message already stored is not a new send: answer it even when over the limit.
+    const retried = await stored()
+    if (retried) return retried
+    throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
+  }
+  const document = { _id: new ObjectId(), ...key, body: body.data, html: renderMessageHtml(body.data), editedAt: null, deletedAt: null, createdAt: new Date() }
+  // Validated above; batched driver inserts skip mongoose's per-document work on the hot path.
+  // Message.init() (cached) makes sure the unique index exists before the first insert.
+  await Message.init()
+  const outcome = await messageWriter.write(document)
+  if ('duplicate' in outcome) return (await stored())!
+  activity.touch(conversation._id, document.createdAt)
+  return { message: toView(document, actor.name), created: true, participantIds }
+}
+
+async function ownMessage(actor: MessagingActor, messageId: string) {
+  if (!isObjectId(messageId)) throw notFound('messaging.errors.messageNotFound')
+  const message = await Message.findById(messageId).lean()
+  if (!message) throw notFound('messaging.errors.messageNotFound')
+  await requireParticipant(actor, String(message.conversationId))
+  if (String(message.authorId) !== actor.id) throw forbidden('messaging.errors.notAuthor')
+  if (message.deletedAt) throw invalid('messaging.errors.alreadyDeleted')
+  return message
+}
+
+export async function editMessage(actor: MessagingActor, messageId: string, newBody: string): Promise<MessageView> {
+  await ownMessage(actor, messageId)
+  const body = messageBody.safeParse(newBody)
+  if (!body.success) throw invalid(body.error.issues[0]!.message, { body: [body.error.issues[0]!.message] })
+  const updated = await Message.findOneAndUpdate(
+    { _id: messageId, deletedAt: null },
+    { $set: { body: body.data, html: renderMessageHtml(body.data), editedAt: new Date(), changedAt: new Date() } },
+    { new: true },
+  ).lean()
+  if (!updated) throw invalid('messaging.errors.alreadyDeleted')
+  return toView(updated, actor.name)
+}
+
+/** Deleting keeps a tombstone ("message supprimé") so the conversation still reads in order. */
+export async function deleteMessage(actor: MessagingActor, messageId: string): Promise<MessageView> {
+  await ownMessage(actor, messageId)
+  const updated = await Message.findOneAndUpdate({ _id: messageId }, { $set: { body: '', html: '', deletedAt: new Date(), changedAt: new Date() } }, { new: true }).lean()
+  return toView(updated!, actor.name)
+}
+
+/** Moves my read marker forward (never back) to `messageId`, a message of this conversation. */
+export async function markRead(actor: MessagingActor, conversationId: string, messageId: string): Promise<ReceiptView> {
+  await requireParticipant(actor, conversationId)
+  if (!isObjectId(messageId) || !(await Message.exists({ _id: messageId, conversationId }))) throw notFound('messaging.errors.messageNotFound')
+  const filter = { conversationId: new ObjectId(conversationId), userId: new ObjectId(actor.id) }
+  try {
+    await ReadReceipt.updateOne(
+      { ...filter, lastReadMessageId: { $lt: new ObjectId(messageId) } },
+      { $set: { lastReadMessageId: new ObjectId(messageId), readAt: new Date() } },
+      { upsert: true },
+    )
+  } catch (error) {
+    // The upsert collides with an existing receipt already further on: nothing to move.
+    if ((error as { code?: number }).code !== 11000) throw error
+  }
+  const receipt = await ReadReceipt.findOne(filter).lean()
+  return { conversationId, userId: actor.id, lastReadMessageId: String(receipt!.lastReadMessageId) }
+}
+
+/** Marks everything up to the newest message read (used when the page is opened). */
+export async function markAllRead(actor: MessagingActor, conversationId: string): Promise<ReceiptView | null> {
+  await requireParticipant(actor, conversationId)
+  const newest = await Message.findOne({ conversationId }, { _id: 1 }).sort({ _id: -1 }).lean()
+  return newest ? markRead(actor, conversationId, String(newest._id)) : null
+}
+
+export async function receipts(actor: MessagingActor, conversationId: string): Promise<ReceiptView[]> {
+  await requireParticipant(actor, conversationId)
+  const found = await ReadReceipt.find({ conversationId }).lean()
+  return found.map((receipt) => ({ conversationId, userId: String(receipt.userId), lastReadMessageId: String(receipt.lastReadMessageId) }))
+}
+
+/** Stores a report for moderation; reporting the same message twice keeps the first report. */
+export async function reportMessage(actor: MessagingActor, messageId: string, reasonInput: string): Promise<{ reported: true }> {
+  if (!isObjectId(messageId)) throw notFound('messaging.errors.messageNotFound')
+  const message = await Message.findById(messageId).lean()
+  if (!message) throw notFound('messaging.errors.messageNotFound')
+  await requireParticipant(actor, String(message.conversationId))
+  const reason = reportReason.safeParse(reasonInput)
+  if (!reason.success) throw invalid(reason.error.issues[0]!.message, { reason: [reason.error.issues[0]!.message] })
+  await MessageReport.updateOne(
+    { messageId: message._id, reporterId: new ObjectId(actor.id) },
+    { $setOnInsert: { conversationId: message.conversationId, reason: reason.data, bodySnapshot: message.body ?? '', status: 'open' } },
+    { upsert: true },
+  )
+  return { reported: true }
+}
+
+/**
+ * The project room of a project the actor is a member of (created on first use with the
+ * project's members, kept in step with them). Non-members get the project's own 404.
+ * `extraMemberIds`: people the projects area adds (the animator of the need's cluster or territory).
+ */
+export async function projectConversationFor(actor: MessagingActor, projectId: string, extraMemberIds: string[] = []): Promise<{ id: string }> {
+  if (!isObjectId(projectId) || !isObjectId(actor.id)) throw notFound('messaging.errors.notFound')
+  const project = await Project.findOne({ _id: projectId, members: new ObjectId(actor.id) }, { members: 1 }).lean()
+  if (!project) throw notFound('messaging.errors.notFound')
+  return ensureProjectConversation(projectId, [...project.members.map(String), ...extraMemberIds])
+}
+
+/** Everything a ConversationPanel needs, for the conversation page and for pages embedding one. */
+export async function conversationPanelData(actor: MessagingActor, conversationId: string, options: { before?: string | null } = {}) {
+  // Before any read: a live client asks for what changed since then (see messagesAfter).
+  const renderedAt = Date.now()
+  const conversation = await getConversation(actor, conversationId)
+  // Opening the latest page is reading it.
+  const receipt = options.before ? null : await markAllRead(actor, conversationId)
+  const [page, allReceipts] = await Promise.all([history(actor, conversationId, { before: options.before ?? null }), receipts(actor, conversationId)])
+  return {
+    conversation,
+    me: actor,
+    messages: page.messages,
+    olderBefore: page.before,
+    receipts: allReceipts,
+    renderedAt,
+    /** The receipt this read produced, for the caller to publish to the room. */
+    receipt,
+    // A fresh id per rendered form: the same form posted twice is one message.
+    clientId: crypto.randomUUID(),
+    attachClientId: crypto.randomUUID(),
+  }
+}

@@ -1,0 +1,112 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DomainError } from '~/domain/errors'
+import { conversationIdParam, orRefuse, requireMessagingActor } from '~/domain/messaging/http.server'
+import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
+import { conversationFormSchema, objectId } from '~/domain/messaging/schema'
+import * as messaging from '~/domain/messaging/service.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { publishRealtime } from '~/realtime/publisher.server'
+import { flashToast } from '~/toast.server'
+import { ConversationPanel } from '~/ui/conversation'
+import { RouteErrorPage } from '~/ui/error-page'
+
+// Sends through this form (no JavaScript) have their own per-process budget, same rule as the socket.
+const formLimiter = createRateLimiter(MESSAGE_RATE)
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const conversationId = conversationIdParam(params)
+  const actor = await requireMessagingActor(request)
+  const before = objectId.safeParse(new URL(request.url).searchParams.get('avant'))
+  const panel = await orRefuse(() => messaging.conversationPanelData(actor, conversationId, { before: before.success ? before.data : null }))
+  // The others in the room see the read receipt live.
+  if (panel.receipt) publishRealtime({ type: 'receipt:updated', receipt: panel.receipt })
+  const others = panel.conversation.participants.filter((person) => person.id !== actor.id)
+  return {
+    ...panel,
+    title: others.map((person) => person.name).join(', ') || actor.name,
+    olderHref: panel.olderBefore ? `/messages/${conversationId}?avant=${panel.olderBefore}` : null,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const conversationId = conversationIdParam(params)
+  const actor = await requireMessagingActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: conversationFormSchema })
+  const here = `/messages/${conversationId}`
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), draft: String(formData.get('body') ?? '') }, { status: 400 })
+  }
+  const form = submission.value
+  try {
+    if (form.intent === 'send') {
+      const { message, created, participantIds } = await messaging.sendMessage(actor, conversationId, { clientId: form.clientId, body: form.body }, { limiter: formLimiter })
+      if (created) publishRealtime({ type: 'message:created', message, participantIds })
+      return redirect(`${here}#m-${message.id}`)
+    }
+    if (form.intent === 'edit') {
+      const message = await messaging.editMessage(actor, form.messageId, form.body)
+      publishRealtime({ type: 'message:edited', message, participantIds: [] })
+      return redirect(`${here}#m-${message.id}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.edited') }) } })
+    }
+    if (form.intent === 'delete') {
+      const message = await messaging.deleteMessage(actor, form.messageId)
+      publishRealtime({ type: 'message:deleted', message, participantIds: await messaging.participantIds(conversationId) })
+      return redirect(here, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.deletedToast') }) } })
+    }
+    await messaging.reportMessage(actor, form.messageId, form.reason)
+    return redirect(here, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.reported') }) } })
+  } catch (error) {
+    // A refusal a person can act on (too fast, too long) goes back to the form; the rest is the error page.
+    if (error instanceof DomainError && (error.code === 'rate_limited' || error.code === 'invalid')) {
+      const field = form.intent === 'report' ? 'reason' : 'body'
+      return data(
+        { result: submission.reply({ fieldErrors: { [field]: [error.message] } }), draft: form.intent === 'send' ? form.body : '' },
+        { status: error.code === 'rate_limited' ? 429 : 400 },
+      )
+    }
+    return orRefuse(() => Promise.reject(error))
+  }
+}
+
+export default function ConversationPage() {
+  const { t } = useTranslation()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors = actionData?.result.error ?? {}
+  const intent = actionData?.result.initialValue?.intent
+  const sendErrors = intent === 'send' || !intent ? [...(errors.body ?? []), ...(errors.clientId ?? [])] : []
+  const otherErrors = intent && intent !== 'send' ? Object.values(errors).flatMap((list) => list ?? []) : []
+  return (
+    <section aria-labelledby="conversation-title" className="conversation-page">
+      <p>
+        <Link to="/messages">← {t('messaging.conversation.back')}</Link>
+      </p>
+      <p className="eyebrow">{t(`messaging.list.kinds.${loaded.conversation.kind}`)}</p>
+      <h1 id="conversation-title">{loaded.title}</h1>
+      <ConversationPanel
+        key={loaded.conversation.id}
+        conversationId={loaded.conversation.id}
+        me={loaded.me}
+        participants={loaded.conversation.participants}
+        messages={loaded.messages}
+        receipts={loaded.receipts}
+        renderedAt={loaded.renderedAt}
+        clientId={loaded.clientId}
+        attachClientId={loaded.attachClientId}
+        actionPath={`/messages/${loaded.conversation.id}`}
+        olderHref={loaded.olderHref}
+        sendErrors={sendErrors.length ? sendErrors : undefined}
+        sendDraft={actionData?.draft || undefined}
+        formErrors={otherErrors.map((error) => (error.startsWith('messaging.') ? t(error as never) : error))}
+      />
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

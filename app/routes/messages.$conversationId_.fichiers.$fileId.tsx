@@ -1,0 +1,21 @@
+import { Readable } from 'node:stream'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { openAttachment } from '~/domain/messaging/attachments.server'
+import { conversationIdParam, orRefuse, requireMessagingActor } from '~/domain/messaging/http.server'
+
+/** Download of a conversation's file: members only (404 for anyone else), never rendered inline. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const conversationId = conversationIdParam(params)
+  const actor = await requireMessagingActor(request)
+  const file = await orRefuse(() => openAttachment(actor, conversationId, String(params.fileId ?? '')))
+  return new Response(Readable.toWeb(file.stream) as ReadableStream, {
+    headers: {
+      'Content-Type': file.type,
+      'Content-Length': String(file.size),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

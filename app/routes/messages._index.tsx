@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireMessagingActor } from '~/domain/messaging/http.server'
+import { listConversations } from '~/domain/messaging/service.server'
+import { ButtonLink } from '~/ui/button'
+import { formatMessageDate } from '~/ui/conversation-format'
+import { RouteErrorPage } from '~/ui/error-page'
+import { EmptyState } from '~/ui/states'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireMessagingActor(request)
+  const conversations = await listConversations(actor)
+  return {
+    conversations: conversations.map((conversation) => ({
+      id: conversation.id,
+      kind: conversation.kind,
+      title: conversation.participants.filter((person) => person.id !== actor.id).map((person) => person.name).join(', ') || actor.name,
+      lastMessageAt: conversation.lastMessageAt,
+      unread: conversation.unread,
+    })),
+  }
+}
+
+export default function MessagesPage() {
+  const { t, i18n } = useTranslation()
+  const { conversations } = useLoaderData<typeof loader>()
+  return (
+    <section aria-labelledby="messages-title" className="messages-page">
+      <h1 id="messages-title">{t('messaging.list.title')}</h1>
+      <p className="lead">{t('messaging.list.lead')}</p>
+      {conversations.length ? (
+        <ul className="conversation-list">
+          {conversations.map((conversation) => (
+            <li key={conversation.id} className={conversation.unread ? 'conversation-unread' : undefined}>
+              <Link to={`/messages/${conversation.id}`} className="conversation-link">
+                <strong>{conversation.title}</strong>
+                {conversation.unread ? <span className="badge badge-unread">{t('messaging.list.unread', { count: conversation.unread })}</span> : null}
+              </Link>
+              <p className="muted">
+                {t(`messaging.list.kinds.${conversation.kind}`)} ·{' '}
+                {conversation.lastMessageAt
+                  ? t('messaging.list.lastActivity', { date: formatMessageDate(conversation.lastMessageAt, i18n.language) })
+                  : t('messaging.list.noMessageYet')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState title={t('messaging.list.emptyTitle')} action={<ButtonLink href="/besoins">{t('messaging.list.emptyAction')}</ButtonLink>}>
+          <p>{t('messaging.list.emptyText')}</p>
+        </EmptyState>
+      )}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

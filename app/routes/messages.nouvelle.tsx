@@ -1,0 +1,18 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { orRefuse, requireMessagingActor } from '~/domain/messaging/http.server'
+import { objectId } from '~/domain/messaging/schema'
+import { startDirectConversation } from '~/domain/messaging/service.server'
+
+/**
+ * POST { userId } → the direct conversation with that person (started once, then reused).
+ * The "Écrire" button of a profile is a plain form posting here, so it works without JavaScript.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireMessagingActor(request)
+  const userId = objectId.safeParse((await request.formData()).get('userId'))
+  if (!userId.success) throw new Response('Introuvable', { status: 404 })
+  const { id } = await orRefuse(() => startDirectConversation(actor, userId.data))
+  return redirect(`/messages/${id}`)
+}
+
+export const loader = () => redirect('/messages')

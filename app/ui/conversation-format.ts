@@ -1,0 +1,29 @@
+import type { TFunction } from 'i18next'
+import type { AckError } from '~/realtime/events'
+
+/** Dates in messages: Paris time on server and browser alike, so hydration always matches. */
+export function formatMessageDate(iso: string, language: string) {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso))
+}
+
+/** Messaging refusals are i18n keys (`messaging.errors.…`); anything else is shown as it is. */
+export function translateMessagingError(t: TFunction, message: string): string {
+  return message.startsWith('messaging.') ? t(message as never) : message
+}
+
+const ackErrorKeys: Partial<Record<AckError['code'], string>> = {
+  rate_limited: 'messaging.errors.rateLimited',
+  not_found: 'messaging.errors.notFound',
+  unauthenticated: 'messaging.errors.unauthenticated',
+  forbidden: 'messaging.errors.notAuthor',
+}
+
+export function ackErrorText(t: TFunction, error: AckError): string {
+  return t((ackErrorKeys[error.code] ?? 'messaging.errors.generic') as never)
+}
+
+/** A send id: crypto.randomUUID is missing outside secure contexts (plain http), getRandomValues is not. */
+export function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+}

@@ -1,0 +1,16 @@
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Button } from './button'
+
+/** The "Écrire" button of a profile: starts (or reopens) the direct conversation with that person. */
+export function StartConversationButton({ userId, name }: { userId: string; name: string }) {
+  const { t } = useTranslation()
+  return (
+    <Form method="post" action="/messages/nouvelle" className="start-conversation">
+      <input type="hidden" name="userId" value={userId} />
+      <Button type="submit" variant="secondary" title={t('messaging.start.title', { name })}>
+        {t('messaging.start.write')}
+      </Button>
+    </Form>
+  )
+}

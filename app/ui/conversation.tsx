@@ -1,0 +1,234 @@
+import { Form } from '@remix-run/react'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ATTACHMENT_ACCEPT } from '~/domain/messaging/attachment-types'
+import { messageBody, MAX_MESSAGE_LENGTH, type MessageView, type ReceiptView } from '~/domain/messaging/schema'
+import { useConversation } from '~/realtime/use-conversation'
+import { Button } from './button'
+import { FormErrors, TextareaField } from './field'
+import { ackErrorText, formatMessageDate, newClientId, translateMessagingError } from './conversation-format'
+
+export type ConversationPanelProps = {
+  conversationId: string
+  me: { id: string; name: string }
+  participants: Array<{ id: string; name: string }>
+  messages: MessageView[]
+  receipts: ReceiptView[]
+  /** Server time the history was read at (from conversationPanelData). */
+  renderedAt: number
+  /** The server-rendered send id (no JavaScript); replaced by a fresh one after each live send. */
+  clientId: string
+  /** Send id of the attachment form (one per rendered form, like `clientId`). */
+  attachClientId: string
+  /** Where the forms post: the conversation route's action (`/messages/<id>`). */
+  actionPath: string
+  olderHref?: string | null
+  sendErrors?: string[]
+  sendDraft?: string
+  formErrors?: string[]
+}
+
+/**
+ * A conversation: history, live updates and the send form. Without JavaScript the history is
+ * the server's and every form posts to the conversation route; with it, messages arrive live
+ * and sending goes through the socket (its ack carries the stored message). Can be embedded
+ * (a project page) as long as `actionPath` points to the conversation route.
+ */
+export function ConversationPanel(props: ConversationPanelProps) {
+  const { t, i18n } = useTranslation()
+  const { conversationId, me, participants, actionPath } = props
+  const live = useConversation({ conversationId, me, initialMessages: props.messages, initialReceipts: props.receipts, renderedAt: props.renderedAt })
+  const names = new Map(participants.map((person) => [person.id, person.name]))
+  // Who has read up to which message: shown under that message ("Lu par …").
+  const readersByMessage = new Map<string, string[]>()
+  for (const [userId, messageId] of Object.entries(live.receipts)) {
+    if (userId === me.id || !names.has(userId)) continue
+    readersByMessage.set(messageId, [...(readersByMessage.get(messageId) ?? []), names.get(userId)!])
+  }
+
+  return (
+    <div className="conversation">
+      <FormErrors errors={props.formErrors} />
+      {props.olderHref ? (
+        <p>
+          <a href={props.olderHref}>{t('messaging.conversation.olderMessages')}</a>
+        </p>
+      ) : null}
+      <div role="log" aria-label={t('messaging.conversation.historyLabel')} className="message-log">
+        {live.messages.length ? (
+          <ol className="message-list">
+            {live.messages.map((message) => (
+              <MessageItem key={message.id} message={message} own={message.author.id === me.id} readers={readersByMessage.get(message.id)} actionPath={actionPath} language={i18n.language} />
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">{t('messaging.conversation.empty')}</p>
+        )}
+      </div>
+      <p className="typing-indicator" aria-live="polite">
+        {live.typingNames.length ? t('messaging.conversation.typing', { count: live.typingNames.length, names: live.typingNames.join(', ') }) : ''}
+      </p>
+      <SendForm {...props} send={live.send} connected={live.connected} onTyping={live.notifyTyping} />
+      <AttachForm actionPath={actionPath} clientId={props.attachClientId} />
+    </div>
+  )
+}
+
+function MessageItem({ message, own, readers, actionPath, language }: { message: MessageView; own: boolean; readers?: string[]; actionPath: string; language: string }) {
+  const { t } = useTranslation()
+  return (
+    <li id={`m-${message.id}`} className={['message', own ? 'message-own' : ''].filter(Boolean).join(' ')} data-message-id={message.id}>
+      <p className="message-meta">
+        <strong>{own ? t('messaging.conversation.you') : message.author.name}</strong>{' '}
+        <time dateTime={message.createdAt}>{formatMessageDate(message.createdAt, language)}</time>
+        {message.editedAt && !message.deleted ? <span className="muted"> {t('messaging.conversation.edited')}</span> : null}
+      </p>
+      {message.deleted ? (
+        <p className="message-deleted muted">{t('messaging.conversation.deleted')}</p>
+      ) : (
+        // Rendered and sanitised on the server (app/domain/messaging/markdown.ts): only our own tags.
+        <>
+          {message.html ? <div className="message-body" dangerouslySetInnerHTML={{ __html: message.html }} /> : null}
+          {message.attachments.length ? (
+            <ul className="message-attachments">
+              {message.attachments.map((file) => (
+                <li key={file.id}>
+                  <a href={`/messages/${message.conversationId}/fichiers/${file.id}`} download={file.name}>
+                    {file.name}
+                  </a>{' '}
+                  <span className="muted">({t('messaging.attachments.size', { size: Math.max(1, Math.round(file.size / 1024)) })})</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+      {readers?.length ? <p className="message-receipt muted">{t('messaging.conversation.readBy', { names: readers.join(', ') })}</p> : null}
+      {!message.deleted ? (
+        <div className="message-actions">
+          {own ? (
+            <>
+              <details>
+                <summary>{t('messaging.form.edit')}</summary>
+                <Form method="post" action={actionPath} className="message-edit">
+                  <input type="hidden" name="intent" value="edit" />
+                  <input type="hidden" name="messageId" value={message.id} />
+                  <TextareaField label={t('messaging.form.editLabel')} name="body" defaultValue={message.body} maxLength={MAX_MESSAGE_LENGTH} rows={3} required />
+                  <Button type="submit" variant="secondary">
+                    {t('messaging.form.save')}
+                  </Button>
+                </Form>
+              </details>
+              <Form method="post" action={actionPath} className="message-delete">
+                <input type="hidden" name="intent" value="delete" />
+                <input type="hidden" name="messageId" value={message.id} />
+                <Button type="submit" variant="ghost">
+                  {t('messaging.form.delete')}
+                </Button>
+              </Form>
+            </>
+          ) : (
+            <details>
+              <summary>{t('messaging.form.report')}</summary>
+              <Form method="post" action={actionPath} className="message-report">
+                <input type="hidden" name="intent" value="report" />
+                <input type="hidden" name="messageId" value={message.id} />
+                <TextareaField label={t('messaging.form.reportReason')} hint={t('messaging.form.reportHint')} name="reason" rows={3} maxLength={1000} required />
+                <Button type="submit" variant="secondary">
+                  {t('messaging.form.reportSend')}
+                </Button>
+              </Form>
+            </details>
+          )}
+        </div>
+      ) : null}
+    </li>
+  )
+}
+
+function SendForm({
+  actionPath,
+  clientId: serverClientId,
+  sendErrors,
+  sendDraft,
+  send,
+  connected,
+  onTyping,
+}: ConversationPanelProps & { send: ReturnType<typeof useConversation>['send']; connected: boolean; onTyping: () => void }) {
+  const { t } = useTranslation()
+  const [clientId, setClientId] = useState(serverClientId)
+  const [errors, setErrors] = useState<string[] | undefined>(undefined)
+  const [pending, setPending] = useState(false)
+  const shownErrors = errors ?? sendErrors?.map((error) => translateMessagingError(t, error))
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    // No live connection: the form posts to the route like it does without JavaScript.
+    if (!connected) return
+    event.preventDefault()
+    if (pending) return
+    const textarea = event.currentTarget.elements.namedItem('body') as HTMLTextAreaElement
+    const parsed = messageBody.safeParse(textarea.value)
+    if (!parsed.success) {
+      setErrors(parsed.error.issues.map((issue) => translateMessagingError(t, issue.message)))
+      return
+    }
+    setPending(true)
+    const ack = await send(parsed.data, clientId)
+    setPending(false)
+    if (ack.data) {
+      setErrors(undefined)
+      textarea.value = ''
+      setClientId(newClientId())
+    } else {
+      // Same client id kept: sending again can never store the message twice.
+      setErrors([ackErrorText(t, ack.error)])
+    }
+  }
+
+  return (
+    <Form method="post" action={actionPath} className="message-form" onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="send" />
+      <input type="hidden" name="clientId" value={clientId} />
+      <TextareaField
+        label={t('messaging.form.label')}
+        hint={t('messaging.form.hint')}
+        name="body"
+        rows={3}
+        maxLength={MAX_MESSAGE_LENGTH}
+        required
+        defaultValue={sendDraft}
+        errors={shownErrors}
+        onInput={onTyping}
+      />
+      <Button type="submit" pending={pending}>
+        {pending ? t('messaging.form.sending') : t('messaging.form.send')}
+      </Button>
+      <p className="muted connection-status" aria-live="polite">
+        {connected ? t('messaging.conversation.live') : ''}
+      </p>
+    </Form>
+  )
+}
+
+/** Attaches a file: a plain multipart form (with or without JavaScript); refusals come back as a toast. */
+function AttachForm({ actionPath, clientId }: { actionPath: string; clientId: string }) {
+  const { t } = useTranslation()
+  return (
+    <details className="attach-form">
+      <summary>{t('messaging.attachments.open')}</summary>
+      <Form method="post" action={`${actionPath}/fichiers`} encType="multipart/form-data" reloadDocument>
+        <input type="hidden" name="clientId" value={clientId} />
+        <div className="field">
+          <label htmlFor="attachment-file">{t('messaging.attachments.label')}</label>
+          <p className="field-hint" id="attachment-file-hint">
+            {t('messaging.attachments.hint')}
+          </p>
+          <input id="attachment-file" type="file" name="file" accept={ATTACHMENT_ACCEPT} required aria-describedby="attachment-file-hint" />
+        </div>
+        <Button type="submit" variant="secondary">
+          {t('messaging.attachments.send')}
+        </Button>
+      </Form>
+    </details>
+  )
+}

@@ -1,0 +1,190 @@
+import type { Server, Socket } from 'socket.io'
+import { getSessionUserFromCookie, type SessionUser } from '../../app/domain/auth/session.server.js'
+import { DomainError } from '../../app/domain/errors.js'
+import type { RateLimiter } from '../../app/domain/messaging/rate-limit.js'
+import * as messaging from '../../app/domain/messaging/service.server.js'
+import { createI18n } from '../../app/i18n/config.js'
+import {
+  conversationRoom,
+  messagingPayloads,
+  userRoom,
+  type AckError,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../app/realtime/events.js'
+import type { RealtimeEvent } from '../../app/realtime/publisher.server.js'
+import type { Logger } from '../logger.js'
+import type { SocketData } from './auth.js'
+import { SocketCommandError, socketCommand } from './handler.js'
+
+type MessagingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+type MessagingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+export type MessagingDeps = {
+  io: MessagingServer
+  logger: Logger
+  limiter: RateLimiter
+  service?: typeof messaging
+  /** How long a socket trusts the session read at the handshake before reading it again. */
+  sessionRecheckMs?: number
+  readUser?: (cookie: string | null) => Promise<SessionUser | null>
+}
+
+const codeOf: Record<DomainError['code'], AckError['code']> = {
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  not_found: 'not_found',
+  rate_limited: 'rate_limited',
+  invalid: 'invalid_payload',
+  conflict: 'invalid_payload',
+}
+
+// Acks speak French (the reference language); the browser shows its own translation by code.
+const { t } = createI18n('fr')
+const translate = (message: string) => (message.startsWith('messaging.') ? t(message as never) : message)
+
+/** Domain refusals become error acks with the matching code; anything else stays an internal error. */
+async function asCommand<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof DomainError) throw new SocketCommandError(codeOf[error.code], translate(error.message))
+    throw error
+  }
+}
+
+/** Sends a stored change to the people concerned: the conversation room, and each participant's own room for badges. */
+export function createRealtimePublisher(io: MessagingServer) {
+  return (event: RealtimeEvent) => {
+    if (event.type === 'receipt:updated') {
+      const room = io.to(conversationRoom(event.receipt.conversationId))
+      ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit('receipt:updated', event.receipt)
+      io.to(userRoom(event.receipt.userId)).emit('inbox:updated', { conversationId: event.receipt.conversationId })
+      return
+    }
+    const room = io.to(conversationRoom(event.message.conversationId))
+    ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit(event.type, event.message)
+    if (event.participantIds.length) io.to(event.participantIds.map(userRoom)).emit('inbox:updated', { conversationId: event.message.conversationId })
+  }
+}
+
+/**
+ * The messaging commands of one socket. Every command checks, through the domain service, that
+ * the signed-in user takes part in the conversation — on every event, not only on join.
+ */
+export function messagingHandlers({ io, logger, limiter, service = messaging, sessionRecheckMs = 30_000, readUser = getSessionUserFromCookie }: MessagingDeps) {
+  const publish = createRealtimePublisher(io)
+  return (socket: MessagingSocket) => {
+    /**
+     * The signed-in person behind this socket. The session is read again every
+     * `sessionRecheckMs`: signed out elsewhere, suspended or expired, the socket loses its rooms
+     * and is disconnected.
+     */
+    const actor = async () => {
+      const user = socket.data.user
+      if (!user) throw new SocketCommandError('unauthenticated', t('messaging.errors.unauthenticated'))
+      if (Date.now() - (socket.data.checkedAt ?? 0) >= sessionRecheckMs) {
+        const current = await readUser(socket.handshake.headers.cookie ?? null)
+        socket.data.checkedAt = Date.now()
+        if (current?.id !== user.id) {
+          socket.data.user = null
+          for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room)
+          // After the ack has gone out: the client learns why before the connection drops.
+          setImmediate(() => socket.disconnect(true))
+          throw new SocketCommandError('unauthenticated', t('messaging.errors.unauthenticated'))
+        }
+      }
+      return { id: user.id, name: user.name }
+    }
+    if (socket.data.user) void socket.join(userRoom(socket.data.user.id))
+
+    socket.on(
+      'message:send',
+      socketCommand(messagingPayloads.send, async ({ conversationId, clientId, body }) => {
+        const me = await actor()
+        const { message, created, participantIds } = await asCommand(() => service.sendMessage(me, conversationId, { clientId, body }, { limiter }))
+        // Stored first; only a new message is broadcast (a retry must not show it twice).
+        if (created) publish({ type: 'message:created', message, participantIds, exceptSocketId: socket.id })
+        return message
+      }, logger),
+    )
+
+    socket.on(
+      'message:edit',
+      socketCommand(messagingPayloads.edit, async ({ messageId, body }) => {
+        const me = await actor()
+        const message = await asCommand(() => service.editMessage(me, messageId, body))
+        publish({ type: 'message:edited', message, participantIds: [], exceptSocketId: socket.id })
+        return message
+      }, logger),
+    )
+
+    socket.on(
+      'message:delete',
+      socketCommand(messagingPayloads.delete, async ({ messageId }) => {
+        const me = await actor()
+        const message = await asCommand(() => service.deleteMessage(me, messageId))
+        publish({ type: 'message:deleted', message, participantIds: await service.participantIds(message.conversationId), exceptSocketId: socket.id })
+        return message
+      }, logger),
+    )
+
+    socket.on(
+      'message:report',
+      socketCommand(messagingPayloads.report, async ({ messageId, reason }) => {
+        const me = await actor()
+        return asCommand(() => service.reportMessage(me, messageId, reason))
+      }, logger),
+    )
+
+    socket.on(
+      'conversation:join',
+      socketCommand(messagingPayloads.join, async ({ conversationId }) => {
+        const me = await actor()
+        const serverTime = Date.now()
+        const receipts = await asCommand(() => service.receipts(me, conversationId))
+        await socket.join(conversationRoom(conversationId))
+        return { conversationId, receipts, serverTime }
+      }, logger),
+    )
+
+    socket.on(
+      'conversation:leave',
+      socketCommand(messagingPayloads.leave, async ({ conversationId }) => {
+        await socket.leave(conversationRoom(conversationId))
+        return { conversationId }
+      }, logger),
+    )
+
+    socket.on(
+      'conversation:read',
+      socketCommand(messagingPayloads.read, async ({ conversationId, messageId }) => {
+        const me = await actor()
+        const receipt = await asCommand(() => service.markRead(me, conversationId, messageId))
+        publish({ type: 'receipt:updated', receipt })
+        return receipt
+      }, logger),
+    )
+
+    socket.on(
+      'conversation:resync',
+      socketCommand(messagingPayloads.resync, async ({ conversationId, afterId, changedSince }) => {
+        const me = await actor()
+        const serverTime = Date.now()
+        const since = changedSince === undefined ? null : new Date(changedSince)
+        const messages = await asCommand(() => service.messagesAfter(me, conversationId, afterId, 200, since))
+        return { messages, serverTime }
+      }, logger),
+    )
+
+    socket.on(
+      'typing:start',
+      socketCommand(messagingPayloads.typing, async ({ conversationId }) => {
+        const me = await actor()
+        if (!(await service.isParticipant(me.id, conversationId))) throw new SocketCommandError('not_found', t('messaging.errors.notFound'))
+        socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, user: me })
+        return { ok: true as const }
+      }, logger),
+    )
+  }
+}

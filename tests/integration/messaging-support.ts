@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto'
+import { io as connect, type Socket } from 'socket.io-client'
+import { startSession } from '~/domain/auth/session.server'
+import { User } from '~/domain/users/model.server'
+import type { ClientToServerEvents, ServerToClientEvents } from '~/realtime/events'
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>
+
+/** A user in the test database (the default mongoose connection) and the Cookie header of a live session. */
+export async function createUserWithSession(name = `Personne ${randomUUID().slice(0, 6)}`) {
+  const user = await User.create({ email: `${randomUUID()}@exemple.test`, passwordHash: 'not-used', name, role: 'industrialist', emailVerifiedAt: new Date() })
+  const setCookie = await startSession(new Request('http://localhost/'), String(user._id))
+  return { id: String(user._id), name, actor: { id: String(user._id), name }, cookie: setCookie.split(';')[0]! }
+}
+
+/** A real socket.io-client, authenticated by the session cookie in the handshake headers. */
+export function socketClient(url: string, cookie?: string, options: { reconnection?: boolean } = {}): Promise<Client> {
+  const client: Client = connect(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: options.reconnection ?? false,
+    extraHeaders: cookie ? { cookie } : {},
+  })
+  return new Promise((resolve, reject) => {
+    client.once('connect', () => resolve(client))
+    client.once('connect_error', reject)
+  })
+}
+
+/** Collects every event of one name a client receives. */
+export function record<E extends keyof ServerToClientEvents>(client: Client, event: E) {
+  const received: Array<Parameters<ServerToClientEvents[E]>[0]> = []
+  client.on(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => received.push(payload)) as never)
+  return received
+}
+
+/** Resolves with the next event of that name. */
+export function next<E extends keyof ServerToClientEvents>(client: Client, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve) => client.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => resolve(payload)) as never))
+}
+
+/**
+ * A round trip on the client's own connection: anything the server emitted to this socket
+ * before handling the ping has been received once the ack arrives (one ordered connection).
+ */
+export async function barrier(client: Client) {
+  await client.timeout(5_000).emitWithAck('system:ping', { sentAt: 0 })
+}

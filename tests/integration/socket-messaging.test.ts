@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto'
+import mongoose from 'mongoose'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Message } from '~/domain/messaging/model.server'
+import { createRateLimiter } from '~/domain/messaging/rate-limit'
+import { participantIds, sendMessage, startDirectConversation } from '~/domain/messaging/service.server'
+import { publishRealtime } from '~/realtime/publisher.server'
+import { startApiServer } from './app-support'
+import { barrier, createUserWithSession, next, record, socketClient, type Client } from './messaging-support'
+import { isolatedMongoUri } from './support'
+
+describe('messaging over Socket.IO', () => {
+  let server: Awaited<ReturnType<typeof startApiServer>>
+  const clients: Client[] = []
+  const open = async (cookie?: string) => {
+    const client = await socketClient(server.url, cookie)
+    clients.push(client)
+    return client
+  }
+  /** Two members of one direct conversation, both connected and in its room, and an outsider. */
+  const arrange = async () => {
+    const [alice, bruno, outsider] = await Promise.all([createUserWithSession('Alice'), createUserWithSession('Bruno'), createUserWithSession('Olivia')])
+    const { id: conversationId } = await startDirectConversation(alice.actor, bruno.id)
+    const [a, b, o] = await Promise.all([open(alice.cookie), open(bruno.cookie), open(outsider.cookie)])
+    for (const client of [a, b]) expect((await client.timeout(5_000).emitWithAck('conversation:join', { conversationId })).data?.conversationId).toBe(conversationId)
+    return { alice, bruno, outsider, conversationId, a, b, o }
+  }
+  const send = (client: Client, conversationId: string, body: string, clientId = randomUUID()) =>
+    client.timeout(5_000).emitWithAck('message:send', { conversationId, clientId, body })
+
+  beforeAll(async () => {
+    await mongoose.connect(isolatedMongoUri())
+    server = await startApiServer()
+  })
+  afterAll(async () => {
+    for (const client of clients) client.disconnect()
+    await server.stop()
+    await mongoose.disconnect()
+  })
+
+  it('acks with the stored message and broadcasts it to the other member', async () => {
+    const { alice, conversationId, a, b } = await arrange()
+    const broadcast = next(b, 'message:created')
+    const ack = await send(a, conversationId, 'Bonjour **Bruno**')
+    expect(ack.error).toBeUndefined()
+    expect(ack.data).toMatchObject({ conversationId, author: { id: alice.id, name: 'Alice' }, body: 'Bonjour **Bruno**', html: '<p>Bonjour <strong>Bruno</strong></p>' })
+    const stored = await Message.findById(ack.data!.id).lean()
+    expect(stored?.body).toBe('Bonjour **Bruno**')
+    expect(await broadcast).toEqual(ack.data)
+  })
+
+  it('refuses non-members, who receive nothing from the room — not even typing', async () => {
+    const { conversationId, a, b, o } = await arrange()
+    const outsiderEvents = { created: record(o, 'message:created'), typing: record(o, 'typing'), edited: record(o, 'message:edited') }
+    const join = await o.timeout(5_000).emitWithAck('conversation:join', { conversationId })
+    expect(join.error?.code).toBe('not_found')
+    expect((await send(o, conversationId, 'intrus')).error?.code).toBe('not_found')
+    expect((await o.timeout(5_000).emitWithAck('typing:start', { conversationId })).error?.code).toBe('not_found')
+    expect((await o.timeout(5_000).emitWithAck('conversation:resync', { conversationId })).error?.code).toBe('not_found')
+
+    const typing = next(b, 'typing')
+    expect((await a.timeout(5_000).emitWithAck('typing:start', { conversationId })).data).toEqual({ ok: true })
+    expect((await typing).conversationId).toBe(conversationId)
+    const created = next(b, 'message:created')
+    await send(a, conversationId, 'secret')
+    await created
+    await barrier(o)
+    expect(outsiderEvents).toEqual({ created: [], typing: [], edited: [] })
+    expect(await Message.countDocuments({ conversationId, body: 'intrus' })).toBe(0)
+  })
+
+  it('lets an anonymous socket connect but do nothing private', async () => {
+    const { conversationId } = await arrange()
+    const anonymous = await open()
+    expect((await anonymous.timeout(5_000).emitWithAck('conversation:join', { conversationId })).error?.code).toBe('unauthenticated')
+    expect((await send(anonymous, conversationId, 'anonyme')).error?.code).toBe('unauthenticated')
+    expect(anonymous.connected).toBe(true)
+  })
+
+  it('answers a wrong payload with an error ack and keeps the socket up', async () => {
+    const { conversationId, a } = await arrange()
+    const bad = await a.timeout(5_000).emitWithAck('message:send', { conversationId, body: 42 } as never)
+    expect(bad.error?.code).toBe('invalid_payload')
+    const tooLong = await send(a, conversationId, 'x'.repeat(10_001))
+    expect(tooLong.error?.code).toBe('invalid_payload')
+    expect(a.connected).toBe(true)
+    expect((await send(a, conversationId, 'toujours là')).data?.body).toBe('toujours là')
+  })
+
+  it('stores a retried send once and returns the same message', async () => {
+    const { conversationId, a, b } = await arrange()
+    const seenByBruno = record(b, 'message:created')
+    const clientId = randomUUID()
+    const first = await send(a, conversationId, 'une seule fois', clientId)
+    const retry = await send(a, conversationId, 'une seule fois', clientId)
+    expect(retry.data).toEqual(first.data)
+    expect(await Message.countDocuments({ conversationId, clientId })).toBe(1)
+    await barrier(b)
+    expect(seenByBruno.map((message) => message.id)).toEqual([first.data!.id])
+  })
+
+  it('stores concurrent sends of the same client id once, whatever the batch they land in', async () => {
+    const { conversationId, a, b } = await arrange()
+    const seenByBruno = record(b, 'message:created')
+    const clientId = randomUUID()
+    const acks = await Promise.all(Array.from({ length: 8 }, () => send(a, conversationId, 'en double ?', clientId)))
+    const ids = new Set(acks.map((ack) => ack.data?.id))
+    expect(ids.size).toBe(1)
+    expect([...ids][0]).toMatch(/^[a-f0-9]{24}$/)
+    expect(await Message.countDocuments({ conversationId, clientId })).toBe(1)
+    await barrier(b)
+    expect(seenByBruno).toHaveLength(1)
+  })
+
+  it('catches up the messages missed while disconnected with a resync from the last id seen', async () => {
+    const { bruno, conversationId, a, b } = await arrange()
+    const seen = next(b, 'message:created')
+    await send(a, conversationId, 'avant la coupure')
+    const lastSeen = (await seen).id
+    b.disconnect()
+    const missed = [(await send(a, conversationId, 'pendant 1')).data!, (await send(a, conversationId, 'pendant 2')).data!]
+    const back = await open(bruno.cookie)
+    await back.timeout(5_000).emitWithAck('conversation:join', { conversationId })
+    const resync = await back.timeout(5_000).emitWithAck('conversation:resync', { conversationId, afterId: lastSeen })
+    expect(resync.data?.messages).toEqual(missed)
+  })
+
+  it('also catches up the edits and deletions made while disconnected', async () => {
+    const { bruno, conversationId, a, b } = await arrange()
+    const [kept, removed] = [(await send(a, conversationId, 'version 1')).data!, (await send(a, conversationId, 'à retirer')).data!]
+    const joined = await b.timeout(5_000).emitWithAck('conversation:join', { conversationId })
+    const syncedAt = joined.data!.serverTime
+    b.disconnect()
+    const edited = (await a.timeout(5_000).emitWithAck('message:edit', { messageId: kept.id, body: 'version 2' })).data!
+    const deleted = (await a.timeout(5_000).emitWithAck('message:delete', { messageId: removed.id })).data!
+    const back = await open(bruno.cookie)
+    const resync = await back.timeout(5_000).emitWithAck('conversation:resync', { conversationId, afterId: removed.id, changedSince: syncedAt })
+    expect(resync.data?.messages).toEqual([edited, deleted])
+    expect(resync.data!.serverTime).toBeGreaterThanOrEqual(syncedAt)
+  })
+
+  it('lets authors edit and delete their own messages only, and tells the room', async () => {
+    const { conversationId, a, b } = await arrange()
+    const sent = (await send(a, conversationId, 'brouillon')).data!
+    expect((await b.timeout(5_000).emitWithAck('message:edit', { messageId: sent.id, body: 'piraté' })).error?.code).toBe('forbidden')
+    const edited = next(b, 'message:edited')
+    const edit = await a.timeout(5_000).emitWithAck('message:edit', { messageId: sent.id, body: 'version **finale**' })
+    expect(edit.data).toMatchObject({ id: sent.id, body: 'version **finale**', html: '<p>version <strong>finale</strong></p>' })
+    expect(edit.data?.editedAt).not.toBeNull()
+    expect(await edited).toEqual(edit.data)
+    const deleted = next(b, 'message:deleted')
+    const removal = await a.timeout(5_000).emitWithAck('message:delete', { messageId: sent.id })
+    expect(removal.data).toMatchObject({ id: sent.id, deleted: true, body: '', html: '' })
+    expect((await deleted).deleted).toBe(true)
+  })
+
+  it('shares read receipts with the room', async () => {
+    const { bruno, conversationId, a, b } = await arrange()
+    const sent = (await send(a, conversationId, 'lu ?')).data!
+    const receipt = next(a, 'receipt:updated')
+    const read = await b.timeout(5_000).emitWithAck('conversation:read', { conversationId, messageId: sent.id })
+    expect(read.data).toEqual({ conversationId, userId: bruno.id, lastReadMessageId: sent.id })
+    expect(await receipt).toEqual(read.data)
+  })
+
+  it('limits how fast one person sends, with a clear French error', async () => {
+    const { conversationId, a } = await arrange()
+    const acks = await Promise.all(Array.from({ length: 40 }, (_, i) => send(a, conversationId, `rafale ${i}`)))
+    const limited = acks.filter((ack) => ack.error?.code === 'rate_limited')
+    expect(limited.length).toBeGreaterThan(0)
+    expect(limited[0]!.error!.message).toMatch(/trop vite/)
+    expect(await Message.countDocuments({ conversationId })).toBe(acks.filter((ack) => ack.data).length)
+  })
+
+  it('delivers live a message stored by a Remix action (posted without JavaScript)', async () => {
+    const { alice, conversationId, a, b } = await arrange()
+    const [seenByAlice, seenByBruno] = [next(a, 'message:created'), next(b, 'message:created')]
+    const badge = next(b, 'inbox:updated')
+    // What the conversation route's action does: store, then publish through the process's socket server.
+    const { message } = await sendMessage(alice.actor, conversationId, { clientId: randomUUID(), body: 'sans JS' }, { limiter: createRateLimiter({ capacity: 5, refillPerSecond: 1 }) })
+    publishRealtime({ type: 'message:created', message, participantIds: await participantIds(conversationId) })
+    expect(await seenByBruno).toEqual(message)
+    expect(await seenByAlice).toEqual(message)
+    expect(await badge).toEqual({ conversationId })
+  })
+})
