@@ -1,6 +1,7 @@
 import type { MeiliSearch } from 'meilisearch'
 import type { Logger } from 'pino'
 import type { Mailer } from './domain/mail/mailer'
+import type { RealtimePublisher } from './realtime/publisher.server'
 
 /** What the Express server hands every Remix loader and action. */
 export type PasserelleLoadContext = {
@@ -16,6 +17,8 @@ export type PasserelleLoadContext = {
   demoMode: boolean
   /** Meilisearch (server/search/client.ts); may be down: callers degrade, never crash. */
   search: SearchClient
+  /** Pushes what a Remix action changed to the live sockets (Socket.IO server of this process). */
+  realtime: RealtimePublisher
 }
 
 /** The same type as server/search/client.ts's SearchClient (kept free of a server import). */

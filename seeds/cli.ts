@@ -22,7 +22,8 @@ try {
   const report = await seedDemoData(logger)
   console.log(
     `Données de démonstration ajoutées : ${report.organisations} organisations, ${report.users} comptes, ${report.memberships} adhésions, ` +
-      `${report.needs} besoins, ${report.proposals} propositions, ${report.projects} projets.`,
+      `${report.needs} besoins, ${report.proposals} propositions, ${report.projects} projets, ` +
+      `${report.conversations} conversations (${report.messages} messages).`,
   )
 } finally {
   await disconnectDatabase()

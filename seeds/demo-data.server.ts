@@ -4,7 +4,7 @@ import { hashPassword } from '~/domain/auth/password.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { resolveCommune } from '~/domain/places/communes.server'
 import { User } from '~/domain/users/model.server'
-import { seedDemoMarketplace } from './demo-marketplace.server'
+import { seedDemoConversations, seedDemoMarketplace } from './demo-marketplace.server'
 import { demoOrganisations } from './demo/organisations'
 import { DEMO_PASSWORD, demoPersonas, organisationMembers, territoryAnimators, type DemoPerson } from './demo/people'
 
@@ -13,7 +13,16 @@ import { DEMO_PASSWORD, demoPersonas, organisationMembers, territoryAnimators, t
  * membership pair) and only inserted when missing, so a second run changes nothing and
  * edits made in the demo are kept. `reset` drops the demo's collections first.
  */
-export type SeedReport = { organisations: number; users: number; memberships: number; needs: number; proposals: number; projects: number }
+export type SeedReport = {
+  organisations: number
+  users: number
+  memberships: number
+  needs: number
+  proposals: number
+  projects: number
+  conversations: number
+  messages: number
+}
 
 const SEED_MARKER_ID = 'demo-data'
 
@@ -25,7 +34,7 @@ export async function hasDemoData(): Promise<boolean> {
 export async function resetDemoData() {
   const db = mongoose.connection.db!
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name))
-  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'seed_runs']) {
+  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'conversations', 'messages', 'readreceipts', 'seed_runs']) {
     if (existing.has(name)) await db.collection(name).deleteMany({})
   }
 }
@@ -117,7 +126,8 @@ export async function seedDemoData(logger: Logger): Promise<SeedReport> {
     .collection<{ _id: string; at: Date }>('seed_runs')
     .updateOne({ _id: SEED_MARKER_ID }, { $setOnInsert: { at: new Date() } }, { upsert: true })
   const marketplace = await seedDemoMarketplace()
-  const report = { organisations, users, memberships, ...marketplace }
+  const talk = await seedDemoConversations()
+  const report = { organisations, users, memberships, ...marketplace, ...talk }
   logger.info({ ...report, ms: Date.now() - started }, 'demo data loaded')
   return report
 }

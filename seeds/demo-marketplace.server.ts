@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto'
 import mongoose from 'mongoose'
 import type { NeedStatus } from '~/domain/needs/lifecycle'
+import { renderMessageHtml } from '~/domain/messaging/markdown'
+import { Conversation, Message } from '~/domain/messaging/model.server'
 import { Need } from '~/domain/needs/model.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { Project } from '~/domain/projects/model.server'
 import { Proposal } from '~/domain/proposals/model.server'
+import { User } from '~/domain/users/model.server'
+import { demoConversations } from './demo/conversations'
 import { demoNeeds, type DemoNeed } from './demo/needs'
 
 /** A stable id derived from a seed key: the same key always gives the same document. */
@@ -148,4 +152,49 @@ async function seedProposals(demo: DemoNeed, needId: mongoose.Types.ObjectId, ne
     inserted += result.upsertedCount
   }
   return inserted
+}
+
+/** Conversations with some history: the flagship project room and a direct exchange. */
+export async function seedDemoConversations(now = new Date()) {
+  await Promise.all([Conversation.init(), Message.init()])
+  let conversations = 0
+  let messages = 0
+  for (const demo of demoConversations) {
+    const people = await User.find({ email: { $in: demo.people } }, { email: 1 }).lean()
+    const ids = demo.people.map((email) => people.find((person) => person.email === email)?._id)
+    if (ids.some((id) => !id)) throw new Error(`seed: conversation ${demo.key} names an unknown person`)
+    const participants = ids as mongoose.Types.ObjectId[]
+    const conversationId = seedId(`conversation:${demo.key}`)
+    const lastMessageAt = new Date(now.getTime() - Math.min(...demo.messages.map((m) => m.minutesAgo)) * 60_000)
+    const identity =
+      demo.kind === 'project'
+        ? { kind: 'project', projectId: seedId(`project:${demo.needKey}`) }
+        : { kind: 'direct', pairKey: participants.map(String).sort().join(':') }
+    const inserted = await Conversation.updateOne(
+      { _id: conversationId },
+      { $setOnInsert: { ...identity, participants, lastMessageAt } },
+      { upsert: true },
+    )
+    conversations += inserted.upsertedCount
+    for (const [index, message] of demo.messages.entries()) {
+      const at = new Date(now.getTime() - message.minutesAgo * 60_000)
+      const result = await Message.updateOne(
+        { _id: seedId(`message:${demo.key}:${index}`) },
+        {
+          $setOnInsert: {
+            conversationId,
+            authorId: participants[message.author],
+            clientId: `demo-${demo.key}-${index}`,
+            body: message.body,
+            html: renderMessageHtml(message.body),
+            createdAt: at,
+            updatedAt: at,
+          },
+        },
+        { upsert: true, timestamps: false },
+      )
+      messages += result.upsertedCount
+    }
+  }
+  return { conversations, messages }
 }

@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { Mailer } from '../app/domain/mail/mailer.js'
 import type { PasserelleLoadContext } from '../app/load-context.js'
+import type { RealtimePublisher } from '../app/realtime/publisher.server.js'
 import { getFreePort } from './embedded/ports.js'
 import { checkHealth } from './http/health.js'
 import { bodySizeLimit, cspNonce, rateLimits, securityHeaders } from './http/security.js'
@@ -35,6 +36,8 @@ export type AppServer = {
   app: Express
   httpServer: HttpServer
   io: SocketServer
+  /** What Remix actions use to reach live sockets (also handed to them in the load context). */
+  realtime: RealtimePublisher
   listen: (port: number, host: string) => Promise<string>
   close: () => Promise<void>
 }
@@ -48,7 +51,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.set('trust proxy', options.trustProxy ?? 0)
 
   const httpServer = createServer(app)
-  const io = attachSocketServer(httpServer, logger)
+  const { io, publisher: realtime } = attachSocketServer(httpServer, logger)
 
   app.use(
     pinoHttp({
@@ -115,6 +118,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           clientIp: req.ip ?? '',
           demoMode: options.demoMode ?? false,
           search: options.search,
+          realtime,
         }),
       }),
     )
@@ -130,6 +134,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     app,
     httpServer,
     io,
+    realtime,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject)

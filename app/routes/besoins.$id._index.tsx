@@ -9,6 +9,8 @@ import { AidesPanel, DomainTags, Fact, filiereLabel, formatDate, formatDay, Need
 import { needLifecycleFormSchema, needLifecycleIntents, todayUtc, type BudgetRange, type NeedStage } from '~/domain/needs/schema'
 import { closeNeed, getNeedForViewer, reopenNeed, approveNeed, retractNeed, returnNeedToDraft, submitNeed } from '~/domain/needs/service.server'
 import { ProposalCard } from '~/domain/proposals/proposal-display'
+import { suggestPartners } from '~/domain/search/matching.server'
+import { SuggestedPartners } from '~/domain/search/suggestions-display'
 import { declineReasons, proposalDecisionSchema } from '~/domain/proposals/schema'
 import {
   acceptProposal,
@@ -26,7 +28,7 @@ import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { institutionalServices } from '../../seeds/institutional-services'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await optionalActor(request)
   const page = await orRefuse(() => getNeedForViewer(actor, needId))
@@ -36,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mayProposeFor = actor && open && !relation.companyMember ? await organisationsThatMayPropose(actor, needId) : []
   // The company's size is used for matching only when its identity is not hidden.
   const aides = matchAides(institutionalServices, { ...page.matching, companySize: need.companyHidden ? null : page.matching.companySize })
+  // Suggested partners help the company (and its animators) while the need is open.
+  const suggestions = open && (relation.companyMember || relation.reviewer) ? await suggestPartners(context.search, need) : null
   return {
     need,
     signedIn: Boolean(actor),
@@ -48,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     open,
     mayProposeFor: mayProposeFor.map((org) => ({ id: org.id, name: org.name })),
     aides,
+    suggestions,
     today: todayUtc(),
   }
 }
@@ -128,7 +133,7 @@ type ActionResult = { form: 'lifecycle' | 'decision'; proposalId: string | null;
 export default function NeedPage() {
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
-  const { need, signedIn, relation, actions, editable, projectId, history, proposals, open, mayProposeFor, aides, today } = useLoaderData<typeof loader>()
+  const { need, signedIn, relation, actions, editable, projectId, history, proposals, open, mayProposeFor, aides, suggestions, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionResult | undefined
   const location = useLocation()
   const lifecycleErrors = actionData?.form === 'lifecycle' ? actionData.result.error : null
@@ -227,7 +232,10 @@ export default function NeedPage() {
         ) : null}
       </article>
 
-      <AidesPanel matches={aides} />
+      <div className="need-aside">
+        {suggestions ? <SuggestedPartners suggestions={suggestions} /> : null}
+        <AidesPanel matches={aides} />
+      </div>
     </div>
   )
 }

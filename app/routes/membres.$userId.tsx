@@ -5,23 +5,33 @@ import { objectIdSchema } from '~/domain/orgs/schema'
 import { getMemberProfile } from '~/domain/orgs/service.server'
 import { orRespond } from '~/http/domain-response.server'
 import { RouteErrorPage } from '~/ui/error-page'
+import { getSessionUser } from '~/domain/auth/session.server'
+import { StartConversationButton } from '~/ui/conversation-start'
 import { OrgBadges } from '~/ui/org-badges'
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = objectIdSchema.safeParse(params.userId)
   if (!userId.success) throw new Response('Introuvable', { status: 404 })
-  return orRespond(() => getMemberProfile(userId.data))
+  const [profile, viewer] = await Promise.all([orRespond(() => getMemberProfile(userId.data)), getSessionUser(request)])
+  // Signed-in people can write to anyone else; visitors are offered to sign in first.
+  return { ...profile, canWrite: Boolean(viewer && viewer.id !== userId.data), signedIn: Boolean(viewer) }
 }
 
 /** A person's public page: name, title, and the organisations where they chose to appear. */
 export default function MemberProfile() {
   const { t } = useTranslation()
-  const { user, organisations } = useLoaderData<typeof loader>()
+  const { user, organisations, canWrite, signedIn } = useLoaderData<typeof loader>()
   return (
     <article aria-labelledby="member-title" className="member-profile">
       <h1 id="member-title">{user.name}</h1>
       {user.title ? <p className="lead">{user.title}</p> : null}
       {user.fictional ? <p><span className="badge badge-fictional">{t('orgs.member.fictional')}</span></p> : null}
+      {canWrite ? <StartConversationButton userId={user.id} name={user.name} /> : null}
+      {!signedIn ? (
+        <p>
+          <Link to={`/connexion?redirectTo=${encodeURIComponent(`/membres/${user.id}`)}`}>{t('messaging.start.signInToWrite')}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="member-orgs">
         <h2 id="member-orgs">{t('orgs.member.organisations')}</h2>
         {organisations.length ? (

@@ -16,10 +16,30 @@ import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors } from '~/ui/field'
 import { EmptyState } from '~/ui/states'
+import { Organisation } from '~/domain/orgs/model.server'
+import { needsForOrganisation } from '~/domain/search/matching.server'
+import { NeedsForYou } from '~/domain/search/suggestions-display'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
-  return myProposals(actor)
+  const mine = await myProposals(actor)
+  // "Besoins pour vous": open needs matching the competencies of the person's first lab/centre.
+  const firstOrg = mine.organisations[0]
+  const profile = firstOrg ? await Organisation.findById(firstOrg.id, { name: 1, domains: 1, keywords: 1, trlMin: 1, trlMax: 1, location: 1 }).lean() : null
+  const forYou = profile
+    ? {
+        orgName: profile.name,
+        suggestions: await needsForOrganisation(context.search, {
+          domains: profile.domains,
+          keywords: profile.keywords,
+          trlMin: profile.trlMin,
+          trlMax: profile.trlMax,
+          departementName: profile.location?.departementName,
+          regionName: profile.location?.regionName,
+        }),
+      }
+    : null
+  return { ...mine, forYou }
 }
 
 const withdrawSchema = z.object({ intent: z.literal('withdraw'), proposalId: objectIdSchema })
@@ -43,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyProposals() {
   const { t } = useTranslation()
-  const { proposals } = useLoaderData<typeof loader>()
+  const { proposals, forYou } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   return (
@@ -57,6 +77,7 @@ export default function MyProposals() {
           {t('needs.proposals.mine.browse')}
         </ButtonLink>
       </div>
+      {forYou ? <NeedsForYou suggestions={forYou.suggestions} /> : null}
       {proposals.length ? (
         <ul className="proposal-list">
           {proposals.map((proposal) => (

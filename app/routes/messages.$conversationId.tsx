@@ -9,7 +9,6 @@ import { conversationFormSchema, objectId } from '~/domain/messaging/schema'
 import * as messaging from '~/domain/messaging/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { publishRealtime } from '~/realtime/publisher.server'
 import { flashToast } from '~/toast.server'
 import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -17,13 +16,13 @@ import { RouteErrorPage } from '~/ui/error-page'
 // Sends through this form (no JavaScript) have their own per-process budget, same rule as the socket.
 const formLimiter = createRateLimiter(MESSAGE_RATE)
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const conversationId = conversationIdParam(params)
   const actor = await requireMessagingActor(request)
   const before = objectId.safeParse(new URL(request.url).searchParams.get('avant'))
   const panel = await orRefuse(() => messaging.conversationPanelData(actor, conversationId, { before: before.success ? before.data : null }))
   // The others in the room see the read receipt live.
-  if (panel.receipt) publishRealtime({ type: 'receipt:updated', receipt: panel.receipt })
+  if (panel.receipt) context.realtime({ type: 'receipt:updated', receipt: panel.receipt })
   const others = panel.conversation.participants.filter((person) => person.id !== actor.id)
   return {
     ...panel,
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const conversationId = conversationIdParam(params)
   const actor = await requireMessagingActor(request)
   const { t } = createI18n(await languageFromRequest(request))
@@ -46,17 +45,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (form.intent === 'send') {
       const { message, created, participantIds } = await messaging.sendMessage(actor, conversationId, { clientId: form.clientId, body: form.body }, { limiter: formLimiter })
-      if (created) publishRealtime({ type: 'message:created', message, participantIds })
+      if (created) context.realtime({ type: 'message:created', message, participantIds })
       return redirect(`${here}#m-${message.id}`)
     }
     if (form.intent === 'edit') {
       const message = await messaging.editMessage(actor, form.messageId, form.body)
-      publishRealtime({ type: 'message:edited', message, participantIds: [] })
+      context.realtime({ type: 'message:edited', message, participantIds: [] })
       return redirect(`${here}#m-${message.id}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.edited') }) } })
     }
     if (form.intent === 'delete') {
       const message = await messaging.deleteMessage(actor, form.messageId)
-      publishRealtime({ type: 'message:deleted', message, participantIds: await messaging.participantIds(conversationId) })
+      context.realtime({ type: 'message:deleted', message, participantIds: await messaging.participantIds(conversationId) })
       return redirect(here, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.deletedToast') }) } })
     }
     await messaging.reportMessage(actor, form.messageId, form.reason)

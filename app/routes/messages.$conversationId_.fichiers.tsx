@@ -12,7 +12,6 @@ import { conversationIdParam, orRefuse, requireMessagingActor } from '~/domain/m
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { publishRealtime } from '~/realtime/publisher.server'
 import { flashToast } from '~/toast.server'
 
 const uploadLimiter = createRateLimiter(MESSAGE_RATE)
@@ -21,7 +20,7 @@ const uploadLimiter = createRateLimiter(MESSAGE_RATE)
  * POST multipart { clientId, file } → a message carrying the file. Works without JavaScript;
  * a refusal comes back to the conversation as a toast.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const conversationId = conversationIdParam(params)
   const actor = await requireMessagingActor(request)
   const { t } = createI18n(await languageFromRequest(request))
@@ -44,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { clientId, file: { name: file.name, type: file.type, data: new Uint8Array(await file.arrayBuffer()) } },
       { limiter: uploadLimiter },
     )
-    if (created) publishRealtime({ type: 'message:created', message, participantIds })
+    if (created) context.realtime({ type: 'message:created', message, participantIds })
     return redirect(`/messages/${conversationId}#m-${message.id}`)
   } catch (error) {
     if (error instanceof DomainError && (error.code === 'invalid' || error.code === 'rate_limited')) return back(error.message)

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { idParam, orRefuse, requireActor } from '~/domain/needs/http.server'
 import { Fact, formatDate } from '~/domain/needs/need-display'
 import type { BudgetRange } from '~/domain/needs/schema'
-import { getProjectForMember } from '~/domain/projects/service.server'
+import { projectConversationFor, unreadCounts } from '~/domain/messaging/service.server'
+import { getProjectForMember, projectAnimatorIds } from '~/domain/projects/service.server'
+import { ButtonLink } from '~/ui/button'
 import type { Language } from '~/i18n/config'
 import { RouteErrorPage } from '~/ui/error-page'
 
@@ -12,7 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const projectId = idParam(params, 'id')
   const actor = await requireActor(request)
   // Members of both organisations only; anyone else gets a 404, as if there were no project.
-  return orRefuse(() => getProjectForMember(actor, projectId))
+  const project = await orRefuse(() => getProjectForMember(actor, projectId))
+  // The room: members of both organisations plus the animators of the need's spaces.
+  const room = await projectConversationFor(actor, projectId, await projectAnimatorIds(project.need.id))
+  const unread = (await unreadCounts(actor.id))[room.id] ?? 0
+  return { ...project, room: { id: room.id, unread } }
 }
 
 export default function ProjectPage() {
@@ -45,6 +51,14 @@ export default function ProjectPage() {
           </p>
         </section>
       ) : null}
+
+      <section aria-labelledby="room-title" className="section callout">
+        <h2 id="room-title">{t('needs.projects.roomTitle')}</h2>
+        <p>{t('needs.projects.roomLead')}</p>
+        <ButtonLink href={`/messages/${project.room.id}`}>
+          {project.room.unread ? t('needs.projects.roomOpenUnread', { count: project.room.unread }) : t('needs.projects.roomOpen')}
+        </ButtonLink>
+      </section>
 
       <section aria-labelledby="members-title" className="section">
         <h2 id="members-title">{t('needs.projects.members')}</h2>

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import { createRateLimiter, MESSAGE_RATE } from '../../app/domain/messaging/rate-limit.js'
 import { systemPingPayload, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
-import { clearRealtimePublisher, setRealtimePublisher } from '../../app/realtime/publisher.server.js'
+import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
 import { socketAuth, type SocketData } from './auth.js'
 import { socketCommand } from './handler.js'
@@ -10,7 +10,8 @@ import { createRealtimePublisher, messagingHandlers } from './messaging-handlers
 
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
-export function attachSocketServer(httpServer: HttpServer, logger: Logger): SocketServer {
+/** The Socket.IO server on the app's HTTP server, and the publisher Remix actions use to reach it. */
+export function attachSocketServer(httpServer: HttpServer, logger: Logger): { io: SocketServer; publisher: RealtimePublisher } {
   const io: SocketServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -25,8 +26,6 @@ export function attachSocketServer(httpServer: HttpServer, logger: Logger): Sock
   const onMessagingConnection = messagingHandlers({ io, logger, limiter: createRateLimiter(MESSAGE_RATE) })
   // Messages posted through Remix actions (no JavaScript) reach the live sockets through this.
   const publisher = createRealtimePublisher(io)
-  setRealtimePublisher(publisher)
-  httpServer.once('close', () => clearRealtimePublisher(publisher))
 
   io.on('connection', (socket) => {
     logger.debug({ socketId: socket.id }, 'socket connected')
@@ -36,5 +35,5 @@ export function attachSocketServer(httpServer: HttpServer, logger: Logger): Sock
     )
     onMessagingConnection(socket)
   })
-  return io
+  return { io, publisher }
 }

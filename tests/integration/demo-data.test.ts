@@ -1,6 +1,8 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '~/domain/auth/service.server'
+import { Conversation } from '~/domain/messaging/model.server'
+import { history } from '~/domain/messaging/service.server'
 import { Need } from '~/domain/needs/model.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { Project } from '~/domain/projects/model.server'
@@ -30,7 +32,7 @@ describe('demo data', () => {
     const before = await snapshot()
 
     const second = await seedDemoData(testLogger())
-    expect(second).toEqual({ organisations: 0, users: 0, memberships: 0, needs: 0, proposals: 0, projects: 0 })
+    expect(second).toEqual({ organisations: 0, users: 0, memberships: 0, needs: 0, proposals: 0, projects: 0, conversations: 0, messages: 0 })
     expect(await snapshot()).toEqual(before)
   })
 
@@ -58,6 +60,12 @@ describe('demo data', () => {
     const need = await Need.findById(room!.needId).lean()
     expect(need?.status).toBe('in_project')
     expect(String(need?.projectId)).toBe(String(room!._id))
+    // Its room has a conversation with history, readable by the members through the service.
+    const conversation = await Conversation.findOne({ kind: 'project', projectId: room!._id }).lean()
+    expect(conversation?.participants.map(String)).toContain(String(industrialist!._id))
+    const page = await history({ id: String(researcher!._id), name: researcher!.name }, String(conversation!._id), { before: null })
+    expect(page.messages.length).toBeGreaterThanOrEqual(5)
+    expect(page.messages.some((message) => message.html.includes('<strong>trois modèles</strong>'))).toBe(true)
   })
 
   it('lets demo accounts sign in only in demo mode', async () => {

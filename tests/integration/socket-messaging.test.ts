@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Message } from '~/domain/messaging/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
 import { participantIds, sendMessage, startDirectConversation } from '~/domain/messaging/service.server'
-import { publishRealtime } from '~/realtime/publisher.server'
 import { startApiServer } from './app-support'
 import { barrier, createUserWithSession, next, record, socketClient, type Client } from './messaging-support'
 import { isolatedMongoUri } from './support'
@@ -176,9 +175,9 @@ describe('messaging over Socket.IO', () => {
     const { alice, conversationId, a, b } = await arrange()
     const [seenByAlice, seenByBruno] = [next(a, 'message:created'), next(b, 'message:created')]
     const badge = next(b, 'inbox:updated')
-    // What the conversation route's action does: store, then publish through the process's socket server.
+    // What the conversation route's action does: store, then publish through context.realtime.
     const { message } = await sendMessage(alice.actor, conversationId, { clientId: randomUUID(), body: 'sans JS' }, { limiter: createRateLimiter({ capacity: 5, refillPerSecond: 1 }) })
-    publishRealtime({ type: 'message:created', message, participantIds: await participantIds(conversationId) })
+    server.realtime({ type: 'message:created', message, participantIds: await participantIds(conversationId) })
     expect(await seenByBruno).toEqual(message)
     expect(await seenByAlice).toEqual(message)
     expect(await badge).toEqual({ conversationId })

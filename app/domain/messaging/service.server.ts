@@ -354,7 +354,7 @@ export async function reportMessage(actor: MessagingActor, messageId: string, re
  * project's members, kept in step with them). Non-members get the project's own 404.
  * `extraMemberIds`: people the projects area adds (the animator of the need's cluster or territory).
  */
-export async function projectConversationFor(actor: MessagingActor, projectId: string, extraMemberIds: string[] = []): Promise<{ id: string }> {
+export async function projectConversationFor(actor: Pick<MessagingActor, 'id'>, projectId: string, extraMemberIds: string[] = []): Promise<{ id: string }> {
   if (!isObjectId(projectId) || !isObjectId(actor.id)) throw notFound('messaging.errors.notFound')
   const project = await Project.findOne({ _id: projectId, members: new ObjectId(actor.id) }, { members: 1 }).lean()
   if (!project) throw notFound('messaging.errors.notFound')

@@ -34,3 +34,17 @@ export async function getProjectForMember(actor: MarketplaceActor, projectId: st
     members: members.map((member) => ({ id: String(member._id), name: member.name, title: member.title ?? '' })),
   }
 }
+
+/**
+ * The animators of the spaces (territory, clusters/pôles) the project's need belongs to: they
+ * join the project room to follow the collaboration.
+ */
+export async function projectAnimatorIds(needId: string): Promise<string[]> {
+  const need = await Need.findById(needId, { spaces: 1 }).lean()
+  if (!need?.spaces.length) return []
+  const animators = await User.find(
+    { role: 'animator', animates: { $elemMatch: { $or: need.spaces.map((space) => ({ kind: space.kind, ref: space.ref })) } } },
+    { _id: 1 },
+  ).lean()
+  return animators.map((animator) => String(animator._id))
+}

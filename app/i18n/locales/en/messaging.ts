@@ -52,7 +52,7 @@ const messaging: SameShape<typeof messagingFr> = {
     send: 'Send the file',
     size: '{{size}} kB',
   },
-  start: { write: 'Write', title: 'Write to {{name}}' },
+  start: { write: 'Write', title: 'Write to {{name}}', signInToWrite: 'Sign in to write to this person' },
   errors: {
     notFound: 'This conversation does not exist or you are not part of it.',
     messageNotFound: 'This message does not exist or is no longer available.',

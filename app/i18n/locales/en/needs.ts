@@ -323,6 +323,10 @@ const needs: SameShape<typeof needsFr> = {
     },
   },
   projects: {
+    roomTitle: 'Project room',
+    roomLead: 'The project conversation gathers the members of both organisations and the territory’s animator: talk in real time, share files.',
+    roomOpen: 'Open the conversation',
+    roomOpenUnread: 'Open the conversation ({{count}} unread)',
     eyebrow: 'Project',
     lead: 'The project has started between {{company}} and {{partner}}.',
     need: 'Original need',

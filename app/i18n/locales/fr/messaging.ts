@@ -50,7 +50,7 @@ const messaging = {
     send: 'Envoyer le fichier',
     size: '{{size}} Ko',
   },
-  start: { write: 'Écrire', title: 'Écrire à {{name}}' },
+  start: { write: 'Écrire', title: 'Écrire à {{name}}', signInToWrite: 'Connectez-vous pour écrire à cette personne' },
   errors: {
     notFound: 'Cette conversation n’existe pas ou vous n’en faites pas partie.',
     messageNotFound: 'Ce message n’existe pas ou n’est plus accessible.',

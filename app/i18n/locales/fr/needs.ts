@@ -321,6 +321,10 @@ const needs = {
     },
   },
   projects: {
+    roomTitle: 'Salle projet',
+    roomLead: 'La discussion du projet réunit les membres des deux organisations et l’animateur du territoire : échangez en direct, partagez des fichiers.',
+    roomOpen: 'Ouvrir la discussion',
+    roomOpenUnread: 'Ouvrir la discussion ({{count}} non lus)',
     eyebrow: 'Projet',
     lead: 'Le projet est lancé entre {{company}} et {{partner}}.',
     need: 'Besoin d’origine',
