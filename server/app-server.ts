@@ -15,6 +15,7 @@ import { getFreePort } from './embedded/ports.js'
 import { checkHealth } from './http/health.js'
 import { bodySizeLimit, cspNonce, rateLimits, securityHeaders } from './http/security.js'
 import type { Logger } from './logger.js'
+import { mongoSocketAdapter } from './realtime/adapter.js'
 import { attachSocketServer, type SocketServer } from './realtime/socket-server.js'
 import type { SearchClient } from './search/client.js'
 
@@ -28,6 +29,7 @@ export type AppServerOptions = {
   /** Origin used in e-mailed links; defaults to the origin the request came to. */
   publicUrl?: string
   demoMode?: boolean
+  socketAdapter?: 'memory' | 'mongo'
   trustProxy?: number
   rateLimitPerMinute?: number
 }
@@ -51,7 +53,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.set('trust proxy', options.trustProxy ?? 0)
 
   const httpServer = createServer(app)
-  const { io, publisher: realtime } = attachSocketServer(httpServer, logger)
+  // Several processes share their broadcasts through MongoDB; a single one keeps them in memory.
+  const adapter = options.socketAdapter === 'mongo' ? await mongoSocketAdapter(options.db) : undefined
+  const { io, publisher: realtime } = attachSocketServer(httpServer, logger, adapter)
 
   app.use(
     pinoHttp({

@@ -33,6 +33,8 @@ export const envSchema = z.object({
   PASSERELLE_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url('doit être une URL http(s) complète').optional()),
   /** auto = demo data and demo accounts only with the embedded database (never on a real deployment). */
   PASSERELLE_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** memory: one server process; mongo: several processes share Socket.IO broadcasts through MongoDB. */
+  PASSERELLE_SOCKET_ADAPTER: z.enum(['memory', 'mongo']).default('memory'),
   PASSERELLE_DATA_DIR: z.string().min(1).default('.data'),
   PASSERELLE_TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   PASSERELLE_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(600)),

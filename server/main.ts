@@ -98,6 +98,7 @@ async function main() {
       mailer,
       publicUrl: config.PASSERELLE_PUBLIC_URL,
       demoMode: config.demoMode,
+      socketAdapter: config.PASSERELLE_SOCKET_ADAPTER,
       trustProxy: config.PASSERELLE_TRUST_PROXY,
       rateLimitPerMinute: config.PASSERELLE_RATE_LIMIT_PER_MINUTE,
     })

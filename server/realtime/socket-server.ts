@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http'
-import { Server } from 'socket.io'
+import { Server, type ServerOptions } from 'socket.io'
 import { createRateLimiter, MESSAGE_RATE } from '../../app/domain/messaging/rate-limit.js'
 import { systemPingPayload, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
 import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
@@ -11,7 +11,12 @@ import { createRealtimePublisher, messagingHandlers } from './messaging-handlers
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 /** The Socket.IO server on the app's HTTP server, and the publisher Remix actions use to reach it. */
-export function attachSocketServer(httpServer: HttpServer, logger: Logger): { io: SocketServer; publisher: RealtimePublisher } {
+export function attachSocketServer(
+  httpServer: HttpServer,
+  logger: Logger,
+  /** The Socket.IO adapter; the default in-memory one serves a single process. */
+  adapter?: ServerOptions['adapter'],
+): { io: SocketServer; publisher: RealtimePublisher } {
   const io: SocketServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -19,6 +24,7 @@ export function attachSocketServer(httpServer: HttpServer, logger: Logger): { io
     // Same origin only: the browser app is served by this very server.
     cors: { origin: false },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    ...(adapter ? { adapter } : {}),
   })
 
   // Who is on the other end, from the session cookie; anonymous sockets connect but get nothing private.
