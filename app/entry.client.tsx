@@ -1,5 +1,5 @@
 import { RemixBrowser } from '@remix-run/react'
-import { startTransition, StrictMode } from 'react'
+import { StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { createI18n, defaultLanguage, isLanguage } from '~/i18n/config'
@@ -7,13 +7,15 @@ import { createI18n, defaultLanguage, isLanguage } from '~/i18n/config'
 const pageLanguage = document.documentElement.lang
 const i18n = createI18n(isLanguage(pageLanguage) ? pageLanguage : defaultLanguage)
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <I18nextProvider i18n={i18n}>
-      <StrictMode>
-        <RemixBrowser />
-      </StrictMode>
-    </I18nextProvider>,
-  )
-})
+// Hydrated as a blocking update, not inside startTransition: with React 18, typing into a
+// form (conform keeps its state in an external store) while a time-sliced hydration is still
+// running can crash the root ("Root did not complete", React error #345) — reproduced here
+// under CPU load, gone without the transition.
+hydrateRoot(
+  document,
+  <I18nextProvider i18n={i18n}>
+    <StrictMode>
+      <RemixBrowser />
+    </StrictMode>
+  </I18nextProvider>,
+)
