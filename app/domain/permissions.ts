@@ -6,9 +6,9 @@ import type { UserRole } from './users/roles'
  * This is the single list of who may do what; services call `assertPermission`.
  */
 export const permissionsByRole = {
-  industrialist: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'create:need:own', 'update:need:own', 'create:proposal:own'],
-  researcher: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'create:need:own', 'update:need:own', 'create:proposal:own'],
-  animator: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'verify:org:scope', 'create:need:own', 'update:need:own', 'create:proposal:own', 'review:need:scope'],
+  industrialist: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'create:need:own', 'update:need:own', 'create:proposal:own', 'report:content:any'],
+  researcher: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'create:need:own', 'update:need:own', 'create:proposal:own', 'report:content:any'],
+  animator: ['create:org:own', 'update:org:own', 'manage:org-members:own', 'join:org:any', 'read:user:any', 'verify:org:scope', 'create:need:own', 'update:need:own', 'create:proposal:own', 'review:need:scope', 'report:content:any', 'moderate:content:scope'],
   admin: [
     'create:org:own',
     'update:org:own',
@@ -25,6 +25,9 @@ export const permissionsByRole = {
     'create:proposal:own',
     'review:need:scope',
     'review:need:any',
+    'report:content:any',
+    'moderate:content:scope',
+    'moderate:content:any',
   ],
 } as const satisfies Record<UserRole, readonly string[]>
 

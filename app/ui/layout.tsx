@@ -49,6 +49,11 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
               <li key="layout.nav.search">
                 <NavLink to="/recherche">{t('layout.nav.search')}</NavLink>
               </li>
+              {user && (user.role === 'animator' || user.role === 'admin') ? (
+                <li key="layout.nav.animation">
+                  <NavLink to="/animation">{t('layout.nav.animation')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <UserMenu user={user} />

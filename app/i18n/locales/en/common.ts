@@ -14,7 +14,7 @@ const en: SameShape<typeof common> = {
     homeLink: 'Passerelle, home',
     tagline: 'Research ⇄ industry',
     mainNav: 'Main navigation',
-    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains', signIn: 'Sign in', signUp: 'Create an account', signOut: 'Sign out', account: 'My account ({{name}})', organisations: 'Organisations', needs: 'Needs', search: 'Search', messages: 'Messages' },
+    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains', signIn: 'Sign in', signUp: 'Create an account', signOut: 'Sign out', account: 'My account ({{name}})', organisations: 'Organisations', needs: 'Needs', search: 'Search', messages: 'Messages', animation: 'Animation' },
     footer: {
       about: 'Passerelle, the research–industry exchange platform of the Territoires d’industrie.',
       demoNotice: 'Companies and people in the demo data are fictional.',

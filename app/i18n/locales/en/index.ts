@@ -3,10 +3,11 @@ import type { SameShape } from '../shape'
 import auth from './auth'
 import common from './common'
 import messaging from './messaging'
+import moderation from './moderation'
 import needs from './needs'
 import orgs from './orgs'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, auth, orgs, needs, messaging, search }
+const en: SameShape<Translations> = { ...common, auth, orgs, needs, messaging, search, moderation }
 
 export default en

@@ -10,7 +10,7 @@ const common = {
     homeLink: 'Passerelle, accueil',
     tagline: 'Recherche ⇄ industrie',
     mainNav: 'Navigation principale',
-    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines', signIn: 'Se connecter', signUp: 'Créer un compte', signOut: 'Se déconnecter', account: 'Mon compte ({{name}})', organisations: 'Organisations', needs: 'Besoins', search: 'Rechercher', messages: 'Messages' },
+    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines', signIn: 'Se connecter', signUp: 'Créer un compte', signOut: 'Se déconnecter', account: 'Mon compte ({{name}})', organisations: 'Organisations', needs: 'Besoins', search: 'Rechercher', messages: 'Messages', animation: 'Animation' },
     footer: {
       about: 'Passerelle, la plateforme d’échange entre recherche et industrie des Territoires d’industrie.',
       demoNotice: 'Les entreprises et personnes des données de démonstration sont fictives.',

@@ -1,12 +1,13 @@
 import auth from './auth'
 import common from './common'
 import messaging from './messaging'
+import moderation from './moderation'
 import needs from './needs'
 import orgs from './orgs'
 import search from './search'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, auth, orgs, needs, messaging, search }
+const fr = { ...common, auth, orgs, needs, messaging, search, moderation }
 
 export default fr
 export type Translations = typeof fr

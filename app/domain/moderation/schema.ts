@@ -1,0 +1,89 @@
+import type { TFunction } from 'i18next'
+import { z } from 'zod'
+import { periodDays } from './kpi'
+
+/** One zod schema per moderation form (shared by the page and its action), French messages via t. */
+type T = TFunction
+
+export const reportDecisions = ['dismiss', 'hide', 'warn', 'suspend', 'ban'] as const
+export type ReportDecision = (typeof reportDecisions)[number]
+
+const objectId = (t: T) => z.string().regex(/^[a-f0-9]{24}$/i, t('moderation.errors.invalidChoice'))
+const text = (t: T, max: number) => z.string({ required_error: t('moderation.refusals.reasonRequired') }).trim().min(1, t('moderation.refusals.reasonRequired')).max(max, t('moderation.errors.tooLong', { max }))
+
+export const reviewFormSchema = (t: T) =>
+  z.discriminatedUnion('intent', [
+    z.object({ intent: z.literal('approve'), needId: objectId(t) }),
+    z.object({ intent: z.literal('send_back'), needId: objectId(t), comment: text(t, 1000) }),
+    z.object({ intent: z.literal('reject'), needId: objectId(t), reason: text(t, 1000) }),
+  ])
+
+export const verifyFormSchema = (t: T) => z.object({ orgId: objectId(t) })
+
+export const reportDecisionFormSchema = (t: T) =>
+  z
+    .object({
+      reportId: objectId(t),
+      decision: z.enum(reportDecisions, { errorMap: () => ({ message: t('moderation.errors.invalidChoice') }) }),
+      reason: z.string().trim().max(1000, t('moderation.errors.tooLong', { max: 1000 })).default(''),
+      days: z.coerce.number({ invalid_type_error: t('moderation.refusals.days') }).int(t('moderation.refusals.days')).min(1, t('moderation.refusals.days')).max(365, t('moderation.refusals.days')).optional(),
+    })
+    .superRefine((value, context) => {
+      if (value.decision === 'suspend' && value.days === undefined) context.addIssue({ code: 'custom', path: ['days'], message: t('moderation.refusals.days') })
+      if (value.decision !== 'dismiss' && !value.reason) context.addIssue({ code: 'custom', path: ['reason'], message: t('moderation.refusals.reasonRequired') })
+    })
+
+export const reportFormSchema = (t: T) => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(t), reason: text(t, 1000) })
+
+export const recommendFormSchema = (t: T) =>
+  z.object({ needId: objectId(t), orgSlug: z.string().trim().min(1, t('moderation.refusals.unknownOrganisation')).max(120).regex(/^[a-z0-9-]+$/, t('moderation.refusals.unknownOrganisation')), note: text(t, 1000) })
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(value)))
+
+/** Query string of the audit log (bad values are ignored, never an error page). */
+export const journalQuerySchema = z.object({
+  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(40).optional().catch(undefined),
+  actor: z.string().regex(/^[a-f0-9]{24}$/i).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+})
+
+export const dashboardQuerySchema = z.object({
+  period: z
+    .enum(periodDays.map(String) as ['30', '90', '365'])
+    .default('90')
+    .catch('90'),
+})
+
+/** A query string as a plain object for zod (empty values are absent). */
+export const searchParamsObject = (url: URL) => Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ''))
+
+/** The audit query from the URL: `to` is inclusive (the whole day). */
+export function auditQueryFrom(url: URL) {
+  const query = journalQuerySchema.parse(searchParamsObject(url))
+  return {
+    query,
+    search: {
+      action: query.action,
+      actorId: query.actor,
+      from: query.from ? new Date(`${query.from}T00:00:00.000Z`) : undefined,
+      to: query.to ? new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 86_400_000) : undefined,
+    },
+  }
+}
+
+
+export const appealFormSchema = (t: T) => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(t), text: text(t, 2000) })
+
+export const appealDecisionFormSchema = (t: T) => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(t), decision: z.enum(['lift', 'uphold']) })
+
+export const reviewRuleFormSchema = (t: T) =>
+  z.object({
+    intent: z.literal('review_rule'),
+    kind: z.enum(['organisation', 'territory']),
+    ref: z.string().trim().min(1).max(60).regex(/^[a-z0-9-]+$/i, t('moderation.errors.invalidChoice')),
+    required: z.enum(['yes', 'no']),
+  })

@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { searchAudit } from '~/domain/moderation/audit.server'
+import { requireModerator } from '~/domain/moderation/http.server'
+import { auditQueryFrom } from '~/domain/moderation/schema'
+import type fr from '~/i18n/locales/fr/moderation'
+import { Button, ButtonLink } from '~/ui/button'
+import { SelectField, TextField } from '~/ui/field'
+import { RouteErrorPage } from '~/ui/error-page'
+import { EmptyState } from '~/ui/states'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireModerator(request)
+  const url = new URL(request.url)
+  const { query, search } = auditQueryFrom(url)
+  return { query, rows: await searchAudit(actor, { ...search, limit: 200 }), csvHref: `/animation/journal.csv${url.search}` }
+}
+
+type ActionKey = keyof (typeof fr)['journal']['actions']
+
+export default function Journal() {
+  const { t, i18n } = useTranslation()
+  const { query, rows, csvHref } = useLoaderData<typeof loader>()
+  const actions = Object.keys(t('moderation.journal.actions', { returnObjects: true }) as Record<ActionKey, string>) as ActionKey[]
+  const actionLabel = (action: string) => (actions.includes(action as ActionKey) ? t(`moderation.journal.actions.${action as ActionKey}`) : action)
+  const dateTime = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' })
+  return (
+    <section aria-labelledby="journal-title" className="animation-page">
+      <div className="page-head">
+        <div>
+          <h1 id="journal-title">{t('moderation.journal.title')}</h1>
+          <p className="lead">{t('moderation.journal.lead')}</p>
+        </div>
+        <ButtonLink href={csvHref} variant="secondary" download>
+          {t('moderation.journal.export')}
+        </ButtonLink>
+      </div>
+      <Form method="get" className="journal-filters">
+        <SelectField
+          label={t('moderation.journal.action')}
+          name="action"
+          defaultValue={query.action ?? ''}
+          options={[{ value: '', label: t('moderation.journal.anyAction') }, ...actions.map((action) => ({ value: action, label: actionLabel(action) }))]}
+        />
+        <TextField label={t('moderation.journal.actor')} name="actor" defaultValue={query.actor ?? ''} maxLength={24} />
+        <TextField label={t('moderation.journal.from')} name="from" type="date" defaultValue={query.from ?? ''} />
+        <TextField label={t('moderation.journal.to')} name="to" type="date" defaultValue={query.to ?? ''} />
+        <Button type="submit">{t('moderation.journal.search')}</Button>
+      </Form>
+      {!rows.length ? (
+        <EmptyState title={t('moderation.journal.empty')} />
+      ) : (
+        <div className="table-scroll">
+          <table className="journal-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('moderation.journal.columns.at')}</th>
+                <th scope="col">{t('moderation.journal.columns.actor')}</th>
+                <th scope="col">{t('moderation.journal.columns.action')}</th>
+                <th scope="col">{t('moderation.journal.columns.target')}</th>
+                <th scope="col">{t('moderation.journal.columns.reason')}</th>
+                <th scope="col">{t('moderation.journal.columns.before')}</th>
+                <th scope="col">{t('moderation.journal.columns.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{dateTime.format(new Date(row.at))}</td>
+                  <td>{row.actorName}</td>
+                  <td>{actionLabel(row.action)}</td>
+                  <td>
+                    {row.targetKind} {row.targetId}
+                  </td>
+                  <td>{row.reason}</td>
+                  <td>{row.before}</td>
+                  <td>{row.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

@@ -1,0 +1,73 @@
+import { parseWithZod } from '@conform-to/zod'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
+import { verifyFormSchema } from '~/domain/moderation/schema'
+import { verificationQueue, verifyOrganisationInScope } from '~/domain/moderation/service.server'
+import { formatDate } from '~/domain/needs/need-display'
+import { createI18n, type Language } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { FormErrors } from '~/ui/field'
+import { RouteErrorPage } from '~/ui/error-page'
+import { EmptyState } from '~/ui/states'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireModerator(request)
+  return { orgs: await verificationQueue(actor) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireModerator(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: verifyFormSchema(t) })
+  const itemId = String(formData.get('orgId') ?? '')
+  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  try {
+    await verifyOrganisationInScope(actor, submission.value.orgId)
+  } catch (error) {
+    return refusalReply(t, error, itemId)
+  }
+  return redirect('/animation/organisations', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.verification.verified') }) } })
+}
+
+export default function VerificationQueue() {
+  const { t, i18n } = useTranslation()
+  const { orgs } = useLoaderData<typeof loader>()
+  const reply = useActionData<RowReply>()
+  return (
+    <section aria-labelledby="verification-title" className="animation-page">
+      <h1 id="verification-title">{t('moderation.verification.title')}</h1>
+      <p className="lead">{t('moderation.verification.lead')}</p>
+      {!orgs.length ? (
+        <EmptyState title={t('moderation.verification.empty')} />
+      ) : (
+        <ol className="queue">
+          {orgs.map((org) => (
+            <li key={org.id} className="card queue-item">
+              <h2 className="queue-title">
+                <a href={`/organisations/${org.slug}`}>{org.name}</a>
+              </h2>
+              <p className="muted">
+                {t(`orgs.kinds.${org.kind}` as never)} · {t('moderation.verification.createdOn', { date: formatDate(org.createdAt, i18n.language as Language) })} ·{' '}
+                <span className="queue-age">
+                  {t('moderation.ageLabel')} : {t('moderation.age', { count: org.ageDays })}
+                </span>
+              </p>
+              <FormErrors errors={reply?.itemId === org.id ? reply.formErrors : undefined} />
+              <Form method="post">
+                <input type="hidden" name="orgId" value={org.id} />
+                <Button type="submit">{t('moderation.verification.verify')}</Button>
+              </Form>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

@@ -1,0 +1,137 @@
+import { parseWithZod } from '@conform-to/zod'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
+import { appealsQueue, decideAppeal } from '~/domain/moderation/appeals.server'
+import { appealDecisionFormSchema, reportDecisionFormSchema, reportDecisions } from '~/domain/moderation/schema'
+import { decideReport, reportsQueue } from '~/domain/moderation/service.server'
+import { formatDate } from '~/domain/needs/need-display'
+import { createI18n, type Language } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
+import { RouteErrorPage } from '~/ui/error-page'
+import { EmptyState } from '~/ui/states'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireModerator(request)
+  const [reports, appeals] = await Promise.all([reportsQueue(actor), appealsQueue(actor)])
+  return { reports, appeals }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireModerator(request)
+  const { mailer, publicUrl } = context
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  if (formData.get('intent') === 'appeal') {
+    const appeal = parseWithZod(formData, { schema: appealDecisionFormSchema(t) })
+    const appealId = String(formData.get('targetId') ?? '')
+    if (appeal.status !== 'success') return invalidReply(appealId, appeal.reply().error)
+    try {
+      await decideAppeal(actor, { targetKind: appeal.value.targetKind, targetId: appeal.value.targetId, lift: appeal.value.decision === 'lift' })
+    } catch (error) {
+      return refusalReply(t, error, appealId)
+    }
+    return redirect('/animation/signalements', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.appeals.decided') }) } })
+  }
+  const submission = parseWithZod(formData, { schema: reportDecisionFormSchema(t) })
+  const itemId = String(formData.get('reportId') ?? '')
+  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  const { reportId, decision, reason, days } = submission.value
+  try {
+    await decideReport(actor, reportId, { kind: decision, reason, days }, { mailer, publicUrl })
+  } catch (error) {
+    return refusalReply(t, error, itemId)
+  }
+  return redirect('/animation/signalements', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.reports.decided') }) } })
+}
+
+export default function ReportsQueue() {
+  const { t, i18n } = useTranslation()
+  const { reports, appeals } = useLoaderData<typeof loader>()
+  const reply = useActionData<RowReply>()
+  return (
+    <section aria-labelledby="reports-title" className="animation-page">
+      <h1 id="reports-title">{t('moderation.reports.title')}</h1>
+      <p className="lead">{t('moderation.reports.lead')}</p>
+      {!reports.length ? (
+        <EmptyState title={t('moderation.reports.empty')} />
+      ) : (
+        <ol className="queue">
+          {reports.map((report) => {
+            const errors = reply?.itemId === report.id ? reply : undefined
+            const href = report.targetKind === 'need' ? `/besoins/${report.targetId}` : `/membres/${report.targetId}`
+            return (
+              <li key={report.id} className="card queue-item">
+                <h2 className="queue-title">
+                  <span className="badge">{t(`moderation.reports.kind.${report.targetKind}`)}</span> <a href={href}>{report.targetLabel}</a>
+                </h2>
+                <p className="muted">
+                  {t('moderation.reports.reportedBy', { name: report.reporterName })} · {formatDate(report.createdAt, i18n.language as Language)} ·{' '}
+                  <span className="queue-age">
+                    {t('moderation.ageLabel')} : {t('moderation.age', { count: report.ageDays })}
+                  </span>
+                </p>
+                <blockquote className="report-reason">{report.reason}</blockquote>
+                <FormErrors errors={errors?.formErrors} />
+                <Form method="post" className="queue-decision">
+                  <input type="hidden" name="reportId" value={report.id} />
+                  <SelectField
+                    label={t('moderation.reports.decision')}
+                    name="decision"
+                    options={reportDecisions.map((decision) => ({ value: decision, label: t(`moderation.reports.decisions.${decision}`) }))}
+                    errors={errors?.fieldErrors.decision}
+                  />
+                  <TextareaField label={t('moderation.reports.reason')} name="reason" rows={2} maxLength={1000} errors={errors?.fieldErrors.reason} />
+                  <TextField label={t('moderation.reports.days')} name="days" type="number" min={1} max={365} inputMode="numeric" errors={errors?.fieldErrors.days} />
+                  <Button type="submit">{t('moderation.reports.submit')}</Button>
+                </Form>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+      <section aria-labelledby="appeals-title" className="section">
+        <h2 id="appeals-title">{t('moderation.appeals.title')}</h2>
+        {!appeals.length ? (
+          <p className="muted">{t('moderation.appeals.empty')}</p>
+        ) : (
+          <ol className="queue">
+            {appeals.map((appeal) => (
+              <li key={`${appeal.targetKind}-${appeal.targetId}`} className="card queue-item">
+                <h3 className="queue-title">
+                  <span className="badge">{t(`moderation.reports.kind.${appeal.targetKind}`)}</span>{' '}
+                  <a href={appeal.targetKind === 'need' ? `/besoins/${appeal.targetId}` : `/membres/${appeal.targetId}`}>{appeal.targetId}</a>
+                </h3>
+                <p className="muted">
+                  {t('moderation.appeals.hiddenBecause', { reason: appeal.hiddenReason })} ·{' '}
+                  <span className="queue-age">
+                    {t('moderation.ageLabel')} : {t('moderation.age', { count: appeal.ageDays })}
+                  </span>
+                </p>
+                <blockquote className="report-reason">{appeal.text}</blockquote>
+                <FormErrors errors={reply?.itemId === appeal.targetId ? reply.formErrors : undefined} />
+                <Form method="post" className="queue-actions">
+                  <input type="hidden" name="intent" value="appeal" />
+                  <input type="hidden" name="targetKind" value={appeal.targetKind} />
+                  <input type="hidden" name="targetId" value={appeal.targetId} />
+                  <Button type="submit" name="decision" value="lift">
+                    {t('moderation.appeals.lift')}
+                  </Button>
+                  <Button type="submit" name="decision" value="uphold" variant="secondary">
+                    {t('moderation.appeals.uphold')}
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

@@ -1,0 +1,86 @@
+import { parseWithZod } from '@conform-to/zod'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
+import { followUpList } from '~/domain/moderation/insights.server'
+import { recommendFormSchema } from '~/domain/moderation/schema'
+import { recommendOrganisation } from '~/domain/moderation/service.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { FormErrors, TextareaField, TextField } from '~/ui/field'
+import { RouteErrorPage } from '~/ui/error-page'
+import { EmptyState } from '~/ui/states'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireModerator(request)
+  return { items: await followUpList(actor) }
+}
+
+/** "Mise en relation" from the follow-up list: recommend an organisation for a flagged need. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireModerator(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: recommendFormSchema(t) })
+  const itemId = String(formData.get('needId') ?? '')
+  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  try {
+    await recommendOrganisation(actor, submission.value, { mailer: context.mailer, publicUrl: context.publicUrl })
+  } catch (error) {
+    return refusalReply(t, error, itemId)
+  }
+  return redirect('/animation/suivi', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.recommend.done') }) } })
+}
+
+export default function FollowUp() {
+  const { t } = useTranslation()
+  const { items } = useLoaderData<typeof loader>()
+  const reply = useActionData<RowReply>()
+  return (
+    <section aria-labelledby="follow-up-title" className="animation-page">
+      <h1 id="follow-up-title">{t('moderation.followUp.title')}</h1>
+      <p className="lead">{t('moderation.followUp.lead')}</p>
+      {!items.length ? (
+        <EmptyState title={t('moderation.followUp.empty')} />
+      ) : (
+        <ol className="queue">
+          {items.map((item) => {
+            const errors = reply?.itemId === item.id ? reply : undefined
+            return (
+              <li key={item.id} className="card queue-item">
+                <h2 className="queue-title">
+                  <a href={`/besoins/${item.id}`}>{item.title}</a>
+                </h2>
+                <p className="muted">
+                  {item.company} · {t(`needs.status.${item.status}` as never)} · {t('moderation.followUp.idle', { count: item.idleDays })}
+                </p>
+                <ul className="follow-up-flags">
+                  {item.flags.map((flag) => (
+                    <li key={flag} className={`badge follow-up-${flag}`}>
+                      {t(`moderation.followUp.flags.${flag}`)}
+                    </li>
+                  ))}
+                </ul>
+                <details>
+                  <summary>{t('moderation.recommend.title')}</summary>
+                  <FormErrors errors={errors?.formErrors} />
+                  <Form method="post">
+                    <input type="hidden" name="needId" value={item.id} />
+                    <TextField label={t('moderation.recommend.org')} name="orgSlug" maxLength={120} errors={errors?.fieldErrors.orgSlug} />
+                    <TextareaField label={t('moderation.recommend.note')} name="note" rows={2} maxLength={1000} errors={errors?.fieldErrors.note} />
+                    <Button type="submit">{t('moderation.recommend.submit')}</Button>
+                  </Form>
+                </details>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

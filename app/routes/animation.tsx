@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { NavLink, Outlet } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireModerator } from '~/domain/moderation/http.server'
+import { RouteErrorPage } from '~/ui/error-page'
+
+/** The animators' workspace: animators and admins only (the services check scope again). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireModerator(request)
+  return null
+}
+
+const links = [
+  ['/animation', 'moderation.nav.dashboard'],
+  ['/animation/besoins', 'moderation.nav.needs'],
+  ['/animation/organisations', 'moderation.nav.organisations'],
+  ['/animation/signalements', 'moderation.nav.reports'],
+  ['/animation/suivi', 'moderation.nav.followUp'],
+  ['/animation/journal', 'moderation.nav.journal'],
+] as const
+
+export default function AnimationLayout() {
+  const { t } = useTranslation()
+  return (
+    <div className="animation">
+      <nav aria-label={t('moderation.nav.label')} className="animation-nav">
+        <ul>
+          {links.map(([to, key]) => (
+            <li key={to}>
+              <NavLink to={to} end>
+                {t(key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

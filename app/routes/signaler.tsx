@@ -1,0 +1,64 @@
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DomainError, httpStatusOf } from '~/domain/errors'
+import { requireActor } from '~/domain/needs/http.server'
+import { reportFormSchema, searchParamsObject } from '~/domain/moderation/schema'
+import { reportContent } from '~/domain/moderation/service.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { TextareaField } from '~/ui/field'
+import { RouteErrorPage } from '~/ui/error-page'
+import { z } from 'zod'
+
+/**
+ * "Report this need / profile": /signaler?kind=need&id=… (or kind=user). Any signed-in person;
+ * the report goes to the animators of the target's spaces (app/domain/moderation).
+ */
+const targetQuerySchema = z.object({ kind: z.enum(['need', 'user']), id: z.string().regex(/^[a-f0-9]{24}$/i) })
+
+const backTo = (kind: 'need' | 'user', id: string) => (kind === 'need' ? `/besoins/${id}` : `/membres/${id}`)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request)
+  const parsed = targetQuerySchema.safeParse(searchParamsObject(new URL(request.url)))
+  if (!parsed.success) throw new Response('Introuvable', { status: 404 })
+  return parsed.data
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const submission = parseWithZod(await request.formData(), { schema: reportFormSchema(t) })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    await reportContent(actor, submission.value)
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(error.message, { status: httpStatusOf[error.code] })
+    throw error
+  }
+  const { targetKind, targetId } = submission.value
+  return redirect(backTo(targetKind, targetId), { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.report.sent') }) } })
+}
+
+export default function ReportPage() {
+  const { t } = useTranslation()
+  const { kind, id } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="report-title" className="narrow-page">
+      <h1 id="report-title">{t(kind === 'need' ? 'moderation.report.need' : 'moderation.report.user')}</h1>
+      <Form method="post">
+        <input type="hidden" name="targetKind" value={kind} />
+        <input type="hidden" name="targetId" value={id} />
+        <TextareaField label={t('moderation.report.reason')} name="reason" required maxLength={1000} errors={reply?.result.error?.reason} />
+        <Button type="submit">{t('moderation.report.submit')}</Button>
+      </Form>
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

@@ -1,0 +1,84 @@
+import { parseWithZod } from '@conform-to/zod'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { appealHidden, myHiddenContent } from '~/domain/moderation/appeals.server'
+import { invalidReply, refusalReply, type RowReply } from '~/domain/moderation/http.server'
+import { appealFormSchema } from '~/domain/moderation/schema'
+import { formatDate } from '~/domain/needs/need-display'
+import { requireActor } from '~/domain/needs/http.server'
+import { createI18n, type Language } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { FormErrors, TextareaField } from '~/ui/field'
+import { RouteErrorPage } from '~/ui/error-page'
+import { EmptyState } from '~/ui/states'
+
+/** /signaler/contestations: the person sees why their content was hidden and may appeal once. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request)
+  return { items: await myHiddenContent(actor) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const itemId = String(formData.get('targetId') ?? '')
+  const submission = parseWithZod(formData, { schema: appealFormSchema(t) })
+  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  try {
+    await appealHidden(actor, submission.value)
+  } catch (error) {
+    return refusalReply(t, error, itemId)
+  }
+  return redirect('/signaler/contestations', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.appeal.sent') }) } })
+}
+
+export default function Appeals() {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language as Language
+  const { items } = useLoaderData<typeof loader>()
+  const reply = useActionData<RowReply>()
+  return (
+    <section aria-labelledby="appeal-title" className="animation-page">
+      <h1 id="appeal-title">{t('moderation.appeal.title')}</h1>
+      <p className="lead">{t('moderation.appeal.lead')}</p>
+      {!items.length ? (
+        <EmptyState title={t('moderation.appeal.empty')} />
+      ) : (
+        <ul className="queue">
+          {items.map((item) => {
+            const errors = reply?.itemId === item.targetId ? reply : undefined
+            return (
+              <li key={`${item.targetKind}-${item.targetId}`} className="card queue-item">
+                <h2 className="queue-title">
+                  {t(`moderation.appeal.kind.${item.targetKind}`)}
+                  {item.label ? ` : ${item.label}` : ''}
+                </h2>
+                <p className="muted">{t('moderation.appeal.hiddenOn', { date: formatDate(item.hiddenAt, language) })}</p>
+                <p>{t('moderation.appeal.reason', { reason: item.reason })}</p>
+                {item.appealDecision ? (
+                  <p>{t(`moderation.appeal.decision.${item.appealDecision}`)}</p>
+                ) : item.appealedAt ? (
+                  <p>{t('moderation.appeal.appealed', { date: formatDate(item.appealedAt, language) })}</p>
+                ) : (
+                  <Form method="post">
+                    <FormErrors errors={errors?.formErrors} />
+                    <input type="hidden" name="targetKind" value={item.targetKind} />
+                    <input type="hidden" name="targetId" value={item.targetId} />
+                    <TextareaField label={t('moderation.appeal.text')} name="text" rows={3} maxLength={2000} required errors={errors?.fieldErrors.text} />
+                    <Button type="submit">{t('moderation.appeal.submit')}</Button>
+                  </Form>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage
