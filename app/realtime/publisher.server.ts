@@ -8,5 +8,7 @@ import type { MessageView, ReceiptView } from '../domain/messaging/schema'
 export type RealtimeEvent =
   | { type: 'message:created' | 'message:edited' | 'message:deleted'; message: MessageView; participantIds: string[]; exceptSocketId?: string }
   | { type: 'receipt:updated'; receipt: ReceiptView; exceptSocketId?: string }
+  /** Moderation suspended or banned someone: their live sockets are closed at once. */
+  | { type: 'user:suspended'; userId: string }
 
 export type RealtimePublisher = (event: RealtimeEvent) => void

@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
   const { reportId, decision, reason, days } = submission.value
   try {
-    await decideReport(actor, reportId, { kind: decision, reason, days }, { mailer, publicUrl })
+    await decideReport(actor, reportId, { kind: decision, reason, days }, { mailer, publicUrl, onSuspended: (userId) => context.realtime({ type: 'user:suspended', userId }) })
   } catch (error) {
     return refusalReply(t, error, itemId)
   }

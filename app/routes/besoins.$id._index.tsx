@@ -11,6 +11,8 @@ import { closeNeed, getNeedForViewer, reopenNeed, approveNeed, retractNeed, retu
 import { ProposalCard } from '~/domain/proposals/proposal-display'
 import { suggestPartners } from '~/domain/search/matching.server'
 import { SuggestedPartners } from '~/domain/search/suggestions-display'
+import { recommendationsForNeed } from '~/domain/moderation/service.server'
+import { Recommendations } from '~/ui/recommendations'
 import { declineReasons, proposalDecisionSchema } from '~/domain/proposals/schema'
 import {
   acceptProposal,
@@ -40,6 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const aides = matchAides(institutionalServices, { ...page.matching, companySize: need.companyHidden ? null : page.matching.companySize })
   // Suggested partners help the company (and its animators) while the need is open.
   const suggestions = open && (relation.companyMember || relation.reviewer) ? await suggestPartners(context.search, need) : null
+  const recommendations = await recommendationsForNeed(actor, needId)
   return {
     need,
     signedIn: Boolean(actor),
@@ -53,6 +56,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     mayProposeFor: mayProposeFor.map((org) => ({ id: org.id, name: org.name })),
     aides,
     suggestions,
+    recommendations,
+    hidden: page.hidden,
+    mayReport: Boolean(actor) && !relation.companyMember,
     today: todayUtc(),
   }
 }
@@ -133,7 +139,7 @@ type ActionResult = { form: 'lifecycle' | 'decision'; proposalId: string | null;
 export default function NeedPage() {
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
-  const { need, signedIn, relation, actions, editable, projectId, history, proposals, open, mayProposeFor, aides, suggestions, today } = useLoaderData<typeof loader>()
+  const { need, signedIn, relation, actions, editable, projectId, history, proposals, open, mayProposeFor, aides, suggestions, recommendations, hidden, mayReport, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionResult | undefined
   const location = useLocation()
   const lifecycleErrors = actionData?.form === 'lifecycle' ? actionData.result.error : null
@@ -159,7 +165,18 @@ export default function NeedPage() {
           {need.summary ? <p className="lead">{need.summary}</p> : null}
         </header>
 
+        {hidden ? (
+          <div className="callout callout-warning" role="note">
+            <p>
+              {t('moderation.appeal.hiddenOn', { date: formatDate(hidden.hiddenAt, language) })} — {t('moderation.appeal.reason', { reason: hidden.reason })}
+            </p>
+            {relation.companyMember ? <Link to="/signaler/contestations">{t('moderation.appeal.title')}</Link> : null}
+          </div>
+        ) : null}
+
         <NextSteps status={need.status} relation={relation} projectId={projectId} />
+
+        <Recommendations items={recommendations} />
 
         <section aria-labelledby="facts-title" className="section need-facts">
           <h2 id="facts-title">{t('needs.detail.facts')}</h2>
@@ -233,6 +250,11 @@ export default function NeedPage() {
       </article>
 
       <div className="need-aside">
+        {mayReport ? (
+          <p className="report-link">
+            <Link to={`/signaler?kind=need&id=${need.id}`}>{t('moderation.report.need')}</Link>
+          </p>
+        ) : null}
         {suggestions ? <SuggestedPartners suggestions={suggestions} /> : null}
         <AidesPanel matches={aides} />
       </div>

@@ -6,6 +6,7 @@ import { getMemberProfile } from '~/domain/orgs/service.server'
 import { orRespond } from '~/http/domain-response.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { getSessionUser } from '~/domain/auth/session.server'
+import { isHidden } from '~/domain/moderation/hidden.server'
 import { StartConversationButton } from '~/ui/conversation-start'
 import { OrgBadges } from '~/ui/org-badges'
 
@@ -13,6 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = objectIdSchema.safeParse(params.userId)
   if (!userId.success) throw new Response('Introuvable', { status: 404 })
   const [profile, viewer] = await Promise.all([orRespond(() => getMemberProfile(userId.data)), getSessionUser(request)])
+  // A profile hidden by moderation is gone for everyone but its owner.
+  if (viewer?.id !== userId.data && (await isHidden('user', userId.data))) throw new Response('Introuvable', { status: 404 })
   // Signed-in people can write to anyone else; visitors are offered to sign in first.
   return { ...profile, canWrite: Boolean(viewer && viewer.id !== userId.data), signedIn: Boolean(viewer) }
 }
@@ -26,7 +29,14 @@ export default function MemberProfile() {
       <h1 id="member-title">{user.name}</h1>
       {user.title ? <p className="lead">{user.title}</p> : null}
       {user.fictional ? <p><span className="badge badge-fictional">{t('orgs.member.fictional')}</span></p> : null}
-      {canWrite ? <StartConversationButton userId={user.id} name={user.name} /> : null}
+      {canWrite ? (
+        <div className="button-row">
+          <StartConversationButton userId={user.id} name={user.name} />
+          <Link to={`/signaler?kind=user&id=${user.id}`} className="report-link">
+            {t('moderation.report.user')}
+          </Link>
+        </div>
+      ) : null}
       {!signedIn ? (
         <p>
           <Link to={`/connexion?redirectTo=${encodeURIComponent(`/membres/${user.id}`)}`}>{t('messaging.start.signInToWrite')}</Link>

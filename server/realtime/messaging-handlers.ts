@@ -56,6 +56,10 @@ async function asCommand<T>(work: () => Promise<T>): Promise<T> {
 /** Sends a stored change to the people concerned: the conversation room, and each participant's own room for badges. */
 export function createRealtimePublisher(io: MessagingServer) {
   return (event: RealtimeEvent) => {
+    if (event.type === 'user:suspended') {
+      io.in(userRoom(event.userId)).disconnectSockets(true)
+      return
+    }
     if (event.type === 'receipt:updated') {
       const room = io.to(conversationRoom(event.receipt.conversationId))
       ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit('receipt:updated', event.receipt)

@@ -33,12 +33,24 @@ async function companiesOf(connection: Connection, needs: readonly MongoDocument
   return new Map(orgs.map((org) => [String(org._id), { name: String(org.name) }]))
 }
 
+/** Moderation state of these needs (app/domain/moderation): hidden needs leave the index. */
+export const MODERATION_COLLECTION = 'moderationstates'
+
+async function hiddenNeedIds(connection: Connection, needs: readonly MongoDocument[]) {
+  if (!needs.length) return new Set<string>()
+  const states = await connection
+    .collection(MODERATION_COLLECTION)
+    .find({ targetKind: 'need', targetId: { $in: needs.map((need) => String(need._id)) }, hiddenAt: { $ne: null } }, { projection: { targetId: 1 } })
+    .toArray()
+  return new Set(states.map((state) => String(state.targetId)))
+}
+
 export async function needDocumentsOf(connection: Connection, needs: readonly MongoDocument[]) {
-  const companies = await companiesOf(connection, needs)
+  const [companies, hidden] = await Promise.all([companiesOf(connection, needs), hiddenNeedIds(connection, needs)])
   const upserts: NeedSearchDocument[] = []
   const deletions: string[] = []
   for (const need of needs) {
-    const document = needDocument(need as unknown as NeedSource, companies.get(String(need.companyOrgId)) ?? null)
+    const document = hidden.has(String(need._id)) ? null : needDocument(need as unknown as NeedSource, companies.get(String(need.companyOrgId)) ?? null)
     if (document) upserts.push(document)
     else deletions.push(String(need._id))
   }

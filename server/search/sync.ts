@@ -1,10 +1,10 @@
 import type { ChangeStream, ChangeStreamDocument, ObjectId, ResumeToken, Timestamp } from 'mongodb'
-import type { Connection } from 'mongoose'
+import mongoose, { type Connection } from 'mongoose'
 import { searchIndexNames } from '../../app/domain/search/names.js'
 import type { Logger } from '../logger.js'
 import type { SearchClient } from './client.js'
 import { rebuildSearchIndexes } from './reindex.js'
-import { applyChanges, NEEDS_COLLECTION, ORGANISATIONS_COLLECTION, SearchTaskFailedError } from './source.js'
+import { applyChanges, MODERATION_COLLECTION, NEEDS_COLLECTION, ORGANISATIONS_COLLECTION, SearchTaskFailedError } from './source.js'
 
 /**
  * MongoDB → Meilisearch, without losing an update.
@@ -101,7 +101,7 @@ export function startSearchSync(options: {
           await states.replaceOne({ _id: stateId }, state, { upsert: true })
         }
         if (stopped) return
-        stream = connection.db!.watch([{ $match: { 'ns.coll': { $in: [NEEDS_COLLECTION, ORGANISATIONS_COLLECTION] } } }], {
+        stream = connection.db!.watch([{ $match: { 'ns.coll': { $in: [NEEDS_COLLECTION, ORGANISATIONS_COLLECTION, MODERATION_COLLECTION] } } }], {
           ...(state.resumeToken ? { resumeAfter: state.resumeToken } : { startAtOperationTime: state.startAtOperationTime }),
           maxAwaitTimeMS: 50,
         })
@@ -126,6 +126,11 @@ export function startSearchSync(options: {
             const coll = (change.ns as { coll?: string }).coll
             if (coll === NEEDS_COLLECTION) changed.needIds.push(id)
             else if (coll === ORGANISATIONS_COLLECTION) changed.organisationIds.push(id)
+            else if (coll === MODERATION_COLLECTION) {
+              // A need hidden or shown again by moderation: reindex the need it is about.
+              const state = await connection.db!.collection(MODERATION_COLLECTION).findOne({ _id: id }, { projection: { targetKind: 1, targetId: 1 } })
+              if (state?.targetKind === 'need' && mongoose.isValidObjectId(state.targetId)) changed.needIds.push(new mongoose.mongo.ObjectId(String(state.targetId)))
+            }
           }
           if (!(await applyWithRetry(changed))) return
           await states.updateOne({ _id: stateId }, { $set: { resumeToken: batch.at(-1)!._id, updatedAt: new Date() } }, { upsert: true })

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from '@remix-run/node'
 import mongoose from 'mongoose'
+import { setHidden } from '~/domain/moderation/hidden.server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Need } from '~/domain/needs/model.server'
 import { Organisation } from '~/domain/orgs/model.server'
@@ -63,6 +64,16 @@ describe('index settings', () => {
 })
 
 describe('sync', () => {
+  it('removes a need hidden by moderation from the index, and brings it back when shown again', async () => {
+    const company = await insertOrg({ name: 'Moulage Test' })
+    const need = await insertNeed(company._id, { title: 'Cellule robotisée pour presse' })
+    await eventually(() => indexedNeed(need._id), { what: 'need indexed' })
+    await setHidden('need', String(need._id), { by: String(new mongoose.Types.ObjectId()), reason: 'Contenu publicitaire', at: new Date() })
+    await eventually(() => absent(() => indexedNeed(need._id)), { what: 'hidden need removed' })
+    await setHidden('need', String(need._id), null)
+    await eventually(() => indexedNeed(need._id), { what: 'need shown again indexed' })
+  })
+
   it('carries inserts, updates, unpublishing and deletes to the index', async () => {
     const company = await insertOrg({ name: 'Lunetterie Test' })
     const need = await insertNeed(company._id)

@@ -18,6 +18,7 @@ import {
   type TransitionRefusal,
 } from './lifecycle'
 import { isMemberOf, organisationsOf, type MarketplaceActor } from './membership.server'
+import { hiddenReason, notHidden } from '../moderation/hidden.server'
 import { Need, NeedReviewPolicy, type NeedRecord } from './model.server'
 import { submissionGaps, type NeedCategory, type NeedInput } from './schema'
 import { animatesAnySpace, anonymousViewer, needAccess, redactNeed, type NeedAccess, type NeedViewer, type Space } from './visibility'
@@ -350,6 +351,9 @@ export async function getNeedForViewer(actor: Actor | null, needId: string, cloc
   const relation = await relationTo(actor, need)
   const access = needAccess(need, relation)
   if (!access.visible) throw notFound('needs.refusals.notFound')
+  // Hidden by moderation: gone for everyone but the company (who sees why) and its moderators.
+  const hidden = await hiddenReason('need', needId)
+  if (hidden && !relation.companyMember && !relation.reviewer) throw notFound('needs.refusals.notFound')
   const company = await Organisation.findById(need.companyOrgId, { name: 1, size: 1 }).lean()
   const actions = actor
     ? availableActions(
@@ -360,6 +364,7 @@ export async function getNeedForViewer(actor: Actor | null, needId: string, cloc
     : []
   return {
     need: toView(need, company?.name, access),
+    hidden,
     relation,
     actions,
     editable: relation.companyMember && isEditable(need.status),
@@ -390,7 +395,7 @@ export const BROWSE_PAGE_SIZE = 20
 
 /** Latest needs still looking for answers, as this viewer may see them. */
 export async function browseNeeds(actor: Actor | null, query: { category?: NeedCategory; page: number }) {
-  const filter: Record<string, unknown> = { status: { $in: browsableStatuses } }
+  const filter: Record<string, unknown> = { status: { $in: browsableStatuses }, ...(await notHidden('need')) }
   if (query.category) filter.category = query.category
   const needs = (await Need.find(filter)
     .sort({ publishedAt: -1, _id: -1 })
