@@ -6,7 +6,7 @@ import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/d
 import { appealsQueue, decideAppeal } from '~/domain/moderation/appeals.server'
 import { appealDecisionFormSchema, reportDecisionFormSchema, reportDecisions } from '~/domain/moderation/schema'
 import { decideReport, reportsQueue } from '~/domain/moderation/service.server'
-import { formatDate } from '~/domain/needs/need-display'
+import { formatDate } from '~/ui/needs/need-display'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'

@@ -6,7 +6,7 @@ import { idParam, orRefuse, replyWithRefusal, requireActor } from '~/domain/need
 import { acceptsProposals } from '~/domain/needs/lifecycle'
 import { objectIdSchema } from '~/domain/needs/schema'
 import { getNeedForViewer } from '~/domain/needs/service.server'
-import { ProposalForm } from '~/domain/proposals/proposal-form'
+import { ProposalForm } from '~/ui/proposals/proposal-form'
 import { proposalFormSchema } from '~/domain/proposals/schema'
 import { createProposal, organisationsThatMayPropose } from '~/domain/proposals/service.server'
 import { createI18n } from '~/i18n/config'

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { parseNeedForm, replyWithRefusal, requireActor } from '~/domain/needs/http.server'
-import { NeedForm } from '~/domain/needs/need-form'
+import { NeedForm } from '~/ui/needs/need-form'
 import { companiesOf, createNeed } from '~/domain/needs/service.server'
 import { communeLabel } from '~/domain/places/commune'
 import { createI18n } from '~/i18n/config'

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/
 import { Fragment, useEffect, useRef, type ChangeEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NeedStatus } from '~/domain/needs/lifecycle'
-import { DomainTags, formatDate, NeedStatusBadge } from '~/domain/needs/need-display'
+import { DomainTags, formatDate, NeedStatusBadge } from '~/ui/needs/need-display'
 import type { NeedCategory, NeedStage } from '~/domain/needs/schema'
 import type { OrgKind } from '~/domain/orgs/kinds'
 import { domainName, filiereName, territoryName } from '~/domain/orgs/labels'

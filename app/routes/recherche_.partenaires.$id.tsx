@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { idParam, optionalActor, orRefuse } from '~/domain/needs/http.server'
 import { getNeedForViewer } from '~/domain/needs/service.server'
 import { suggestPartners } from '~/domain/search/matching.server'
-import { SuggestedPartners } from '~/domain/search/suggestions-display'
+import { SuggestedPartners } from '~/ui/search/suggestions-display'
 import { RouteErrorPage } from '~/ui/error-page'
 
 /**

@@ -5,7 +5,7 @@ import { orRespond } from '~/http/domain-response.server'
 import { orgSlugParam } from '~/domain/orgs/http.server'
 import { getOrganisationProfile } from '~/domain/orgs/service.server'
 import { needsForOrganisation } from '~/domain/search/matching.server'
-import { NeedsForYou } from '~/domain/search/suggestions-display'
+import { NeedsForYou } from '~/ui/search/suggestions-display'
 import { RouteErrorPage } from '~/ui/error-page'
 
 /**

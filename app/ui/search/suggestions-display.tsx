@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
-import { domainName } from '../orgs/labels'
-import type { OrgKind } from '../orgs/kinds'
-import type { MatchExplanation, SuggestedNeed, SuggestedPartner, Suggestions } from './matching'
+import { domainName } from '~/domain/orgs/labels'
+import type { OrgKind } from '~/domain/orgs/kinds'
+import type { MatchExplanation, SuggestedNeed, SuggestedPartner, Suggestions } from '~/domain/search/matching'
 
 /**
  * "Partenaires suggérés" (need page) and "besoins pour vous" (lab/centre dashboard): a list

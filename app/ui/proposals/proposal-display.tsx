@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
-import { Fact, formatDate } from '../needs/need-display'
-import type { BudgetRange } from '../needs/schema'
-import type { DeclineReason, ProposalStatus } from './schema'
+import { Fact, formatDate } from '~/ui/needs/need-display'
+import type { BudgetRange } from '~/domain/needs/schema'
+import type { DeclineReason, ProposalStatus } from '~/domain/proposals/schema'
 
 /** Presentational pieces of proposals (beside their domain, like the needs ones). */
 export function ProposalStatusBadge({ status }: { status: ProposalStatus }) {

@@ -2,11 +2,11 @@ import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
-import { demoTerritories } from '../places/territories'
-import { domainLabel, type TechnologyDomainId } from '../taxonomy/domains'
-import { filieres } from '../taxonomy/filieres'
-import type { AideMatch } from './aides'
-import type { NeedStatus } from './lifecycle'
+import { demoTerritories } from '~/domain/places/territories'
+import { domainLabel, type TechnologyDomainId } from '~/domain/taxonomy/domains'
+import { filieres } from '~/domain/taxonomy/filieres'
+import type { AideMatch } from '~/domain/needs/aides'
+import type { NeedStatus } from '~/domain/needs/lifecycle'
 
 /**
  * Presentational pieces of the needs pages (status badge, summary card, facts, aides panel).

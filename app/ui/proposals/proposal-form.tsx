@@ -4,8 +4,8 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
-import { budgetRanges } from '../needs/schema'
-import { proposalFormSchema, proposalLimits } from './schema'
+import { budgetRanges } from '~/domain/needs/schema'
+import { proposalFormSchema, proposalLimits } from '~/domain/proposals/schema'
 
 export type ProposalFormValues = {
   submissionId: string

@@ -8,10 +8,10 @@ import { Button, ButtonLink } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
 import { CommunePicker } from '~/ui/commune-picker'
 import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
-import { demoTerritories } from '../places/territories'
-import { technologyDomains } from '../taxonomy/domains'
-import { filieres } from '../taxonomy/filieres'
-import { budgetRanges, confidentialityLevels, needCategories, needFormSchema, needIntentOf, needLimits, needStages, todayUtc } from './schema'
+import { demoTerritories } from '~/domain/places/territories'
+import { technologyDomains } from '~/domain/taxonomy/domains'
+import { filieres } from '~/domain/taxonomy/filieres'
+import { budgetRanges, confidentialityLevels, needCategories, needFormSchema, needIntentOf, needLimits, needStages, todayUtc } from '~/domain/needs/schema'
 
 /** Every field of the need form as the browser sends it. */
 export type NeedFormValues = {
