@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { demoTerritories } from '~/domain/places/territories'
@@ -6,7 +7,12 @@ import type { Language } from '~/i18n/config'
 import { Button } from '~/ui/button'
 import { Dialog } from '~/ui/dialog'
 
-const personas = ['industrialist', 'researcher', 'animator'] as const
+/** Each persona's first step, from the front door. */
+const personas = [
+  { id: 'industrialist', href: '/besoins/nouveau' },
+  { id: 'researcher', href: '/besoins' },
+  { id: 'animator', href: '/recherche' },
+] as const
 const steps = ['post', 'receive', 'collaborate'] as const
 
 export default function Home() {
@@ -27,9 +33,10 @@ export default function Home() {
         <h2 id="personas-title">{t('home.personasTitle')}</h2>
         <ul className="card-grid">
           {personas.map((persona) => (
-            <li key={persona} className="card">
-              <h3>{t(`home.personas.${persona}.title`)}</h3>
-              <p>{t(`home.personas.${persona}.text`)}</p>
+            <li key={persona.id} className="card">
+              <h3>{t(`home.personas.${persona.id}.title`)}</h3>
+              <p>{t(`home.personas.${persona.id}.text`)}</p>
+              <Link to={persona.href}>{t(`home.personas.${persona.id}.cta`)}</Link>
             </li>
           ))}
         </ul>

@@ -71,3 +71,14 @@ test('/healthz reports every service up on a running instance', async ({ request
   expect(response.status()).toBe(200)
   expect(await response.json()).toMatchObject({ status: 'ok', down: [] })
 })
+
+test('each persona has a first step from the front door', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Voir les besoins publiés' }).click()
+  await expect(page).toHaveURL(/\/besoins$/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Déposer un besoin' }).click()
+  // Posting a need needs an account: the sign-in page brings the person back afterwards.
+  await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Fbesoins%2Fnouveau$/)
+})

@@ -32,9 +32,9 @@ const en: SameShape<typeof common> = {
     lead: 'Post a technical need in minutes: labs, technology centres, clusters and competitiveness clusters of your territory answer, talk with you in real time and run the project with you.',
     personasTitle: 'Who is it for?',
     personas: {
-      industrialist: { title: 'Industrialist, SME or mid-cap', text: 'Describe your need (3D printing, AI, automation…), receive proposals, choose the best one.' },
-      researcher: { title: 'Researcher or technology centre', text: 'Showcase your skills, equipment and TRL, and answer the needs of nearby companies.' },
-      animator: { title: 'Cluster, pôle or territory animator', text: 'Moderate your space, route needs to the right experts and follow response times.' },
+      industrialist: { title: 'Industrialist, SME or mid-cap', text: 'Describe your need (3D printing, AI, automation…), receive proposals, choose the best one.', cta: 'Post a need' },
+      researcher: { title: 'Researcher or technology centre', text: 'Showcase your skills, equipment and TRL, and answer the needs of nearby companies.', cta: 'See published needs' },
+      animator: { title: 'Cluster, pôle or territory animator', text: 'Moderate your space, route needs to the right experts and follow response times.', cta: 'Find partners' },
     },
     stepsTitle: 'How it works',
     steps: {

@@ -28,9 +28,9 @@ const common = {
     lead: 'Déposez un besoin technique en quelques minutes : laboratoires, centres techniques, clusters et pôles de compétitivité de votre territoire vous répondent, échangent avec vous en direct et lancent le projet avec vous.',
     personasTitle: 'Pour qui ?',
     personas: {
-      industrialist: { title: 'Industriel, PME ou ETI', text: 'Décrivez votre besoin (impression 3D, IA, automatisation…), recevez des propositions, choisissez la meilleure.' },
-      researcher: { title: 'Chercheur ou centre technique', text: 'Faites connaître vos compétences, vos équipements et votre TRL, et répondez aux besoins des entreprises proches.' },
-      animator: { title: 'Animateur de cluster, de pôle ou de territoire', text: 'Modérez votre espace, orientez les besoins vers les bons experts et suivez les délais de réponse.' },
+      industrialist: { title: 'Industriel, PME ou ETI', text: 'Décrivez votre besoin (impression 3D, IA, automatisation…), recevez des propositions, choisissez la meilleure.', cta: 'Déposer un besoin' },
+      researcher: { title: 'Chercheur ou centre technique', text: 'Faites connaître vos compétences, vos équipements et votre TRL, et répondez aux besoins des entreprises proches.', cta: 'Voir les besoins publiés' },
+      animator: { title: 'Animateur de cluster, de pôle ou de territoire', text: 'Modérez votre espace, orientez les besoins vers les bons experts et suivez les délais de réponse.', cta: 'Rechercher des partenaires' },
     },
     stepsTitle: 'Comment ça marche',
     steps: {
