@@ -54,6 +54,11 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
                   <NavLink to="/animation">{t('layout.nav.animation')}</NavLink>
                 </li>
               ) : null}
+              {user?.role === 'admin' ? (
+                <li key="admin.nav">
+                  <NavLink to="/admin/animateurs">{t('admin.nav')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <UserMenu user={user} />

@@ -22,6 +22,8 @@ const userSchema = new Schema(
       ],
       default: [],
     },
+    /** The role an animator had before an admin appointed them, given back on revocation. */
+    roleBeforeAnimator: { type: String, enum: userRoles.filter((role) => role !== 'animator'), default: undefined },
     /** Demo accounts are fictional people and say so. */
     fictional: { type: Boolean, default: false },
   },

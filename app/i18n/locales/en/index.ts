@@ -1,5 +1,6 @@
 import type { Translations } from '../fr'
 import type { SameShape } from '../shape'
+import admin from './admin'
 import auth from './auth'
 import common from './common'
 import messaging from './messaging'
@@ -8,6 +9,6 @@ import needs from './needs'
 import orgs from './orgs'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, auth, orgs, needs, messaging, search, moderation }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation }
 
 export default en

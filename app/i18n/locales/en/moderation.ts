@@ -137,6 +137,8 @@ const moderation: SameShape<typeof moderationFr> = {
       'space.review_rule': 'Review rule',
       'need.status': 'Need status',
       'proposal.status': 'Proposal status',
+      'user.appoint_animator': 'Animator appointed',
+      'user.revoke_animator': 'Animator role removed',
     },
   },
   followUp: {

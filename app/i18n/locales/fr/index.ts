@@ -1,3 +1,4 @@
+import admin from './admin'
 import auth from './auth'
 import common from './common'
 import messaging from './messaging'
@@ -7,7 +8,7 @@ import orgs from './orgs'
 import search from './search'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, auth, orgs, needs, messaging, search, moderation }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation }
 
 export default fr
 export type Translations = typeof fr

@@ -135,6 +135,8 @@ const moderation = {
       'space.review_rule': 'Règle de relecture',
       'need.status': 'Statut d’un besoin',
       'proposal.status': 'Statut d’une proposition',
+      'user.appoint_animator': 'Animateur nommé',
+      'user.revoke_animator': 'Rôle d’animateur retiré',
     },
   },
   followUp: {

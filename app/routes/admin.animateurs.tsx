@@ -1,0 +1,150 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { requireUser } from '~/domain/auth/session.server'
+import { DomainError } from '~/domain/errors'
+import { demoTerritories } from '~/domain/places/territories'
+import { hasPermission } from '~/domain/permissions'
+import { animatedOrganisations, appointAnimator, listAnimators, revokeAnimator } from '~/domain/users/animators.server'
+import { appointAnimatorSchema, revokeAnimatorSchema } from '~/domain/users/animators-schema'
+import { orRespond } from '~/http/domain-response.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { CheckboxGroup } from '~/ui/checkbox-group'
+import { RouteErrorPage } from '~/ui/error-page'
+import { FormErrors, TextField } from '~/ui/field'
+import { EmptyState } from '~/ui/states'
+
+/** Admins only: everyone else gets the 403 page (the check is also in the service). */
+async function requireAdmin(request: Request) {
+  const user = await requireUser(request)
+  if (!hasPermission(user, 'appoint:animator:any')) throw new Response('Accès refusé', { status: 403 })
+  return user
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request)
+  const [animators, organisations] = await Promise.all([orRespond(() => listAnimators(admin)), animatedOrganisations()])
+  return { animators, organisations }
+}
+
+const translate = (t: TFunction, keys: string[] | undefined) => keys?.map((key) => t(key as never) as string)
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const done = async (message: string) => redirect('/admin/animateurs', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+
+  if (formData.get('intent') === 'revoke') {
+    const parsed = revokeAnimatorSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) throw new Response('Requête invalide', { status: 400 })
+    await orRespond(() => revokeAnimator(admin, parsed.data.userId))
+    return done(t('admin.animators.revoked'))
+  }
+
+  const submission = parseWithZod(formData, { schema: appointAnimatorSchema(t) })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    await appointAnimator(admin, submission.value)
+  } catch (error) {
+    if (error instanceof DomainError && error.fieldErrors) {
+      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, translate(t, keys) ?? []]))
+      return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
+    }
+    throw error
+  }
+  return done(t('admin.animators.appointed'))
+}
+
+export default function AnimatorsAdmin() {
+  const { t } = useTranslation()
+  const { animators, organisations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'appoint-animator',
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: appointAnimatorSchema(t) }),
+  })
+  const territoryName = (id: string) => demoTerritories.find((territory) => territory.id === id)?.name ?? id
+
+  return (
+    <section aria-labelledby="animators-title" className="admin-page">
+      <h1 id="animators-title">{t('admin.animators.title')}</h1>
+      <p className="lead">{t('admin.animators.lead')}</p>
+
+      <section aria-labelledby="current-title" className="section">
+        <h2 id="current-title">{t('admin.animators.current')}</h2>
+        {animators.length ? (
+          <ul className="card-grid">
+            {animators.map((animator) => (
+              <li key={animator.id} className="card">
+                <h3>{animator.name}</h3>
+                <p className="muted">{animator.email}</p>
+                <p>
+                  {t('admin.animators.territories')} :{' '}
+                  <span lang="fr">{animator.territories.map(territoryName).join(', ') || t('admin.animators.none')}</span>
+                </p>
+                <p>
+                  {t('admin.animators.organisations')} : {animator.organisations.map((org) => org.name).join(', ') || t('admin.animators.none')}
+                </p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="userId" value={animator.id} />
+                  <Button type="submit" variant="secondary">
+                    {t('admin.animators.revoke', { name: animator.name })}
+                  </Button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState title={t('admin.animators.empty')} />
+        )}
+      </section>
+
+      <section aria-labelledby="appoint-title" className="section">
+        <h2 id="appoint-title">{t('admin.animators.appointTitle')}</h2>
+        <p>{t('admin.animators.appointHint')}</p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="appoint" />
+          <FormErrors errors={form.errors} />
+          <TextField
+            id={fields.email.id}
+            name={fields.email.name}
+            type="email"
+            label={t('admin.animators.email')}
+            required
+            autoComplete="off"
+            defaultValue={typeof fields.email.initialValue === 'string' ? fields.email.initialValue : ''}
+            errors={fields.email.errors}
+          />
+          <CheckboxGroup
+            legend={t('admin.animators.territories')}
+            name={fields.territories.name}
+            options={demoTerritories.map((territory) => ({ value: territory.id, label: territory.name, lang: 'fr' }))}
+            errors={fields.territories.errors}
+          />
+          <CheckboxGroup
+            legend={t('admin.animators.organisations')}
+            name={fields.organisations.name}
+            options={organisations.map((org) => ({ value: org.id, label: org.name }))}
+            errors={fields.organisations.errors}
+          />
+          <Button type="submit" pending={navigation.state === 'submitting'}>
+            {t('admin.animators.appoint')}
+          </Button>
+        </Form>
+      </section>
+    </section>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage
