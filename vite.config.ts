@@ -26,6 +26,25 @@ export default defineConfig({
   // Pre-bundle what the first page needs, so a cold dev start never re-optimises mid-load
   // (which would serve two copies of React).
   optimizeDeps: {
-    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'i18next', 'react-i18next', '@remix-run/react', '@remix-run/node', 'zod'],
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'i18next',
+      'react-i18next',
+      '@remix-run/react',
+      '@remix-run/node',
+      'zod',
+      '@conform-to/react',
+      '@conform-to/zod',
+      'socket.io-client',
+      '@visx/group',
+      '@visx/scale',
+      '@visx/shape',
+    ],
+    // Server-only: reached by the dependency scan through *.server.ts files, never shipped.
+    exclude: ['mongoose'],
   },
 })
