@@ -42,7 +42,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
   const { reportId, decision, reason, days } = submission.value
   try {
-    await decideReport(actor, reportId, { kind: decision, reason, days }, { mailer, publicUrl, onSuspended: (userId) => context.realtime({ type: 'user:suspended', userId }) })
+    await decideReport(actor, reportId, { kind: decision, reason, days }, {
+      mailer,
+      publicUrl,
+      onSuspended: (userId) => context.realtime({ type: 'user:suspended', userId }),
+      // A hidden message reads as deleted: open conversations already handle this event.
+      onMessageHidden: (message, participantIds) => context.realtime({ type: 'message:deleted', message, participantIds }),
+    })
   } catch (error) {
     return refusalReply(t, error, itemId)
   }
@@ -63,12 +69,16 @@ export default function ReportsQueue() {
         <ol className="queue">
           {reports.map((report) => {
             const errors = reply?.itemId === report.id ? reply : undefined
+            const isMessage = report.targetKind === 'message'
             const href = report.targetKind === 'need' ? `/besoins/${report.targetId}` : `/membres/${report.targetId}`
+            // Messages: the moderator is not a participant, so the reported text is shown here (escaped by React), no link.
+            const decisions = isMessage ? reportDecisions.filter((decision) => decision === 'dismiss' || decision === 'hide') : reportDecisions
             return (
               <li key={report.id} className="card queue-item">
                 <h2 className="queue-title">
-                  <span className="badge">{t(`moderation.reports.kind.${report.targetKind}`)}</span> <a href={href}>{report.targetLabel}</a>
+                  <span className="badge">{t(`moderation.reports.kind.${report.targetKind}`)}</span> {isMessage ? t('moderation.reports.messageHint') : <a href={href}>{report.targetLabel}</a>}
                 </h2>
+                {isMessage ? <blockquote className="report-snapshot">{report.targetLabel}</blockquote> : null}
                 <p className="muted">
                   {t('moderation.reports.reportedBy', { name: report.reporterName })} · {formatDate(report.createdAt, i18n.language as Language)} ·{' '}
                   <span className="queue-age">
@@ -82,11 +92,11 @@ export default function ReportsQueue() {
                   <SelectField
                     label={t('moderation.reports.decision')}
                     name="decision"
-                    options={reportDecisions.map((decision) => ({ value: decision, label: t(`moderation.reports.decisions.${decision}`) }))}
+                    options={decisions.map((decision) => ({ value: decision, label: t(`moderation.reports.decisions.${decision}`) }))}
                     errors={errors?.fieldErrors.decision}
                   />
                   <TextareaField label={t('moderation.reports.reason')} name="reason" rows={2} maxLength={1000} errors={errors?.fieldErrors.reason} />
-                  <TextField label={t('moderation.reports.days')} name="days" type="number" min={1} max={365} inputMode="numeric" errors={errors?.fieldErrors.days} />
+                  {isMessage ? null : <TextField label={t('moderation.reports.days')} name="days" type="number" min={1} max={365} inputMode="numeric" errors={errors?.fieldErrors.days} />}
                   <Button type="submit">{t('moderation.reports.submit')}</Button>
                 </Form>
               </li>

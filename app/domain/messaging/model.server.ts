@@ -31,6 +31,8 @@ const messageSchema = new Schema(
     html: { type: String, default: '' },
     editedAt: { type: Date, default: null },
     deletedAt: { type: Date, default: null },
+    /** Deleted by a moderator (not its author): shown like any deleted message, kept apart for the record. */
+    hiddenByModeration: { type: Boolean, default: false },
     /** Files stored in the GridFS bucket `attachments` (see attachments.server.ts). */
     attachments: {
       type: [

@@ -301,6 +301,22 @@ export async function deleteMessage(actor: MessagingActor, messageId: string): P
   return toView(updated!, actor.name)
 }
 
+/**
+ * Moderation hides a reported message: it becomes a deleted message for everyone (same tombstone,
+ * same `message:deleted` event). The caller (moderation service) checks the moderator's scope.
+ */
+export async function hideMessageByModeration(messageId: string, at = new Date()): Promise<{ message: MessageView; participantIds: string[] } | null> {
+  if (!isObjectId(messageId)) return null
+  const updated = await Message.findOneAndUpdate(
+    { _id: messageId },
+    { $set: { body: '', html: '', deletedAt: at, changedAt: at, hiddenByModeration: true } },
+    { new: true },
+  ).lean()
+  if (!updated) return null
+  const [message] = await viewsOf([updated])
+  return { message: message!, participantIds: await participantIds(String(updated.conversationId)) }
+}
+
 /** Moves my read marker forward (never back) to `messageId`, a message of this conversation. */
 export async function markRead(actor: MessagingActor, conversationId: string, messageId: string): Promise<ReceiptView> {
   await requireParticipant(actor, conversationId)

@@ -15,6 +15,7 @@ import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import { setHidden } from './hidden.server'
+import { decideMessageReport, isMessageReport, messageReportsQueue, type MessageHiddenHook } from './message-reports.server'
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
 import { isModerator, mayModerateOrganisation, mayModerateSpaces, moderatesEverywhere, organisationSpaces, spacesFilter, type ModerationActor } from './scope'
@@ -171,7 +172,7 @@ export async function verifyOrganisationInScope(actor: ModerationActor, orgId: s
 
 // ——— Reports ————————————————————————————————————————————————————————————————————
 
-/** Anyone signed in reports a need or a profile; the animators of its spaces see it. */
+/** Anyone signed in reports a need or a profile; the animators of its spaces see it. (Messages: messaging's reportMessage.) */
 export async function reportContent(actor: ModerationActor, input: { targetKind: ReportTargetKind; targetId: string; reason: string }) {
   if (!hasPermission(actor, 'report:content:any')) throw forbidden('moderation.refusals.forbidden')
   const spaces = await targetSpaces(input.targetKind, input.targetId)
@@ -183,7 +184,8 @@ export async function reportContent(actor: ModerationActor, input: { targetKind:
 
 export type QueueReport = {
   id: string
-  targetKind: ReportTargetKind
+  /** 'message': a MessageReport; targetLabel is then the reported text as it was. */
+  targetKind: ReportTargetKind | 'message'
   targetId: string
   targetLabel: string
   reason: string
@@ -201,7 +203,7 @@ export async function reportsQueue(actor: ModerationActor, clock: Clock = {}): P
   const needIds = reports.filter((report) => report.targetKind === 'need').map((report) => report.targetId)
   const [users, needs] = await Promise.all([User.find({ _id: { $in: userIds } }, { name: 1 }).lean(), Need.find({ _id: { $in: needIds } }, { title: 1 }).lean()])
   const labels = new Map<string, string>([...users.map((user) => [String(user._id), user.name] as const), ...needs.map((need) => [String(need._id), need.title] as const)])
-  return reports.map((report) => {
+  const contentReports: QueueReport[] = reports.map((report) => {
     const createdAt = (report as unknown as { createdAt: Date }).createdAt
     return {
       id: String(report._id),
@@ -214,6 +216,8 @@ export async function reportsQueue(actor: ModerationActor, clock: Clock = {}): P
       ageDays: ageInDays(createdAt, now),
     }
   })
+  const messageReports = await messageReportsQueue(actor, now)
+  return [...contentReports, ...messageReports].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
 }
 
 
@@ -225,12 +229,16 @@ export async function decideReport(
   actor: ModerationActor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string; days?: number },
-  context: MailContext & Clock & SuspensionHook,
+  context: MailContext & Clock & SuspensionHook & MessageHiddenHook,
 ) {
   assertModerator(actor)
   if (!isObjectId(reportId)) throw notFound('moderation.refusals.notFound')
   const report = await Report.findById(reportId).lean()
-  if (!report) throw notFound('moderation.refusals.notFound')
+  if (!report) {
+    // Reports on messages live in messaging's collection; same queue, same form.
+    if (await isMessageReport(reportId)) return decideMessageReport(actor, reportId, decision, context)
+    throw notFound('moderation.refusals.notFound')
+  }
   const targetId = String(report.targetId)
   const spaces = await targetSpaces(report.targetKind, targetId)
   if (!mayModerateSpaces(actor, spaces)) throw forbidden('moderation.refusals.outsideScope')

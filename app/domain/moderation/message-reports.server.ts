@@ -1,0 +1,126 @@
+import mongoose from 'mongoose'
+import { conflict, forbidden, invalid, notFound } from '../errors'
+import { hideMessageByModeration } from '../messaging/service.server'
+import { Conversation, MessageReport } from '../messaging/model.server'
+import type { MessageView } from '../messaging/schema'
+import { Need } from '../needs/model.server'
+import type { Space } from '../needs/visibility'
+import { Membership, Organisation } from '../orgs/model.server'
+import { Project } from '../projects/model.server'
+import { User } from '../users/model.server'
+import { recordAudit } from './audit.server'
+import { ageInDays } from './follow-up'
+import type { ReportDecision } from './schema'
+import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces, type ModerationActor } from './scope'
+
+/**
+ * Reports on messages (stored by messaging as MessageReport). A conversation has no spaces of
+ * its own, so its scope is derived: the spaces of the need it is about (need thread, or the
+ * project's need) plus the spaces of every participant's organisations. Admins see them all;
+ * an animator sees those touching a space they animate.
+ */
+const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
+
+export type MessageQueueReport = {
+  id: string
+  targetKind: 'message'
+  targetId: string
+  targetLabel: string
+  reason: string
+  reporterName: string
+  createdAt: string
+  ageDays: number
+}
+
+type ConversationScope = { participants: mongoose.Types.ObjectId[]; needId?: mongoose.Types.ObjectId | null; projectId?: mongoose.Types.ObjectId | null }
+
+/** The spaces a conversation touches (see the module comment). */
+export async function conversationSpaces(conversation: ConversationScope): Promise<Space[]> {
+  let needId = conversation.needId ?? null
+  if (!needId && conversation.projectId) needId = (await Project.findById(conversation.projectId, { needId: 1 }).lean())?.needId ?? null
+  const need = needId ? await Need.findById(needId, { spaces: 1 }).lean() : null
+  const orgIds = (await Membership.find({ userId: { $in: conversation.participants } }, { orgId: 1 }).lean()).map((membership) => membership.orgId)
+  const orgs = await Organisation.find({ _id: { $in: orgIds } }, { kind: 1, territories: 1, memberOf: 1 }).lean()
+  const spaces = [...((need?.spaces ?? []) as Space[]), ...orgs.flatMap((org) => organisationSpaces({ kind: org.kind, territories: org.territories, memberOf: org.memberOf }))]
+  const seen = new Set<string>()
+  return spaces.filter((space) => {
+    const key = `${space.kind}:${space.ref}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+async function spacesOfConversation(conversationId: mongoose.Types.ObjectId | string): Promise<Space[]> {
+  const conversation = await Conversation.findById(conversationId, { participants: 1, needId: 1, projectId: 1 }).lean()
+  return conversation ? conversationSpaces(conversation) : []
+}
+
+/** Open message reports of the actor's scope, oldest first (the caller merges them with the others). */
+export async function messageReportsQueue(actor: ModerationActor, now: Date): Promise<MessageQueueReport[]> {
+  if (!isModerator(actor)) return []
+  const reports = await MessageReport.find({ status: 'open' }).sort({ createdAt: 1, _id: 1 }).limit(500).lean()
+  const everywhere = moderatesEverywhere(actor)
+  const spacesByConversation = new Map<string, Space[]>()
+  if (!everywhere) {
+    for (const id of new Set(reports.map((report) => String(report.conversationId)))) spacesByConversation.set(id, await spacesOfConversation(id))
+  }
+  const visible = everywhere ? reports : reports.filter((report) => mayModerateSpaces(actor, spacesByConversation.get(String(report.conversationId)) ?? []))
+  const names = new Map((await User.find({ _id: { $in: visible.map((report) => report.reporterId) } }, { name: 1 }).lean()).map((user) => [String(user._id), user.name]))
+  return visible.map((report) => {
+    const createdAt = (report as unknown as { createdAt: Date }).createdAt
+    return {
+      id: String(report._id),
+      targetKind: 'message' as const,
+      targetId: String(report.messageId),
+      // Plain text: React escapes it where it is shown.
+      targetLabel: report.bodySnapshot ?? '',
+      reason: report.reason,
+      reporterName: names.get(String(report.reporterId)) ?? '',
+      createdAt: createdAt.toISOString(),
+      ageDays: ageInDays(createdAt, now),
+    }
+  })
+}
+
+/** Whether a report id is a message report (decideReport then hands it over here). */
+export async function isMessageReport(reportId: string): Promise<boolean> {
+  return isObjectId(reportId) && Boolean(await MessageReport.exists({ _id: reportId }))
+}
+
+export type MessageHiddenHook = { onMessageHidden?: (message: MessageView, participantIds: string[]) => void }
+
+/**
+ * Dismisses a message report, or hides the message: it becomes a deleted message for both
+ * participants (the hook lets the route push `message:deleted` to open conversations), and the
+ * other open reports on it are closed too. Only dismiss and hide apply to a message.
+ */
+export async function decideMessageReport(
+  actor: ModerationActor,
+  reportId: string,
+  decision: { kind: ReportDecision; reason: string },
+  context: { now?: Date } & MessageHiddenHook,
+) {
+  if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')
+  if (!isObjectId(reportId)) throw notFound('moderation.refusals.notFound')
+  const report = await MessageReport.findById(reportId).lean()
+  if (!report) throw notFound('moderation.refusals.notFound')
+  const spaces = await spacesOfConversation(report.conversationId)
+  if (!mayModerateSpaces(actor, spaces)) throw forbidden('moderation.refusals.outsideScope')
+  if (report.status !== 'open') throw conflict('moderation.refusals.alreadyDecided')
+  if (decision.kind !== 'dismiss' && decision.kind !== 'hide') throw invalid('moderation.refusals.messageDecision', { decision: ['moderation.refusals.messageDecision'] })
+  if (decision.kind === 'hide' && !decision.reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
+  const now = context.now ?? new Date()
+  const status = decision.kind === 'dismiss' ? 'dismissed' : 'actioned'
+  const result = await MessageReport.updateOne({ _id: report._id, status: 'open' }, { $set: { status } })
+  if (result.modifiedCount === 0) throw conflict('moderation.refusals.alreadyDecided')
+  const messageId = String(report.messageId)
+  if (decision.kind === 'hide') {
+    const hidden = await hideMessageByModeration(messageId, now)
+    // Other people's reports on the same message are answered by the same decision.
+    await MessageReport.updateMany({ messageId: report.messageId, status: 'open' }, { $set: { status: 'actioned' } })
+    await recordAudit({ actorId: actor.id, action: 'message.hide', targetKind: 'message', targetId: messageId, spaces, reason: decision.reason, before: (report.bodySnapshot ?? '').slice(0, 500), after: 'hidden', at: now })
+    if (hidden) context.onMessageHidden?.(hidden.message, hidden.participantIds)
+  }
+  await recordAudit({ actorId: actor.id, action: `report.${decision.kind === 'dismiss' ? 'dismiss' : 'action'}`, targetKind: 'message', targetId: messageId, spaces, reason: decision.reason, before: 'open', after: decision.kind, at: now })
+}
