@@ -23,7 +23,7 @@ async function animatorOf(ref: string, name: string) {
   return user
 }
 
-test('an industrialist’s need waits for review, the animator of its territory approves it, it appears on /besoins', async ({ page, context, baseURL }) => {
+test('an industrialist’s need waits for review, the animator of its territory approves it, it appears on /besoins and in search', async ({ page, context, baseURL }) => {
   const unique = randomUUID().slice(0, 6)
   await requireReviewIn(territory)
   const industrialist = await createTestUser({ role: 'industrialist', name: `Hugo Industriel ${unique}` })
@@ -75,9 +75,13 @@ test('an industrialist’s need waits for review, the animator of its territory 
   await expect(page.getByText('Le besoin est publié.')).toBeVisible()
   await expect(page.getByRole('link', { name: title })).toHaveCount(0)
 
-  // Online for everyone, and recorded in the journal.
+  // Online for everyone, in search too (the index follows within about a second), and recorded in the journal.
   await page.goto('/besoins')
   await expect(page.getByRole('link', { name: title })).toBeVisible()
+  await expect(async () => {
+    await page.goto(`/recherche?q=${encodeURIComponent(title)}`)
+    await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
   await page.goto('/animation/journal?action=need.approve')
   await expect(page.getByRole('row').filter({ hasText: needId })).toContainText('Besoin publié')
   const csv = await page.request.get('/animation/journal.csv?action=need.approve')
