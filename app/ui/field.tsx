@@ -100,3 +100,14 @@ export function FormErrors({ errors, id }: { errors?: string[] | null; id?: stri
     </div>
   )
 }
+
+/**
+ * The props a field takes from a conform field: its id and name, the value submitted last
+ * (kept after a refused submission, with or without JavaScript) and its errors.
+ */
+export function conformField(
+  field: { id: string; name: string; initialValue?: unknown; errors?: string[] },
+  fallback?: string,
+): { id: string; name: string; defaultValue: string | undefined; errors: string[] | undefined } {
+  return { id: field.id, name: field.name, defaultValue: typeof field.initialValue === 'string' ? field.initialValue : fallback, errors: field.errors }
+}

@@ -12,7 +12,7 @@ import type { Language } from '~/i18n/config'
 import { Button, ButtonLink } from './button'
 import { CheckboxGroup } from './checkbox-group'
 import { CommunePicker } from './commune-picker'
-import { FormErrors, SelectField, TextareaField, TextField } from './field'
+import { FormErrors, SelectField, TextareaField, TextField, conformField } from './field'
 
 /** Every field of the profile form, as the browser submits it (strings and string lists). */
 export type OrgFormValues = {
@@ -88,46 +88,34 @@ export function OrgProfileForm({
       <section aria-labelledby={`${id}-identity`} className="org-form-section">
         <h2 id={`${id}-identity`}>{t('orgs.form.sectionIdentity')}</h2>
         <TextField
-          id={fields.name.id}
-          name={fields.name.name}
-          defaultValue={asText(fields.name.initialValue)}
+          {...conformField(fields.name)}
           label={t('orgs.form.name')}
           maxLength={orgLimits.name}
           required
           autoComplete="organization"
-          errors={fields.name.errors}
         />
         {mode === 'create' ? (
           <SelectField
-            id={fields.kind.id}
-            name={fields.kind.name}
-            defaultValue={asText(fields.kind.initialValue) ?? ''}
+            {...conformField(fields.kind, '')}
             label={t('orgs.form.kind')}
             hint={t('orgs.form.kindHint')}
             required
-            errors={fields.kind.errors}
             options={[{ value: '', label: t('orgs.form.kindPlaceholder') }, ...orgKinds.map((kind) => ({ value: kind, label: t(`orgs.kinds.${kind}`) }))]}
           />
         ) : null}
         {showSize ? (
           <SelectField
-            id={fields.size.id}
-            name={fields.size.name}
-            defaultValue={asText(fields.size.initialValue) ?? ''}
+            {...conformField(fields.size, '')}
             label={t('orgs.form.size')}
-            errors={fields.size.errors}
             options={[{ value: '', label: t('orgs.form.sizeNone') }, ...companySizes.map((size) => ({ value: size, label: t(`orgs.sizes.${size}`) }))]}
           />
         ) : null}
         <TextareaField
-          id={fields.description.id}
-          name={fields.description.name}
-          defaultValue={asText(fields.description.initialValue)}
+          {...conformField(fields.description)}
           label={t('orgs.form.description')}
           hint={t('orgs.form.descriptionHint')}
           maxLength={orgLimits.description}
           rows={6}
-          errors={fields.description.errors}
         />
       </section>
 
@@ -141,41 +129,29 @@ export function OrgProfileForm({
           errors={fields.domains.errors}
         />
         <TextareaField
-          id={fields.keywords.id}
-          name={fields.keywords.name}
-          defaultValue={asText(fields.keywords.initialValue)}
+          {...conformField(fields.keywords)}
           label={t('orgs.form.keywords')}
           hint={t('orgs.form.keywordsHint')}
           rows={3}
-          errors={fields.keywords.errors}
         />
         <TextareaField
-          id={fields.equipment.id}
-          name={fields.equipment.name}
-          defaultValue={asText(fields.equipment.initialValue)}
+          {...conformField(fields.equipment)}
           label={t('orgs.form.equipment')}
           hint={t('orgs.form.equipmentHint')}
           rows={4}
-          errors={fields.equipment.errors}
         />
         <fieldset className="field org-trl">
           <legend>{t('orgs.form.trl')}</legend>
           <p className="field-hint">{t('orgs.form.trlHint')}</p>
           <div className="org-trl-pair">
             <SelectField
-              id={fields.trlMin.id}
-              name={fields.trlMin.name}
-              defaultValue={asText(fields.trlMin.initialValue) ?? ''}
+              {...conformField(fields.trlMin, '')}
               label={t('orgs.form.trlMin')}
-              errors={fields.trlMin.errors}
               options={trlOptions(t('orgs.form.trlNone'))}
             />
             <SelectField
-              id={fields.trlMax.id}
-              name={fields.trlMax.name}
-              defaultValue={asText(fields.trlMax.initialValue) ?? ''}
+              {...conformField(fields.trlMax, '')}
               label={t('orgs.form.trlMax')}
-              errors={fields.trlMax.errors}
               options={trlOptions(t('orgs.form.trlNone'))}
             />
           </div>
@@ -215,51 +191,36 @@ export function OrgProfileForm({
       <section aria-labelledby={`${id}-contact`} className="org-form-section">
         <h2 id={`${id}-contact`}>{t('orgs.form.sectionContact')}</h2>
         <TextField
-          id={fields.website.id}
-          name={fields.website.name}
-          defaultValue={asText(fields.website.initialValue)}
+          {...conformField(fields.website)}
           type="url"
           inputMode="url"
           label={t('orgs.form.website')}
           hint={t('orgs.form.websiteHint')}
           maxLength={orgLimits.website}
-          errors={fields.website.errors}
         />
         <p className="field-hint">{t('orgs.form.contactHint')}</p>
         <div className="org-form-grid">
           <TextField
-            id={fields.contactName.id}
-            name={fields.contactName.name}
-            defaultValue={asText(fields.contactName.initialValue)}
+            {...conformField(fields.contactName)}
             label={t('orgs.form.contactName')}
             maxLength={orgLimits.contactName}
-            errors={fields.contactName.errors}
           />
           <TextField
-            id={fields.contactRole.id}
-            name={fields.contactRole.name}
-            defaultValue={asText(fields.contactRole.initialValue)}
+            {...conformField(fields.contactRole)}
             label={t('orgs.form.contactRole')}
             maxLength={orgLimits.contactRole}
-            errors={fields.contactRole.errors}
           />
           <TextField
-            id={fields.contactEmail.id}
-            name={fields.contactEmail.name}
-            defaultValue={asText(fields.contactEmail.initialValue)}
+            {...conformField(fields.contactEmail)}
             type="email"
             label={t('orgs.form.contactEmail')}
             maxLength={orgLimits.contactEmail}
-            errors={fields.contactEmail.errors}
           />
           <TextField
-            id={fields.contactPhone.id}
-            name={fields.contactPhone.name}
-            defaultValue={asText(fields.contactPhone.initialValue)}
+            {...conformField(fields.contactPhone)}
             type="tel"
             label={t('orgs.form.contactPhone')}
             maxLength={orgLimits.contactPhone}
-            errors={fields.contactPhone.errors}
           />
         </div>
       </section>

@@ -7,7 +7,7 @@ import type { Language } from '~/i18n/config'
 import { Button, ButtonLink } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
 import { CommunePicker } from '~/ui/commune-picker'
-import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
+import { FormErrors, SelectField, TextareaField, TextField, conformField } from '~/ui/field'
 import { demoTerritories } from '~/domain/places/territories'
 import { technologyDomains } from '~/domain/taxonomy/domains'
 import { filieres } from '~/domain/taxonomy/filieres'
@@ -107,31 +107,22 @@ export function NeedForm({
           <input type="hidden" name={fields.orgId.name} value={companies[0].id} />
         ) : null}
         <TextField
-          id={fields.title.id}
-          name={fields.title.name}
-          defaultValue={asText(fields.title.initialValue)}
+          {...conformField(fields.title)}
           label={t('needs.form.title')}
           hint={t('needs.form.titleHint')}
           maxLength={needLimits.title}
           required
-          errors={fields.title.errors}
         />
         <TextareaField
-          id={fields.summary.id}
-          name={fields.summary.name}
-          defaultValue={asText(fields.summary.initialValue)}
+          {...conformField(fields.summary)}
           label={t('needs.form.summary')}
           hint={t('needs.form.summaryHint')}
           maxLength={needLimits.summary}
           rows={3}
-          errors={fields.summary.errors}
         />
         <SelectField
-          id={fields.category.id}
-          name={fields.category.name}
-          defaultValue={asText(fields.category.initialValue) ?? ''}
+          {...conformField(fields.category, '')}
           label={t('needs.form.category')}
-          errors={fields.category.errors}
           options={[{ value: '', label: t('needs.form.chooseOne') }, ...needCategories.map((category) => ({ value: category, label: t(`needs.category.${category}`) }))]}
         />
         <CheckboxGroup
@@ -161,45 +152,30 @@ export function NeedForm({
         </summary>
         <div className="need-form-grid">
           <SelectField
-            id={fields.filiere.id}
-            name={fields.filiere.name}
-            defaultValue={asText(fields.filiere.initialValue) ?? ''}
+            {...conformField(fields.filiere, '')}
             label={t('needs.form.filiere')}
-            errors={fields.filiere.errors}
             options={[notSpecified, ...filieres.map((filiere) => ({ value: filiere.id, label: filiere.label[language] }))]}
           />
           <SelectField
-            id={fields.stage.id}
-            name={fields.stage.name}
-            defaultValue={asText(fields.stage.initialValue) ?? ''}
+            {...conformField(fields.stage, '')}
             label={t('needs.form.stage')}
-            errors={fields.stage.errors}
             options={[notSpecified, ...needStages.map((stage) => ({ value: stage, label: t(`needs.stage.${stage}`) }))]}
           />
           <SelectField
-            id={fields.trlCurrent.id}
-            name={fields.trlCurrent.name}
-            defaultValue={asText(fields.trlCurrent.initialValue) ?? ''}
+            {...conformField(fields.trlCurrent, '')}
             label={t('needs.form.trlCurrent')}
             hint={t('needs.form.trlHint')}
-            errors={fields.trlCurrent.errors}
             options={trlOptions}
           />
           <SelectField
-            id={fields.trlTarget.id}
-            name={fields.trlTarget.name}
-            defaultValue={asText(fields.trlTarget.initialValue) ?? ''}
+            {...conformField(fields.trlTarget, '')}
             label={t('needs.form.trlTarget')}
             hint={t('needs.form.trlHint')}
-            errors={fields.trlTarget.errors}
             options={trlOptions}
           />
           <SelectField
-            id={fields.budgetRange.id}
-            name={fields.budgetRange.name}
-            defaultValue={asText(fields.budgetRange.initialValue) ?? ''}
+            {...conformField(fields.budgetRange, '')}
             label={t('needs.form.budget')}
-            errors={fields.budgetRange.errors}
             options={[notSpecified, ...budgetRanges.map((range) => ({ value: range, label: t(`needs.budget.${range}`) }))]}
           />
           <TextField
@@ -213,11 +189,8 @@ export function NeedForm({
             errors={fields.deadline.errors}
           />
           <SelectField
-            id={fields.territory.id}
-            name={fields.territory.name}
-            defaultValue={asText(fields.territory.initialValue) ?? ''}
+            {...conformField(fields.territory, '')}
             label={t('needs.form.territory')}
-            errors={fields.territory.errors}
             options={[notSpecified, ...demoTerritories.map((territory) => ({ value: territory.id, label: territory.name }))]}
           />
         </div>
@@ -250,14 +223,11 @@ export function NeedForm({
           ) : null}
         </fieldset>
         <TextareaField
-          id={fields.description.id}
-          name={fields.description.name}
-          defaultValue={asText(fields.description.initialValue)}
+          {...conformField(fields.description)}
           label={t('needs.form.description')}
           hint={t('needs.form.descriptionHint')}
           maxLength={needLimits.description}
           rows={8}
-          errors={fields.description.errors}
         />
       </details>
 

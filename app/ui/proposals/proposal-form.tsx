@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ButtonLink } from '~/ui/button'
-import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
+import { FormErrors, SelectField, TextareaField, TextField, conformField } from '~/ui/field'
 import { budgetRanges } from '~/domain/needs/schema'
 import { proposalFormSchema, proposalLimits } from '~/domain/proposals/schema'
 
@@ -61,12 +61,9 @@ export function ProposalForm({
       {fields.submissionId.errors?.length ? <FormErrors errors={fields.submissionId.errors} /> : null}
       {mode === 'create' && organisations.length > 1 ? (
         <SelectField
-          id={fields.orgId.id}
-          name={fields.orgId.name}
-          defaultValue={asText(fields.orgId.initialValue)}
+          {...conformField(fields.orgId)}
           label={t('needs.proposals.form.org')}
           required
-          errors={fields.orgId.errors}
           options={organisations.map((org) => ({ value: org.id, label: org.name }))}
         />
       ) : mode === 'create' && organisations[0] ? (
@@ -78,76 +75,55 @@ export function ProposalForm({
         </>
       ) : null}
       <TextareaField
-        id={fields.approach.id}
-        name={fields.approach.name}
-        defaultValue={asText(fields.approach.initialValue)}
+        {...conformField(fields.approach)}
         label={t('needs.proposals.form.approach')}
         hint={t('needs.proposals.form.approachHint')}
         maxLength={proposalLimits.approach}
         rows={8}
         required
-        errors={fields.approach.errors}
       />
       <TextareaField
-        id={fields.team.id}
-        name={fields.team.name}
-        defaultValue={asText(fields.team.initialValue)}
+        {...conformField(fields.team)}
         label={t('needs.proposals.form.team')}
         hint={t('needs.proposals.form.teamHint')}
         maxLength={proposalLimits.team}
         rows={3}
         required
-        errors={fields.team.errors}
       />
       <div className="need-form-grid">
         <TextField
-          id={fields.durationMonths.id}
-          name={fields.durationMonths.name}
-          defaultValue={asText(fields.durationMonths.initialValue)}
+          {...conformField(fields.durationMonths)}
           type="number"
           inputMode="numeric"
           min={1}
           max={60}
           label={t('needs.proposals.form.duration')}
           required
-          errors={fields.durationMonths.errors}
         />
         <SelectField
-          id={fields.costRange.id}
-          name={fields.costRange.name}
-          defaultValue={asText(fields.costRange.initialValue) ?? ''}
+          {...conformField(fields.costRange, '')}
           label={t('needs.proposals.form.cost')}
           required
-          errors={fields.costRange.errors}
           options={[{ value: '', label: t('needs.form.chooseOne') }, ...budgetRanges.map((range) => ({ value: range, label: t(`needs.budget.${range}`) }))]}
         />
         <SelectField
-          id={fields.trlStart.id}
-          name={fields.trlStart.name}
-          defaultValue={asText(fields.trlStart.initialValue) ?? ''}
+          {...conformField(fields.trlStart, '')}
           label={t('needs.proposals.form.trlStart')}
           hint={t('needs.form.trlHint')}
-          errors={fields.trlStart.errors}
           options={trlOptions}
         />
         <SelectField
-          id={fields.trlEnd.id}
-          name={fields.trlEnd.name}
-          defaultValue={asText(fields.trlEnd.initialValue) ?? ''}
+          {...conformField(fields.trlEnd, '')}
           label={t('needs.proposals.form.trlEnd')}
           hint={t('needs.form.trlHint')}
-          errors={fields.trlEnd.errors}
           options={trlOptions}
         />
       </div>
       <TextareaField
-        id={fields.partners.id}
-        name={fields.partners.name}
-        defaultValue={asText(fields.partners.initialValue)}
+        {...conformField(fields.partners)}
         label={t('needs.proposals.form.partners')}
         hint={t('needs.proposals.form.partnersHint')}
         rows={3}
-        errors={fields.partners.errors}
       />
       <p className="need-next">{t('needs.proposals.form.nextSteps')}</p>
       <div className="form-actions">
