@@ -12,10 +12,10 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../app/realtime/events.js'
-import type { RealtimeEvent } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
 import type { SocketData } from './auth.js'
 import { SocketCommandError, socketCommand } from './handler.js'
+import { createRealtimePublisher } from './publisher.js'
 
 type MessagingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type MessagingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -50,25 +50,6 @@ async function asCommand<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof DomainError) throw new SocketCommandError(codeOf[error.code], translate(error.message))
     throw error
-  }
-}
-
-/** Sends a stored change to the people concerned: the conversation room, and each participant's own room for badges. */
-export function createRealtimePublisher(io: MessagingServer) {
-  return (event: RealtimeEvent) => {
-    if (event.type === 'user:suspended') {
-      io.in(userRoom(event.userId)).disconnectSockets(true)
-      return
-    }
-    if (event.type === 'receipt:updated') {
-      const room = io.to(conversationRoom(event.receipt.conversationId))
-      ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit('receipt:updated', event.receipt)
-      io.to(userRoom(event.receipt.userId)).emit('inbox:updated', { conversationId: event.receipt.conversationId })
-      return
-    }
-    const room = io.to(conversationRoom(event.message.conversationId))
-    ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit(event.type, event.message)
-    if (event.participantIds.length) io.to(event.participantIds.map(userRoom)).emit('inbox:updated', { conversationId: event.message.conversationId })
   }
 }
 

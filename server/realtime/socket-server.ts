@@ -6,7 +6,8 @@ import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
 import { socketAuth, type SocketData } from './auth.js'
 import { socketCommand } from './handler.js'
-import { createRealtimePublisher, messagingHandlers } from './messaging-handlers.js'
+import { messagingHandlers } from './messaging-handlers.js'
+import { createRealtimePublisher } from './publisher.js'
 
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
