@@ -41,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The company's size is used for matching only when its identity is not hidden.
   const aides = matchAides(institutionalServices, { ...page.matching, companySize: need.companyHidden ? null : page.matching.companySize })
   // Suggested partners help the company (and its animators) while the need is open.
-  const suggestions = open && (relation.companyMember || relation.reviewer) ? await suggestPartners(context.search, need) : null
+  const suggestions = open && (relation.companyMember || relation.reviewer) ? await suggestPartners(context.search, { ...need, communeCode: page.matching.communeCode }) : null
   const recommendations = await recommendationsForNeed(actor, needId)
   return {
     need,

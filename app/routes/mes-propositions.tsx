@@ -34,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           keywords: profile.keywords,
           trlMin: profile.trlMin,
           trlMax: profile.trlMax,
+          communeCode: profile.location?.communeCode,
           departementName: profile.location?.departementName,
           regionName: profile.location?.regionName,
         }),

@@ -22,8 +22,8 @@ export function indexSettings(kind: SearchKind): Settings {
   if (kind === 'needs') {
     return {
       searchableAttributes: ['title', 'domainLabels', 'summary', 'companyName', 'description', 'communeName', 'departement', 'region'],
-      filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', 'companyId', 'publishedAt', 'deadline'],
-      sortableAttributes: ['publishedAt', 'deadline'],
+      filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', 'companyId', 'publishedAt', 'deadline', '_geo'],
+      sortableAttributes: ['publishedAt', 'deadline', '_geo'],
       displayedAttributes: ['*'],
       localizedAttributes: french,
       typoTolerance,

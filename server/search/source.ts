@@ -9,6 +9,7 @@ import {
   type OrganisationSource,
 } from '../../app/domain/search/documents.js'
 import type { SearchIndexNames } from '../../app/domain/search/names.js'
+import { placeGeo } from '../../app/domain/places/coordinates.server.js'
 import type { SearchClient } from './client.js'
 
 /**
@@ -50,12 +51,14 @@ export async function needDocumentsOf(connection: Connection, needs: readonly Mo
   const upserts: NeedSearchDocument[] = []
   const deletions: string[] = []
   for (const need of needs) {
-    const document = hidden.has(String(need._id)) ? null : needDocument(need as unknown as NeedSource, companies.get(String(need.companyOrgId)) ?? null)
+    const document = hidden.has(String(need._id)) ? null : needDocument(need as unknown as NeedSource, companies.get(String(need.companyOrgId)) ?? null, placeGeo(need.location))
     if (document) upserts.push(document)
     else deletions.push(String(need._id))
   }
   return { upserts, deletions }
 }
+
+const organisationDocumentOf = (org: MongoDocument) => organisationDocument(org as unknown as OrganisationSource, placeGeo(org.location))
 
 async function waitFor(task: { waitTask: (options: { timeout: number }) => Promise<{ status: string; error?: { message?: string } | null }> }) {
   const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS })
@@ -82,7 +85,7 @@ export async function applyChanges(
   if (changed.organisationIds.length) {
     const orgs = await connection.collection(ORGANISATIONS_COLLECTION).find({ _id: { $in: [...changed.organisationIds] } }).toArray()
     const found = new Set(orgs.map((org) => String(org._id)))
-    const upserts = orgs.map((org) => organisationDocument(org as unknown as OrganisationSource))
+    const upserts = orgs.map(organisationDocumentOf)
     const deletions = changed.organisationIds.map(String).filter((id) => !found.has(id))
     await writeDocuments(client, names.organisations, upserts, deletions)
     // A company's name appears on its needs: refresh them too.
@@ -106,7 +109,7 @@ export async function* allDocuments(connection: Connection, kind: 'needs' | 'org
   if (kind === 'organisations') {
     let batch: OrganisationSearchDocument[] = []
     for await (const org of connection.collection(ORGANISATIONS_COLLECTION).find({}).batchSize(batchSize)) {
-      batch.push(organisationDocument(org as unknown as OrganisationSource))
+      batch.push(organisationDocumentOf(org))
       if (batch.length >= batchSize) {
         yield batch
         batch = []

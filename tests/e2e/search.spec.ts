@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import mongoose from 'mongoose'
 import { expect, test } from './fixtures'
-import { e2eDb } from './support/db'
+import { createTestUser, e2eDb, signInAs } from './support/db'
+import { addMember } from './support/marketplace'
 
 /**
  * The search page against the e2e server's real Meilisearch: data is written straight into
  * MongoDB and reaches the index through the app's change-stream sync.
  */
 const place = { communeCode: '39478', communeName: 'Saint-Claude', departementCode: '39', departementName: 'Jura', regionCode: '27', regionName: 'Bourgogne-Franche-Comté' }
+const oyonnax = { communeCode: '01283', communeName: 'Oyonnax', departementCode: '01', departementName: 'Ain', regionCode: '84', regionName: 'Auvergne-Rhône-Alpes' }
 
 async function arrangeNeeds() {
   const db = await e2eDb()
@@ -58,7 +60,7 @@ async function arrangeNeeds() {
     need(additive, `Qualifier des inserts métalliques pour nos moules (${marker}).`, ['additive-manufacturing'], 'technical'),
     need(cobot, `Automatiser la fin de ligne avec un bras collaboratif (${marker}).`, ['robotics'], 'process'),
   ])
-  return { marker, additive, cobot }
+  return { marker, additive, cobot, companyId: String(companyId) }
 }
 
 /** The sync is asynchronous: reload until the index has caught up (with a deadline). */
@@ -162,23 +164,22 @@ test('the organisations switch searches profiles, filtered by kind', async ({ pa
   await expect(page.getByRole('link', { name })).toBeVisible()
 })
 
-test('suggested partners for a need, with the reasons', async ({ page }) => {
+/** A lab or centre profile in Oyonnax (Ain), about 20 km from the needs' Saint-Claude. */
+async function arrangeLab(kind: 'lab' | 'technology_centre', name: string, keywords: string[] = []) {
   const db = await e2eDb()
-  const unique = randomUUID().slice(0, 6)
   const now = new Date()
-  const lab = `Laboratoire robotique jurassien ${unique}`
-  await db.collection('organisations').insertOne({
-    slug: `e2e-partner-${unique}`,
-    name: lab,
-    kind: 'lab',
+  const { insertedId } = await db.collection('organisations').insertOne({
+    slug: `e2e-partner-${randomUUID().slice(0, 8)}`,
+    name,
+    kind,
     description: 'Cobotique.',
     domains: ['robotics'],
-    keywords: [],
+    keywords,
     equipment: [],
     trlMin: 3,
     trlMax: 6,
     filieres: [],
-    location: place,
+    location: oyonnax,
     territories: [],
     contacts: [],
     memberOf: [],
@@ -187,56 +188,53 @@ test('suggested partners for a need, with the reasons', async ({ page }) => {
     createdAt: now,
     updatedAt: now,
   })
-  const { cobot } = await arrangeNeeds()
+  return String(insertedId)
+}
+
+test('the need page suggests partners to its company, with the reasons and the distance', async ({ page, context, baseURL }) => {
+  const db = await e2eDb()
+  const { cobot, companyId } = await arrangeNeeds()
+  const lab = `Laboratoire robotique de l’Ain ${randomUUID().slice(0, 6)}`
+  await arrangeLab('lab', lab)
   const need = await db.collection('needs').findOne({ title: cobot })
   await db.collection('needs').updateOne({ _id: need!._id }, { $set: { trlTarget: 5, trlCurrent: 3 } })
+  const member = await createTestUser({ name: 'Industrielle Suggestions' })
+  await addMember(companyId, member.id)
+  await signInAs(context, member.id, baseURL!)
+
   await expect(async () => {
-    await page.goto(`/recherche/partenaires/${String(need!._id)}`)
+    await page.goto(`/besoins/${String(need!._id)}`)
     await expect(page.getByRole('link', { name: lab })).toBeVisible({ timeout: 500 })
   }).toPass({ timeout: 20_000 })
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(cobot)
-  const item = page.getByRole('listitem').filter({ hasText: lab })
+  const item = page.getByRole('region', { name: 'Partenaires suggérés' }).getByRole('listitem').filter({ hasText: lab })
   await expect(item).toContainText('Domaines en commun : Robotique & cobotique')
   await expect(item).toContainText('TRL dans sa plage')
-  await expect(item).toContainText('Même département')
+  // Saint-Claude → Oyonnax, from the communes' coordinates.
+  await expect(item).toContainText('À 20 km')
 })
 
-test('suggested partners of an unknown need is a 404', async ({ page }) => {
-  const response = await page.goto('/recherche/partenaires/0123456789abcdef01234567')
-  expect(response?.status()).toBe(404)
-})
-
-test('needs for a lab, with the reasons', async ({ page }) => {
+test('a visitor sees no suggested partners on a need page', async ({ page }) => {
   const db = await e2eDb()
   const { cobot } = await arrangeNeeds()
+  const need = await db.collection('needs').findOne({ title: cobot })
+  await page.goto(`/besoins/${String(need!._id)}`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(cobot)
+  await expect(page.getByRole('region', { name: 'Partenaires suggérés' })).toHaveCount(0)
+})
+
+test('a centre member finds "besoins pour vous" on their proposals page, with the distance', async ({ page, context, baseURL }) => {
+  const { cobot } = await arrangeNeeds()
   const unique = cobot.split(' ').at(-1)!
-  const now = new Date()
-  const slug = `e2e-for-${unique}`
-  await db.collection('organisations').insertOne({
-    slug,
-    name: `Centre cobotique ${unique}`,
-    kind: 'technology_centre',
-    description: '',
-    domains: ['robotics'],
-    keywords: [unique],
-    equipment: [],
-    trlMin: 3,
-    trlMax: 6,
-    filieres: [],
-    location: place,
-    territories: [],
-    contacts: [],
-    memberOf: [],
-    verifiedAt: null,
-    fictional: true,
-    createdAt: now,
-    updatedAt: now,
-  })
+  const centreId = await arrangeLab('technology_centre', `Centre cobotique ${unique}`, [unique])
+  const researcher = await createTestUser({ name: 'Chercheuse Suggestions' })
+  await addMember(centreId, researcher.id)
+  await signInAs(context, researcher.id, baseURL!)
+
   await expect(async () => {
-    await page.goto(`/recherche/pour/${slug}`)
+    await page.goto('/mes-propositions')
     await expect(page.getByRole('link', { name: cobot })).toBeVisible({ timeout: 500 })
   }).toPass({ timeout: 20_000 })
-  const item = page.getByRole('listitem').filter({ hasText: cobot })
+  const item = page.getByRole('region', { name: 'Besoins pour vous' }).getByRole('listitem').filter({ hasText: cobot })
   await expect(item).toContainText('Domaines en commun : Robotique & cobotique')
-  await expect(item).toContainText('Même département')
+  await expect(item).toContainText('À 20 km')
 })

@@ -56,6 +56,42 @@ describe('suggestPartners', () => {
   })
 })
 
+describe('distance', () => {
+  const geoPrefix = uniquePrefix()
+  const geoNames = searchIndexNames(geoPrefix)
+  const saintClaude = { communeCode: '39478', departementCode: '39', departementName: 'Jura', regionName: 'Bourgogne-Franche-Comté' }
+  const oyonnax = { lat: 46.25917, lng: 5.65727 }
+  const cholet = { lat: 47.05893, lng: -0.87974 }
+
+  beforeAll(async () => {
+    await createSearchIndexes(client, { prefix: geoPrefix })
+    // More far-away candidates than one search brings back, and the near one written last:
+    // only a nearest-first candidate search can find it.
+    const far = Array.from({ length: 260 }, (_, n) =>
+      organisationDocument({ _id: id(1000 + n), slug: `far-${n}`, name: `Labo lointain ${n}`, kind: 'lab', domains: ['robotics'], trlMin: 3, trlMax: 6 }, { commune: cholet, departement: cholet }),
+    )
+    const near = organisationDocument({ _id: id(5000), slug: 'near', name: 'Labo proche', kind: 'lab', domains: ['robotics'], trlMin: 3, trlMax: 6 }, { commune: oyonnax, departement: oyonnax })
+    await client.index(geoNames.organisations).addDocuments(far).waitTask()
+    await client.index(geoNames.organisations).addDocuments([near]).waitTask()
+  })
+
+  afterAll(async () => {
+    for (const uid of Object.values(geoNames)) await client.deleteIndex(uid).waitTask().catch(() => undefined)
+  })
+
+  it('finds the nearest partners first among many, and says how far they are', async () => {
+    const result = await suggestPartners(client, { title: 'Cobot', domains: ['robotics'], trlTarget: 5, ...saintClaude }, { names: geoNames })
+    expect(result.status === 'ok' && result.items[0]).toMatchObject({ name: 'Labo proche', explanation: { distanceKm: 20, distanceApproximate: false } })
+    expect(result.status === 'ok' && result.items[1]!.explanation.distanceKm).toBeGreaterThan(500)
+  })
+
+  it('measures from the département’s centre, as approximate, when the commune has no point', async () => {
+    // L'Abergement-Clémenciat (Ain) is too small for GeoNames' list of towns.
+    const result = await suggestPartners(client, { title: 'Cobot', domains: ['robotics'], trlTarget: 5, communeCode: '01001', departementCode: '01' }, { names: geoNames })
+    expect(result.status === 'ok' && result.items[0]).toMatchObject({ name: 'Labo proche', explanation: { distanceApproximate: true } })
+  })
+})
+
 describe('needsForOrganisation', () => {
   it('lists open needs in its domains and TRL range', async () => {
     const result = await needsForOrganisation(client, { domains: ['robotics'], keywords: ['cobot'], trlMin: 3, trlMax: 6, departementName: 'Jura', regionName: 'Bourgogne-Franche-Comté' }, { names })

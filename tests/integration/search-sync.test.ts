@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import mongoose from 'mongoose'
 import { setHidden } from '~/domain/moderation/hidden.server'
+import { placeGeo } from '~/domain/places/coordinates.server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Need } from '~/domain/needs/model.server'
 import { Organisation } from '~/domain/orgs/model.server'
@@ -51,7 +52,8 @@ describe('index settings', () => {
   it('are applied from code, idempotently', async () => {
     await createSearchIndexes(client, { prefix })
     const needs = await client.index(names.needs).getSettings()
-    expect(needs.filterableAttributes).toEqual(expect.arrayContaining(['domains', 'category', 'filiere', 'region', 'departement', 'territory', 'trl', 'stage', 'status']))
+    expect(needs.filterableAttributes).toEqual(expect.arrayContaining(['domains', 'category', 'filiere', 'region', 'departement', 'territory', 'trl', 'stage', 'status', '_geo']))
+    expect(needs.sortableAttributes).toEqual(expect.arrayContaining(['_geo']))
     expect(needs.sortableAttributes).toEqual(expect.arrayContaining(['publishedAt', 'deadline']))
     expect(needs.searchableAttributes?.[0]).toBe('title')
     expect(needs.synonyms?.['impression 3d']).toEqual(expect.arrayContaining(['fabrication additive', '3d printing']))
@@ -79,6 +81,8 @@ describe('sync', () => {
     const need = await insertNeed(company._id)
     const doc = await eventually(() => indexedNeed(need._id), { what: 'inserted need indexed' })
     expect(doc).toMatchObject({ title: 'Pièces en fabrication additive métal', companyName: 'Lunetterie Test', trl: 6 })
+    // A public need sits at its commune's point (Saint-Claude).
+    expect(doc).toMatchObject({ _geo: placeGeo({ communeCode: '39478' }).commune, geoPrecision: 'commune' })
     expect(await eventually(() => indexedOrg(company._id), { what: 'org indexed' })).toMatchObject({ name: 'Lunetterie Test', kind: 'company' })
 
     // Typo + synonym: "impresion 3d" finds a need written as "fabrication additive".
@@ -119,6 +123,8 @@ describe('sync', () => {
     const anonymousDoc = (await indexedNeed(anonymous._id))!
     expect(anonymousDoc).toMatchObject({ companyName: null, companyId: null, description: null, trl: null, trlTarget: null, deadline: null, communeName: null })
     expect(JSON.stringify(anonymousDoc)).not.toMatch(/zorglub|Très Discrète|50k_200k/)
+    // Its position is only the département's centre: the commune is not public.
+    expect(anonymousDoc).toMatchObject({ _geo: placeGeo({ communeCode: '39478' }).departement, geoPrecision: 'departement' })
     const membersDoc = (await indexedNeed(membersOnly._id))!
     expect(membersDoc).toMatchObject({ companyName: 'Société Très Discrète', description: null, trl: null })
     expect(await indexedNeed(draft._id)).toBeUndefined()

@@ -59,6 +59,28 @@ describe('needDocument', () => {
   })
 })
 
+describe('the position of a need in the index', () => {
+  const geo = { commune: { lat: 46.38679, lng: 5.86473 }, departement: { lat: 46.7614, lng: 5.66556 } }
+
+  it('is the commune’s point for a public need', () => {
+    expect(needDocument(base, company, geo)).toMatchObject({ _geo: geo.commune, geoPrecision: 'commune' })
+  })
+
+  it('is only the département’s centre when the commune is not public', () => {
+    for (const confidentiality of ['members', 'anonymous'] as const) {
+      const doc = needDocument({ ...base, confidentiality }, company, geo)!
+      expect(doc).toMatchObject({ _geo: geo.departement, geoPrecision: 'departement' })
+      expect(allText(doc)).not.toContain('5.86473')
+    }
+  })
+
+  it('falls back to the département’s centre, or to no position at all', () => {
+    expect(needDocument(base, company, { commune: null, departement: geo.departement })).toMatchObject({ _geo: geo.departement, geoPrecision: 'departement' })
+    const doc = needDocument(base, company, { commune: null, departement: null })!
+    expect('_geo' in doc).toBe(false)
+  })
+})
+
 describe('organisationDocument', () => {
   it('indexes the profile without contacts, and expands the TRL range', () => {
     const doc = organisationDocument({
@@ -75,5 +97,10 @@ describe('organisationDocument', () => {
     } as Parameters<typeof organisationDocument>[0])
     expect(doc).toMatchObject({ trl: [3, 4, 5], verified: true, _geo: { lng: -0.77, lat: 48.07 } })
     expect(allText(doc)).not.toMatch(/secret@|0600000000/)
+  })
+
+  it('places a profile without its own point at its commune', () => {
+    const doc = organisationDocument({ _id: 'd'.repeat(24), slug: 'lab-y', name: 'Laboratoire Y', kind: 'lab' }, { commune: { lat: 48.07, lng: -0.77 }, departement: { lat: 48.1, lng: -0.6 } })
+    expect(doc).toMatchObject({ _geo: { lat: 48.07, lng: -0.77 }, geoPrecision: 'commune' })
   })
 })

@@ -377,6 +377,8 @@ export async function getNeedForViewer(actor: Actor | null, needId: string, cloc
       stage: need.stage ?? null,
       companySize: company?.size ?? null,
       regionCode: need.location?.regionCode ?? null,
+      /** For the distance to suggested partners (shown to the company and its reviewers only). */
+      communeCode: need.location?.communeCode ?? null,
     },
   }
 }

@@ -2,6 +2,7 @@ import type { NeedStatus } from '../needs/lifecycle'
 import { anonymousViewer, needAccess } from '../needs/visibility'
 import type { Confidentiality } from '../needs/schema'
 import { technologyDomains } from '../taxonomy/domains'
+import { noPlaceGeo, type GeoPoint, type PlaceGeo } from '../places/geo'
 
 /**
  * What goes into the search indexes — pure, so the confidentiality rules are tested alone.
@@ -10,6 +11,8 @@ import { technologyDomains } from '../taxonomy/domains'
  * what an anonymous visitor may see (app/domain/needs/visibility.ts decides), never more:
  * a need's details (description, TRL, budget, deadline, commune) only when the need is
  * public, its company only when it is not anonymised, and nothing of a draft or submitted need.
+ * Its position (`_geo`) follows the same rule: the commune's point for a public need, only the
+ * département's centre otherwise.
  */
 
 type Place = { communeName?: string | null; departementCode?: string | null; departementName?: string | null; regionCode?: string | null; regionName?: string | null }
@@ -58,6 +61,16 @@ export type NeedSearchDocument = {
   companyName: string | null
   publishedAt: number | null
   deadline: number | null
+} & Positioned
+
+/** Where a document sits on the map and how precisely: a commune, or only its département. */
+export type GeoPrecision = 'commune' | 'departement'
+type Positioned = { _geo?: GeoPoint; geoPrecision?: GeoPrecision }
+
+function positioned<T extends object>(document: T, geo: PlaceGeo, precision: GeoPrecision): T & Positioned {
+  const point = precision === 'commune' ? (geo.commune ?? geo.departement) : geo.departement
+  if (!point) return document
+  return { ...document, _geo: point, geoPrecision: precision === 'commune' && geo.commune ? 'commune' : 'departement' }
 }
 
 export type OrganisationSource = {
@@ -101,8 +114,7 @@ export type OrganisationSearchDocument = {
   verified: boolean
   fictional: boolean
   createdAt: number | null
-  _geo?: { lat: number; lng: number }
-}
+} & Positioned
 
 const labelsOf = (domains: readonly string[]) =>
   domains.flatMap((id) => {
@@ -113,12 +125,12 @@ const labelsOf = (domains: readonly string[]) =>
 const time = (date: Date | null | undefined) => (date ? new Date(date).getTime() : null)
 
 /** The public search document of a need, or null when the need must not be in the index. */
-export function needDocument(need: NeedSource, company: { name: string } | null): NeedSearchDocument | null {
+export function needDocument(need: NeedSource, company: { name: string } | null, geo: PlaceGeo = noPlaceGeo): NeedSearchDocument | null {
   const access = needAccess({ status: need.status, confidentiality: need.confidentiality, publishedAt: need.publishedAt }, anonymousViewer)
   if (!access.visible) return null
   const details = access.showDetails
   const domains = [...(need.domains ?? [])]
-  return {
+  const document = {
     id: need._id.toString(),
     title: need.title,
     summary: need.summary ?? '',
@@ -141,17 +153,18 @@ export function needDocument(need: NeedSource, company: { name: string } | null)
     publishedAt: time(need.publishedAt),
     deadline: details ? time(need.deadline) : null,
   }
+  return positioned(document, geo, details ? 'commune' : 'departement')
 }
 
 /** The search document of an organisation profile (public fields; no contacts, members or size). */
-export function organisationDocument(org: OrganisationSource): OrganisationSearchDocument {
+export function organisationDocument(org: OrganisationSource, geo: PlaceGeo = noPlaceGeo): OrganisationSearchDocument {
   const domains = [...(org.domains ?? [])]
   const trlMin = org.trlMin ?? null
   const trlMax = org.trlMax ?? null
   const trl: number[] = []
   if (trlMin !== null || trlMax !== null) for (let level = trlMin ?? 1; level <= (trlMax ?? 9); level++) trl.push(level)
   const coordinates = org.location?.coordinates
-  const document: OrganisationSearchDocument = {
+  const document = {
     id: org._id.toString(),
     slug: org.slug,
     name: org.name,
@@ -173,6 +186,7 @@ export function organisationDocument(org: OrganisationSource): OrganisationSearc
     fictional: Boolean(org.fictional),
     createdAt: time(org.createdAt),
   }
-  if (coordinates && coordinates.length === 2) document._geo = { lng: coordinates[0]!, lat: coordinates[1]! }
-  return document
+  // A profile's own point (GeoJSON order: longitude, latitude) wins over its commune's.
+  const own = coordinates && coordinates.length === 2 ? { lng: coordinates[0]!, lat: coordinates[1]! } : null
+  return positioned(document, own ? { ...geo, commune: own } : geo, 'commune')
 }

@@ -1,5 +1,7 @@
 import type { MeiliSearch } from 'meilisearch'
 import { proposingKinds } from '../orgs/kinds'
+import { placeGeo } from '../places/coordinates.server'
+import type { GeoPoint } from '../places/geo'
 import { explainMatch, rankMatches, type SuggestedNeed, type SuggestedPartner, type Suggestions } from './matching'
 
 export type { SuggestedNeed, SuggestedPartner, Suggestions }
@@ -18,32 +20,67 @@ const anyOf = (attribute: string, values: readonly string[]) => `${attribute} IN
 
 /**
  * Candidates are everything the filter allows (a placeholder search: sharing a domain is
- * enough, no word in common needed); a text search on the same filter gives each its rank
- * by words in common (unranked candidates come last).
+ * enough, no word in common needed), nearest first when the place has a point — so a large
+ * catalogue still yields its nearby candidates; a text search on the same filter gives each
+ * its rank by words in common (unranked candidates come last).
  */
-async function candidatesWithTextRank(client: MeiliSearch, uid: string, text: string, params: { filter: string[]; attributesToRetrieve: string[] }) {
+async function candidatesWithTextRank(
+  client: MeiliSearch,
+  uid: string,
+  text: string,
+  params: { filter: string[]; attributesToRetrieve: string[] },
+  near: GeoPoint | null,
+) {
   const index = client.index(uid)
   const words = text.trim().split(/\s+/).slice(0, 10).join(' ')
+  const nearestFirst = near ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}
   const [all, ranked] = await Promise.all([
-    index.search<Record<string, unknown>>('', { ...params, limit: CANDIDATES }),
+    index.search<Record<string, unknown>>('', { ...params, attributesToRetrieve: [...params.attributesToRetrieve, '_geo', 'geoPrecision'], ...nearestFirst, limit: CANDIDATES }),
     words ? index.search<Record<string, unknown>>(words, { filter: params.filter, attributesToRetrieve: ['id'], matchingStrategy: 'last', limit: CANDIDATES }) : null,
   ])
   const ranks = new Map((ranked?.hits ?? []).map((hit, rank) => [String(hit.id), rank]))
   return { hits: all.hits, textRank: (hit: Record<string, unknown>) => ranks.get(String(hit.id)) ?? CANDIDATES }
 }
 
+/** A hit's point as the index holds it (already reduced to a département's centre for non-public needs). */
+function hitPlace(hit: Record<string, unknown>) {
+  const geo = hit._geo as GeoPoint | undefined
+  return {
+    departement: (hit.departement as string | null) ?? null,
+    region: (hit.region as string | null) ?? null,
+    point: geo ? { lat: Number(geo.lat), lng: Number(geo.lng) } : null,
+    approximate: hit.geoPrecision === 'departement',
+  }
+}
+
+type PlaceInput = { communeCode?: string | null; departementCode?: string | null; departementName?: string | null; regionName?: string | null }
+
+/** Our own side of the distance: the commune's point when known, else the département's centre. */
+function ownPlace(place: PlaceInput) {
+  const geo = placeGeo(place)
+  return { departement: place.departementName, region: place.regionName, point: geo.commune ?? geo.departement, approximate: !geo.commune }
+}
+
 export async function suggestPartners(
   client: MeiliSearch,
-  need: { title: string; domains: readonly string[]; trlTarget?: number | null; departementName?: string | null; regionName?: string | null },
+  /** The need as its company sees it (the page shows suggestions to its members and reviewers only). */
+  need: { title: string; domains: readonly string[]; trlTarget?: number | null } & PlaceInput,
   options: { limit?: number; names?: SearchIndexNames } = {},
 ): Promise<Suggestions<SuggestedPartner>> {
   if (!need.domains.length) return { status: 'ok', items: [] }
   const names = options.names ?? searchIndexNames()
+  const needPlace = ownPlace(need)
   try {
-    const { hits, textRank } = await candidatesWithTextRank(client, names.organisations, need.title, {
-      filter: [anyOf('kind', proposingKinds), anyOf('domains', need.domains)],
-      attributesToRetrieve: ['id', 'slug', 'name', 'kind', 'domains', 'trlMin', 'trlMax', 'departement', 'region', 'verified'],
-    })
+    const { hits, textRank } = await candidatesWithTextRank(
+      client,
+      names.organisations,
+      need.title,
+      {
+        filter: [anyOf('kind', proposingKinds), anyOf('domains', need.domains)],
+        attributesToRetrieve: ['id', 'slug', 'name', 'kind', 'domains', 'trlMin', 'trlMax', 'departement', 'region', 'verified'],
+      },
+      needPlace.point,
+    )
     const candidates = hits.map((hit) => ({
       id: String(hit.id),
       slug: String(hit.slug),
@@ -60,8 +97,8 @@ export async function suggestPartners(
         trlTarget: need.trlTarget,
         trlMin: hit.trlMin as number | null,
         trlMax: hit.trlMax as number | null,
-        needPlace: { departement: need.departementName, region: need.regionName },
-        candidatePlace: { departement: hit.departement as string | null, region: hit.region as string | null },
+        needPlace,
+        candidatePlace: hitPlace(hit),
         textRank: textRank(hit),
       }),
     }))
@@ -74,16 +111,23 @@ export async function suggestPartners(
 
 export async function needsForOrganisation(
   client: MeiliSearch,
-  org: { domains: readonly string[]; keywords?: readonly string[]; trlMin?: number | null; trlMax?: number | null; departementName?: string | null; regionName?: string | null },
+  org: { domains: readonly string[]; keywords?: readonly string[]; trlMin?: number | null; trlMax?: number | null } & PlaceInput,
   options: { limit?: number; names?: SearchIndexNames } = {},
 ): Promise<Suggestions<SuggestedNeed>> {
   if (!org.domains.length) return { status: 'ok', items: [] }
   const names = options.names ?? searchIndexNames()
+  const orgPlace = ownPlace(org)
   try {
-    const { hits, textRank } = await candidatesWithTextRank(client, names.needs, (org.keywords ?? []).join(' '), {
-      filter: [anyOf('status', ['published', 'in_discussion']), anyOf('domains', org.domains)],
-      attributesToRetrieve: ['id', 'title', 'summary', 'domains', 'trl', 'departement', 'region', 'companyName', 'publishedAt'],
-    })
+    const { hits, textRank } = await candidatesWithTextRank(
+      client,
+      names.needs,
+      (org.keywords ?? []).join(' '),
+      {
+        filter: [anyOf('status', ['published', 'in_discussion']), anyOf('domains', org.domains)],
+        attributesToRetrieve: ['id', 'title', 'summary', 'domains', 'trl', 'departement', 'region', 'companyName', 'publishedAt'],
+      },
+      orgPlace.point,
+    )
     const candidates = hits.map((hit) => ({
       id: String(hit.id),
       title: String(hit.title),
@@ -98,8 +142,8 @@ export async function needsForOrganisation(
         trlTarget: hit.trl as number | null,
         trlMin: org.trlMin,
         trlMax: org.trlMax,
-        needPlace: { departement: hit.departement as string | null, region: hit.region as string | null },
-        candidatePlace: { departement: org.departementName, region: org.regionName },
+        needPlace: hitPlace(hit),
+        candidatePlace: orgPlace,
         textRank: textRank(hit),
       }),
     }))

@@ -16,7 +16,11 @@ function Reasons({ explanation }: { explanation: MatchExplanation }) {
   const reasons = [
     t('search.matching.domains', { domains: explanation.matchedDomains.map((id) => domainName(id, language)).join(', ') }),
     t(`search.matching.trl.${explanation.trlFit}`),
-    explanation.proximity ? t(`search.matching.proximity.${explanation.proximity}`) : null,
+    explanation.distanceKm !== null
+      ? t(explanation.distanceApproximate ? 'search.matching.distanceAbout' : 'search.matching.distance', { count: explanation.distanceKm })
+      : explanation.proximity
+        ? t(`search.matching.proximity.${explanation.proximity}`)
+        : null,
   ].filter(Boolean)
   return <p className="muted match-reasons">{reasons.join(' · ')}</p>
 }
