@@ -4,10 +4,13 @@
 // dir, generates realistic needs and organisations, indexes them through the app's rebuild,
 // then runs a fixed mix of queries (words, typos, synonyms, facet filters) at concurrency 1
 // and 8, side by side at the app's search endpoint (GET /recherche.data when a Remix build
-// exists, else the app's searchCatalogue in-process) and at Meilisearch directly with the very
-// same request (facets, highlights, crops). The load generator shares the app's process and
-// CPU (2 cores here), so concurrency-8 figures for the endpoint include that contention. Finally it
-// measures the delay from a MongoDB write to the need being searchable through the sync.
+// exists, served by a forked app process (bench/search-server.ts); else the app's searchCatalogue
+// in-process) and at Meilisearch directly with the very same request (facets, highlights, crops).
+// The load generator runs in this process, on the same 2 cores as the app and Meilisearch, so the
+// concurrency-8 figures include that contention. Finally it measures the delay from a MongoDB
+// write to the need being searchable through the sync.
+import { fork, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
@@ -16,10 +19,9 @@ import mongoose from 'mongoose'
 import { fakerFR as faker } from '@faker-js/faker'
 import { searchIndexNames } from '../app/domain/search/names.js'
 import { parseSearchQuery } from '../app/domain/search/query.js'
-import { searchCatalogue, searchRequest } from '../app/domain/search/service.server.js'
+import { catalogueQueries, searchCatalogue } from '../app/domain/search/service.server.js'
 import { technologyDomains } from '../app/domain/taxonomy/domains.js'
 import { filiereIds } from '../app/domain/taxonomy/filieres.js'
-import { createAppServer } from '../server/app-server.js'
 import { connectDatabase, disconnectDatabase } from '../server/db.js'
 import { provideServices } from '../server/embedded/index.js'
 import { createLogger } from '../server/logger.js'
@@ -122,7 +124,7 @@ function queryMix(count: number): URLSearchParams[] {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 
-async function measure(label: string, items: URLSearchParams[], concurrency: number, run: (params: URLSearchParams) => Promise<void>) {
+async function measure(label: string, items: URLSearchParams[], concurrency: number, run: (params: URLSearchParams) => Promise<void>, suffix: () => Promise<string> = async () => '') {
   const durations: number[] = []
   let next = 0
   const started = performance.now()
@@ -139,7 +141,7 @@ async function measure(label: string, items: URLSearchParams[], concurrency: num
   const seconds = (performance.now() - started) / 1000
   durations.sort((a, b) => a - b)
   const f = (n: number) => n.toFixed(1).padStart(6)
-  console.log(`${label.padEnd(34)} c=${concurrency}  p50 ${f(percentile(durations, 50))} ms  p95 ${f(percentile(durations, 95))} ms  p99 ${f(percentile(durations, 99))} ms  ${(items.length / seconds).toFixed(0)} q/s`)
+  console.log(`${label.padEnd(34)} c=${concurrency}  p50 ${f(percentile(durations, 50))} ms  p95 ${f(percentile(durations, 95))} ms  p99 ${f(percentile(durations, 99))} ms  ${(items.length / seconds).toFixed(0)} q/s${await suffix()}`)
 }
 
 async function peakRssMb(pid: number) {
@@ -155,6 +157,7 @@ const client = createSearchClient(services.meiliUrl, services.meiliMasterKey)
 const names = searchIndexNames()
 try {
   const connection = await connectDatabase(services.mongoUri)
+  console.log(`Machine : ${os.cpus().length} cœurs, charge ${os.loadavg().map((load) => load.toFixed(2)).join(' / ')} (1/5/15 min)`)
   console.log(`Génération : ${NEEDS} besoins, ${ORGS} organisations…`)
   const orgs = Array.from({ length: ORGS }, (_, i) => orgRecord(i))
   const { insertedIds } = await connection.collection('organisations').insertMany(orgs)
@@ -169,12 +172,24 @@ try {
   const meiliPid = services.embedded.meilisearch?.process.pid
   console.log(`Indexation : ${((performance.now() - t0) / 1000).toFixed(1)} s ; pic mémoire Meilisearch ${meiliPid ? await peakRssMb(meiliPid) : '?'} Mo (VmHWM)`)
 
-  // The app's endpoint: the Remix loader over HTTP when a build exists, else the same code in-process.
+  // The app's endpoint: the Remix loader over HTTP (its own process) when a build exists, else the same code in-process.
   const hasBuild = existsSync(path.resolve('build/server/index.js'))
-  const app = hasBuild
-    ? await createAppServer({ logger, db: connection, search: client, remix: 'production', mailer: { send: async () => {} }, rateLimitPerMinute: 10_000_000 })
-    : undefined
-  const appUrl = app ? await app.listen(0, '127.0.0.1') : undefined
+  let app: ChildProcess | undefined
+  let appUrl: string | undefined
+  if (hasBuild) {
+    app = fork(path.resolve('bench/search-server.ts'), [JSON.stringify({ mongoUri: services.mongoUri, meiliUrl: services.meiliUrl, meiliMasterKey: services.meiliMasterKey })], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+    const [ready] = (await once(app, 'message')) as [{ type: string; url: string }]
+    appUrl = ready.url
+  }
+  const appCpu = async () => {
+    if (!app) return ''
+    app.send({ type: 'stats' })
+    const [stats] = (await once(app, 'message')) as [{ cpuPercent: number }]
+    return `  (app process CPU ${stats.cpuPercent.toFixed(0)} %)`
+  }
   const endpoint = appUrl
     ? async (params: URLSearchParams) => {
         const response = await fetch(`${appUrl}/recherche.data?${params}`, { headers: { 'accept-encoding': 'identity' } })
@@ -186,18 +201,22 @@ try {
       }
   const direct = async (params: URLSearchParams) => {
     const query = parseSearchQuery(params)
-    const response = await fetch(`${services.meiliUrl}/indexes/${names[query.kind]}/search`, {
+    // The very request the app sends: the page of hits plus the disjunctive facet counts.
+    const response = await fetch(`${services.meiliUrl}/multi-search`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${services.meiliMasterKey}`, 'accept-encoding': 'identity' },
-      body: JSON.stringify({ q: query.q, ...searchRequest(query) }),
+      body: JSON.stringify({ queries: catalogueQueries(query, names) }),
     })
     await response.arrayBuffer()
   }
   const mix = queryMix(QUERIES)
   const endpointLabel = appUrl ? 'app (GET /recherche.data)' : 'app (searchCatalogue, no build)'
+  // Warm-up (JIT, connections, Meilisearch caches), not measured.
+  await measure('(warm-up)', mix.slice(0, 200), 4, endpoint)
+  await appCpu()
   for (const concurrency of [1, 8]) {
-    await measure(endpointLabel, mix, concurrency, endpoint)
-    await measure('Meilisearch direct (POST search)', mix, concurrency, direct)
+    await measure(endpointLabel, mix, concurrency, endpoint, appCpu)
+    await measure('Meilisearch direct (multi-search)', mix, concurrency, direct)
   }
 
   // Write → searchable, through the change-stream sync.
@@ -218,7 +237,10 @@ try {
   delays.sort((a, b) => a - b)
   console.log(`Écriture Mongo → recherchable (${WRITE_SAMPLES} besoins, un à la fois) : p50 ${percentile(delays, 50).toFixed(0)} ms, p95 ${percentile(delays, 95).toFixed(0)} ms`)
   await sync.stop()
-  await app?.close()
+  if (app) {
+    app.send({ type: 'stop' })
+    await once(app, 'exit')
+  }
 } finally {
   await disconnectDatabase()
   await services.stop()

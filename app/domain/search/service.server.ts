@@ -61,7 +61,7 @@ function highlightsOf(formatted: Record<string, unknown> | undefined, fields: re
 const pick = <T extends Record<string, unknown>, K extends keyof T>(source: T, keys: readonly K[]) =>
   Object.fromEntries(keys.map((key) => [key, source[key] ?? null])) as Pick<T, K>
 
-/** The Meilisearch request for a page query (also used by bench/search.ts to compare like with like). */
+/** The Meilisearch request for a page of hits. */
 export function searchRequest(query: SearchQuery) {
   const sort = (sortsByKind[query.kind] as Record<string, string | null>)[query.sort] ?? null
   return {
@@ -79,22 +79,30 @@ export function searchRequest(query: SearchQuery) {
   }
 }
 
+const selectedFacetsOf = (query: SearchQuery) => facetsByKind[query.kind].filter((facet) => query.filters[facet.param]?.length)
+
+/**
+ * The whole Meilisearch request of a page query, one round trip: the page of hits, plus one
+ * count-only query per facet with a selection, counted without its own filter (disjunctive
+ * facets), so every value of a facet keeps its count and several can be ticked (OR).
+ * bench/search.ts sends exactly this to Meilisearch directly, to compare like with like.
+ */
+export function catalogueQueries(query: SearchQuery, names: SearchIndexNames = searchIndexNames()) {
+  const uid = names[query.kind]
+  return [
+    { indexUid: uid, q: query.q, ...searchRequest(query) },
+    ...selectedFacetsOf(query).map((facet) => {
+      const { [facet.param]: _own, ...others } = query.filters
+      return { indexUid: uid, q: query.q, filter: buildFilter(query.kind, others), facets: [facet.attribute], limit: 0 }
+    }),
+  ]
+}
+
 export async function searchCatalogue(client: MeiliSearch, query: SearchQuery, names: SearchIndexNames = searchIndexNames()): Promise<SearchResult> {
   const facets = facetsByKind[query.kind]
   try {
-    // Facets with a selection are counted without their own filter (disjunctive facets), so
-    // every value of a facet keeps its count and several can be ticked (OR). One round trip.
-    const selectedFacets = facets.filter((facet) => query.filters[facet.param]?.length)
-    const uid = names[query.kind]
-    const { results } = await client.multiSearch({
-      queries: [
-        { indexUid: uid, q: query.q, ...searchRequest(query) },
-        ...selectedFacets.map((facet) => {
-          const { [facet.param]: _own, ...others } = query.filters
-          return { indexUid: uid, q: query.q, filter: buildFilter(query.kind, others), facets: [facet.attribute], limit: 0 }
-        }),
-      ],
-    })
+    const selectedFacets = selectedFacetsOf(query)
+    const { results } = await client.multiSearch({ queries: catalogueQueries(query, names) })
     const response = results[0]!
     const distributions = { ...response.facetDistribution }
     selectedFacets.forEach((facet, index) => {
