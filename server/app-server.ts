@@ -104,7 +104,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     } else {
       const buildDir = path.resolve('build')
       app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
-      app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
+      const publicFiles = express.static(path.join(buildDir, 'client'), { maxAge: '1h' })
+      // Pages and their `.data` requests are never files: only names with an extension are looked up on disk.
+      app.use((req, res, next) => (/\.(?!data$)[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()))
       const serverBuildPath = path.join(buildDir, 'server/index.js')
       build = (await import(serverBuildPath)) as ServerBuild
     }

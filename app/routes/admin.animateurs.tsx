@@ -17,7 +17,7 @@ import { flashToast } from '~/toast.server'
 import { Button } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField } from '~/ui/field'
+import { conformField, FormErrors, TextField } from '~/ui/field'
 import { EmptyState } from '~/ui/states'
 
 /** Admins only: everyone else gets the 403 page (the check is also in the service). */
@@ -117,14 +117,11 @@ export default function AnimatorsAdmin() {
           <input type="hidden" name="intent" value="appoint" />
           <FormErrors errors={form.errors} />
           <TextField
-            id={fields.email.id}
-            name={fields.email.name}
+            {...conformField(fields.email, '')}
             type="email"
             label={t('admin.animators.email')}
             required
             autoComplete="off"
-            defaultValue={typeof fields.email.initialValue === 'string' ? fields.email.initialValue : ''}
-            errors={fields.email.errors}
           />
           <CheckboxGroup
             legend={t('admin.animators.territories')}

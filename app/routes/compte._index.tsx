@@ -4,7 +4,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { translateErrors } from '~/domain/auth/messages'
 import { requestPasswordReset, resendVerification, type ResendResult } from '~/domain/auth/service.server'
 import { endAllSessions, requireUser, startSession } from '~/domain/auth/session.server'
 import { profileSchema } from '~/domain/users/schema'
@@ -15,7 +14,7 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { SelectField, TextField } from '~/ui/field'
+import { SelectField, TextField, translatedField } from '~/ui/field'
 import type { Toast } from '~/ui/toast'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -92,30 +91,21 @@ export default function Account() {
         <p className="muted">{t('auth.account.role', { role: t(`auth.roles.${account.role}`) })}</p>
         <Form method="post" {...getFormProps(form)} className="auth-form">
           <TextField
-            id={fields.name.id}
-            name={fields.name.name}
-            defaultValue={fields.name.initialValue}
+            {...translatedField(t, fields.name)}
             label={t('auth.fields.name')}
             autoComplete="name"
             required
-            errors={translateErrors(t, fields.name.errors)}
           />
           <TextField
-            id={fields.title.id}
-            name={fields.title.name}
-            defaultValue={fields.title.initialValue}
+            {...translatedField(t, fields.title)}
             label={t('auth.fields.title')}
             hint={t('auth.fields.titleHint')}
             autoComplete="organization-title"
-            errors={translateErrors(t, fields.title.errors)}
           />
           <SelectField
-            id={fields.language.id}
-            name={fields.language.name}
-            defaultValue={fields.language.initialValue}
+            {...translatedField(t, fields.language)}
             label={t('auth.fields.language')}
             options={supportedLanguages.map((language) => ({ value: language, label: t(`language.names.${language}`) }))}
-            errors={translateErrors(t, fields.language.errors)}
           />
           <Button type="submit" name="intent" value="profile" pending={submittingIntent === 'profile'}>
             {t('auth.account.save')}

@@ -14,7 +14,7 @@ import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField } from '~/ui/field'
+import { FormErrors, TextField, translatedField } from '~/ui/field'
 
 const redirectToOf = (request: Request) => {
   const value = new URL(request.url).searchParams.get('redirectTo')
@@ -77,24 +77,19 @@ export default function SignIn() {
         <FormErrors id={formErrorId} errors={translateErrors(t, form.errors)} />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextField
-          id={fields.email.id}
-          name={fields.email.name}
-          defaultValue={fields.email.initialValue}
+          {...translatedField(t, fields.email)}
           type="email"
           label={t('auth.fields.email')}
           autoComplete="username"
           required
-          errors={translateErrors(t, fields.email.errors)}
         />
         <TextField
           key={refusals}
-          id={fields.password.id}
-          name={fields.password.name}
+          {...translatedField(t, fields.password, { secret: true })}
           type="password"
           label={t('auth.fields.password')}
           autoComplete="current-password"
           required
-          errors={translateErrors(t, fields.password.errors)}
         />
         <p className="auth-aside">
           <Link to="/mot-de-passe-oublie">{t('auth.signIn.forgotLink')}</Link>

@@ -13,7 +13,7 @@ import { safeRedirectPath } from '~/http/safe-redirect'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField } from '~/ui/field'
+import { FormErrors, TextField, translatedField } from '~/ui/field'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath.parse(new URL(request.url).searchParams.get('redirectTo') ?? undefined)
@@ -77,34 +77,26 @@ export default function SignUp() {
         <FormErrors errors={translateErrors(t, form.errors)} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
-          id={fields.name.id}
-          name={fields.name.name}
-          defaultValue={fields.name.initialValue}
+          {...translatedField(t, fields.name)}
           label={t('auth.fields.name')}
           autoComplete="name"
           required
-          errors={translateErrors(t, fields.name.errors)}
         />
         <TextField
-          id={fields.email.id}
-          name={fields.email.name}
-          defaultValue={fields.email.initialValue}
+          {...translatedField(t, fields.email)}
           type="email"
           label={t('auth.fields.email')}
           hint={t('auth.fields.emailHint')}
           autoComplete="email"
           required
-          errors={translateErrors(t, fields.email.errors)}
         />
         <TextField
-          id={fields.password.id}
-          name={fields.password.name}
+          {...translatedField(t, fields.password, { secret: true })}
           type="password"
           label={t('auth.fields.password')}
           hint={t('auth.fields.passwordHint')}
           autoComplete="new-password"
           required
-          errors={translateErrors(t, fields.password.errors)}
         />
         <fieldset className={['field', 'choice-group', roleErrors?.length ? 'field-invalid' : ''].join(' ')}>
           <legend>

@@ -3,12 +3,11 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { translateErrors } from '~/domain/auth/messages'
 import { forgotPasswordSchema } from '~/domain/auth/schema'
 import { requestPasswordReset } from '~/domain/auth/service.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { TextField } from '~/ui/field'
+import { TextField, translatedField } from '~/ui/field'
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema })
@@ -45,14 +44,11 @@ export default function ForgotPassword() {
       )}
       <Form method="post" {...getFormProps(form)} className="auth-form">
         <TextField
-          id={fields.email.id}
-          name={fields.email.name}
-          defaultValue={fields.email.initialValue}
+          {...translatedField(t, fields.email)}
           type="email"
           label={t('auth.fields.email')}
           autoComplete="email"
           required
-          errors={translateErrors(t, fields.email.errors)}
         />
         <Button type="submit" pending={navigation.state === 'submitting'}>
           {t('auth.forgot.submit')}

@@ -12,7 +12,7 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField } from '~/ui/field'
+import { FormErrors, TextField, translatedField } from '~/ui/field'
 
 const httpStatus = { valid: 200, expired: 410, used: 410, unknown: 404 } as const
 const noStore = { 'Cache-Control': 'no-store' }
@@ -79,14 +79,12 @@ export default function ResetPassword() {
       <Form method="post" {...getFormProps(form)} className="auth-form">
         <FormErrors errors={translateErrors(t, form.errors)} />
         <TextField
-          id={fields.password.id}
-          name={fields.password.name}
+          {...translatedField(t, fields.password, { secret: true })}
           type="password"
           label={t('auth.fields.newPassword')}
           hint={t('auth.fields.passwordHint')}
           autoComplete="new-password"
           required
-          errors={translateErrors(t, fields.password.errors)}
         />
         <Button type="submit" pending={navigation.state === 'submitting'}>
           {t('auth.reset.submit')}

@@ -1,5 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { translateErrors } from '~/domain/auth/messages'
 
 type FieldShellProps = {
   label: ReactNode
@@ -110,4 +112,14 @@ export function conformField(
   fallback?: string,
 ): { id: string; name: string; defaultValue: string | undefined; errors: string[] | undefined } {
   return { id: field.id, name: field.name, defaultValue: typeof field.initialValue === 'string' ? field.initialValue : fallback, errors: field.errors }
+}
+
+/**
+ * conformField for forms whose schema speaks in i18n keys (accounts, admin): errors are
+ * translated, and a secret (a password) is never put back into the page.
+ */
+export function translatedField(t: TFunction, field: Parameters<typeof conformField>[0], options: { secret?: boolean } = {}) {
+  // Conform's field metadata is a proxy: read its properties, never spread it.
+  const wired = { ...conformField(field), errors: translateErrors(t, field.errors) }
+  return options.secret ? { ...wired, defaultValue: undefined } : wired
 }

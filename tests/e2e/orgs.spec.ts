@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { simpleParser } from 'mailparser'
 import mongoose from 'mongoose'
 import { expect, expectAccessible, test } from './fixtures'
 import { createTestUser, e2eDb, signInAs } from './support/db'
+import { waitForMail } from './support/mail'
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** An organisation with its owner, written straight into the e2e server's database. */
 async function createTestOrganisation(ownerId: string, name: string) {
@@ -38,15 +38,6 @@ async function createTestOrganisation(ownerId: string, name: string) {
   return { id: String(insertedId), slug, name }
 }
 
-/** The mails the server captured for `to` (the local SMTP capture writes .eml files). */
-async function mailsTo(to: string) {
-  const outbox = path.join(process.env.E2E_DATA_DIR!, 'outbox')
-  const files = (await readdir(outbox).catch(() => [] as string[])).filter((file) => file.endsWith('.eml'))
-  const mails = await Promise.all(files.map(async (file) => simpleParser(await readFile(path.join(outbox, file)))))
-  return mails.filter((mail) => [mail.to].flat().some((group) => group?.value.some((address) => address.address === to)))
-}
-
-const mailSubjectsTo = async (to: string) => (await mailsTo(to)).map((mail) => mail.subject)
 
 test('a researcher creates a lab profile with the commune picker and sees it publicly, not yet verified', async ({ page, context, baseURL }) => {
   const researcher = await createTestUser({ role: 'researcher', name: 'Inès Chercheuse' })
@@ -112,7 +103,7 @@ test('a second person asks to join, the owner accepts, and the new member appear
   await page.getByLabel('Message aux propriétaires (facultatif)').fill('Je rejoins l’équipe en septembre.')
   await page.getByRole('button', { name: 'Demander à rejoindre' }).click()
   await expect(page.getByText('Votre demande pour rejoindre l’organisation attend la réponse des propriétaires.')).toBeVisible()
-  expect(await mailSubjectsTo(owner.email)).toContain(`Rita Demandeuse demande à rejoindre « ${org.name} »`)
+  await waitForMail(owner.email, { subject: new RegExp(`^Rita Demandeuse demande à rejoindre « ${escapeRegExp(org.name)} »$`) })
 
   await context.clearCookies()
   await signInAs(context, owner.id, baseURL!)
@@ -121,7 +112,7 @@ test('a second person asks to join, the owner accepts, and the new member appear
   await page.getByRole('button', { name: 'Accepter la demande de Rita Demandeuse' }).click()
   await expect(page.getByText('Rita Demandeuse est maintenant membre.')).toBeVisible()
   await expect(page.getByText('Aucune demande en attente.')).toBeVisible()
-  expect(await mailSubjectsTo(requester.email)).toContain(`Vous avez rejoint « ${org.name} »`)
+  await waitForMail(requester.email, { subject: new RegExp(`^Vous avez rejoint « ${escapeRegExp(org.name)} »$`) })
 
   await page.goto(`/organisations/${org.slug}`)
   await page.getByRole('link', { name: 'Rita Demandeuse', exact: true }).click()
@@ -142,8 +133,8 @@ test('an owner invites a colleague by e-mail, who follows the link and joins', a
   await expect(page.getByText(`Invitation envoyée à ${colleague.email}.`)).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Invitations en attente' })).toBeVisible()
 
-  const [mail] = await mailsTo(colleague.email)
-  const link = mail?.text?.match(/https?:\/\/\S+\/invitations\/[\w-]{43}/)?.[0]
+  const mail = await waitForMail(colleague.email)
+  const link = mail.text.match(/https?:\/\/\S+\/invitations\/[\w-]{43}/)?.[0]
   expect(link, 'invitation link in the captured mail').toBeDefined()
   const invitationPath = new URL(link!).pathname
 
