@@ -178,7 +178,7 @@ try {
   let appUrl: string | undefined
   if (hasBuild) {
     app = fork(path.resolve('bench/search-server.ts'), [JSON.stringify({ mongoUri: services.mongoUri, meiliUrl: services.meiliUrl, meiliMasterKey: services.meiliMasterKey })], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
       env: { ...process.env, NODE_ENV: 'production' },
     })
     const [ready] = (await once(app, 'message')) as [{ type: string; url: string }]

@@ -5,6 +5,7 @@ import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { resolveCommune } from '~/domain/places/communes.server'
 import { User } from '~/domain/users/model.server'
 import { seedDemoConversations, seedDemoMarketplace } from './demo-marketplace.server'
+import { seedDemoMilestones } from './demo/milestones'
 import { demoOrganisations } from './demo/organisations'
 import { DEMO_PASSWORD, demoPersonas, organisationMembers, territoryAnimators, type DemoPerson } from './demo/people'
 
@@ -22,6 +23,7 @@ export type SeedReport = {
   projects: number
   conversations: number
   messages: number
+  milestones: number
 }
 
 const SEED_MARKER_ID = 'demo-data'
@@ -127,7 +129,8 @@ export async function seedDemoData(logger: Logger): Promise<SeedReport> {
     .updateOne({ _id: SEED_MARKER_ID }, { $setOnInsert: { at: new Date() } }, { upsert: true })
   const marketplace = await seedDemoMarketplace()
   const talk = await seedDemoConversations()
-  const report = { organisations, users, memberships, ...marketplace, ...talk }
+  const milestones = await seedDemoMilestones()
+  const report = { organisations, users, memberships, ...marketplace, ...talk, ...milestones }
   logger.info({ ...report, ms: Date.now() - started }, 'demo data loaded')
   return report
 }

@@ -80,7 +80,6 @@ async function main() {
     if (shuttingDown) return
     const db = await connectDatabase(endpoints.mongoUri)
     if (config.demoMode && !(await hasDemoData())) await seedDemoData(logger)
-    scheduler = startScheduler(platformJobs, logger)
     const search = createSearchClient(endpoints.meiliUrl, endpoints.meiliMasterKey)
     // Neither waits on Meilisearch: settings are retried in the background, the sync starts once they are applied.
     searchIndexes = createSearchIndexesInBackground(search, logger)
@@ -102,6 +101,8 @@ async function main() {
       trustProxy: config.PASSERELLE_TRUST_PROXY,
       rateLimitPerMinute: config.PASSERELLE_RATE_LIMIT_PER_MINUTE,
     })
+    // After the socket server exists: what the jobs tell people reaches their open tabs.
+    scheduler = startScheduler(platformJobs({ publish: appServer.realtime }), logger)
     const url = await appServer.listen(config.PORT, config.HOST)
     logger.info({ url, mode: config.NODE_ENV }, `Passerelle est prête : ${url}`)
   } catch (error) {

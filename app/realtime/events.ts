@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { MessageView, ReceiptView } from '../domain/messaging/schema'
+import type { NotificationView } from '../domain/notifications/schema'
 import {
   conversationRef,
   editMessageInput,
@@ -35,6 +36,27 @@ export const messagingPayloads = {
 }
 type Payload<K extends keyof typeof messagingPayloads> = z.infer<(typeof messagingPayloads)[K]>
 
+/**
+ * Presence: a person is online while one of their tabs is connected and in use, away when every
+ * tab is hidden or idle, offline without a connection. Only people who share a conversation
+ * with them may ask, or are told.
+ */
+export const presenceStatuses = ['online', 'away', 'offline'] as const
+export type PresenceStatus = (typeof presenceStatuses)[number]
+const idString = z.string().regex(/^[a-f0-9]{24}$/i)
+export const presencePayloads = {
+  /** What this tab is doing: in use, or hidden / untouched for a while. */
+  set: z.object({ state: z.enum(['active', 'idle']) }).strict(),
+  /** The presence of the other members of a conversation, or of people named by id. */
+  query: z.union([
+    z.object({ conversationId: idString }).strict(),
+    z.object({ userIds: z.array(idString).min(1).max(200) }).strict(),
+  ]),
+}
+export type PresenceEvent = { userId: string; status: PresenceStatus; /** Server time (ms): a late event never overrides a newer one. */ at: number }
+/** To each participant's own room when a message arrives: enough for a short, polite announcement. */
+export type InboxMessageEvent = { conversationId: string; author: { id: string; name: string }; preview: string }
+
 export type TypingEvent = { conversationId: string; user: { id: string; name: string } }
 
 export interface ClientToServerEvents {
@@ -48,6 +70,8 @@ export interface ClientToServerEvents {
   'conversation:read': (payload: Payload<'read'>, ack: AckCallback<ReceiptView>) => void
   'conversation:resync': (payload: Payload<'resync'>, ack: AckCallback<{ messages: MessageView[]; serverTime: number }>) => void
   'typing:start': (payload: Payload<'typing'>, ack: AckCallback<{ ok: true }>) => void
+  'presence:set': (payload: z.infer<typeof presencePayloads.set>, ack: AckCallback<{ status: PresenceStatus }>) => void
+  'presence:query': (payload: z.infer<typeof presencePayloads.query>, ack: AckCallback<{ presence: Record<string, PresenceStatus>; at: number }>) => void
 }
 
 export interface ServerToClientEvents {
@@ -59,6 +83,12 @@ export interface ServerToClientEvents {
   typing: (event: TypingEvent) => void
   /** To each participant's own room: something changed in one of their conversations (unread badge). */
   'inbox:updated': (event: { conversationId: string }) => void
+  /** To each participant but the author: a new message (author's name and a short plain-text preview). */
+  'inbox:message': (event: InboxMessageEvent) => void
+  /** To the people who share a conversation with this person. */
+  'presence:changed': (event: PresenceEvent) => void
+  /** To the recipient's own room: a notification was stored for them. */
+  'notification:created': (notification: NotificationView) => void
 }
 
 /** Rooms: one per conversation (joined after a membership check) and one per signed-in user. */

@@ -1,4 +1,5 @@
 import type { MessageView, ReceiptView } from '../domain/messaging/schema'
+import type { NotificationView } from '../domain/notifications/schema'
 
 /**
  * How a Remix action (a message posted without JavaScript) reaches the live sockets: the
@@ -10,5 +11,7 @@ export type RealtimeEvent =
   | { type: 'receipt:updated'; receipt: ReceiptView; exceptSocketId?: string }
   /** Moderation suspended or banned someone: their live sockets are closed at once. */
   | { type: 'user:suspended'; userId: string }
+  /** A notification was stored for this person: their open tabs show it (badge, toast). */
+  | { type: 'notification:created'; userId: string; notification: NotificationView }
 
 export type RealtimePublisher = (event: RealtimeEvent) => void

@@ -3,6 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
+import { notifierFor } from '~/domain/notifications/http.server'
 import { reviewFormSchema, reviewRuleFormSchema } from '~/domain/moderation/schema'
 import { approveSubmittedNeed, rejectNeed, reviewQueue, reviewSettings, sendNeedBack, setSpaceReview } from '~/domain/moderation/service.server'
 import { formatDate } from '~/ui/needs/need-display'
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { needs, settings }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireModerator(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await request.formData()
@@ -40,9 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
   const value = submission.value
   try {
-    if (value.intent === 'approve') await approveSubmittedNeed(actor, value.needId)
-    else if (value.intent === 'send_back') await sendNeedBack(actor, value.needId, value.comment)
-    else await rejectNeed(actor, value.needId, value.reason)
+    const notifier = notifierFor(context)
+    if (value.intent === 'approve') await approveSubmittedNeed(actor, value.needId, { notifier })
+    else if (value.intent === 'send_back') await sendNeedBack(actor, value.needId, value.comment, { notifier })
+    else await rejectNeed(actor, value.needId, value.reason, { notifier })
   } catch (error) {
     return refusalReply(t, error, itemId)
   }

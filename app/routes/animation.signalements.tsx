@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
 import { appealsQueue, decideAppeal } from '~/domain/moderation/appeals.server'
+import { notifierFor } from '~/domain/notifications/http.server'
 import { appealDecisionFormSchema, reportDecisionFormSchema, reportDecisions } from '~/domain/moderation/schema'
 import { decideReport, reportsQueue } from '~/domain/moderation/service.server'
 import { formatDate } from '~/ui/needs/need-display'
@@ -46,6 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       mailer,
       publicUrl,
       onSuspended: (userId) => context.realtime({ type: 'user:suspended', userId }),
+      notifier: notifierFor(context),
       // A hidden message reads as deleted: open conversations already handle this event.
       onMessageHidden: (message, participantIds) => context.realtime({ type: 'message:deleted', message, participantIds }),
     })

@@ -22,6 +22,7 @@ import {
   shortlistProposal,
   withdrawProposal,
 } from '~/domain/proposals/service.server'
+import { notifierFor } from '~/domain/notifications/http.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
@@ -65,9 +66,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const decisionIntents = ['shortlist', 'accept', 'decline', 'withdraw'] as const
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
+  const notifier = notifierFor(context)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
@@ -80,24 +82,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       switch (submission.value.intent) {
         case 'submit': {
-          const { to } = await submitNeed(actor, needId)
+          const { to } = await submitNeed(actor, needId, { notifier })
           return back(t(`needs.actionDone.${to === 'submitted' ? 'submitted' : 'published'}`))
         }
         case 'retract':
-          await retractNeed(actor, needId)
+          await retractNeed(actor, needId, { notifier })
           return back(t('needs.actionDone.draft'))
         case 'approve':
-          await approveNeed(actor, needId)
+          await approveNeed(actor, needId, { notifier })
           return back(t('needs.actionDone.approved'))
         case 'return_to_draft':
-          await returnNeedToDraft(actor, needId, reason ?? '')
+          await returnNeedToDraft(actor, needId, reason ?? '', { notifier })
           return back(t('needs.actionDone.draft'))
         case 'close_fulfilled':
         case 'abandon':
-          await closeNeed(actor, needId, submission.value.intent === 'abandon' ? 'abandoned' : 'fulfilled', { reason })
+          await closeNeed(actor, needId, submission.value.intent === 'abandon' ? 'abandoned' : 'fulfilled', { reason, notifier })
           return back(t('needs.actionDone.closed'))
         case 'reopen': {
-          const { to } = await reopenNeed(actor, needId, { deadline })
+          const { to } = await reopenNeed(actor, needId, { deadline, notifier })
           return back(t(`needs.actionDone.${to === 'submitted' ? 'submitted' : 'published'}`))
         }
       }
@@ -114,16 +116,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       switch (decision.intent) {
         case 'shortlist':
-          await shortlistProposal(actor, decision.proposalId)
+          await shortlistProposal(actor, decision.proposalId, { notifier })
           return back(t('needs.proposals.decisions.shortlisted'))
         case 'decline':
-          await declineProposal(actor, decision.proposalId, decision.reason, decision.text)
+          await declineProposal(actor, decision.proposalId, decision.reason, decision.text, { notifier })
           return back(t('needs.proposals.decisions.declined'))
         case 'withdraw':
           await withdrawProposal(actor, decision.proposalId)
           return back(t('needs.proposals.decisions.withdrawn'))
         case 'accept': {
-          const { projectId } = await acceptProposal(actor, decision.proposalId)
+          const { projectId } = await acceptProposal(actor, decision.proposalId, { notifier })
           return back(t('needs.proposals.decisions.accepted'), `/projets/${projectId}`)
         }
       }

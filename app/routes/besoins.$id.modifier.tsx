@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DomainError } from '~/domain/errors'
 import { asResponse, idParam, parseNeedForm, replyWithRefusal, requireActor } from '~/domain/needs/http.server'
+import { notifierFor } from '~/domain/notifications/http.server'
 import { NeedForm } from '~/ui/needs/need-form'
 import { needToFormValues } from '~/domain/needs/schema'
 import { getNeedForEditing, updateNeed } from '~/domain/needs/service.server'
@@ -28,14 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const parsed = parseNeedForm(t, await request.formData())
   if (!parsed.ok) return parsed.reply
   try {
-    const { status } = await updateNeed(actor, needId, parsed.input, { submit: parsed.intent === 'submit' })
+    const { status } = await updateNeed(actor, needId, parsed.input, { submit: parsed.intent === 'submit', notifier: notifierFor(context) })
     const message =
       parsed.intent === 'submit' && status !== 'draft' ? t(`needs.actionDone.${status === 'submitted' ? 'submitted' : 'published'}`) : t('needs.form.saved')
     return redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })

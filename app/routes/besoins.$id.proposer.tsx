@@ -8,6 +8,7 @@ import { objectIdSchema } from '~/domain/needs/schema'
 import { getNeedForViewer } from '~/domain/needs/service.server'
 import { ProposalForm } from '~/ui/proposals/proposal-form'
 import { proposalFormSchema } from '~/domain/proposals/schema'
+import { notifierFor } from '~/domain/notifications/http.server'
 import { createProposal, organisationsThatMayPropose } from '~/domain/proposals/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { need: { id: need.id, title: need.title, summary: need.summary }, organisations, defaults: { submissionId: crypto.randomUUID(), orgId } }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submissionId, orgId, ...input } = submission.value
   try {
     const organisations = await organisationsThatMayPropose(actor, needId)
-    await createProposal(actor, needId, orgId ?? organisations[0]?.id ?? '', submissionId!, input)
+    await createProposal(actor, needId, orgId ?? organisations[0]?.id ?? '', submissionId!, input, { notifier: notifierFor(context) })
     return redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('needs.proposals.form.sent') }) } })
   } catch (error) {
     return replyWithRefusal(t, submission, error)

@@ -10,8 +10,10 @@ import * as messaging from '~/domain/messaging/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
+import { usePresence } from '~/realtime/use-presence'
 import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
+import { PresenceList } from '~/ui/presence'
 
 // Sends through this form (no JavaScript) have their own per-process budget, same rule as the socket.
 const formLimiter = createRateLimiter(MESSAGE_RATE)
@@ -27,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     ...panel,
     title: others.map((person) => person.name).join(', ') || actor.name,
+    others: others.map(({ id, name }) => ({ id, name })),
     olderHref: panel.olderBefore ? `/messages/${conversationId}?avant=${panel.olderBefore}` : null,
   }
 }
@@ -77,6 +80,7 @@ export default function ConversationPage() {
   const { t } = useTranslation()
   const loaded = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const presence = usePresence({ conversationId: loaded.conversation.id })
   const errors = actionData?.result.error ?? {}
   const intent = actionData?.result.initialValue?.intent
   const sendErrors = intent === 'send' || !intent ? [...(errors.body ?? []), ...(errors.clientId ?? [])] : []
@@ -88,6 +92,7 @@ export default function ConversationPage() {
       </p>
       <p className="eyebrow">{t(`messaging.list.kinds.${loaded.conversation.kind}`)}</p>
       <h1 id="conversation-title">{loaded.title}</h1>
+      <PresenceList people={loaded.others} presence={presence} />
       <ConversationPanel
         key={loaded.conversation.id}
         conversationId={loaded.conversation.id}

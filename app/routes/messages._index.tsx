@@ -3,9 +3,11 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireMessagingActor } from '~/domain/messaging/http.server'
 import { listConversations } from '~/domain/messaging/service.server'
+import { usePresence } from '~/realtime/use-presence'
 import { ButtonLink } from '~/ui/button'
 import { formatMessageDate } from '~/ui/conversation-format'
 import { RouteErrorPage } from '~/ui/error-page'
+import { PresenceList } from '~/ui/presence'
 import { EmptyState } from '~/ui/states'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: conversation.id,
       kind: conversation.kind,
       title: conversation.participants.filter((person) => person.id !== actor.id).map((person) => person.name).join(', ') || actor.name,
+      others: conversation.participants.filter((person) => person.id !== actor.id).map((person) => ({ id: person.id, name: person.name })),
       lastMessageAt: conversation.lastMessageAt,
       unread: conversation.unread,
     })),
@@ -25,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MessagesPage() {
   const { t, i18n } = useTranslation()
   const { conversations } = useLoaderData<typeof loader>()
+  // Everyone listed here shares a conversation with me: the server answers for them all.
+  const presence = usePresence({ userIds: conversations.flatMap((conversation) => conversation.others.map((person) => person.id)) })
   return (
     <section aria-labelledby="messages-title" className="messages-page">
       <h1 id="messages-title">{t('messaging.list.title')}</h1>
@@ -43,6 +48,7 @@ export default function MessagesPage() {
                   ? t('messaging.list.lastActivity', { date: formatMessageDate(conversation.lastMessageAt, i18n.language) })
                   : t('messaging.list.noMessageYet')}
               </p>
+              <PresenceList people={conversation.others} presence={presence} />
             </li>
           ))}
         </ul>

@@ -1,78 +1,194 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { idParam, orRefuse, requireActor } from '~/domain/needs/http.server'
-import { Fact, formatDate } from '~/ui/needs/need-display'
+import { z } from 'zod'
 import type { BudgetRange } from '~/domain/needs/schema'
-import { projectConversationFor, unreadCounts } from '~/domain/messaging/service.server'
-import { getProjectForMember, projectAnimatorIds } from '~/domain/projects/service.server'
-import { ButtonLink } from '~/ui/button'
-import type { Language } from '~/i18n/config'
+import { idParam, orRefuse } from '~/domain/needs/http.server'
+import { conversationPanelData } from '~/domain/messaging/service.server'
+import { replyWithProjectRefusal, requireProjectActor } from '~/domain/projects/http.server'
+import { projectFormId, projectFormSchemas, projectIntents } from '~/domain/projects/schema'
+import * as projects from '~/domain/projects/service.server'
+import { createI18n, type Language } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
+import { Fact, formatDate } from '~/ui/needs/need-display'
+import { FilesSection } from '~/ui/projects/files'
+import type { ProjectActionData } from '~/ui/projects/form-result'
+import { MembersSection } from '~/ui/projects/members'
+import { MilestonesSection } from '~/ui/projects/milestones'
+import { StatusBadge, StatusSection } from '~/ui/projects/status'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const projectId = idParam(params, 'id')
-  const actor = await requireActor(request)
-  // Members of both organisations only; anyone else gets a 404, as if there were no project.
-  const project = await orRefuse(() => getProjectForMember(actor, projectId))
-  // The room: members of both organisations plus the animators of the need's spaces.
-  const room = await projectConversationFor(actor, projectId, await projectAnimatorIds(project.need.id))
-  const unread = (await unreadCounts(actor.id))[room.id] ?? 0
-  return { ...project, room: { id: room.id, unread } }
+  const actor = await requireProjectActor(request)
+  // Members, and the animators following the need's spaces (read-only); anyone else: 404.
+  const project = await orRefuse(() => projects.getProjectRoom(actor, projectId))
+  // The room's conversation, live on the page (read after the unread count above: showing it is reading it).
+  const panel = await orRefuse(() => conversationPanelData({ id: actor.id, name: actor.name }, project.room.id))
+  if (panel.receipt) context.realtime({ type: 'receipt:updated', receipt: panel.receipt })
+  const { receipt: _receipt, ...conversation } = panel
+  // One id per rendered upload form: the same file posted twice is one message.
+  return { project, conversation, fileClientId: crypto.randomUUID() }
 }
 
-export default function ProjectPage() {
+const intentSchema = z.enum(projectIntents)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const projectId = idParam(params, 'id')
+  const actor = await requireProjectActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const formData = await request.formData()
+  const intent = intentSchema.safeParse(formData.get('intent'))
+  if (!intent.success) throw new Response('Requête invalide', { status: 400 })
+  const formId = projectFormId(intent.data, String(formData.get('milestoneId') ?? ''))
+  const submission = parseWithZod(formData, { schema: projectFormSchemas(t)[intent.data] })
+  if (submission.status !== 'success') return data({ formId, result: submission.reply() }, { status: 400 })
+  const back = async (message: string, anchor: string) =>
+    redirect(`/projets/${projectId}#${anchor}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  const form = submission.value
+  try {
+    switch (form.intent) {
+      case 'milestone-create':
+        await projects.addMilestone(actor, projectId, { title: form.title, dueDate: form.dueDate })
+        return back(t('projects.milestones.added'), 'jalons')
+      case 'milestone-update':
+        await projects.updateMilestone(actor, projectId, form.milestoneId, { title: form.title, dueDate: form.dueDate })
+        return back(t('projects.milestones.updated'), `jalon-${form.milestoneId}`)
+      case 'milestone-done':
+        await projects.setMilestoneDone(actor, projectId, form.milestoneId, form.done === 'true')
+        return back(t(form.done === 'true' ? 'projects.milestones.markedDone' : 'projects.milestones.markedUndone'), `jalon-${form.milestoneId}`)
+      case 'milestone-delete':
+        await projects.deleteMilestone(actor, projectId, form.milestoneId)
+        return back(t('projects.milestones.deleted'), 'jalons')
+      case 'status':
+        await projects.changeProjectStatus(actor, projectId, form.status)
+        return back(t('projects.statusSection.changed', { status: t(`projects.status.${form.status}`) }), 'statut')
+      case 'member-add': {
+        const { name } = await projects.addProjectMember(actor, projectId, form.userId)
+        return back(t('projects.members.added', { name }), 'membres')
+      }
+    }
+  } catch (error) {
+    return replyWithProjectRefusal(t, submission, error, formId)
+  }
+}
+
+export default function ProjectRoomPage() {
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
-  const project = useLoaderData<typeof loader>()
+  const { project, conversation, fileClientId } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ProjectActionData
+  const canEdit = project.viewer.canEdit
+  const open = project.status !== 'completed'
+  const done = project.milestones.filter((milestone) => milestone.done).length
   return (
-    <article aria-labelledby="project-title" className="need-page project-page">
-      <p className="eyebrow">{t('needs.projects.eyebrow')}</p>
+    <article aria-labelledby="project-title" className="need-page project-room">
+      <p className="eyebrow">{t('projects.eyebrow')}</p>
       <h1 id="project-title">{project.need.title}</h1>
-      <p className="lead">{t('needs.projects.lead', { company: project.company.name, partner: project.partner.name })}</p>
+      <p className="lead">{t('projects.lead', { company: project.company.name, partner: project.partner.name })}</p>
       <dl className="facts">
-        <Fact term={t('needs.projects.statusLabel')}>
-          <span className={`badge badge-project-${project.status}`}>{t(`needs.projects.status.${project.status}`)}</span>
+        <Fact term={t('projects.statusLabel')}>
+          <StatusBadge status={project.status} />
         </Fact>
-        <Fact term={t('needs.projects.company')}>{project.company.name}</Fact>
-        <Fact term={t('needs.projects.partner')}>{project.partner.name}</Fact>
-        <Fact term={t('needs.projects.need')}>
-          <Link to={`/besoins/${project.need.id}`}>{project.need.title}</Link>
-        </Fact>
-        <Fact term={t('needs.projects.createdOn')}>{formatDate(project.createdAt, language)}</Fact>
+        <Fact term={t('projects.company')}>{project.company.name}</Fact>
+        <Fact term={t('projects.partner')}>{project.partner.name}</Fact>
+        <Fact term={t('projects.createdOn')}>{formatDate(project.createdAt, language)}</Fact>
+        <Fact term={t('projects.milestonesDone')}>{t('projects.milestonesCount', { done, total: project.milestones.length })}</Fact>
       </dl>
+      {!canEdit ? <p className="callout">{t('projects.readOnly')}</p> : null}
+      {canEdit && !open ? <p className="callout">{t('projects.completedNote')}</p> : null}
 
-      {project.proposal ? (
-        <section aria-labelledby="proposal-title" className="section">
-          <h2 id="proposal-title">{t('needs.projects.proposal')}</h2>
-          <p className="preserve-lines">{project.proposal.approach}</p>
-          <p className="muted">
-            {t('needs.proposals.view.durationValue', { count: project.proposal.durationMonths })} · {t(`needs.budget.${project.proposal.costRange as BudgetRange}`)}
-          </p>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="room-title" className="section callout">
-        <h2 id="room-title">{t('needs.projects.roomTitle')}</h2>
-        <p>{t('needs.projects.roomLead')}</p>
-        <ButtonLink href={`/messages/${project.room.id}`}>
-          {project.room.unread ? t('needs.projects.roomOpenUnread', { count: project.room.unread }) : t('needs.projects.roomOpen')}
-        </ButtonLink>
-      </section>
-
-      <section aria-labelledby="members-title" className="section">
-        <h2 id="members-title">{t('needs.projects.members')}</h2>
-        <ul className="member-list">
-          {project.members.map((member) => (
-            <li key={member.id}>
-              <strong>{member.name}</strong>
-              {member.title ? <span className="muted"> — {member.title}</span> : null}
-            </li>
-          ))}
+      <nav aria-label={t('projects.sections')} className="project-nav">
+        <ul>
+          <li>
+            <a href="#jalons">{t('projects.milestones.title')}</a>
+          </li>
+          <li>
+            <a href="#discussion">{t('projects.room.title')}</a>
+          </li>
+          <li>
+            <a href="#fichiers">{t('projects.files.title')}</a>
+          </li>
+          <li>
+            <a href="#statut">{t('projects.statusSection.title')}</a>
+          </li>
+          <li>
+            <a href="#membres">{t('projects.members.title')}</a>
+          </li>
+          <li>
+            <a href="#origine">{t('projects.origin.title')}</a>
+          </li>
         </ul>
-      </section>
+      </nav>
 
-      <p className="callout need-next">{t('needs.projects.nextSteps')}</p>
+      <div className="project-room-grid">
+        <div className="project-room-main">
+          <MilestonesSection milestones={project.milestones} canEdit={canEdit && open} actionData={actionData} />
+
+          <section aria-labelledby="room-title" className="section project-section" id="discussion">
+            <h2 id="room-title">{t('projects.room.title')}</h2>
+            <p className="muted">{t('projects.room.lead')}</p>
+            <p className="project-room-unread">
+              {project.room.unread ? <strong>{t('projects.room.unread', { count: project.room.unread })}</strong> : t('projects.room.noUnread')}{' '}
+              <Link to={`/messages/${project.room.id}`}>{t('projects.room.open')}</Link>
+            </p>
+            <ConversationPanel
+              key={conversation.conversation.id}
+              conversationId={conversation.conversation.id}
+              me={conversation.me}
+              participants={conversation.conversation.participants}
+              messages={conversation.messages}
+              receipts={conversation.receipts}
+              renderedAt={conversation.renderedAt}
+              clientId={conversation.clientId}
+              attachClientId={conversation.attachClientId}
+              actionPath={`/messages/${conversation.conversation.id}`}
+              olderHref={conversation.olderBefore ? `/messages/${conversation.conversation.id}?avant=${conversation.olderBefore}` : null}
+            />
+          </section>
+
+          <FilesSection projectId={project.id} files={project.files} clientId={fileClientId} />
+        </div>
+
+        <div className="project-room-aside">
+          <StatusSection
+            status={project.status}
+            nextStatuses={project.viewer.nextStatuses}
+            history={project.statusHistory}
+            createdAt={project.createdAt}
+            actionData={actionData}
+          />
+          <MembersSection
+            members={project.members}
+            animators={project.animators}
+            candidates={project.candidates}
+            orgs={{ company: project.company.name, partner: project.partner.name }}
+            canAdd={canEdit && open}
+            actionData={actionData}
+          />
+          <section aria-labelledby="origin-title" className="section project-section" id="origine">
+            <h2 id="origin-title">{t('projects.origin.title')}</h2>
+            <h3 className="project-subtitle">{t('projects.origin.need')}</h3>
+            <p>
+              <Link to={`/besoins/${project.need.id}`}>{project.need.title}</Link>
+            </p>
+            {project.need.summary ? <p className="muted">{project.need.summary}</p> : null}
+            {project.proposal ? (
+              <>
+                <h3 className="project-subtitle">{t('projects.origin.proposal')}</h3>
+                <p className="muted">{t('projects.origin.proposalFrom', { org: project.partner.name })}</p>
+                <p className="preserve-lines">{project.proposal.approach}</p>
+                <p className="muted">
+                  {t('projects.origin.duration', { count: project.proposal.durationMonths })} · {t(`needs.budget.${project.proposal.costRange as BudgetRange}`)}
+                </p>
+              </>
+            ) : null}
+          </section>
+        </div>
+      </div>
     </article>
   )
 }

@@ -2,7 +2,9 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { supportedLanguages, type Language } from '~/i18n/config'
+import { usePresenceReporter } from '~/realtime/use-presence'
 import { MessagesNavLink } from './conversation-nav'
+import { NotificationsNavLink } from './notifications'
 
 export type LayoutUser = { id: string; name: string; role: string } | null
 
@@ -44,6 +46,12 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
               {user ? (
                 <li key="layout.nav.messages">
                   <MessagesNavLink userId={user.id} />
+                </li>
+              ) : null}
+              {user ? (
+                <li key="notifications.nav">
+                  <NotificationsNavLink userId={user.id} />
+                  <PresenceReporter userId={user.id} />
                 </li>
               ) : null}
               <li key="layout.nav.search">
@@ -135,4 +143,10 @@ function UserMenu({ user }: { user: LayoutUser }) {
       </li>
     </ul>
   )
+}
+
+/** Reports whether this tab is in use (online) or hidden/idle (away); renders nothing. */
+function PresenceReporter({ userId }: { userId: string }) {
+  usePresenceReporter(userId)
+  return null
 }

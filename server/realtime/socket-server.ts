@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js'
 import { socketAuth, type SocketData } from './auth.js'
 import { socketCommand } from './handler.js'
 import { messagingHandlers } from './messaging-handlers.js'
+import { presenceHandlers } from './presence.js'
 import { createRealtimePublisher } from './publisher.js'
 
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -41,6 +42,7 @@ export function attachSocketServer(
       socketCommand(systemPingPayload, ({ sentAt }) => ({ sentAt, serverTime: Date.now() }), logger),
     )
     onMessagingConnection(socket)
+    presenceHandlers({ io, logger })(socket)
   })
   return { io, publisher }
 }

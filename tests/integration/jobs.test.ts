@@ -16,7 +16,7 @@ describe('periodic jobs', () => {
     const overdue = await Need.create({ ...base, status: 'published', deadline: new Date(Date.now() - 3 * 86_400_000) })
     const current = await Need.create({ ...base, status: 'published', deadline: new Date(Date.now() + 3 * 86_400_000) })
 
-    const scheduler = startScheduler(platformJobs, testLogger())
+    const scheduler = startScheduler(platformJobs(), testLogger())
     await scheduler.stop() // waits for the first run
 
     const [expired, untouched] = await Promise.all([Need.findById(overdue._id).lean(), Need.findById(current._id).lean()])

@@ -7,6 +7,8 @@ import { isMemberOf } from '../needs/membership.server'
 import { Need, NeedReviewPolicy, type NeedRecord } from '../needs/model.server'
 import { approveNeed, returnNeedToDraft, setNeedReviewRequired } from '../needs/service.server'
 import type { Space } from '../needs/visibility'
+import { needChanged, needHidden } from '../notifications/hooks.server'
+import type { NotifyHook } from '../notifications/notifier.server'
 import { Membership, Organisation } from '../orgs/model.server'
 import { verifyOrganisation } from '../orgs/service.server'
 import { hasPermission } from '../permissions'
@@ -101,7 +103,7 @@ export async function reviewQueue(actor: ModerationActor, clock: Clock = {}): Pr
 }
 
 /** Publishes a submitted need (through the needs service, which writes its history). */
-export async function approveSubmittedNeed(actor: ModerationActor, needId: string, clock: Clock = {}) {
+export async function approveSubmittedNeed(actor: ModerationActor, needId: string, clock: Clock & NotifyHook = {}) {
   const need = await needInScope(actor, needId)
   const result = await approveNeed(actor, needId, clock)
   await recordAudit({ actorId: actor.id, action: 'need.approve', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], before: needSummary(need), after: result.to, at: clock.now })
@@ -109,7 +111,7 @@ export async function approveSubmittedNeed(actor: ModerationActor, needId: strin
 }
 
 /** Sends a submitted need back to its company as a draft, with the animator's comment. */
-export async function sendNeedBack(actor: ModerationActor, needId: string, comment: string, clock: Clock = {}) {
+export async function sendNeedBack(actor: ModerationActor, needId: string, comment: string, clock: Clock & NotifyHook = {}) {
   const need = await needInScope(actor, needId)
   const result = await returnNeedToDraft(actor, needId, comment, clock)
   await recordAudit({ actorId: actor.id, action: 'need.send_back', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], reason: comment, before: needSummary(need), after: result.to, at: clock.now })
@@ -121,7 +123,7 @@ export async function sendNeedBack(actor: ModerationActor, needId: string, comme
  * lifecycle has no reviewer "reject", so the write is done here the same way the needs service
  * does it: conditional on the status read, with the transition pushed onto `history`.
  */
-export async function rejectNeed(actor: ModerationActor, needId: string, reason: string, clock: Clock = {}) {
+export async function rejectNeed(actor: ModerationActor, needId: string, reason: string, clock: Clock & NotifyHook = {}) {
   const need = await needInScope(actor, needId)
   if (!reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   if (need.status !== 'submitted') throw conflict('moderation.refusals.invalidState')
@@ -132,6 +134,7 @@ export async function rejectNeed(actor: ModerationActor, needId: string, reason:
   )
   if (result.modifiedCount === 0) throw conflict('moderation.refusals.changedMeanwhile')
   await recordAudit({ actorId: actor.id, action: 'need.reject', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], reason, before: needSummary(need), after: 'closed', at: now })
+  await needChanged(clock.notifier, { id: needId, title: need.title, companyOrgId: need.companyOrgId }, 'rejected', { actorId: actor.id, reason })
   return { id: needId, from: 'submitted' as const, to: 'closed' as const }
 }
 
@@ -229,7 +232,7 @@ export async function decideReport(
   actor: ModerationActor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string; days?: number },
-  context: MailContext & Clock & SuspensionHook & MessageHiddenHook,
+  context: MailContext & Clock & SuspensionHook & MessageHiddenHook & NotifyHook,
 ) {
   assertModerator(actor)
   if (!isObjectId(reportId)) throw notFound('moderation.refusals.notFound')
@@ -249,7 +252,7 @@ export async function decideReport(
     case 'dismiss':
       break
     case 'hide':
-      await hideContent(actor, report.targetKind, targetId, decision.reason, { now })
+      await hideContent(actor, report.targetKind, targetId, decision.reason, { now, notifier: context.notifier })
       break
     case 'warn':
       await warnUser(actor, personId, decision.reason, context)
@@ -270,7 +273,7 @@ export async function decideReport(
 }
 
 /** Hides a need or a profile from pages and search (their author sees why). */
-export async function hideContent(actor: ModerationActor, targetKind: ReportTargetKind, targetId: string, reason: string, clock: Clock = {}) {
+export async function hideContent(actor: ModerationActor, targetKind: ReportTargetKind, targetId: string, reason: string, clock: Clock & NotifyHook = {}) {
   assertModerator(actor)
   const spaces = await targetSpaces(targetKind, targetId)
   if (!mayModerateSpaces(actor, spaces)) throw forbidden('moderation.refusals.outsideScope')
@@ -278,6 +281,10 @@ export async function hideContent(actor: ModerationActor, targetKind: ReportTarg
   const now = clock.now ?? new Date()
   await setHidden(targetKind, targetId, { by: actor.id, reason, at: now })
   await recordAudit({ actorId: actor.id, action: 'content.hide', targetKind, targetId, spaces, reason, before: 'visible', after: 'hidden', at: now })
+  if (targetKind === 'need') {
+    const need = await loadNeed(targetId)
+    await needHidden(clock.notifier, { id: targetId, title: need.title, companyOrgId: need.companyOrgId }, reason)
+  }
 }
 
 /** A person the actor may act on: within their scope, and never an admin (unless by an admin). */

@@ -19,6 +19,9 @@ import {
 } from './lifecycle'
 import { isMemberOf, organisationsOf, type MarketplaceActor } from './membership.server'
 import { hiddenReason, notHidden } from '../moderation/hidden.server'
+import { needChanged, needsChanged } from '../notifications/hooks.server'
+import type { NotifyHook } from '../notifications/notifier.server'
+import { needChangeFor } from '../notifications/rules'
 import { Need, NeedReviewPolicy, type NeedRecord } from './model.server'
 import { submissionGaps, type NeedCategory, type NeedInput } from './schema'
 import { animatesAnySpace, anonymousViewer, needAccess, redactNeed, type NeedAccess, type NeedViewer, type Space } from './visibility'
@@ -160,7 +163,7 @@ export async function createNeed(actor: Actor, orgId: string, input: NeedInput, 
 }
 
 /** A company member edits a need's content while it is not in a project or closed. */
-export async function updateNeed(actor: Actor, needId: string, input: NeedInput, options: { submit?: boolean } & Clock = {}) {
+export async function updateNeed(actor: Actor, needId: string, input: NeedInput, options: { submit?: boolean } & Clock & NotifyHook = {}) {
   const need = await loadNeed(needId)
   const relation = await relationTo(actor, need)
   if (!needAccess(need, relation).visible) throw notFound('needs.refusals.notFound')
@@ -210,7 +213,7 @@ export async function transitionNeed(
   actor: Actor | 'system',
   needId: string,
   action: NeedAction,
-  options: Clock & { reason?: string; session?: mongoose.ClientSession; set?: Record<string, unknown>; deadline?: Date } = {},
+  options: Clock & NotifyHook & { reason?: string; session?: mongoose.ClientSession; set?: Record<string, unknown>; deadline?: Date } = {},
 ) {
   const now = options.now ?? new Date()
   const need = await loadNeed(needId, options.session)
@@ -246,34 +249,51 @@ export async function transitionNeed(
     { session: options.session },
   )
   if (result.modifiedCount === 0) throw conflict('needs.refusals.changedMeanwhile')
+  // Inside a caller's transaction the caller tells people once it has committed.
+  const change = options.session ? null : needChangeFor(action, plan.to)
+  if (change) await needChanged(options.notifier, { id: needId, title: need.title, companyOrgId: need.companyOrgId }, change, { actorId: actor === 'system' ? null : actor.id, reason: options.reason })
   return { id: needId, from: plan.from, to: plan.to, closedReason: plan.closedReason }
 }
 
-export const submitNeed = (actor: Actor, needId: string, clock: Clock = {}) => transitionNeed(actor, needId, 'submit', clock)
-export const retractNeed = (actor: Actor, needId: string, clock: Clock = {}) => transitionNeed(actor, needId, 'retract', clock)
+type Deps = Clock & NotifyHook
+
+export const submitNeed = (actor: Actor, needId: string, deps: Deps = {}) => transitionNeed(actor, needId, 'submit', deps)
+export const retractNeed = (actor: Actor, needId: string, deps: Deps = {}) => transitionNeed(actor, needId, 'retract', deps)
 /** An animator of the need's scope (or an admin) publishes a submitted need. */
-export const approveNeed = (actor: Actor, needId: string, clock: Clock = {}) => transitionNeed(actor, needId, 'approve', clock)
-export const returnNeedToDraft = (actor: Actor, needId: string, reason: string, clock: Clock = {}) =>
-  transitionNeed(actor, needId, 'return_to_draft', { ...clock, reason })
-export const closeNeed = (actor: Actor, needId: string, outcome: 'fulfilled' | 'abandoned', options: Clock & { reason?: string } = {}) =>
+export const approveNeed = (actor: Actor, needId: string, deps: Deps = {}) => transitionNeed(actor, needId, 'approve', deps)
+export const returnNeedToDraft = (actor: Actor, needId: string, reason: string, deps: Deps = {}) =>
+  transitionNeed(actor, needId, 'return_to_draft', { ...deps, reason })
+export const closeNeed = (actor: Actor, needId: string, outcome: 'fulfilled' | 'abandoned', options: Deps & { reason?: string } = {}) =>
   transitionNeed(actor, needId, outcome === 'fulfilled' ? 'close_fulfilled' : 'abandon', options)
 /** Puts an expired or abandoned need back online; an expired one needs a new deadline (YYYY-MM-DD). */
-export const reopenNeed = (actor: Actor, needId: string, options: Clock & { deadline?: string } = {}) =>
-  transitionNeed(actor, needId, 'reopen', { now: options.now, deadline: options.deadline ? dayToDate(options.deadline) : undefined })
+export const reopenNeed = (actor: Actor, needId: string, options: Deps & { deadline?: string } = {}) =>
+  transitionNeed(actor, needId, 'reopen', { now: options.now, notifier: options.notifier, deadline: options.deadline ? dayToDate(options.deadline) : undefined })
 
 /**
  * Closes every need whose deadline day is over (status → closed, reason expired). Meant for a
  * periodic job (the scheduler itself is not wired yet); safe to run any number of times.
  */
-export async function expireOverdueNeeds(clock: Clock = {}): Promise<number> {
-  const now = clock.now ?? new Date()
+const EXPIRY_BATCH = 500
+
+export async function expireOverdueNeeds(deps: Deps = {}): Promise<number> {
+  const now = deps.now ?? new Date()
   let expired = 0
   for (const status of expiringStatuses) {
-    const result = await Need.updateMany(
-      { status, deadline: { $lt: startOfUtcDay(now) } },
-      { $set: { status: 'closed', closedReason: 'expired' }, $push: { history: { by: null, at: now, from: status, to: 'closed', reason: '' } } },
-    )
-    expired += result.modifiedCount
+    const overdue = { status, deadline: { $lt: startOfUtcDay(now) } }
+    // By batches of known ids, so the companies of exactly these needs are told.
+    for (;;) {
+      const batch = await Need.find(overdue, { _id: 1 }).limit(EXPIRY_BATCH).lean()
+      if (!batch.length) break
+      const ids = batch.map((need) => need._id)
+      const result = await Need.updateMany(
+        { ...overdue, _id: { $in: ids } },
+        { $set: { status: 'closed', closedReason: 'expired' }, $push: { history: { by: null, at: now, from: status, to: 'closed', reason: '' } } },
+      )
+      expired += result.modifiedCount
+      const closed = await Need.find({ _id: { $in: ids }, status: 'closed', history: { $elemMatch: { at: now, by: null, from: status, to: 'closed' } } }, { title: 1, companyOrgId: 1 }).lean()
+      await needsChanged(deps.notifier, closed.map((need) => ({ id: need._id, title: need.title, companyOrgId: need.companyOrgId })), 'expired')
+      if (result.modifiedCount === 0) break
+    }
   }
   return expired
 }

@@ -7,6 +7,8 @@ import { acceptsProposals, type NeedStatus } from '../needs/lifecycle'
 import { isMemberOf, memberIdsOf, organisationsOf, type MarketplaceActor } from '../needs/membership.server'
 import { Need } from '../needs/model.server'
 import { getNeedForViewer, transitionNeed, type Clock } from '../needs/service.server'
+import { proposalReceived, proposalsDecided, projectStarted } from '../notifications/hooks.server'
+import type { NotifyHook } from '../notifications/notifier.server'
 import { Project } from '../projects/model.server'
 import { Proposal, type ProposalRecord } from './model.server'
 import {
@@ -25,6 +27,8 @@ import {
  * or accepts. Refusals are DomainErrors whose messages are i18n keys (`needs.proposals.…`).
  */
 type Actor = MarketplaceActor
+/** The clock, and who tells people what happened (stored, and pushed live when a publisher is given). */
+type Deps = Clock & NotifyHook
 
 const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
 const isDuplicateKey = (error: unknown): error is { code: number; keyPattern?: Record<string, number> } =>
@@ -57,7 +61,7 @@ export async function createProposal(
   orgId: string,
   submissionId: string,
   input: ProposalInput,
-  clock: Clock = {},
+  clock: Deps = {},
 ): Promise<{ id: string; created: boolean }> {
   const now = clock.now ?? new Date()
   const existing = await Proposal.findOne({ submissionId }).lean()
@@ -72,13 +76,15 @@ export async function createProposal(
   if (!acceptsProposals(need.status)) throw needRefusal(need.status)
 
   let id = ''
+  // Set inside the transaction callback (the compiler cannot follow it there).
+  let told = null as { title: string; companyOrgId: mongoose.Types.ObjectId; inDiscussion: boolean } | null
   try {
     await Proposal.db.transaction(async (session) => {
       // The conditional write is the lock: a concurrent close or acceptance conflicts with it.
       const open = await Need.findOneAndUpdate(
         { _id: needId, status: { $in: ['published', 'in_discussion'] } },
         { $inc: { proposalsReceived: 1 } },
-        { session, projection: { status: 1 } },
+        { session, projection: { status: 1, title: 1, companyOrgId: 1 } },
       ).lean()
       if (!open) {
         const current = await Need.findById(needId, { status: 1 }).session(session).lean()
@@ -90,6 +96,7 @@ export async function createProposal(
       )
       if (open.status === 'published') await transitionNeed('system', needId, 'open_discussion', { now, session })
       id = String(proposal!._id)
+      told = { title: open.title, companyOrgId: open.companyOrgId, inDiscussion: open.status === 'published' }
     })
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
@@ -98,6 +105,7 @@ export async function createProposal(
     if (first) return sameSubmission(first, actor, needId)
     throw conflict('needs.proposals.refusals.alreadyActive')
   }
+  if (told) await proposalReceived(clock.notifier, { id: needId, title: told.title, companyOrgId: told.companyOrgId }, { orgId, actorId: actor.id, inDiscussion: told.inDiscussion })
   return { id, created: true }
 }
 
@@ -149,7 +157,7 @@ export async function withdrawProposal(actor: Actor, proposalId: string, clock: 
 /** The company decides; only its members may, and only on a need still open. */
 async function loadForDecision(actor: Actor, proposalId: string) {
   const proposal = await loadProposal(proposalId)
-  const need = await Need.findById(proposal.needId, { companyOrgId: 1, status: 1 }).lean()
+  const need = await Need.findById(proposal.needId, { companyOrgId: 1, status: 1, title: 1 }).lean()
   if (!need) throw notFound('needs.proposals.refusals.notFound')
   if (!(await isMemberOf(actor.id, need.companyOrgId))) {
     // The proposer sees their own proposal exist, but may not decide on it; others get nothing.
@@ -161,19 +169,25 @@ async function loadForDecision(actor: Actor, proposalId: string) {
   return { proposal, need }
 }
 
-export async function shortlistProposal(actor: Actor, proposalId: string, clock: Clock = {}) {
-  const { proposal } = await loadForDecision(actor, proposalId)
+/** The proposing organisation's members learn the decision (never who decided). */
+const tellProposer = (clock: Deps, need: { _id: unknown; title: string }, proposal: ProposalRecord, kind: 'proposal_shortlisted' | 'proposal_declined', actor: Actor) =>
+  proposalsDecided(clock.notifier, { id: String(need._id), title: need.title }, [{ orgId: proposal.orgId, kind, link: '/mes-propositions' }], actor.id)
+
+export async function shortlistProposal(actor: Actor, proposalId: string, clock: Deps = {}) {
+  const { proposal, need } = await loadForDecision(actor, proposalId)
   if (proposal.status !== 'submitted') throw conflict('needs.proposals.refusals.alreadyDecided')
   await moveProposal(actor, proposal, ['submitted'], 'shortlisted', { now: clock.now ?? new Date() })
+  await tellProposer(clock, need, proposal, 'proposal_shortlisted', actor)
   return { id: proposalId, status: 'shortlisted' as const }
 }
 
 /** Declines with a reason the proposer will read ("other" needs a few words). */
-export async function declineProposal(actor: Actor, proposalId: string, reason: DeclineReason, text: string | undefined, clock: Clock = {}) {
+export async function declineProposal(actor: Actor, proposalId: string, reason: DeclineReason, text: string | undefined, clock: Deps = {}) {
   const gaps = declineGaps(reason, text)
   if (Object.keys(gaps).length) throw invalid('needs.proposals.errors.declineTextRequired', gaps)
-  const { proposal } = await loadForDecision(actor, proposalId)
+  const { proposal, need } = await loadForDecision(actor, proposalId)
   await moveProposal(actor, proposal, decidableProposalStatuses, 'declined', { now: clock.now ?? new Date(), set: { declineReason: reason, declineText: text?.trim() ?? '' } })
+  await tellProposer(clock, need, proposal, 'proposal_declined', actor)
   return { id: proposalId, status: 'declined' as const }
 }
 
@@ -182,10 +196,11 @@ export async function declineProposal(actor: Actor, proposalId: string, reason: 
  * of both organisations — all in one transaction. Two concurrent acceptances on the same need
  * both write the need: one commits, the other retries, finds the need in project and is refused.
  */
-export async function acceptProposal(actor: Actor, proposalId: string, clock: Clock = {}): Promise<{ projectId: string }> {
+export async function acceptProposal(actor: Actor, proposalId: string, clock: Deps = {}): Promise<{ projectId: string }> {
   const now = clock.now ?? new Date()
   let projectId = ''
   let needId: unknown = null
+  let tell = async () => {}
   try {
     const { proposal, need } = await loadForDecision(actor, proposalId)
     needId = proposal.needId
@@ -201,6 +216,7 @@ export async function acceptProposal(actor: Actor, proposalId: string, clock: Cl
         { session },
       )
       // The other answers are closed politely: the proposers see "not retained".
+      const others = await Proposal.find({ needId: proposal.needId, _id: { $ne: proposal._id }, status: { $in: decidableProposalStatuses } }, { orgId: 1 }).session(session).lean()
       for (const from of decidableProposalStatuses) {
         await Proposal.updateMany(
           { needId: proposal.needId, _id: { $ne: proposal._id }, status: from },
@@ -209,6 +225,13 @@ export async function acceptProposal(actor: Actor, proposalId: string, clock: Cl
         )
       }
       projectId = String(id)
+      tell = () =>
+        projectStarted(
+          clock.notifier,
+          { id: String(proposal.needId), title: need.title, companyOrgId: need.companyOrgId },
+          { id, partnerOrgId: proposal.orgId, notRetainedOrgIds: others.map((other) => other.orgId) },
+          actor.id,
+        )
     })
   } catch (error) {
     // Whichever step noticed it (the first read or the transaction), losing the race to another
@@ -222,6 +245,8 @@ export async function acceptProposal(actor: Actor, proposalId: string, clock: Cl
     }
     throw error
   }
+  // After the commit: nobody hears of a project that a retried transaction did not create.
+  await tell()
   return { projectId }
 }
 

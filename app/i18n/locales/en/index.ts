@@ -6,9 +6,11 @@ import common from './common'
 import messaging from './messaging'
 import moderation from './moderation'
 import needs from './needs'
+import notifications from './notifications'
 import orgs from './orgs'
+import projects from './projects'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications }
 
 export default en

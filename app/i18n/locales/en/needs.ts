@@ -322,23 +322,6 @@ const needs: SameShape<typeof needsFr> = {
       },
     },
   },
-  projects: {
-    roomTitle: 'Project room',
-    roomLead: 'The project conversation gathers the members of both organisations and the territory’s animator: talk in real time, share files.',
-    roomOpen: 'Open the conversation',
-    roomOpenUnread: 'Open the conversation ({{count}} unread)',
-    eyebrow: 'Project',
-    lead: 'The project has started between {{company}} and {{partner}}.',
-    need: 'Original need',
-    company: 'Company',
-    partner: 'Partner',
-    members: 'Project members',
-    status: { active: 'Active', paused: 'Paused', completed: 'Completed' },
-    statusLabel: 'Status',
-    createdOn: 'Start date',
-    proposal: 'Accepted proposal',
-    nextSteps: 'What next? Project messaging, milestones and shared files come with the project room. Meanwhile, you find the members of both organisations here.',
-  },
 }
 
 export default needs

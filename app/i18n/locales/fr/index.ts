@@ -4,11 +4,13 @@ import common from './common'
 import messaging from './messaging'
 import moderation from './moderation'
 import needs from './needs'
+import notifications from './notifications'
 import orgs from './orgs'
+import projects from './projects'
 import search from './search'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications }
 
 export default fr
 export type Translations = typeof fr

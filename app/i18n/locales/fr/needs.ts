@@ -1,4 +1,4 @@
-/** Strings of the needs area: needs, proposals, projects, aides (French reference). */
+/** Strings of the needs area: needs, proposals, aides (projects: projects.ts) (French reference). */
 const needs = {
   category: { technical: 'Technique', process: 'Procédé', financing: 'Financement', other: 'Autre' },
   stage: { diagnostic: 'Diagnostic', experimentation: 'Test / expérimentation', deployment: 'Déploiement' },
@@ -319,23 +319,6 @@ const needs = {
         not_retained: 'L’entreprise a choisi une autre proposition.',
       },
     },
-  },
-  projects: {
-    roomTitle: 'Salle projet',
-    roomLead: 'La discussion du projet réunit les membres des deux organisations et l’animateur du territoire : échangez en direct, partagez des fichiers.',
-    roomOpen: 'Ouvrir la discussion',
-    roomOpenUnread: 'Ouvrir la discussion ({{count}} non lus)',
-    eyebrow: 'Projet',
-    lead: 'Le projet est lancé entre {{company}} et {{partner}}.',
-    need: 'Besoin d’origine',
-    company: 'Entreprise',
-    partner: 'Partenaire',
-    members: 'Membres du projet',
-    status: { active: 'Actif', paused: 'En pause', completed: 'Terminé' },
-    statusLabel: 'Statut',
-    createdOn: 'Date de lancement',
-    proposal: 'Proposition acceptée',
-    nextSteps: 'Et ensuite ? La messagerie du projet, les jalons et les fichiers partagés arrivent avec l’espace projet. En attendant, vous trouvez ici les membres des deux organisations.',
   },
 }
 

@@ -1,0 +1,33 @@
+import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
+import { NOTIFICATION_TTL_DAYS, needChanges, notificationKinds } from './schema'
+
+const notificationSchema = new Schema(
+  {
+    recipientId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    kind: { type: String, enum: notificationKinds, required: true },
+    data: {
+      type: new Schema(
+        {
+          needTitle: { type: String, maxlength: 200 },
+          orgName: { type: String, maxlength: 200 },
+          change: { type: String, enum: needChanges },
+          reason: { type: String, maxlength: 500 },
+          inDiscussion: { type: Boolean },
+        },
+        { _id: false },
+      ),
+      default: {},
+    },
+    link: { type: String, required: true, maxlength: 200 },
+    readAt: { type: Date, default: null },
+  },
+  { timestamps: { createdAt: true, updatedAt: false } },
+)
+// A person's page, newest first, and their unread count.
+notificationSchema.index({ recipientId: 1, _id: -1 })
+notificationSchema.index({ recipientId: 1, readAt: 1 })
+notificationSchema.index({ createdAt: 1 }, { expireAfterSeconds: NOTIFICATION_TTL_DAYS * 24 * 60 * 60 })
+
+export type NotificationRecord = InferSchemaType<typeof notificationSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date }
+export const Notification: Model<InferSchemaType<typeof notificationSchema>> =
+  (mongoose.models.Notification as Model<InferSchemaType<typeof notificationSchema>>) ?? mongoose.model('Notification', notificationSchema)

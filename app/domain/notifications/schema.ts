@@ -1,0 +1,64 @@
+import { z } from 'zod'
+
+/**
+ * In-app notifications: what happened (`kind`), the few words the text needs (`data`, never more
+ * than the recipient may see) and where it leads (`link`). Texts are rendered in the reader's
+ * language from `kind` + `data` (app/ui/notifications.tsx), so nothing is stored translated.
+ */
+export const notificationKinds = [
+  /** Company members: an organisation answered one of their needs. */
+  'proposal_received',
+  /** Members of the proposing organisation: the company decided. */
+  'proposal_shortlisted',
+  'proposal_declined',
+  'proposal_accepted',
+  'proposal_not_retained',
+  /** Company members: their need moved along its lifecycle (see `needChanges`). */
+  'need_status',
+  /** Company members: moderation hid their need. */
+  'need_hidden',
+  /** Project members (company side): a project started from their need. */
+  'project_created',
+] as const
+export type NotificationKind = (typeof notificationKinds)[number]
+
+/** What happened to a need, as its company reads it. */
+export const needChanges = ['published', 'submitted', 'returned', 'retracted', 'fulfilled', 'abandoned', 'expired', 'rejected'] as const
+export type NeedChange = (typeof needChanges)[number]
+
+export type NotificationData = {
+  /** Empty when the recipient may no longer see the need (hidden by moderation). */
+  needTitle?: string
+  /** The proposing organisation (told to the company only). */
+  orgName?: string
+  change?: NeedChange
+  /** A moderator's reason, for the company that owns the need. */
+  reason?: string
+  /** The first proposal moved the need to "in discussion". */
+  inDiscussion?: boolean
+}
+
+export type NotificationView = {
+  id: string
+  kind: NotificationKind
+  data: NotificationData
+  /** A path inside the app. */
+  link: string
+  readAt: string | null
+  createdAt: string
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 20
+/** Old notifications go away on their own (TTL index). */
+export const NOTIFICATION_TTL_DAYS = 180
+
+const objectId = z.string().regex(/^[a-f0-9]{24}$/i)
+
+/** The buttons of the notifications page (no JavaScript needed). */
+export const notificationActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('read'), id: objectId }),
+  z.object({ intent: z.literal('read_all') }),
+])
+
+/** `?avant=<id>`: the page of notifications older than this one. */
+export const notificationCursor = objectId

@@ -1,0 +1,105 @@
+import type { TFunction } from 'i18next'
+import { z } from 'zod'
+
+/**
+ * The project room's rules that browser and server share: statuses and their transitions,
+ * milestone forms, the colleague form. Form messages come from `t` (like the needs forms);
+ * without one they stay i18n keys, which is what the domain service raises.
+ */
+export const projectStatuses = ['active', 'paused', 'completed'] as const
+export type ProjectStatus = (typeof projectStatuses)[number]
+
+export const MAX_MILESTONE_TITLE = 200
+/** Enough for any real collaboration, and a bound on the project document. */
+export const MAX_MILESTONES = 100
+
+/**
+ * Who may go where. A completed project can be reopened (to active): closing by mistake, or a
+ * follow-up phase with the same partners, should not need a new project. While completed, the
+ * room is read-only (milestones, colleagues) until someone reopens it.
+ */
+const transitions: Record<ProjectStatus, readonly ProjectStatus[]> = {
+  active: ['paused', 'completed'],
+  paused: ['active', 'completed'],
+  completed: ['active'],
+}
+
+export const nextStatuses = (from: ProjectStatus): readonly ProjectStatus[] => transitions[from]
+export const canMoveTo = (from: ProjectStatus, to: ProjectStatus) => transitions[from].includes(to)
+
+/** Today in Paris as YYYY-MM-DD: a milestone is overdue from the day after its due day. */
+export function parisToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+export const isOverdue = (milestone: { dueDate: string | null; done: boolean }, today: string) =>
+  !milestone.done && milestone.dueDate !== null && milestone.dueDate < today
+
+/** By due day (undated last), then in the order they were added. */
+export function byDueDate<M extends { dueDate: string | null; createdAt: string }>(milestones: M[]): M[] {
+  return [...milestones].sort((a, b) => {
+    if (a.dueDate !== b.dueDate) {
+      if (a.dueDate === null) return 1
+      if (b.dueDate === null) return -1
+      return a.dueDate < b.dueDate ? -1 : 1
+    }
+    return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0
+  })
+}
+
+type T = TFunction | ((key: string, options?: Record<string, unknown>) => string)
+const keys: T = (key: string) => key
+const say = (t: T, key: string, options?: Record<string, unknown>) => (t as (key: string, options?: Record<string, unknown>) => string)(key, options)
+
+export const objectId = z.string().regex(/^[a-f0-9]{24}$/i)
+
+function isCalendarDay(value: string) {
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '2000-01-01' && value <= '2100-12-31'
+}
+
+/** Title and optional due day of a milestone (new or edited). */
+export function milestoneFields(t: T = keys) {
+  return z.object({
+    title: z
+      .string({ required_error: say(t, 'projects.errors.titleRequired') })
+      .trim()
+      .min(1, say(t, 'projects.errors.titleRequired'))
+      .max(MAX_MILESTONE_TITLE, say(t, 'projects.errors.titleTooLong', { max: MAX_MILESTONE_TITLE })),
+    // An empty date field is no due date.
+    dueDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, say(t, 'projects.errors.invalidDate'))
+      .refine(isCalendarDay, say(t, 'projects.errors.invalidDate'))
+      .optional(),
+  })
+}
+export type MilestoneInput = { title: string; dueDate?: string | undefined }
+
+export const projectIntents = ['milestone-create', 'milestone-update', 'milestone-done', 'milestone-delete', 'status', 'member-add'] as const
+export type ProjectIntent = (typeof projectIntents)[number]
+
+/** One schema per form of the project page, chosen by the form's `intent`. */
+export function projectFormSchemas(t: T = keys) {
+  const invalid = say(t, 'projects.errors.invalid')
+  const id = z.string({ required_error: invalid }).regex(/^[a-f0-9]{24}$/i, invalid)
+  return {
+    'milestone-create': milestoneFields(t).extend({ intent: z.literal('milestone-create') }),
+    'milestone-update': milestoneFields(t).extend({ intent: z.literal('milestone-update'), milestoneId: id }),
+    'milestone-done': z.object({ intent: z.literal('milestone-done'), milestoneId: id, done: z.enum(['true', 'false'], { errorMap: () => ({ message: invalid }) }) }),
+    'milestone-delete': z.object({ intent: z.literal('milestone-delete'), milestoneId: id }),
+    status: z.object({ intent: z.literal('status'), status: z.enum(projectStatuses, { errorMap: () => ({ message: invalid }) }) }),
+    'member-add': z.object({
+      intent: z.literal('member-add'),
+      userId: z.string({ required_error: say(t, 'projects.errors.colleagueRequired') }).regex(/^[a-f0-9]{24}$/i, say(t, 'projects.errors.colleagueRequired')),
+    }),
+  } satisfies Record<ProjectIntent, z.ZodTypeAny>
+}
+
+/**
+ * Which form a reply belongs to (several forms share the page): the intent, plus the milestone
+ * for the per-milestone forms.
+ */
+export function projectFormId(intent: ProjectIntent, milestoneId?: string | null) {
+  return intent === 'milestone-update' || intent === 'milestone-done' || intent === 'milestone-delete' ? `${intent}-${milestoneId ?? ''}` : intent
+}

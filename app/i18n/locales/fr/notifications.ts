@@ -1,0 +1,63 @@
+/** Notifications (in-app, live) and presence. */
+const notifications = {
+  nav: {
+    link: 'Notifications',
+    unread_one: '{{count}} notification non lue',
+    unread_other: '{{count}} notifications non lues',
+  },
+  page: {
+    title: 'Notifications',
+    lead: 'Ce qui concerne vos besoins, vos propositions et vos projets. Les notifications de plus de six mois s’effacent d’elles-mêmes.',
+    listLabel: 'Vos notifications, les plus récentes d’abord',
+    emptyTitle: 'Aucune notification',
+    emptyText: 'Vous serez prévenu ici quand une proposition arrive, quand une décision vous concerne ou quand un besoin change de statut.',
+    emptyAction: 'Voir les besoins',
+    markAllRead: 'Tout marquer comme lu',
+    markRead: 'Marquer comme lue',
+    open: 'Voir',
+    unread: 'Non lue',
+    receivedOn: 'Reçue le {{date}}',
+    older: 'Notifications plus anciennes',
+    newest: 'Revenir aux plus récentes',
+    pages: 'Pages de notifications',
+    allRead_one: '{{count}} notification marquée comme lue.',
+    allRead_other: '{{count}} notifications marquées comme lues.',
+    nothingToMark: 'Toutes vos notifications étaient déjà lues.',
+    oneRead: 'Notification marquée comme lue.',
+  },
+  quoted: '« {{title}} »',
+  aNeed: 'un besoin',
+  kinds: {
+    proposal_received: '{{org}} a proposé une réponse à votre besoin {{title}}.',
+    proposal_received_discussion: '{{org}} a proposé une réponse à votre besoin {{title}}, qui passe en discussion.',
+    proposal_shortlisted: 'Votre proposition sur {{title}} est présélectionnée.',
+    proposal_declined: 'Votre proposition sur {{title}} a été déclinée.',
+    proposal_accepted: 'Votre proposition sur {{title}} est acceptée : le projet commence.',
+    proposal_not_retained: 'Une autre proposition a été retenue pour {{title}}.',
+    need_hidden: 'Votre besoin {{title}} a été masqué par la modération.',
+    project_created: 'Un projet démarre à partir de votre besoin {{title}}.',
+  },
+  needStatus: {
+    published: 'Votre besoin {{title}} est publié.',
+    submitted: 'Votre besoin {{title}} attend la relecture d’un animateur.',
+    returned: 'Votre besoin {{title}} vous est renvoyé en brouillon.',
+    retracted: 'Votre besoin {{title}} est repassé en brouillon.',
+    fulfilled: 'Votre besoin {{title}} est clos : il a trouvé sa réponse.',
+    abandoned: 'Votre besoin {{title}} est clos (abandonné).',
+    expired: 'Votre besoin {{title}} est clos : sa date limite est passée.',
+    rejected: 'Votre besoin {{title}} a été refusé par la modération.',
+  },
+  reason: 'Motif : {{reason}}',
+  message: {
+    toast: 'Nouveau message de {{name}} : {{preview}}',
+    toastNoPreview: 'Nouveau message de {{name}}.',
+  },
+  presence: {
+    online: 'en ligne',
+    away: 'absent',
+    offline: 'hors ligne',
+    listLabel: 'Présence des participants',
+  },
+}
+
+export default notifications

@@ -1,0 +1,19 @@
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { requireUser } from '~/domain/auth/session.server'
+import { orRefuse } from '~/domain/messaging/http.server'
+import { notificationCursor } from '~/domain/notifications/schema'
+import { openNotification } from '~/domain/notifications/service.server'
+import { RouteErrorPage } from '~/ui/error-page'
+
+/**
+ * Opening a notification: it is marked read and the person lands on the thing it is about. A
+ * plain link, so it works without JavaScript; someone else's notification is a 404.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const id = notificationCursor.safeParse(params.id)
+  if (!id.success) throw new Response('Introuvable', { status: 404 })
+  return redirect(await orRefuse(() => openNotification(user, id.data)))
+}
+
+export const ErrorBoundary = RouteErrorPage

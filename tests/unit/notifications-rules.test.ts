@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { needActions, needStatuses } from '~/domain/needs/lifecycle'
+import { needChangeFor, othersThan } from '~/domain/notifications/rules'
+import { needChanges, notificationActionSchema, notificationKinds, type NotificationView } from '~/domain/notifications/schema'
+import { createI18n } from '~/i18n/config'
+import { notificationText } from '~/ui/notifications'
+import { presenceOf } from '../../server/realtime/presence'
+import { messagePreview } from '../../server/realtime/publisher'
+
+describe('which need changes the company is told about', () => {
+  it('maps each lifecycle action to one notice, or none when another notice says it', () => {
+    expect(needChangeFor('approve', 'published')).toBe('published')
+    expect(needChangeFor('submit', 'submitted')).toBe('submitted')
+    expect(needChangeFor('submit', 'published')).toBe('published')
+    expect(needChangeFor('reopen', 'submitted')).toBe('submitted')
+    expect(needChangeFor('return_to_draft', 'draft')).toBe('returned')
+    expect(needChangeFor('retract', 'draft')).toBe('retracted')
+    expect(needChangeFor('close_fulfilled', 'closed')).toBe('fulfilled')
+    expect(needChangeFor('abandon', 'closed')).toBe('abandoned')
+    expect(needChangeFor('expire', 'closed')).toBe('expired')
+    // Said by "proposal received" and "project created".
+    expect(needChangeFor('open_discussion', 'in_discussion')).toBeNull()
+    expect(needChangeFor('start_project', 'in_project')).toBeNull()
+  })
+
+  it('never answers something outside the known changes', () => {
+    for (const action of needActions)
+      for (const to of needStatuses) {
+        const change = needChangeFor(action, to)
+        if (change) expect(needChanges).toContain(change)
+      }
+  })
+
+  it('leaves out the person who acted, once each', () => {
+    expect(othersThan(['a', 'b', 'a', 'c'], 'b')).toEqual(['a', 'c'])
+    expect(othersThan(['a'], null)).toEqual(['a'])
+  })
+})
+
+describe('notification texts', () => {
+  const samples: Array<Pick<NotificationView, 'kind' | 'data'>> = [
+    ...notificationKinds.filter((kind) => kind !== 'need_status').map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo' } })),
+    { kind: 'proposal_received', data: { needTitle: 'Vision', orgName: 'Labo', inDiscussion: true } },
+    ...needChanges.map((change) => ({ kind: 'need_status' as const, data: { needTitle: 'Vision', change } })),
+  ]
+
+  it('exist in French and English for every kind and change (no raw key shown)', () => {
+    for (const language of ['fr', 'en'] as const) {
+      const { t } = createI18n(language)
+      for (const sample of samples) {
+        const text = notificationText(t, sample)
+        expect(text, `${language} ${sample.kind}`).not.toMatch(/notifications\./)
+        expect(text).toContain('Vision')
+      }
+    }
+  })
+
+  it('quote the need, name the proposer to the company, and add a moderator’s reason', () => {
+    const { t } = createI18n('fr')
+    expect(notificationText(t, { kind: 'proposal_received', data: { needTitle: 'Vision', orgName: 'FEMTO-ST', inDiscussion: true } })).toBe(
+      'FEMTO-ST a proposé une réponse à votre besoin « Vision », qui passe en discussion.',
+    )
+    expect(notificationText(t, { kind: 'need_status', data: { needTitle: 'Vision', change: 'returned', reason: 'Précisez le budget.' } })).toBe(
+      'Votre besoin « Vision » vous est renvoyé en brouillon. Motif : Précisez le budget.',
+    )
+  })
+
+  it('say "a need" when the title may not be told (hidden need)', () => {
+    expect(notificationText(createI18n('fr').t, { kind: 'proposal_declined', data: { needTitle: '' } })).toBe('Votre proposition sur un besoin a été déclinée.')
+    expect(notificationText(createI18n('en').t, { kind: 'proposal_accepted', data: {} })).toBe('Your proposal on a need is accepted: the project starts.')
+  })
+})
+
+describe('notifications page actions', () => {
+  it('accept "read" with an id and "read_all", nothing else', () => {
+    expect(notificationActionSchema.safeParse({ intent: 'read', id: '0123456789abcdef01234567' }).success).toBe(true)
+    expect(notificationActionSchema.safeParse({ intent: 'read_all' }).success).toBe(true)
+    expect(notificationActionSchema.safeParse({ intent: 'read', id: 'nope' }).success).toBe(false)
+    expect(notificationActionSchema.safeParse({ intent: 'delete_all' }).success).toBe(false)
+  })
+})
+
+describe('presence of a person from their tabs', () => {
+  it('is online with one tab in use, away when every tab is idle, offline without a tab', () => {
+    expect(presenceOf([])).toBe('offline')
+    expect(presenceOf(['idle', 'active'])).toBe('online')
+    expect(presenceOf([undefined])).toBe('online') // a new tab counts as in use until it says otherwise
+    expect(presenceOf(['idle', 'idle'])).toBe('away')
+  })
+})
+
+describe('message preview in the announcement', () => {
+  it('is plain text, without markdown marks, cut at a word', () => {
+    expect(messagePreview({ body: 'Bonjour **Bruno**, on se parle du `prototype` ?', attachments: [] })).toBe('Bonjour Bruno, on se parle du prototype ?')
+    expect(messagePreview({ body: 'Voir [le plan](https://exemple.test/plan)\n\n> citation', attachments: [] })).toBe('Voir le plan citation')
+    const long = messagePreview({ body: 'mot '.repeat(60), attachments: [] })
+    expect(long.length).toBeLessThanOrEqual(81)
+    expect(long.endsWith('mot…')).toBe(true)
+  })
+})
