@@ -2,15 +2,13 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/domain/auth/session.server'
-import { DomainError } from '~/domain/errors'
 import { demoTerritories } from '~/domain/places/territories'
 import { hasPermission } from '~/domain/permissions'
 import { animatedOrganisations, appointAnimator, listAnimators, revokeAnimator } from '~/domain/users/animators.server'
 import { appointAnimatorSchema, revokeAnimatorSchema } from '~/domain/users/animators-schema'
-import { orRespond } from '~/http/domain-response.server'
+import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
@@ -29,11 +27,9 @@ async function requireAdmin(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request)
-  const [animators, organisations] = await Promise.all([orRespond(() => listAnimators(admin)), animatedOrganisations()])
+  const [animators, organisations] = await Promise.all([orRefuse(() => listAnimators(admin)), animatedOrganisations()])
   return { animators, organisations }
 }
-
-const translate = (t: TFunction, keys: string[] | undefined) => keys?.map((key) => t(key as never) as string)
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
@@ -44,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'revoke') {
     const parsed = revokeAnimatorSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) throw new Response('Requête invalide', { status: 400 })
-    await orRespond(() => revokeAnimator(admin, parsed.data.userId))
+    await orRefuse(() => revokeAnimator(admin, parsed.data.userId))
     return done(t('admin.animators.revoked'))
   }
 
@@ -53,11 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await appointAnimator(admin, submission.value)
   } catch (error) {
-    if (error instanceof DomainError && error.fieldErrors) {
-      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, translate(t, keys) ?? []]))
-      return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
-    }
-    throw error
+    // The service names the field (unknown e-mail, an admin, an unknown space): shown next to it.
+    return replyWithRefusal(t, submission, error, {}, { fieldsOnly: true })
   }
   return done(t('admin.animators.appointed'))
 }

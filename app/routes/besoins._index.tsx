@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { optionalActor } from '~/domain/needs/http.server'
+import { optionalActor } from '~/http/actor.server'
 import { NeedCard } from '~/ui/needs/need-display'
 import { needBrowseQuerySchema, needCategories } from '~/domain/needs/schema'
 import { browseNeeds } from '~/domain/needs/service.server'

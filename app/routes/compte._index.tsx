@@ -8,7 +8,7 @@ import { requestPasswordReset, resendVerification, type ResendResult } from '~/d
 import { endAllSessions, requireUser, startSession } from '~/domain/auth/session.server'
 import { profileSchema } from '~/domain/users/schema'
 import { getOwnAccount, updateOwnProfile } from '~/domain/users/service.server'
-import { orRespond } from '~/http/domain-response.server'
+import { orRefuse } from '~/http/domain-response.server'
 import { createI18n, supportedLanguages } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
@@ -19,7 +19,7 @@ import type { Toast } from '~/ui/toast'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { account: await orRespond(() => getOwnAccount(user)) }
+  return { account: await orRefuse(() => getOwnAccount(user)) }
 }
 
 const intentSchema = z.enum(['profile', 'resend-verification', 'sign-out-everywhere', 'change-password'])
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'profile': {
       const submission = parseWithZod(formData, { schema: profileSchema })
       if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-      await orRespond(() => updateOwnProfile(user, submission.value))
+      await orRefuse(() => updateOwnProfile(user, submission.value))
       return back({ kind: 'success', message: t('auth.account.profileSaved') })
     }
     case 'resend-verification': {

@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { minutesUntil } from '~/domain/auth/lockout'
-import { formatDateTime, formatTime, translateErrors } from '~/domain/auth/messages'
+import { formatDateTime, formatTime } from '~/domain/auth/messages'
+import { translateMessages } from '~/i18n/translate-message'
 import { signInSchema } from '~/domain/auth/schema'
 import { signIn, type SignInResult } from '~/domain/auth/service.server'
 import { getSessionUser, startSession } from '~/domain/auth/session.server'
@@ -74,7 +75,7 @@ export default function SignIn() {
     <section className="auth-page" aria-labelledby="signin-title">
       <h1 id="signin-title">{t('auth.signIn.title')}</h1>
       <Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="auth-form">
-        <FormErrors id={formErrorId} errors={translateErrors(t, form.errors)} />
+        <FormErrors id={formErrorId} errors={translateMessages(t, form.errors)} />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextField
           {...translatedField(t, fields.email)}

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { translateErrors } from '~/domain/auth/messages'
+import { translateMessages } from '~/i18n/translate-message'
 import { signUpSchema } from '~/domain/auth/schema'
 import { signUp } from '~/domain/auth/service.server'
 import { getSessionUser, startSession } from '~/domain/auth/session.server'
@@ -66,7 +66,7 @@ export default function SignUp() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
   })
-  const roleErrors = translateErrors(t, fields.role.errors)
+  const roleErrors = translateMessages(t, fields.role.errors)
   const roleErrorId = `${fields.role.id}-error`
 
   return (
@@ -74,7 +74,7 @@ export default function SignUp() {
       <h1 id="signup-title">{t('auth.signUp.title')}</h1>
       <p className="lead">{t('auth.signUp.lead')}</p>
       <Form method="post" {...getFormProps(form)} className="auth-form">
-        <FormErrors errors={translateErrors(t, form.errors)} />
+        <FormErrors errors={translateMessages(t, form.errors)} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           {...translatedField(t, fields.name)}

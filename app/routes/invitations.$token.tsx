@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { getSessionUser, requireUser } from '~/domain/auth/session.server'
 import { acceptInvitation, getInvitation } from '~/domain/orgs/service.server'
-import { orRespond } from '~/http/domain-response.server'
+import { orRefuse } from '~/http/domain-response.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
@@ -23,7 +23,7 @@ function tokenParam(token: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = tokenParam(params.token)
   const viewer = await getSessionUser(request)
-  const invitation = await orRespond(() => getInvitation(viewer, token))
+  const invitation = await orRefuse(() => getInvitation(viewer, token))
   return { invitation, signedIn: Boolean(viewer) }
 }
 
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenParam(params.token)
   const user = await requireUser(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const org = await orRespond(() => acceptInvitation({ actor: user, t }, token))
+  const org = await orRefuse(() => acceptInvitation({ actor: user, t }, token))
   const toast = await flashToast({ kind: 'success', message: t('orgs.invitation.accepted', { org: org.name }) })
   return redirect(`/organisations/${org.slug}`, { headers: { 'Set-Cookie': toast } })
 }

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { objectIdSchema } from '~/domain/orgs/schema'
 import { getMemberProfile } from '~/domain/orgs/service.server'
-import { orRespond } from '~/http/domain-response.server'
+import { idParam, orRefuse } from '~/http/domain-response.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { getSessionUser } from '~/domain/auth/session.server'
 import { isHidden } from '~/domain/moderation/hidden.server'
@@ -11,13 +10,12 @@ import { StartConversationButton } from '~/ui/conversation-start'
 import { OrgBadges } from '~/ui/org-badges'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = objectIdSchema.safeParse(params.userId)
-  if (!userId.success) throw new Response('Introuvable', { status: 404 })
-  const [profile, viewer] = await Promise.all([orRespond(() => getMemberProfile(userId.data)), getSessionUser(request)])
+  const userId = idParam(params, 'userId')
+  const [profile, viewer] = await Promise.all([orRefuse(() => getMemberProfile(userId)), getSessionUser(request)])
   // A profile hidden by moderation is gone for everyone but its owner.
-  if (viewer?.id !== userId.data && (await isHidden('user', userId.data))) throw new Response('Introuvable', { status: 404 })
+  if (viewer?.id !== userId && (await isHidden('user', userId))) throw new Response('Introuvable', { status: 404 })
   // Signed-in people can write to anyone else; visitors are offered to sign in first.
-  return { ...profile, canWrite: Boolean(viewer && viewer.id !== userId.data), signedIn: Boolean(viewer) }
+  return { ...profile, canWrite: Boolean(viewer && viewer.id !== userId), signedIn: Boolean(viewer) }
 }
 
 /** A person's public page: name, title, and the organisations where they chose to appear. */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireActor } from '~/domain/needs/http.server'
+import { requireActor } from '~/http/actor.server'
 import { needStatuses } from '~/domain/needs/lifecycle'
 import { formatDate, NeedCard } from '~/ui/needs/need-display'
 import { needsDashboard } from '~/domain/needs/service.server'

@@ -3,12 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DomainError } from '~/domain/errors'
-import { conversationIdParam, orRefuse, requireMessagingActor } from '~/domain/messaging/http.server'
+import { requireActor } from '~/http/actor.server'
+import { asResponse, idParam, orRefuse } from '~/http/domain-response.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import { conversationFormSchema, objectId } from '~/domain/messaging/schema'
 import * as messaging from '~/domain/messaging/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
+import { translateMessage } from '~/i18n/translate-message'
 import { flashToast } from '~/toast.server'
 import { usePresence } from '~/realtime/use-presence'
 import { ConversationPanel } from '~/ui/conversation'
@@ -19,10 +21,11 @@ import { PresenceList } from '~/ui/presence'
 const formLimiter = createRateLimiter(MESSAGE_RATE)
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const conversationId = conversationIdParam(params)
-  const actor = await requireMessagingActor(request)
+  const conversationId = idParam(params, 'conversationId')
+  const actor = await requireActor(request)
   const before = objectId.safeParse(new URL(request.url).searchParams.get('avant'))
-  const panel = await orRefuse(() => messaging.conversationPanelData(actor, conversationId, { before: before.success ? before.data : null }))
+  // The panel sends `me` to the page: the name and id only, never the role or animated spaces.
+  const panel = await orRefuse(() => messaging.conversationPanelData({ id: actor.id, name: actor.name }, conversationId, { before: before.success ? before.data : null }))
   // The others in the room see the read receipt live.
   if (panel.receipt) context.realtime({ type: 'receipt:updated', receipt: panel.receipt })
   const others = panel.conversation.participants.filter((person) => person.id !== actor.id)
@@ -35,8 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const conversationId = conversationIdParam(params)
-  const actor = await requireMessagingActor(request)
+  const conversationId = idParam(params, 'conversationId')
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: conversationFormSchema })
@@ -72,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { status: error.code === 'rate_limited' ? 429 : 400 },
       )
     }
-    return orRefuse(() => Promise.reject(error))
+    throw asResponse(error)
   }
 }
 
@@ -107,7 +110,7 @@ export default function ConversationPage() {
         olderHref={loaded.olderHref}
         sendErrors={sendErrors.length ? sendErrors : undefined}
         sendDraft={actionData?.draft || undefined}
-        formErrors={otherErrors.map((error) => (error.startsWith('messaging.') ? t(error as never) : error))}
+        formErrors={otherErrors.map((error) => translateMessage(t, error))}
       />
     </section>
   )

@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { openAttachment } from '~/domain/messaging/attachments.server'
-import { conversationIdParam, orRefuse, requireMessagingActor } from '~/domain/messaging/http.server'
+import { requireActor } from '~/http/actor.server'
+import { idParam, orRefuse } from '~/http/domain-response.server'
 
 /** Download of a conversation's file: members only (404 for anyone else), never rendered inline. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const conversationId = conversationIdParam(params)
-  const actor = await requireMessagingActor(request)
+  const conversationId = idParam(params, 'conversationId')
+  const actor = await requireActor(request)
   const file = await orRefuse(() => openAttachment(actor, conversationId, String(params.fileId ?? '')))
   return new Response(Readable.toWeb(file.stream) as ReadableStream, {
     headers: {

@@ -8,7 +8,8 @@ import {
 import { ATTACHMENT_MAX_BYTES } from '~/domain/messaging/attachment-types'
 import { sendAttachment } from '~/domain/messaging/attachments.server'
 import { DomainError } from '~/domain/errors'
-import { conversationIdParam, orRefuse, requireMessagingActor } from '~/domain/messaging/http.server'
+import { requireActor } from '~/http/actor.server'
+import { asResponse, idParam } from '~/http/domain-response.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -21,8 +22,8 @@ const uploadLimiter = createRateLimiter(MESSAGE_RATE)
  * a refusal comes back to the conversation as a toast.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const conversationId = conversationIdParam(params)
-  const actor = await requireMessagingActor(request)
+  const conversationId = idParam(params, 'conversationId')
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const back = async (messageKey: string) =>
     redirect(`/messages/${conversationId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'error', message: t(messageKey as never) }) } })
@@ -47,8 +48,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/messages/${conversationId}#m-${message.id}`)
   } catch (error) {
     if (error instanceof DomainError && (error.code === 'invalid' || error.code === 'rate_limited')) return back(error.message)
-    return orRefuse(() => Promise.reject(error))
+    throw asResponse(error)
   }
 }
 
-export const loader = ({ params }: ActionFunctionArgs) => redirect(`/messages/${conversationIdParam(params)}`)
+export const loader = ({ params }: ActionFunctionArgs) => redirect(`/messages/${idParam(params, 'conversationId')}`)

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireMessagingActor } from '~/domain/messaging/http.server'
+import { requireActor } from '~/http/actor.server'
 import { listConversations } from '~/domain/messaging/service.server'
 import { usePresence } from '~/realtime/use-presence'
 import { ButtonLink } from '~/ui/button'
@@ -11,7 +11,7 @@ import { PresenceList } from '~/ui/presence'
 import { EmptyState } from '~/ui/states'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireMessagingActor(request)
+  const actor = await requireActor(request)
   const conversations = await listConversations(actor)
   return {
     conversations: conversations.map((conversation) => ({

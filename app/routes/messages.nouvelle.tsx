@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { orRefuse, requireMessagingActor } from '~/domain/messaging/http.server'
+import { requireActor } from '~/http/actor.server'
+import { orRefuse } from '~/http/domain-response.server'
 import { objectId } from '~/domain/messaging/schema'
 import { startDirectConversation } from '~/domain/messaging/service.server'
 
@@ -8,7 +9,7 @@ import { startDirectConversation } from '~/domain/messaging/service.server'
  * The "Écrire" button of a profile is a plain form posting here, so it works without JavaScript.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireMessagingActor(request)
+  const actor = await requireActor(request)
   const userId = objectId.safeParse((await request.formData()).get('userId'))
   if (!userId.success) throw new Response('Introuvable', { status: 404 })
   const { id } = await orRefuse(() => startDirectConversation(actor, userId.data))

@@ -1,7 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { requireUser } from '~/domain/auth/session.server'
-import { orRefuse } from '~/domain/messaging/http.server'
-import { notificationCursor } from '~/domain/notifications/schema'
+import { idParam, orRefuse } from '~/http/domain-response.server'
 import { openNotification } from '~/domain/notifications/service.server'
 import { RouteErrorPage } from '~/ui/error-page'
 
@@ -11,9 +10,8 @@ import { RouteErrorPage } from '~/ui/error-page'
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const id = notificationCursor.safeParse(params.id)
-  if (!id.success) throw new Response('Introuvable', { status: 404 })
-  return redirect(await orRefuse(() => openNotification(user, id.data)))
+  const id = idParam(params, 'id')
+  return redirect(await orRefuse(() => openNotification(user, id)))
 }
 
 export const ErrorBoundary = RouteErrorPage

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useNavigation, useRevalidator } from '@remix
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/domain/auth/session.server'
-import { orRefuse } from '~/domain/messaging/http.server'
+import { orRefuse } from '~/http/domain-response.server'
 import { notificationActionSchema, notificationCursor } from '~/domain/notifications/schema'
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from '~/domain/notifications/service.server'
 import { createI18n } from '~/i18n/config'

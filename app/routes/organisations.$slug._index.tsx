@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { getSessionUser, requireUser } from '~/domain/auth/session.server'
 import { kindsRequiringVerification } from '~/domain/orgs/kinds'
-import { orgSlugParam, replyToDomainError } from '~/domain/orgs/http.server'
+import { orgSlugParam } from '~/domain/orgs/http.server'
+import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { domainName, filiereName, territoryName } from '~/domain/orgs/labels'
 import { joinRequestSchema, orgLimits } from '~/domain/orgs/schema'
 import { getOrganisationProfile, requestToJoin, verifyOrganisation } from '~/domain/orgs/service.server'
-import { orRespond } from '~/http/domain-response.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
@@ -23,7 +23,7 @@ import { OrgBadges } from '~/ui/org-badges'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
   const viewer = await getSessionUser(request)
-  return orRespond(() => getOrganisationProfile(viewer, slug))
+  return orRefuse(() => getOrganisationProfile(viewer, slug))
 }
 
 const intentSchema = z.object({ intent: z.enum(['join', 'verify']) })
@@ -37,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!intent.success) throw new Response('Action inconnue', { status: 400 })
 
   if (intent.data.intent === 'verify') {
-    await orRespond(() => verifyOrganisation({ actor: user }, slug))
+    await orRefuse(() => verifyOrganisation({ actor: user }, slug))
     return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('orgs.profile.verified') }) } })
   }
 
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await requestToJoin({ actor: user, t, mailer: context.mailer, publicUrl: context.publicUrl }, slug, submission.value)
   } catch (error) {
-    return replyToDomainError(submission, error, 'join')
+    return replyWithRefusal(t, submission, error, { form: 'join' }, { fieldsOnly: true })
   }
   return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('orgs.profile.joinSent') }) } })
 }

@@ -6,8 +6,8 @@ import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireUser } from '~/domain/auth/session.server'
-import { DomainError, httpStatusOf } from '~/domain/errors'
-import { orgSlugParam, replyToDomainError } from '~/domain/orgs/http.server'
+import { orgSlugParam } from '~/domain/orgs/http.server'
+import { formRefusal, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { inviteSchema, objectIdSchema } from '~/domain/orgs/schema'
 import {
   decideJoinRequest,
@@ -19,7 +19,6 @@ import {
   setListed,
   transferOwnership,
 } from '~/domain/orgs/service.server'
-import { orRespond } from '~/http/domain-response.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
@@ -30,7 +29,7 @@ import { FormErrors, TextField } from '~/ui/field'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
   const user = await requireUser(request)
-  return orRespond(() => getMembersOverview({ actor: user }, slug))
+  return orRefuse(() => getMembersOverview({ actor: user }, slug))
 }
 
 /** Every button of the page posts one of these; ids are checked before any query. */
@@ -63,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       await inviteMember(ctx, slug, submission.value)
     } catch (error) {
-      return replyToDomainError(submission, error, 'invite')
+      return replyWithRefusal(t, submission, error, { form: 'invite' }, { fieldsOnly: true })
     }
     return done(t('orgs.members.invited', { email: submission.value.email }))
   }
@@ -101,11 +100,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     // Rules the person can act on (last owner, already owner…) are said on the page itself.
-    if (error instanceof DomainError && (error.code === 'conflict' || error.code === 'invalid')) {
-      return data({ form: 'page', result: null, message: error.message }, { status: httpStatusOf[error.code] })
-    }
-    if (error instanceof DomainError) throw new Response(error.message, { status: httpStatusOf[error.code] })
-    throw error
+    const { status, formErrors } = formRefusal(t, error)
+    return data({ form: 'page', result: null, message: formErrors[0]! }, { status })
   }
 }
 

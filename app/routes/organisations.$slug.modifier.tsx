@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireUser } from '~/domain/auth/session.server'
-import { orgSlugParam, replyToDomainError } from '~/domain/orgs/http.server'
+import { orgSlugParam } from '~/domain/orgs/http.server'
+import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { clusterMembershipsSchema, orgUpdateSchema } from '~/domain/orgs/schema'
 import { communeChoiceErrors, declareClusterMemberships, getOrganisationForEdit, listClusterChoices, updateOrganisation } from '~/domain/orgs/service.server'
 import { communeLabel } from '~/domain/places/commune'
-import { orRespond } from '~/http/domain-response.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
@@ -21,7 +21,7 @@ import { OrgProfileForm, type OrgFormValues } from '~/ui/org-form'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
   const user = await requireUser(request)
-  const org = await orRespond(() => getOrganisationForEdit({ actor: user }, slug))
+  const org = await orRefuse(() => getOrganisationForEdit({ actor: user }, slug))
   const clusters = org.kind === 'company' ? await listClusterChoices() : []
   return { org, clusters }
 }
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await declareClusterMemberships({ actor: user, t }, slug, submission.value.memberOf)
     } catch (error) {
-      return replyToDomainError(submission, error, 'clusters')
+      return replyWithRefusal(t, submission, error, { form: 'clusters' }, { fieldsOnly: true })
     }
     const toast = await flashToast({ kind: 'success', message: t('orgs.edit.clustersSaved') })
     return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateOrganisation({ actor: user, t }, slug, submission.value)
   } catch (error) {
-    return replyToDomainError(submission, error, 'profile')
+    return replyWithRefusal(t, submission, error, { form: 'profile' }, { fieldsOnly: true })
   }
   const toast = await flashToast({ kind: 'success', message: t('orgs.edit.saved') })
   return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/domain/auth/session.server'
-import { replyToDomainError } from '~/domain/orgs/http.server'
+import { replyWithRefusal } from '~/http/domain-response.server'
 import { orgCreateSchema } from '~/domain/orgs/schema'
 import { communeChoiceErrors, createOrganisation } from '~/domain/orgs/service.server'
 import { createI18n } from '~/i18n/config'
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const toast = await flashToast({ kind: 'success', message: t('orgs.create.created', { name: submission.value.name }) })
     return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })
   } catch (error) {
-    return replyToDomainError(submission, error, 'profile')
+    return replyWithRefusal(t, submission, error, { form: 'profile' }, { fieldsOnly: true })
   }
 }
 

@@ -4,9 +4,9 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { BudgetRange } from '~/domain/needs/schema'
-import { idParam, orRefuse } from '~/domain/needs/http.server'
+import { requireActor } from '~/http/actor.server'
+import { idParam, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { conversationPanelData } from '~/domain/messaging/service.server'
-import { replyWithProjectRefusal, requireProjectActor } from '~/domain/projects/http.server'
 import { projectFormId, projectFormSchemas, projectIntents } from '~/domain/projects/schema'
 import * as projects from '~/domain/projects/service.server'
 import { createI18n, type Language } from '~/i18n/config'
@@ -23,7 +23,7 @@ import { StatusBadge, StatusSection } from '~/ui/projects/status'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const projectId = idParam(params, 'id')
-  const actor = await requireProjectActor(request)
+  const actor = await requireActor(request)
   // Members, and the animators following the need's spaces (read-only); anyone else: 404.
   const project = await orRefuse(() => projects.getProjectRoom(actor, projectId))
   // The room's conversation, live on the page (read after the unread count above: showing it is reading it).
@@ -38,7 +38,7 @@ const intentSchema = z.enum(projectIntents)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const projectId = idParam(params, 'id')
-  const actor = await requireProjectActor(request)
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await request.formData()
   const intent = intentSchema.safeParse(formData.get('intent'))
@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    return replyWithProjectRefusal(t, submission, error, formId)
+    return replyWithRefusal(t, submission, error, { formId })
   }
 }
 

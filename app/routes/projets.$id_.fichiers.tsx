@@ -9,8 +9,9 @@ import { DomainError } from '~/domain/errors'
 import { ATTACHMENT_MAX_BYTES } from '~/domain/messaging/attachment-types'
 import { sendAttachment } from '~/domain/messaging/attachments.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
-import { idParam, orRefuse } from '~/domain/needs/http.server'
-import { requireProjectActor, translateRefusal } from '~/domain/projects/http.server'
+import { requireActor } from '~/http/actor.server'
+import { asResponse, idParam, orRefuse } from '~/http/domain-response.server'
+import { translateMessage } from '~/i18n/translate-message'
 import { projectRoomFor } from '~/domain/projects/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -25,7 +26,7 @@ const uploadLimiter = createRateLimiter(MESSAGE_RATE)
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const projectId = idParam(params, 'id')
-  const actor = await requireProjectActor(request)
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   // Who may see the project, before reading any upload (anyone else: 404).
   const { roomId } = await orRefuse(() => projectRoomFor(actor, projectId))
@@ -52,8 +53,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (created) context.realtime({ type: 'message:created', message, participantIds })
     return back('success', t('projects.files.sent'))
   } catch (error) {
-    if (error instanceof DomainError && (error.code === 'invalid' || error.code === 'rate_limited')) return back('error', translateRefusal(t, error.message))
-    return orRefuse(() => Promise.reject(error))
+    if (error instanceof DomainError && (error.code === 'invalid' || error.code === 'rate_limited')) return back('error', translateMessage(t, error.message))
+    throw asResponse(error)
   }
 }
 

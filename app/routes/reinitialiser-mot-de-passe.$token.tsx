@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { formatDateTime, translateErrors } from '~/domain/auth/messages'
+import { formatDateTime } from '~/domain/auth/messages'
+import { translateMessages } from '~/i18n/translate-message'
 import { linkTokenSchema, resetPasswordSchema } from '~/domain/auth/schema'
 import { checkPasswordResetToken, resetPassword } from '~/domain/auth/service.server'
 import { startSession } from '~/domain/auth/session.server'
@@ -77,7 +78,7 @@ export default function ResetPassword() {
       <h1 id="reset-title">{t('auth.reset.title')}</h1>
       <p className="lead">{t('auth.reset.lead')}</p>
       <Form method="post" {...getFormProps(form)} className="auth-form">
-        <FormErrors errors={translateErrors(t, form.errors)} />
+        <FormErrors errors={translateMessages(t, form.errors)} />
         <TextField
           {...translatedField(t, fields.password, { secret: true })}
           type="password"

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DomainError, httpStatusOf } from '~/domain/errors'
-import { requireActor } from '~/domain/needs/http.server'
+import { requireActor } from '~/http/actor.server'
 import { reportFormSchema, searchParamsObject } from '~/domain/moderation/schema'
 import { reportContent } from '~/domain/moderation/service.server'
 import { createI18n } from '~/i18n/config'

@@ -6,7 +6,7 @@ import { appealHidden, myHiddenContent } from '~/domain/moderation/appeals.serve
 import { invalidReply, refusalReply, type RowReply } from '~/domain/moderation/http.server'
 import { appealFormSchema } from '~/domain/moderation/schema'
 import { formatDate } from '~/ui/needs/need-display'
-import { requireActor } from '~/domain/needs/http.server'
+import { requireActor } from '~/http/actor.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'

@@ -6,11 +6,6 @@ export function formatMessageDate(iso: string, language: string) {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso))
 }
 
-/** Messaging refusals are i18n keys (`messaging.errors.…`); anything else is shown as it is. */
-export function translateMessagingError(t: TFunction, message: string): string {
-  return message.startsWith('messaging.') ? t(message as never) : message
-}
-
 const ackErrorKeys: Partial<Record<AckError['code'], string>> = {
   rate_limited: 'messaging.errors.rateLimited',
   not_found: 'messaging.errors.notFound',

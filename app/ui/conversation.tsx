@@ -6,7 +6,8 @@ import { messageBody, MAX_MESSAGE_LENGTH, type MessageView, type ReceiptView } f
 import { useConversation } from '~/realtime/use-conversation'
 import { Button } from './button'
 import { FormErrors, TextareaField } from './field'
-import { ackErrorText, formatMessageDate, newClientId, translateMessagingError } from './conversation-format'
+import { ackErrorText, formatMessageDate, newClientId } from './conversation-format'
+import { translateMessage } from '~/i18n/translate-message'
 
 export type ConversationPanelProps = {
   conversationId: string
@@ -159,7 +160,7 @@ function SendForm({
   const [clientId, setClientId] = useState(serverClientId)
   const [errors, setErrors] = useState<string[] | undefined>(undefined)
   const [pending, setPending] = useState(false)
-  const shownErrors = errors ?? sendErrors?.map((error) => translateMessagingError(t, error))
+  const shownErrors = errors ?? sendErrors?.map((error) => translateMessage(t, error))
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     // No live connection: the form posts to the route like it does without JavaScript.
@@ -169,7 +170,7 @@ function SendForm({
     const textarea = event.currentTarget.elements.namedItem('body') as HTMLTextAreaElement
     const parsed = messageBody.safeParse(textarea.value)
     if (!parsed.success) {
-      setErrors(parsed.error.issues.map((issue) => translateMessagingError(t, issue.message)))
+      setErrors(parsed.error.issues.map((issue) => translateMessage(t, issue.message)))
       return
     }
     setPending(true)

@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { translateErrors } from '~/domain/auth/messages'
+import { translateMessages } from '~/i18n/translate-message'
 
 type FieldShellProps = {
   label: ReactNode
@@ -120,6 +120,6 @@ export function conformField(
  */
 export function translatedField(t: TFunction, field: Parameters<typeof conformField>[0], options: { secret?: boolean } = {}) {
   // Conform's field metadata is a proxy: read its properties, never spread it.
-  const wired = { ...conformField(field), errors: translateErrors(t, field.errors) }
+  const wired = { ...conformField(field), errors: translateMessages(t, field.errors) }
   return options.secret ? { ...wired, defaultValue: undefined } : wired
 }
