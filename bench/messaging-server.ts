@@ -1,15 +1,17 @@
 /**
  * The server side of the messaging benchmark (forked by bench/messaging.ts): the real Express +
  * Socket.IO server with MongoDB persistence (embedded mongod, throw-away data dir), plus the
- * users, sessions and conversations the driver needs. Reports its own CPU and memory on demand
- * over IPC, so the load generator's work is not counted.
+ * users, sessions and conversations the driver needs. Reports its own CPU and memory, and the
+ * embedded mongod's CPU, on demand over IPC, so the load generator's work is not counted.
+ * Started with `--cpu-prof`, it writes its CPU profile when told to stop.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { readFile, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import mongoose from 'mongoose'
 import { startSession } from '../app/domain/auth/session.server.js'
-import { ensureProjectConversation } from '../app/domain/messaging/service.server.js'
+import { ensureProjectConversation, takeMessageWriterStats } from '../app/domain/messaging/service.server.js'
 import { User } from '../app/domain/users/model.server.js'
 import { createAppServer } from '../server/app-server.js'
 import { provideServices } from '../server/embedded/index.js'
@@ -18,11 +20,23 @@ import { createSearchClient } from '../server/search/client.js'
 
 type Setup = { clients: number; roomSize: number }
 
+const CLOCK_TICKS = 100 // USER_HZ on Linux
+
+/** User + system CPU time of another process, in microseconds (0 when /proc cannot tell). */
+async function processCpuMicros(pid: number | undefined): Promise<number> {
+  if (!pid) return 0
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+  // Fields after the command name (which may hold spaces) start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS || 0
+}
+
 async function main() {
   const { clients, roomSize } = JSON.parse(process.argv[2]!) as Setup
   const logger = createLogger('warn')
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-'))
   const services = await provideServices({ dataDir, MONGODB_URI: undefined, MEILI_URL: undefined, MEILI_MASTER_KEY: undefined }, logger)
+  const mongodPid = services.embedded.mongo?.process.pid
   const uri = new URL(services.mongoUri)
   uri.pathname = '/bench'
   await mongoose.connect(uri.toString())
@@ -39,30 +53,46 @@ async function main() {
   const users = await User.insertMany(
     Array.from({ length: clients }, (_, i) => ({ email: `bench-${i}@exemple.test`, passwordHash: 'x', name: `Bench ${i}`, role: 'researcher' })),
   )
-  const cookies: string[] = []
-  for (const user of users) cookies.push((await startSession(new Request('http://bench/'), String(user._id))).split(';')[0]!)
+  const cookies = await Promise.all(users.map(async (user) => (await startSession(new Request('http://bench/'), String(user._id))).split(';')[0]!))
   const conversations: string[] = []
   for (let i = 0; i < users.length; i += roomSize) {
     const members = users.slice(i, i + roomSize).map((user) => String(user._id))
     conversations.push((await ensureProjectConversation(new mongoose.Types.ObjectId().toString(), members)).id)
   }
 
-  const baseline = process.cpuUsage()
-  let last = { cpu: baseline, at: process.hrtime.bigint() }
+  let last = { cpu: process.cpuUsage(), mongod: await processCpuMicros(mongodPid), at: process.hrtime.bigint() }
+  const idleRss = process.memoryUsage().rss
+  // Event-loop delay: high when the server lacks CPU (its own work or a busy machine).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
   process.on('message', async (message: { type: string }) => {
     if (message.type === 'stats') {
-      const now = { cpu: process.cpuUsage(), at: process.hrtime.bigint() }
+      const now = { cpu: process.cpuUsage(), mongod: await processCpuMicros(mongodPid), at: process.hrtime.bigint() }
       const elapsedMicros = Number(now.at - last.at) / 1_000
       const used = now.cpu.user - last.cpu.user + (now.cpu.system - last.cpu.system)
+      // Retained memory, not garbage awaiting collection (the server runs with --expose-gc).
+      ;(globalThis as { gc?: () => void }).gc?.()
+      const memory = process.memoryUsage()
+      process.send!({
+        type: 'stats',
+        cpuPercent: (100 * used) / elapsedMicros,
+        mongodCpuPercent: (100 * (now.mongod - last.mongod)) / elapsedMicros,
+        elapsedMs: elapsedMicros / 1_000,
+        loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+        writer: takeMessageWriterStats(),
+        rssBytes: memory.rss,
+        idleRssBytes: idleRss,
+        heapBytes: memory.heapUsed,
+      })
       last = now
-      process.send!({ type: 'stats', cpuPercent: (100 * used) / elapsedMicros, rssBytes: process.memoryUsage().rss, heapBytes: process.memoryUsage().heapUsed })
+      loopDelay.reset()
     }
     if (message.type === 'stop') {
       await server.close()
       await mongoose.disconnect()
       await services.stop()
       await rm(dataDir, { recursive: true, force: true })
-      process.exit(0)
+      process.exit(0) // writes the --cpu-prof profile, if asked for
     }
   })
   process.send!({ type: 'ready', url, cookies, conversations, roomSize })

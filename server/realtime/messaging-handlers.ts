@@ -12,10 +12,11 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../app/realtime/events.js'
+import type { MessageView } from '../../app/domain/messaging/schema.js'
 import type { Logger } from '../logger.js'
 import type { SocketData } from './auth.js'
 import { SocketCommandError, socketCommand } from './handler.js'
-import { createRealtimePublisher } from './publisher.js'
+import { createRealtimePublisher, messagePreview } from './publisher.js'
 
 type MessagingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type MessagingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -28,7 +29,25 @@ export type MessagingDeps = {
   /** How long a socket trusts the session read at the handshake before reading it again. */
   sessionRecheckMs?: number
   readUser?: (cookie: string | null) => Promise<SessionUser | null>
+  /**
+   * Back-pressure: sends being handled at once in this process (membership check, storage). One
+   * more is refused at once with `rate_limited` ("the server is busy, slow down") rather than
+   * queued behind the others: the backlog, hence the delay, stays bounded.
+   */
+  maxSendsInFlight?: number
+  /** Membership answers reused for a short time (see createMembershipCache for the rule). */
+  membership?: messaging.MembershipCache
+  /** Badge and announcement events of one conversation leave at most once per this window. */
+  inboxWindowMs?: number
 }
+
+/**
+ * At 2,000 msg/s a send takes a few ms (one batched insert), so a few dozen are in progress. 512
+ * rides out a disk flush stalling for ~250 ms at that rate without refusing anyone, while under
+ * sustained overload an accepted send never queues behind more than ~250 ms of others' work.
+ */
+export const MAX_SENDS_IN_FLIGHT = 512
+export const INBOX_WINDOW_MS = 1_000
 
 const codeOf: Record<DomainError['code'], AckError['code']> = {
   unauthenticated: 'unauthenticated',
@@ -41,7 +60,13 @@ const codeOf: Record<DomainError['code'], AckError['code']> = {
 
 // Acks speak French (the reference language); the browser shows its own translation by code.
 const { t } = createI18n('fr')
-const translate = (message: string) => (message.startsWith('messaging.') ? t(message as never) : message)
+const translations = new Map<string, string>()
+const translate = (message: string) => {
+  if (!message.startsWith('messaging.')) return message
+  let text = translations.get(message)
+  if (text === undefined) translations.set(message, (text = t(message as never)))
+  return text
+}
 
 /** Domain refusals become error acks with the matching code; anything else stays an internal error. */
 async function asCommand<T>(work: () => Promise<T>): Promise<T> {
@@ -57,8 +82,22 @@ async function asCommand<T>(work: () => Promise<T>): Promise<T> {
  * The messaging commands of one socket. Every command checks, through the domain service, that
  * the signed-in user takes part in the conversation — on every event, not only on join.
  */
-export function messagingHandlers({ io, logger, limiter, service = messaging, sessionRecheckMs = 30_000, readUser = getSessionUserFromCookie }: MessagingDeps) {
+export function messagingHandlers({
+  io,
+  logger,
+  limiter,
+  service = messaging,
+  sessionRecheckMs = 30_000,
+  readUser = getSessionUserFromCookie,
+  maxSendsInFlight = MAX_SENDS_IN_FLIGHT,
+  membership = messaging.createMembershipCache(),
+  inboxWindowMs = INBOX_WINDOW_MS,
+}: MessagingDeps) {
   const publish = createRealtimePublisher(io)
+  const notifyInbox = inboxNotifier(io, inboxWindowMs)
+  let sendsInFlight = 0
+  // Made once: under overload every refused send throws it, and a fresh error would pay for a stack trace.
+  const busy = new SocketCommandError('rate_limited', translate('messaging.errors.serverBusy'))
   return (socket: MessagingSocket) => {
     /**
      * The signed-in person behind this socket. The session is read again every
@@ -86,11 +125,21 @@ export function messagingHandlers({ io, logger, limiter, service = messaging, se
     socket.on(
       'message:send',
       socketCommand(messagingPayloads.send, async ({ conversationId, clientId, body }) => {
-        const me = await actor()
-        const { message, created, participantIds } = await asCommand(() => service.sendMessage(me, conversationId, { clientId, body }, { limiter }))
-        // Stored first; only a new message is broadcast (a retry must not show it twice).
-        if (created) publish({ type: 'message:created', message, participantIds, exceptSocketId: socket.id })
-        return message
+        if (sendsInFlight >= maxSendsInFlight) throw busy
+        sendsInFlight++
+        try {
+          const me = await actor()
+          const { message, created, participantIds } = await asCommand(() => service.sendMessage(me, conversationId, { clientId, body }, { limiter, membership }))
+          // Stored first; only a new message is broadcast (a retry must not show it twice). The
+          // room gets every message at once; the participants' badges, coalesced (see inboxNotifier).
+          if (created) {
+            publish({ type: 'message:created', message, participantIds: [], exceptSocketId: socket.id })
+            notifyInbox(message, participantIds)
+          }
+          return message
+        } finally {
+          sendsInFlight--
+        }
       }, logger),
     )
 
@@ -166,10 +215,50 @@ export function messagingHandlers({ io, logger, limiter, service = messaging, se
       'typing:start',
       socketCommand(messagingPayloads.typing, async ({ conversationId }) => {
         const me = await actor()
-        if (!(await service.isParticipant(me.id, conversationId))) throw new SocketCommandError('not_found', t('messaging.errors.notFound'))
+        if (!(await membership.participantsIfMember(me.id, conversationId))) throw new SocketCommandError('not_found', t('messaging.errors.notFound'))
         socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, user: me })
         return { ok: true as const }
       }, logger),
     )
+  }
+}
+
+/**
+ * The participants' own rooms hear about new messages (`inbox:updated` for the unread badge,
+ * `inbox:message` for the announcement, as the realtime publisher sends them) at most once per
+ * `windowMs` per conversation: the first message of a quiet conversation at once, then one more
+ * at the end of the window if others came meanwhile, carrying the latest. A busy room of five
+ * then costs each member one badge refresh a second instead of one per message. The messages
+ * themselves reach the conversation room at once, every one.
+ */
+export function inboxNotifier(io: MessagingServer, windowMs: number) {
+  const windows = new Map<string, { latest: { message: MessageView; participantIds: string[] } | null }>()
+  const emit = (message: MessageView, participantIds: string[]) => {
+    if (!participantIds.length) return
+    const rooms = participantIds.map(userRoom)
+    io.to(rooms).emit('inbox:updated', { conversationId: message.conversationId })
+    io.to(rooms)
+      .except(userRoom(message.author.id))
+      .emit('inbox:message', { conversationId: message.conversationId, author: message.author, preview: messagePreview(message) })
+  }
+  const open = (conversationId: string) => {
+    const window: { latest: { message: MessageView; participantIds: string[] } | null } = { latest: null }
+    windows.set(conversationId, window)
+    setTimeout(() => {
+      windows.delete(conversationId)
+      if (window.latest) {
+        emit(window.latest.message, window.latest.participantIds)
+        open(conversationId)
+      }
+    }, windowMs).unref()
+  }
+  return (message: MessageView, participantIds: string[]) => {
+    const window = windows.get(message.conversationId)
+    if (window) {
+      window.latest = { message, participantIds }
+      return
+    }
+    emit(message, participantIds)
+    open(message.conversationId)
   }
 }

@@ -54,8 +54,22 @@ const BULLET = /^\s*[-*]\s+(.*)$/
 const NUMBERED = /^\s*\d{1,9}[.)]\s+(.*)$/
 const FENCE = /^\s*```/
 
+// One line with no markdown mark at all: no line break, no `code`, **bold**, [link] or URL, and
+// not a list item. Most chat messages are such a line; they skip the block and inline parsers.
+const MARKUP = /[\r\n`*[]|:\/\//
+const plainLine = (source: string) => !MARKUP.test(source) && !BULLET.test(source) && !NUMBERED.test(source)
+
 /** Markdown source → safe HTML (see the module comment for what is kept). */
 export function renderMessageHtml(source: string): string {
+  if (plainLine(source)) {
+    const text = source.trim()
+    return text ? `<p>${escapeHtml(text)}</p>` : ''
+  }
+  return renderMarkdown(source)
+}
+
+/** The full renderer (exported for the test that checks the plain-line shortcut against it). */
+export function renderMarkdown(source: string): string {
   const lines = source.replace(/\r\n?/g, '\n').split('\n')
   const blocks: string[] = []
   let paragraph: string[] = []

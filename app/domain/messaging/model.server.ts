@@ -22,6 +22,46 @@ conversationSchema.index({ proposalId: 1 }, { unique: true, partialFilterExpress
 conversationSchema.index({ projectId: 1 }, { unique: true, partialFilterExpression: { kind: 'project' } })
 conversationSchema.index({ participants: 1, lastMessageAt: -1 })
 
+/**
+ * Every write made through the Conversation model is announced, with the ids it touched (null:
+ * could be any). Caches of who takes part in a conversation (see `createMembershipCache`) drop
+ * what they hold on it. The listeners live on `globalThis` because in development Vite loads app
+ * modules apart from the server's: two copies of this module, one compiled model, one list.
+ */
+type ConversationWriteListener = (conversationIds: string[] | null) => void
+const LISTENERS = Symbol.for('passerelle.messaging.conversationWriteListeners')
+const writeListeners = ((globalThis as Record<symbol, Set<ConversationWriteListener> | undefined>)[LISTENERS] ??= new Set())
+export function onConversationWrite(listener: ConversationWriteListener): () => void {
+  writeListeners.add(listener)
+  return () => writeListeners.delete(listener)
+}
+function announceWrite(conversationIds: string[] | null) {
+  const ids = conversationIds?.map((id) => id.toLowerCase()) ?? null
+  for (const listener of writeListeners) listener(ids)
+}
+/** The ids a query filter names outright (`_id: x` or `_id: { $in: [...] }`); null when it names none. */
+function idsOfFilter(filter: Record<string, unknown> | undefined): string[] | null {
+  const id = filter?._id
+  if (typeof id === 'string' || id instanceof mongoose.Types.ObjectId) return [String(id)]
+  const list = (id as { $in?: unknown[] } | undefined)?.$in
+  return Array.isArray(list) ? list.map(String) : null
+}
+const queryWrites: mongoose.MongooseQueryMiddleware[] = ['updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete']
+conversationSchema.post(queryWrites, function (this: mongoose.Query<unknown, unknown>, result: unknown) {
+  // findOneAnd…: the document says which conversation it was, whatever the filter.
+  const found = result && typeof result === 'object' && '_id' in result ? [String((result as { _id: unknown })._id)] : null
+  announceWrite(found ?? idsOfFilter(this.getFilter()))
+})
+conversationSchema.post('save', function (document: { _id: unknown }) {
+  announceWrite([String(document._id)])
+})
+conversationSchema.post(['deleteOne'], { document: true, query: false }, function (document: { _id: unknown }) {
+  announceWrite([String(document._id)])
+})
+conversationSchema.post('bulkWrite', function () {
+  announceWrite(null)
+})
+
 const messageSchema = new Schema(
   {
     conversationId: { type: Schema.Types.ObjectId, ref: 'Conversation', required: true },

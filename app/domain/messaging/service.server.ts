@@ -3,7 +3,7 @@ import { DomainError, forbidden, invalid, notFound } from '../errors'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
-import { Conversation, Message, MessageReport, ReadReceipt, type ConversationKind } from './model.server'
+import { Conversation, Message, MessageReport, onConversationWrite, ReadReceipt, type ConversationKind } from './model.server'
 import type { RateLimiter } from './rate-limit'
 import { createActivityToucher, createBatchedWriter } from './writer.server'
 import { clientId as clientIdSchema, HISTORY_PAGE_SIZE, messageBody, reportReason, type MessageView, type ReceiptView } from './schema'
@@ -62,6 +62,87 @@ export async function requireParticipant(actor: MessagingActor, conversationId: 
   const conversation = await Conversation.findOne({ _id: conversationId, participants: new ObjectId(actor.id) }).lean()
   if (!conversation) throw notFound('messaging.errors.notFound')
   return conversation
+}
+
+/**
+ * Who takes part in which conversation, remembered briefly for the socket hot path (one database
+ * read per conversation per `ttlMs` instead of one per message). The rule, so that it stays correct:
+ * - only a positive answer is reused: someone not found in the remembered list is looked up again
+ *   at once, so a person just added is accepted on their very first message;
+ * - a remembered list is trusted for at most `ttlMs` (1 s by default): a person removed, or a
+ *   conversation closed, by another server process is refused within that time;
+ * - any write made in this process through the Conversation model (see `onConversationWrite`)
+ *   drops what is remembered of that conversation at once, so removals made here take effect on
+ *   the next message;
+ * - the person's own standing (signed out, suspended) is not cached here: the socket layer
+ *   rereads the session and closes a suspended person's sockets.
+ * Concurrent lookups of one conversation share one read.
+ */
+export type MembershipCache = {
+  /** The conversation's participant ids when `userId` is one of them; null otherwise (missing, not a member, bad ids). */
+  participantsIfMember: (userId: string, conversationId: string) => Promise<{ _id: mongoose.Types.ObjectId; participantIds: string[] } | null>
+  forget: (conversationIds: string[] | null) => void
+  /** Stops listening to conversation writes. */
+  close: () => void
+}
+
+export const MEMBERSHIP_TTL_MS = 1_000
+
+export function createMembershipCache({
+  ttlMs = MEMBERSHIP_TTL_MS,
+  now = Date.now,
+  maxEntries = 20_000,
+  load = async (conversationId: string) => {
+    // The driver directly: a hot read of one field needs none of mongoose's query machinery.
+    const found = await Conversation.collection.findOne({ _id: new ObjectId(conversationId) }, { projection: { participants: 1 } })
+    return found ? ((found.participants ?? []) as mongoose.Types.ObjectId[]).map(String) : null
+  },
+}: { ttlMs?: number; now?: () => number; maxEntries?: number; load?: (conversationId: string) => Promise<string[] | null> } = {}): MembershipCache {
+  type Entry = { _id: mongoose.Types.ObjectId; participantIds: string[]; members: Set<string>; at: number }
+  const entries = new Map<string, Entry>()
+  const loading = new Map<string, Promise<Entry | null>>()
+  // A write during a read makes that read's answer stale: `generation` tells it not to keep it.
+  let generation = 0
+  const forget = (conversationIds: string[] | null) => {
+    generation++
+    if (conversationIds) for (const id of conversationIds) entries.delete(id)
+    else entries.clear()
+  }
+  const stopListening = onConversationWrite(forget)
+  const read = (conversationId: string) => {
+    let pending = loading.get(conversationId)
+    if (!pending) {
+      const startedAt = now()
+      const startedGeneration = generation
+      pending = load(conversationId)
+        .then((participantIds) => {
+          if (!participantIds) return null
+          const entry = { _id: new ObjectId(conversationId), participantIds, members: new Set(participantIds), at: startedAt }
+          if (startedGeneration === generation) {
+            entries.delete(conversationId)
+            entries.set(conversationId, entry)
+            if (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
+          }
+          return entry
+        })
+        .finally(() => loading.delete(conversationId))
+      loading.set(conversationId, pending)
+    }
+    return pending
+  }
+  return {
+    async participantsIfMember(userIdInput, conversationIdInput) {
+      if (!isObjectId(userIdInput) || !isObjectId(conversationIdInput)) return null
+      // Ids as ObjectId prints them: an upper-case spelling must not reach an entry a write did not drop.
+      const [userId, conversationId] = [userIdInput.toLowerCase(), conversationIdInput.toLowerCase()]
+      const known = entries.get(conversationId)
+      if (known && now() - known.at < ttlMs && known.members.has(userId)) return known
+      const fresh = await read(conversationId)
+      return fresh?.members.has(userId) ? fresh : null
+    },
+    forget,
+    close: stopListening,
+  }
 }
 
 export async function isParticipant(userId: string, conversationId: string): Promise<boolean> {
@@ -229,8 +310,23 @@ export async function messagesAfter(actor: MessagingActor, conversationId: strin
 // One writer per module instance (the Remix build and the socket server each have theirs).
 const messageWriter = createBatchedWriter(() => Message.collection)
 // A lost "last activity" update only affects the order of the conversation list; say so, go on.
-const activity = createActivityToucher(() => Conversation.collection, (error) => console.error('messaging: lastMessageAt update failed', error))
+// Once the database is closed (shutdown, end of a test) a pending one has nowhere to go: no alarm.
+const CLOSED_CLIENT_ERRORS = new Set(['MongoNotConnectedError', 'MongoClientClosedError', 'MongoTopologyClosedError', 'MongoExpiredSessionError'])
+const activity = createActivityToucher(
+  () => Conversation.collection,
+  (error) => {
+    if (!CLOSED_CLIENT_ERRORS.has((error as Error | undefined)?.name ?? '')) console.error('messaging: lastMessageAt update failed', error)
+  },
+)
 export const activitySettled = () => activity.settled()
+/** Insert batches since the last call (count, documents, time): for the messaging benchmark. */
+export const takeMessageWriterStats = () => messageWriter.takeStats()
+
+async function cachedParticipant(membership: MembershipCache, actor: MessagingActor, conversationId: string) {
+  const conversation = await membership.participantsIfMember(actor.id, conversationId)
+  if (!conversation) throw notFound('messaging.errors.notFound')
+  return conversation
+}
 
 export type SendResult = { message: MessageView; created: boolean; participantIds: string[] }
 
@@ -243,10 +339,14 @@ export async function sendMessage(
   actor: MessagingActor,
   conversationId: string,
   input: { clientId: string; body: string },
-  deps: { limiter: RateLimiter },
+  deps: {
+    limiter: RateLimiter
+    /** The socket hot path checks membership through this cache (see its rule); without it, a database read. */
+    membership?: MembershipCache
+  },
 ): Promise<SendResult> {
-  const conversation = await requireParticipant(actor, conversationId)
-  const participantIds = conversation.participants.map(String)
+  const conversation = deps.membership ? await cachedParticipant(deps.membership, actor, conversationId) : await requireParticipant(actor, conversationId)
+  const participantIds = 'participantIds' in conversation ? conversation.participantIds : conversation.participants.map(String)
   const key = { conversationId: new ObjectId(conversationId), authorId: new ObjectId(actor.id), clientId: input.clientId }
   const body = messageBody.safeParse(input.body)
   if (!body.success) throw invalid(body.error.issues[0]!.message, { body: [body.error.issues[0]!.message] })
@@ -387,7 +487,8 @@ export async function conversationPanelData(actor: MessagingActor, conversationI
   const [page, allReceipts] = await Promise.all([history(actor, conversationId, { before: options.before ?? null }), receipts(actor, conversationId)])
   return {
     conversation,
-    me: actor,
+    // Only who I am to the page: the caller may pass a richer actor (role, animated spaces).
+    me: { id: actor.id, name: actor.name },
     messages: page.messages,
     olderBefore: page.before,
     receipts: allReceipts,

@@ -12,18 +12,19 @@ import { DomainError } from '../errors'
  */
 export type WriteOutcome = { insertedId: ObjectId } | { duplicate: true }
 
-export function createBatchedWriter(collection: () => Collection<Document>, { maxBatch = 500, maxQueued = 5_000 } = {}) {
+export function createBatchedWriter(collection: () => Collection<Document>, { maxBatch = 500, maxQueued = 2_000 } = {}) {
   type Pending = { document: Document; resolve: (outcome: WriteOutcome) => void; reject: (error: unknown) => void }
-  let queue: Pending[] = []
+  const queue: Pending[] = []
   let flushing = false
+  /** Since the last `takeStats()`: what the benchmark reports, to tell database time from the rest. */
+  let stats = { batches: 0, documents: 0, totalMs: 0, maxMs: 0 }
 
   async function flush() {
     if (flushing) return
     flushing = true
     try {
       while (queue.length) {
-        const batch = queue.slice(0, maxBatch)
-        queue = queue.slice(batch.length)
+        const batch = queue.splice(0, maxBatch)
         await insertBatch(batch)
       }
     } finally {
@@ -33,6 +34,7 @@ export function createBatchedWriter(collection: () => Collection<Document>, { ma
 
   async function insertBatch(batch: Pending[]) {
     const failed = new Map<number, { code?: number }>()
+    const startedAt = performance.now()
     try {
       await collection().insertMany(
         batch.map((pending) => pending.document),
@@ -46,6 +48,9 @@ export function createBatchedWriter(collection: () => Collection<Document>, { ma
         return
       }
       for (const writeError of writeErrors) failed.set(writeError.index, writeError)
+    } finally {
+      const ms = performance.now() - startedAt
+      stats = { batches: stats.batches + 1, documents: stats.documents + batch.length, totalMs: stats.totalMs + ms, maxMs: Math.max(stats.maxMs, ms) }
     }
     batch.forEach((pending, index) => {
       const failure = failed.get(index)
@@ -67,22 +72,32 @@ export function createBatchedWriter(collection: () => Collection<Document>, { ma
     get queued() {
       return queue.length
     },
+    takeStats() {
+      const taken = stats
+      stats = { batches: 0, documents: 0, totalMs: 0, maxMs: 0 }
+      return taken
+    },
   }
 }
 
 /**
  * "Last activity" dates of conversations, coalesced: many messages in one conversation become one
- * `$max` update, and all pending conversations leave in one bulkWrite while the previous one runs.
- * Only the order of the conversation list depends on it, so a send never waits for it.
+ * `$max` update, and all pending conversations leave in one bulkWrite, at most one every
+ * `minIntervalMs` (a busy room costs a few updates a second, not one per message). Only the order
+ * of the conversation list depends on it, so a send never waits for it.
  */
-export function createActivityToucher(collection: () => Collection<Document>, onError: (error: unknown) => void) {
+export function createActivityToucher(collection: () => Collection<Document>, onError: (error: unknown) => void, { minIntervalMs = 250 } = {}) {
   let pending = new Map<string, { _id: ObjectId; at: Date }>()
   let flushing = false
+  let lastFlushAt = -Infinity
   async function flush() {
     if (flushing) return
     flushing = true
     try {
       while (pending.size) {
+        const wait = lastFlushAt + minIntervalMs - Date.now()
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        lastFlushAt = Date.now()
         const batch = [...pending.values()]
         pending = new Map()
         await collection()

@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { renderMarkdown, renderMessageHtml } from '~/domain/messaging/markdown'
+import type { MessageView } from '~/domain/messaging/schema'
+import { createMembershipCache } from '~/domain/messaging/service.server'
+import { createActivityToucher } from '~/domain/messaging/writer.server'
+import { inboxNotifier } from '../../server/realtime/messaging-handlers'
+
+const A = 'a'.repeat(24)
+const B = 'b'.repeat(24)
+const C = 'c'.repeat(24)
+const CONVERSATION = 'f'.repeat(24)
+
+/** A membership cache over a fake database the test changes, on a clock the test moves. */
+function arrangeCache(participants: string[] | null, ttlMs = 1_000) {
+  const state = { participants, loads: 0, time: 0 }
+  let release: (() => void) | null = null
+  let gate: Promise<void> | null = null
+  const cache = createMembershipCache({
+    ttlMs,
+    now: () => state.time,
+    load: async () => {
+      state.loads++
+      const answer = state.participants
+      if (gate) await gate
+      return answer
+    },
+  })
+  const hold = () => {
+    gate = new Promise((resolve) => (release = resolve))
+    return () => {
+      gate = null
+      release!()
+    }
+  }
+  return { state, cache, hold }
+}
+
+describe('membership cache', () => {
+  it('reuses a positive answer within its time to live, then reads again', async () => {
+    const { state, cache } = arrangeCache([A, B])
+    expect((await cache.participantsIfMember(A, CONVERSATION))?.participantIds).toEqual([A, B])
+    expect(await cache.participantsIfMember(B, CONVERSATION)).not.toBeNull()
+    expect(state.loads).toBe(1)
+    // Removed by another process: still trusted until the time to live is over, not after.
+    state.participants = [B]
+    state.time = 999
+    expect(await cache.participantsIfMember(A, CONVERSATION)).not.toBeNull()
+    state.time = 1_000
+    expect(await cache.participantsIfMember(A, CONVERSATION)).toBeNull()
+    expect(state.loads).toBe(2)
+  })
+
+  it('never reuses a negative answer: someone just added is accepted at once', async () => {
+    const { state, cache } = arrangeCache([A])
+    expect(await cache.participantsIfMember(A, CONVERSATION)).not.toBeNull()
+    expect(await cache.participantsIfMember(C, CONVERSATION)).toBeNull()
+    state.participants = [A, C]
+    expect((await cache.participantsIfMember(C, CONVERSATION))?.participantIds).toEqual([A, C])
+    expect(state.loads).toBe(3)
+  })
+
+  it('drops what it knows of a conversation when told it changed', async () => {
+    const { state, cache } = arrangeCache([A, B])
+    await cache.participantsIfMember(A, CONVERSATION)
+    state.participants = [B]
+    cache.forget([CONVERSATION])
+    expect(await cache.participantsIfMember(A, CONVERSATION)).toBeNull()
+    state.participants = [A]
+    await cache.participantsIfMember(A, CONVERSATION)
+    state.participants = []
+    cache.forget(null)
+    expect(await cache.participantsIfMember(A, CONVERSATION)).toBeNull()
+  })
+
+  it('does not keep a read that a change overtook, and shares one read between concurrent lookups', async () => {
+    const { state, cache, hold } = arrangeCache([A, B])
+    const open = hold()
+    const lookups = [cache.participantsIfMember(A, CONVERSATION), cache.participantsIfMember(B, CONVERSATION)]
+    cache.forget([CONVERSATION]) // a removal lands while the read is on its way
+    state.participants = [B]
+    open()
+    expect((await Promise.all(lookups)).every(Boolean)).toBe(true)
+    expect(state.loads).toBe(1)
+    expect(await cache.participantsIfMember(A, CONVERSATION)).toBeNull()
+    expect(state.loads).toBe(2)
+  })
+
+  it('knows one conversation under one name, however its id is spelt', async () => {
+    const { state, cache } = arrangeCache([A, B])
+    await cache.participantsIfMember(A, CONVERSATION.toUpperCase())
+    state.participants = [B]
+    cache.forget([CONVERSATION]) // writes name conversations as ObjectId prints them
+    expect(await cache.participantsIfMember(A, CONVERSATION.toUpperCase())).toBeNull()
+    expect(await cache.participantsIfMember(B.toUpperCase(), CONVERSATION)).not.toBeNull()
+  })
+
+  it('answers null for a missing conversation or malformed ids without reading', async () => {
+    const { state, cache } = arrangeCache(null)
+    expect(await cache.participantsIfMember(A, CONVERSATION)).toBeNull()
+    expect(await cache.participantsIfMember('nope', CONVERSATION)).toBeNull()
+    expect(await cache.participantsIfMember(A, '{"$ne":1}')).toBeNull()
+    expect(state.loads).toBe(1)
+  })
+})
+
+describe('plain-line markdown shortcut', () => {
+  const samples = [
+    'bonjour',
+    '  bonjour  ',
+    '',
+    '   ',
+    'a < b & c > d "e" \'f\'',
+    '- item',
+    '-item',
+    '* item',
+    '1. un',
+    '1) un',
+    '12345678901. trop long',
+    'voir https://exemple.fr',
+    'voir http:/exemple.fr',
+    'mailto:x@exemple.fr',
+    '**gras**',
+    '*presque',
+    '`code`',
+    '[lien](https://exemple.fr)',
+    'ligne\nligne',
+    'ligne\r\nligne',
+    'ligne\rligne',
+    '```',
+    '\u00a0- item',
+    '\u2028x\u2029',
+    '<script>alert(1)</script>',
+  ]
+  it.each(samples)('renders %j like the full renderer', (source) => {
+    expect(renderMessageHtml(source)).toBe(renderMarkdown(source))
+  })
+
+  it('agrees with the full renderer on random text made of markdown marks', () => {
+    const alphabet = ['a', ' ', '\n', '\r', '-', '*', '`', '[', ']', '(', ')', ':', '/', '1', '.', 'http', 'https://x.fr', '<', '&', '\t', '\u00a0']
+    let seed = 42
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+    for (let i = 0; i < 5_000; i++) {
+      const source = Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
+      expect(renderMessageHtml(source), JSON.stringify(source)).toBe(renderMarkdown(source))
+    }
+  })
+})
+
+/** A Socket.IO server stand-in that records what is emitted to which rooms. */
+function recordingIo() {
+  const emitted: Array<{ rooms: string[]; except: string[]; event: string; payload: unknown }> = []
+  const target = (rooms: string[], except: string[] = []) => ({
+    except: (room: string) => target(rooms, [...except, room]),
+    emit: (event: string, payload: unknown) => emitted.push({ rooms, except, event, payload }),
+  })
+  return { io: { to: (rooms: string | string[]) => target([rooms].flat()) }, emitted }
+}
+
+const message = (n: number, authorId = A): MessageView => ({
+  id: String(n).padStart(24, '0'),
+  conversationId: CONVERSATION,
+  clientId: `client-${n}`,
+  author: { id: authorId, name: authorId === A ? 'Alice' : 'Bruno' },
+  body: `message ${n}`,
+  html: `<p>message ${n}</p>`,
+  createdAt: new Date(0).toISOString(),
+  editedAt: null,
+  deleted: false,
+  attachments: [],
+})
+
+describe('coalesced inbox events', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('tells the participants at once, then once more per window with the latest message', () => {
+    vi.useFakeTimers()
+    const { io, emitted } = recordingIo()
+    const notify = inboxNotifier(io as never, 1_000)
+    notify(message(1), [A, B])
+    expect(emitted.map((e) => e.event)).toEqual(['inbox:updated', 'inbox:message'])
+    expect(emitted[0]).toMatchObject({ rooms: [`user:${A}`, `user:${B}`], payload: { conversationId: CONVERSATION } })
+    expect(emitted[1]).toMatchObject({ except: [`user:${A}`], payload: { author: { id: A }, preview: 'message 1' } })
+
+    notify(message(2, B), [A, B])
+    notify(message(3, B), [A, B])
+    expect(emitted).toHaveLength(2)
+    vi.advanceTimersByTime(1_000)
+    expect(emitted).toHaveLength(4)
+    expect(emitted[3]).toMatchObject({ except: [`user:${B}`], payload: { author: { id: B }, preview: 'message 3' } })
+
+    // A window with nothing new closes without a word; the next message is told at once.
+    vi.advanceTimersByTime(1_000)
+    expect(emitted).toHaveLength(4)
+    notify(message(4), [A, B])
+    expect(emitted).toHaveLength(6)
+  })
+})
+
+describe('conversation activity', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('writes the latest date of each conversation, at most one bulk write per interval', async () => {
+    vi.useFakeTimers()
+    const writes: Array<Array<{ updateOne: { filter: { _id: unknown }; update: { $max: { lastMessageAt: Date } } } }>> = []
+    const collection = { bulkWrite: async (operations: (typeof writes)[number]) => void writes.push(operations) }
+    const toucher = createActivityToucher(() => collection as never, () => {}, { minIntervalMs: 250 })
+    const [one, two] = ['1'.repeat(24), '2'.repeat(24)].map((id) => ({ id, toString: () => id }))
+    toucher.touch(one as never, new Date(1))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(writes).toHaveLength(1)
+    toucher.touch(one as never, new Date(3))
+    toucher.touch(one as never, new Date(2))
+    toucher.touch(two as never, new Date(5))
+    await vi.advanceTimersByTimeAsync(100)
+    expect(writes).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(150)
+    expect(writes).toHaveLength(2)
+    expect(writes[1]!.map((operation) => operation.updateOne.update.$max.lastMessageAt.getTime())).toEqual([3, 5])
+  })
+})
