@@ -17,12 +17,20 @@ const typoTolerance: Settings['typoTolerance'] = {
 
 const french: Settings['localizedAttributes'] = [{ attributePatterns: ['*'], locales: ['fra'] }]
 
+/**
+ * Indexing cost of every write (the sync adds documents one change at a time): no search inside
+ * facet values (the page never asks for it), and word proximity counted per attribute — the
+ * word-pair database is the costliest to keep up to date, and our fields are short.
+ */
+const lighterIndexing = { facetSearch: false, proximityPrecision: 'byAttribute' } as const satisfies Settings
+
 export function indexSettings(kind: SearchKind): Settings {
   const synonyms = buildSynonyms()
   if (kind === 'needs') {
     return {
       searchableAttributes: ['title', 'domainLabels', 'summary', 'companyName', 'description', 'communeName', 'departement', 'region'],
-      filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', 'companyId', 'publishedAt', 'deadline', '_geo'],
+      // Only what a filter uses: every filterable attribute is kept up to date on each write.
+      filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', '_geo'],
       sortableAttributes: ['publishedAt', 'deadline', '_geo'],
       displayedAttributes: ['*'],
       localizedAttributes: french,
@@ -30,11 +38,12 @@ export function indexSettings(kind: SearchKind): Settings {
       synonyms,
       pagination: { maxTotalHits: 1000 },
       faceting: { maxValuesPerFacet: 100 },
+      ...lighterIndexing,
     }
   }
   return {
     searchableAttributes: ['name', 'domainLabels', 'keywords', 'equipment', 'description', 'communeName', 'departement', 'region'],
-    filterableAttributes: ['kind', 'domains', 'filieres', 'trl', 'region', 'departement', 'territories', 'verified', '_geo', 'createdAt'],
+    filterableAttributes: ['kind', 'domains', 'filieres', 'trl', 'region', 'departement', 'territories', 'verified', '_geo'],
     sortableAttributes: ['createdAt', 'name', '_geo'],
     displayedAttributes: ['*'],
     localizedAttributes: french,
@@ -42,6 +51,7 @@ export function indexSettings(kind: SearchKind): Settings {
     synonyms,
     pagination: { maxTotalHits: 1000 },
     faceting: { maxValuesPerFacet: 100 },
+    ...lighterIndexing,
   }
 }
 
