@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ShouldRevalidateFunction } from '@remix-run/react'
 import {
   Links,
   Meta,
@@ -34,6 +35,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     { language, toast, user, requestId: context.requestId },
     clearHeader ? { headers: { 'Set-Cookie': clearHeader } } : undefined,
   )
+}
+
+/**
+ * Same page, new query string, no form posted (search as you type, facets, pagination): nothing
+ * the root knows (language, who is signed in, a flash message) can have changed, so its loader
+ * is not asked again — each keystroke on /recherche costs one loader, not two and a session read.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  const queryOnly = currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search
+  if (queryOnly && (!formMethod || formMethod === 'GET')) return false
+  return defaultShouldRevalidate
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -192,7 +192,8 @@ try {
   }
   const endpoint = appUrl
     ? async (params: URLSearchParams) => {
-        const response = await fetch(`${appUrl}/recherche.data?${params}`, { headers: { 'accept-encoding': 'identity' } })
+        // What the browser asks on each keystroke: only the search route's loader (the root's is not revalidated).
+        const response = await fetch(`${appUrl}/recherche.data?${params}&_routes=routes%2Frecherche`, { headers: { 'accept-encoding': 'identity' } })
         await response.arrayBuffer()
         if (!response.ok) throw new Error(`endpoint answered ${response.status}`)
       }
