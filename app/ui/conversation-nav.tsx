@@ -1,41 +1,24 @@
-import { NavLink, useFetcher, useLocation } from '@remix-run/react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useLocation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InboxMessageEvent } from '~/realtime/events'
 import { closeSocket, getSocket } from '~/realtime/socket-client'
 import { useToast } from './toast'
+import { NavLinkWithCount, useUnreadCount } from './unread-count'
 
 /**
- * "Messages" in the main navigation, with the number of unread messages. The count comes from
- * /messages/non-lus once the page is interactive, again on each navigation and whenever the
- * server says one of my conversations changed (`inbox:updated` on my own socket room).
+ * "Messages" in the main navigation, with the number of unread messages (/messages/non-lus),
+ * refreshed whenever the server says one of my conversations changed (`inbox:updated` on my own
+ * socket room).
  * A new message in a conversation I am not looking at is announced in the polite toast region.
  */
 export function MessagesNavLink({ userId }: { userId: string }) {
   const { t } = useTranslation()
   const toast = useToast()
-  const fetcher = useFetcher<{ unread: number }>()
   const { pathname } = useLocation()
   const where = useRef(pathname)
   where.current = pathname
-  // One load at a time: a burst of updates while a load runs becomes one more load afterwards
-  // (starting another would abort the running one).
-  const wanted = useRef(true)
-  const busy = fetcher.state !== 'idle'
-  const load = useRef(fetcher.load)
-  load.current = fetcher.load
-  const [tick, setTick] = useState(0)
-  const refresh = useCallback(() => {
-    wanted.current = true
-    setTick((value) => value + 1)
-  }, [])
-
-  useEffect(refresh, [pathname, refresh])
-  useEffect(() => {
-    if (busy || !wanted.current) return
-    wanted.current = false
-    void load.current('/messages/non-lus')
-  }, [busy, tick])
+  const { unread, refresh } = useUnreadCount('/messages/non-lus')
 
   useEffect(() => {
     const socket = getSocket(userId)
@@ -53,19 +36,14 @@ export function MessagesNavLink({ userId }: { userId: string }) {
   // The link disappears when the person signs out: so does their connection.
   useEffect(() => closeSocket, [])
 
-  const unread = fetcher.data?.unread ?? 0
   return (
-    <NavLink to="/messages" className="nav-messages">
-      {t('layout.nav.messages')}
-      {unread > 0 ? (
-        <>
-          {' '}
-          <span className="badge badge-unread" aria-hidden="true" data-testid="unread-badge">
-            {unread > 99 ? '99+' : unread}
-          </span>
-          <span className="visually-hidden"> ({t('messaging.nav.unread', { count: unread })})</span>
-        </>
-      ) : null}
-    </NavLink>
+    <NavLinkWithCount
+      to="/messages"
+      className="nav-messages"
+      label={t('layout.nav.messages')}
+      unread={unread}
+      unreadText={t('messaging.nav.unread', { count: unread })}
+      testId="unread-badge"
+    />
   )
 }

@@ -1,10 +1,10 @@
-import { NavLink, useFetcher, useLocation } from '@remix-run/react'
 import type { TFunction } from 'i18next'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NotificationView } from '~/domain/notifications/schema'
 import { getSocket } from '~/realtime/socket-client'
 import { useToast } from './toast'
+import { NavLinkWithCount, useUnreadCount } from './unread-count'
 
 /** The sentence of a notification, in the reader's language, from what was stored. */
 export function notificationText(t: TFunction, notification: Pick<NotificationView, 'kind' | 'data'>): string {
@@ -32,24 +32,7 @@ export function notificationText(t: TFunction, notification: Pick<NotificationVi
 export function NotificationsNavLink({ userId }: { userId: string }) {
   const { t } = useTranslation()
   const toast = useToast()
-  const fetcher = useFetcher<{ unread: number }>()
-  const { pathname } = useLocation()
-  const wanted = useRef(true)
-  const busy = fetcher.state !== 'idle'
-  const load = useRef(fetcher.load)
-  load.current = fetcher.load
-  const [tick, setTick] = useState(0)
-  const refresh = useCallback(() => {
-    wanted.current = true
-    setTick((value) => value + 1)
-  }, [])
-
-  useEffect(refresh, [pathname, refresh])
-  useEffect(() => {
-    if (busy || !wanted.current) return
-    wanted.current = false
-    void load.current('/notifications/non-lues')
-  }, [busy, tick])
+  const { unread, refresh } = useUnreadCount('/notifications/non-lues')
 
   useEffect(() => {
     const socket = getSocket(userId)
@@ -63,19 +46,14 @@ export function NotificationsNavLink({ userId }: { userId: string }) {
     }
   }, [refresh, t, toast, userId])
 
-  const unread = fetcher.data?.unread ?? 0
   return (
-    <NavLink to="/notifications" className="nav-notifications">
-      {t('notifications.nav.link')}
-      {unread > 0 ? (
-        <>
-          {' '}
-          <span className="badge badge-unread" aria-hidden="true" data-testid="notifications-badge">
-            {unread > 99 ? '99+' : unread}
-          </span>
-          <span className="visually-hidden"> ({t('notifications.nav.unread', { count: unread })})</span>
-        </>
-      ) : null}
-    </NavLink>
+    <NavLinkWithCount
+      to="/notifications"
+      className="nav-notifications"
+      label={t('notifications.nav.link')}
+      unread={unread}
+      unreadText={t('notifications.nav.unread', { count: unread })}
+      testId="notifications-badge"
+    />
   )
 }
