@@ -45,14 +45,14 @@ describe('appeals', () => {
     await appealHidden(member, { targetKind: 'need', targetId: id, text: 'Ce n’est pas de la publicité.' })
     expect(await refusal(appealHidden(member, { targetKind: 'need', targetId: id, text: 'Encore' }))).toBe('conflict')
     expect((await ModerationState.findOne({ targetId: id }).lean())!.appealText).toBe('Ce n’est pas de la publicité.')
-    expect(await AuditEntry.exists({ targetId: id, action: 'content.appeal' })).toBeTruthy()
+    expect(await AuditEntry.exists({ targetId: id, action: 'content.appeal' })).not.toBeNull()
   })
 
   it('notHidden leaves hidden needs out of a listing query', async () => {
     const { id } = await hiddenNeed()
     const listed = await Need.find({ status: 'published', ...(await notHidden('need')) }, { _id: 1 }).lean()
     expect(listed.map((need) => String(need._id))).not.toContain(id)
-    expect(await Need.exists({ _id: id, status: 'published' })).toBeTruthy()
+    expect(await Need.exists({ _id: id, status: 'published' })).not.toBeNull()
   })
 
   it('someone else cannot appeal the need', async () => {
@@ -69,7 +69,7 @@ describe('appeals', () => {
     await decideAppeal(insider, { targetKind: 'need', targetId: id, lift: true })
     expect(await isHidden('need', id)).toBe(false)
     expect(await refusal(decideAppeal(insider, { targetKind: 'need', targetId: id, lift: false }))).toBe('conflict')
-    expect(await AuditEntry.exists({ targetId: id, action: 'content.appeal_decision', after: 'visible' })).toBeTruthy()
+    expect(await AuditEntry.exists({ targetId: id, action: 'content.appeal_decision', after: 'visible' })).not.toBeNull()
   })
 
   it('upholding keeps the content hidden and the author cannot appeal again', async () => {

@@ -4,8 +4,8 @@ import { startDirectConversation } from '~/domain/messaging/service.server'
 import type { PresenceEvent } from '~/realtime/events'
 import { startApiServer } from './app-support'
 import { barrier, createUserWithSession, record, socketClient, type Client } from './messaging-support'
-import { spawnTs } from './process-support'
-import { isolatedMongoUri, testServices } from './support'
+import { isolatedMongoUri } from './support'
+import { useTwoServerProcesses } from './two-processes-support'
 
 /** Resolves with the next presence change about this person. */
 function nextPresence(client: Client, userId: string): Promise<PresenceEvent> {
@@ -125,34 +125,17 @@ describe('presence over Socket.IO (one process)', () => {
 
 /** Two server processes behind one database (MongoDB adapter): presence is computed from both. */
 describe('presence across two server processes', () => {
-  const uri = isolatedMongoUri()
-  const processes: Array<ReturnType<typeof spawnTs>> = []
-  const clients: Client[] = []
-  let urls: string[] = []
-
-  beforeAll(async () => {
-    await mongoose.connect(uri)
-    const { meiliUrl, meiliMasterKey } = testServices()
-    for (let i = 0; i < 2; i++) processes.push(spawnTs('tests/integration/fixtures/api-server-process.ts', [], { MONGO_URI: uri, MEILI_URL: meiliUrl, MEILI_KEY: meiliMasterKey }))
-    urls = await Promise.all(processes.map(async (child) => (JSON.parse(await child.waitForLine((line) => line.startsWith('{"url"'))) as { url: string }).url))
-  }, 60_000)
-
-  afterAll(async () => {
-    for (const client of clients) client.disconnect()
-    for (const child of processes) child.child.kill('SIGTERM')
-    await Promise.all(processes.map((child) => child.exited))
-    await mongoose.disconnect()
-  })
+  const servers = useTwoServerProcesses()
 
   it('sees a person online on the other process, away only when their tabs on both processes are idle', async () => {
     const [alice, bruno] = await Promise.all([createUserWithSession('Alice'), createUserWithSession('Bruno')])
     const { id: conversationId } = await startDirectConversation(alice.actor, bruno.id)
-    const a = await socketClient(urls[0]!, alice.cookie)
-    clients.push(a)
+    const a = await socketClient(servers.urls[0]!, alice.cookie)
+    servers.clients.push(a)
     const online = nextPresence(a, bruno.id)
-    const onB = await socketClient(urls[1]!, bruno.cookie)
-    const onA = await socketClient(urls[0]!, bruno.cookie)
-    clients.push(onB, onA)
+    const onB = await socketClient(servers.urls[1]!, bruno.cookie)
+    const onA = await socketClient(servers.urls[0]!, bruno.cookie)
+    servers.clients.push(onB, onA)
     expect(await online).toMatchObject({ status: 'online' })
 
     expect((await setState(onA, 'idle')).data).toEqual({ status: 'online' }) // the tab on the other process is in use
