@@ -198,7 +198,7 @@ try {
         if (!response.ok) throw new Error(`endpoint answered ${response.status}`)
       }
     : async (params: URLSearchParams) => {
-        await searchCatalogue(client, parseSearchQuery(params), names)
+        await searchCatalogue(client, parseSearchQuery(params), { names })
       }
   const direct = async (params: URLSearchParams) => {
     const query = parseSearchQuery(params)
@@ -206,7 +206,7 @@ try {
     const response = await fetch(`${services.meiliUrl}/multi-search`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${services.meiliMasterKey}`, 'accept-encoding': 'identity' },
-      body: JSON.stringify({ queries: catalogueQueries(query, names) }),
+      body: JSON.stringify({ queries: catalogueQueries(query, { names }) }),
     })
     await response.arrayBuffer()
   }

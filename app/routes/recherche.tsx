@@ -8,7 +8,8 @@ import type { NeedCategory, NeedStage } from '~/domain/needs/schema'
 import type { OrgKind } from '~/domain/orgs/kinds'
 import { domainName, filiereName, territoryName } from '~/domain/orgs/labels'
 import { searchKinds, type SearchKind } from '~/domain/search/names'
-import { facetsByKind, parseSearchQuery, SEARCH_QUERY_MAX, searchHref, sortsByKind, type HighlightSegment, type SearchQuery } from '~/domain/search/query'
+import { DEFAULT_RADIUS_KM, facetsByKind, parseSearchQuery, SEARCH_QUERY_MAX, SEARCH_RADII_KM, searchHref, sortsByKind, type HighlightSegment, type SearchQuery } from '~/domain/search/query'
+import { resolveNear } from '~/domain/search/near.server'
 import { searchCatalogue, type FacetCounts, type NeedHit, type OrganisationHit } from '~/domain/search/service.server'
 import type { Language } from '~/i18n/config'
 import { Button } from '~/ui/button'
@@ -24,9 +25,11 @@ import { EmptyState, LoadingState } from '~/ui/states'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
   const query = parseSearchQuery(params)
-  const result = await searchCatalogue(context.search, query)
+  const near = query.near ? resolveNear(query.near) : null
+  const result = await searchCatalogue(context.search, query, { geo: near?.status === 'found' ? near.scope : undefined })
   if (result.status === 'unavailable') context.logger.warn('search unavailable: Meilisearch did not answer')
-  return { query, result, truncated: (params.get('q') ?? '').trim().length > SEARCH_QUERY_MAX }
+  const nearShown = near?.status === 'found' ? { status: near.status, label: near.label, radiusKm: near.radiusKm } : near
+  return { query, result, near: nearShown, truncated: (params.get('q') ?? '').trim().length > SEARCH_QUERY_MAX }
 }
 
 const SUGGESTIONS = ['impression 3D', 'cobot', 'vision industrielle', 'IA', 'composites']
@@ -35,7 +38,7 @@ const VISIBLE_FACET_VALUES = 8
 
 export default function SearchPage() {
   const { t } = useTranslation()
-  const { query, result, truncated } = useLoaderData<typeof loader>()
+  const { query, result, near, truncated } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const submit = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
@@ -55,7 +58,8 @@ export default function SearchPage() {
   const onChange = (event: ChangeEvent<HTMLFormElement>) => {
     const form = event.currentTarget
     clearTimeout(timer.current)
-    if ((event.target as EventTarget) === queryRef.current) {
+    const target = event.target as HTMLElement
+    if (target === queryRef.current || target.getAttribute('name') === 'near') {
       // Typing replaces the history entry: back goes to the previous search, not to each letter.
       timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), TYPING_DELAY_MS)
     } else {
@@ -89,6 +93,24 @@ export default function SearchPage() {
           </div>
           <Button type="submit">{t('search.form.submit')}</Button>
         </div>
+        <fieldset className="search-near">
+          <legend>{t('search.near.legend')}</legend>
+          <div className="field">
+            <label htmlFor="search-near">{t('search.near.place')}</label>
+            <input id="search-near" type="text" name="near" defaultValue={query.near?.place ?? ''} maxLength={80} autoComplete="off" aria-describedby="search-near-status" />
+          </div>
+          <div className="field">
+            <label htmlFor="search-radius">{t('search.near.radius')}</label>
+            <SyncedSelect id="search-radius" name="radius" value={String(shown.near?.radiusKm ?? DEFAULT_RADIUS_KM)}>
+              {SEARCH_RADII_KM.map((km) => (
+                <option key={km} value={km}>
+                  {t('search.near.km', { count: km })}
+                </option>
+              ))}
+            </SyncedSelect>
+          </div>
+          <NearStatus near={near} query={query} />
+        </fieldset>
         {truncated ? (
           <p className="muted" role="status">
             {t('search.results.truncated', { max: SEARCH_QUERY_MAX })}
@@ -145,6 +167,40 @@ export default function SearchPage() {
   )
 }
 
+/** Where the "près de" search is centred, or which communes the text could mean. */
+function NearStatus({ near, query }: { near: ReturnType<typeof useLoaderData<typeof loader>>['near']; query: SearchQuery }) {
+  const { t } = useTranslation()
+  if (!near) return <p id="search-near-status" className="field-hint">{t('search.near.hint')}</p>
+  if (near.status === 'found') {
+    return (
+      <p id="search-near-status" className="field-hint" role="status">
+        {t('search.near.around', { place: near.label, count: near.radiusKm })}
+      </p>
+    )
+  }
+  return (
+    <div id="search-near-status" className="field-error" role="alert">
+      <p>{t(near.status === 'ambiguous' ? 'search.near.ambiguous' : 'search.near.unknown', { place: near.place })}</p>
+      {near.suggestions.length ? (
+        <ul>
+          {near.suggestions.map((label) => (
+            <li key={label}>
+              <Link to={searchHref({ ...query, near: { place: label, radiusKm: query.near?.radiusKm ?? DEFAULT_RADIUS_KM }, page: 1 })}>{label}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+/** "À 20 km" when the search is near a place. */
+function DistanceNote({ hit }: { hit: { distanceKm: number | null; distanceApproximate: boolean } }) {
+  const { t } = useTranslation()
+  if (hit.distanceKm === null) return null
+  return <> · {t(hit.distanceApproximate ? 'search.matching.distanceAbout' : 'search.matching.distance', { count: hit.distanceKm })}</>
+}
+
 /**
  * Uncontrolled controls (the browser owns their state while a click submits the form) kept in
  * line with the URL when it changes by other means: back/forward, links, a kind switch.
@@ -198,6 +254,7 @@ function NeedResult({ hit }: { hit: NeedHit }) {
         {hit.category ? ` · ${t(`needs.category.${hit.category as NeedCategory}`)}` : null}
         {hit.trl ? ` · ${t('search.results.trlTarget', { level: hit.trl })}` : null}
         {hit.deadline ? ` · ${t('search.results.deadline', { date: formatDate(new Date(hit.deadline).toISOString(), language) })}` : null}
+        <DistanceNote hit={hit} />
       </p>
       {hit.summary ? (
         <p>
@@ -235,6 +292,7 @@ function OrganisationResult({ hit }: { hit: OrganisationHit }) {
           </span>
         ) : null}
         {hit.trlMin && hit.trlMax ? ` · ${t('search.results.trlRange', { min: hit.trlMin, max: hit.trlMax })}` : null}
+        <DistanceNote hit={hit} />
       </p>
       {hit.highlighted.description ? (
         <p>

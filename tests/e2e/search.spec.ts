@@ -238,3 +238,36 @@ test('a centre member finds "besoins pour vous" on their proposals page, with th
   await expect(item).toContainText('Domaines en commun : Robotique & cobotique')
   await expect(item).toContainText('À 20 km')
 })
+
+test('"près de" limits the profiles to a radius around a commune and says how far each one is', async ({ page }) => {
+  const unique = randomUUID().slice(0, 6)
+  const near = `Plateforme cobotique de l’Ain ${unique}`
+  const far = `Centre robotique ligérien ${unique}`
+  await arrangeLab('lab', near, [`zorblax${unique}`])
+  const db = await e2eDb()
+  const farId = await arrangeLab('technology_centre', far, [`zorblax${unique}`])
+  const cholet = { communeCode: '49099', communeName: 'Cholet', departementCode: '49', departementName: 'Maine-et-Loire', regionCode: '52', regionName: 'Pays de la Loire' }
+  await db.collection('organisations').updateOne({ _id: new mongoose.Types.ObjectId(farId) }, { $set: { location: cholet } })
+
+  // Both indexed (the far one with its new place) before narrowing.
+  await expect(async () => {
+    await page.goto(`/recherche?type=organisations&q=zorblax${unique}&near=Cholet+49&radius=25`)
+    await expect(page.getByRole('link', { name: far })).toBeVisible({ timeout: 500 })
+  }).toPass({ timeout: 20_000 })
+  await openWhenIndexed(page, `/recherche?type=organisations&q=zorblax${unique}`, near)
+
+  await page.getByLabel('Près de (commune ou code postal)').fill('Saint-Claude 39')
+  await expect(page).toHaveURL(/near=Saint-Claude/)
+  await expect(page.getByRole('status').filter({ hasText: 'Autour de Saint-Claude (39), dans un rayon de 50 km.' })).toBeVisible()
+  const hit = page.getByRole('listitem').filter({ hasText: near })
+  await expect(hit).toContainText('À 20 km')
+  await expect(page.getByRole('link', { name: far })).toHaveCount(0)
+
+  await page.getByLabel('Dans un rayon de').selectOption('200')
+  await expect(page).toHaveURL(/radius=200/)
+  await expect(page.getByRole('link', { name: far })).toHaveCount(0)
+
+  // A name several communes share: the page asks which one, with links.
+  await page.goto(`/recherche?type=organisations&q=zorblax${unique}&near=Saint-Martin`)
+  await expect(page.getByRole('alert')).toContainText('Plusieurs communes s’appellent « Saint-Martin »')
+})

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { needDocument, organisationDocument } from '~/domain/search/documents'
 import { needsForOrganisation, suggestPartners } from '~/domain/search/matching.server'
 import { searchIndexNames } from '~/domain/search/names'
+import { parseSearchQuery } from '~/domain/search/query'
+import { searchCatalogue } from '~/domain/search/service.server'
 import { createSearchClient } from '../../server/search/client'
 import { createSearchIndexes } from '../../server/search/indexes'
 import { uniquePrefix } from './search-support'
@@ -83,6 +85,17 @@ describe('distance', () => {
     const result = await suggestPartners(client, { title: 'Cobot', domains: ['robotics'], trlTarget: 5, ...saintClaude }, { names: geoNames })
     expect(result.status === 'ok' && result.items[0]).toMatchObject({ name: 'Labo proche', explanation: { distanceKm: 20, distanceApproximate: false } })
     expect(result.status === 'ok' && result.items[1]!.explanation.distanceKm).toBeGreaterThan(500)
+  })
+
+  it('limits the search page to a radius around a place, nearest first, with the distance', async () => {
+    const query = parseSearchQuery(new URLSearchParams('type=organisations&domain=robotics'))
+    const near = await searchCatalogue(client, query, { names: geoNames, geo: { point: { lat: 46.38679, lng: 5.86473 }, radiusKm: 50 } })
+    expect(near.status === 'ok' && near.kind === 'organisations' && near.hits.map((hit) => [hit.name, hit.distanceKm])).toEqual([['Labo proche', 20]])
+    const wide = await searchCatalogue(client, query, { names: geoNames, geo: { point: { lat: 46.38679, lng: 5.86473 }, radiusKm: 600 } })
+    expect(wide.status === 'ok' && wide.total).toBe(261)
+    expect(wide.status === 'ok' && wide.kind === 'organisations' && wide.hits[0]!.name).toBe('Labo proche')
+    const everywhere = await searchCatalogue(client, query, { names: geoNames })
+    expect(everywhere.status === 'ok' && everywhere.hits[0]!.distanceKm).toBeNull()
   })
 
   it('measures from the département’s centre, as approximate, when the commune has no point', async () => {

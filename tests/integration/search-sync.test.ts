@@ -177,18 +177,18 @@ describe('search', () => {
       ['q', 'vision'],
       ['region', 'Bourgogne-Franche-Comté'],
     ])
-    const ok = await searchCatalogue(client, parseSearchQuery(params), names)
+    const ok = await searchCatalogue(client, parseSearchQuery(params), { names })
     expect(ok.status === 'ok' && ok.hits.map((hit) => hit.id)).toContain(String(need._id))
 
     for (const attack of ['x" OR category = "process', 'Jura\\', 'Jura (39) OR 1=1', 'a\\" OR status = \\"published']) {
-      const query = { kind: 'needs' as const, q: '', page: 1, sort: 'relevance', filters: { region: [attack] } }
-      const result = await searchCatalogue(client, query, names)
+      const query = { kind: 'needs' as const, q: '', page: 1, sort: 'relevance', filters: { region: [attack] }, near: null }
+      const result = await searchCatalogue(client, query, { names })
       expect(result).toMatchObject({ status: 'ok', total: 0 })
     }
   })
 
   it('returns facet counts and highlights', async () => {
-    const result = await searchCatalogue(client, parseSearchQuery(new URLSearchParams([['q', 'vision']])), names)
+    const result = await searchCatalogue(client, parseSearchQuery(new URLSearchParams([['q', 'vision']])), { names })
     expect(result.status).toBe('ok')
     if (result.status !== 'ok') return
     expect(result.facets.domain).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'machine-vision' })]))
@@ -197,7 +197,7 @@ describe('search', () => {
   })
 
   it('counts a facet with a selection without its own filter (OR within a facet)', async () => {
-    const result = await searchCatalogue(client, parseSearchQuery(new URLSearchParams([['domain', 'machine-vision']])), names)
+    const result = await searchCatalogue(client, parseSearchQuery(new URLSearchParams([['domain', 'machine-vision']])), { names })
     if (result.status !== 'ok') throw new Error('search unavailable')
     expect(result.hits.every((hit) => hit.domains.includes('machine-vision'))).toBe(true)
     const domains = result.facets.domain!.map((item) => item.value)
@@ -208,7 +208,7 @@ describe('search', () => {
 
   it('says "unavailable" when Meilisearch cannot be reached, and the page loader still answers', async () => {
     const dead = createSearchClient('http://127.0.0.1:1', meiliMasterKey)
-    expect(await searchCatalogue(dead, parseSearchQuery(new URLSearchParams('q=test')), names)).toEqual({ status: 'unavailable' })
+    expect(await searchCatalogue(dead, parseSearchQuery(new URLSearchParams('q=test')), { names })).toEqual({ status: 'unavailable' })
     const context = { search: dead, logger: testLogger() } as unknown as AppLoadContext
     const data = await searchPageLoader({ request: new Request(`http://localhost/recherche?q=${'x'.repeat(500)}`), context, params: {} })
     expect(data).toMatchObject({ result: { status: 'unavailable' }, truncated: true, query: { q: 'x'.repeat(200) } })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildFilter, HIGHLIGHT_POST, HIGHLIGHT_PRE, parseSearchQuery, quoteFilterValue, SEARCH_QUERY_MAX, splitHighlights } from '~/domain/search/query'
+import { buildFilter, geoRadiusFilter, HIGHLIGHT_POST, HIGHLIGHT_PRE, parseSearchQuery, quoteFilterValue, SEARCH_QUERY_MAX, searchHref, splitHighlights } from '~/domain/search/query'
+import { resolveNear } from '~/domain/search/near.server'
 import { buildSynonyms } from '~/domain/search/synonyms'
 
 const parse = (query: string) => parseSearchQuery(new URLSearchParams(query))
@@ -68,5 +69,35 @@ describe('buildSynonyms', () => {
       { label: { fr: 'b', en: 'b' }, synonyms: ['x', 'z'] },
     ])
     expect(synonyms.x).toEqual(['y', 'z'])
+  })
+})
+
+describe('near a place', () => {
+  it('reads the place and a radius from the closed list, 50 km otherwise', () => {
+    expect(parseSearchQuery(new URLSearchParams('near=Saint-Claude&radius=25')).near).toEqual({ place: 'Saint-Claude', radiusKm: 25 })
+    expect(parseSearchQuery(new URLSearchParams('near=Saint-Claude&radius=37')).near).toEqual({ place: 'Saint-Claude', radiusKm: 50 })
+    expect(parseSearchQuery(new URLSearchParams('near=&radius=25')).near).toBeNull()
+    expect(parseSearchQuery(new URLSearchParams(`near=${encodeURIComponent('x"; _geoRadius(0,0,1)')}`)).near).toBeNull()
+  })
+
+  it('keeps the place in shared links, the radius only when it is not the default', () => {
+    const query = parseSearchQuery(new URLSearchParams('type=organisations&near=Cholet&radius=100&domain=robotics'))
+    expect(searchHref(query)).toBe('/recherche?type=organisations&domain=robotics&near=Cholet&radius=100')
+    expect(searchHref({ ...query, near: { place: 'Cholet', radiusKm: 50 } })).toBe('/recherche?type=organisations&domain=robotics&near=Cholet')
+  })
+
+  it('builds the geo filter from numbers only', () => {
+    expect(geoRadiusFilter({ lat: 46.38679, lng: 5.86473 }, 25)).toBe('_geoRadius(46.38679, 5.86473, 25000)')
+    expect(() => geoRadiusFilter({ lat: Number.NaN, lng: 5 }, 25)).toThrow()
+  })
+
+  it('resolves the text to one commune and its point, or offers the communes it could mean', () => {
+    const found = resolveNear({ place: 'Saint-Claude 39', radiusKm: 25 })
+    expect(found).toMatchObject({ status: 'found', label: 'Saint-Claude (39)', radiusKm: 25, scope: { radiusKm: 25 } })
+    expect(found.status === 'found' && found.scope.point.lat).toBeCloseTo(46.387, 2)
+    expect(resolveNear({ place: 'Zzyzx', radiusKm: 50 })).toMatchObject({ status: 'unknown' })
+    const ambiguous = resolveNear({ place: 'Saint-Martin', radiusKm: 50 })
+    expect(ambiguous.status).toBe('ambiguous')
+    expect(ambiguous.status !== 'found' && ambiguous.suggestions.length).toBeGreaterThan(1)
   })
 })

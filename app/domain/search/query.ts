@@ -68,6 +68,11 @@ const freeText = z
   .max(80)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} '’.,()&-]*$/u)
 
+/** "Près de": a commune as typed (name, postal or INSEE code) and a radius from a closed list. */
+export const SEARCH_RADII_KM = [10, 25, 50, 100, 200] as const
+export const DEFAULT_RADIUS_KM = 50
+export type NearQuery = { place: string; radiusKm: number }
+
 export type SearchQuery = {
   kind: SearchKind
   q: string
@@ -75,6 +80,8 @@ export type SearchQuery = {
   sort: string
   /** Facet param → selected values (only valid ones). */
   filters: Record<string, string[]>
+  /** Results within a radius of a place; the text is resolved to a commune on the server, never put in a filter. */
+  near: NearQuery | null
 }
 
 /** Parses the URL: anything invalid falls back to a default, so a shared link never breaks. */
@@ -98,7 +105,22 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
     )
     if (values.length) filters[facet.param] = values.slice(0, MAX_VALUES_PER_FACET).map((value) => value.trim())
   }
-  return { kind, q, page, sort, filters }
+  const place = freeText.safeParse(params.get('near') ?? '')
+  const radiusKm = z.coerce
+    .number()
+    .refine((value) => (SEARCH_RADII_KM as readonly number[]).includes(value))
+    .catch(DEFAULT_RADIUS_KM)
+    .parse(params.get('radius') ?? DEFAULT_RADIUS_KM)
+  return { kind, q, page, sort, filters, near: place.success ? { place: place.data, radiusKm } : null }
+}
+
+/** `_geoRadius(lat, lng, metres)` from numbers only: a point we computed, a radius from the closed list. */
+export function geoRadiusFilter(point: { lat: number; lng: number }, radiusKm: number): string {
+  const number = (value: number) => {
+    if (!Number.isFinite(value)) throw new Error('geo filter: not a number')
+    return String(value)
+  }
+  return `_geoRadius(${number(point.lat)}, ${number(point.lng)}, ${number(Math.round(radiusKm * 1000))})`
 }
 
 /** A value as a Meilisearch string literal: quoted, with backslashes and quotes escaped. */
@@ -123,11 +145,15 @@ export function buildFilter(kind: SearchKind, filters: Record<string, readonly s
 }
 
 /** The query string of a search, for links (pagination, facet toggles, type switch). */
-export function searchHref(query: Pick<SearchQuery, 'kind' | 'q' | 'sort' | 'filters'> & { page?: number }): string {
+export function searchHref(query: Pick<SearchQuery, 'kind' | 'q' | 'sort' | 'filters'> & { page?: number; near?: NearQuery | null }): string {
   const params = new URLSearchParams()
   params.set('type', query.kind)
   if (query.q) params.set('q', query.q)
   for (const [param, values] of Object.entries(query.filters)) for (const value of values) params.append(param, value)
+  if (query.near) {
+    params.set('near', query.near.place)
+    if (query.near.radiusKm !== DEFAULT_RADIUS_KM) params.set('radius', String(query.near.radiusKm))
+  }
   if (query.sort !== 'relevance') params.set('sort', query.sort)
   if (query.page && query.page > 1) params.set('page', String(query.page))
   return `/recherche?${params}`

@@ -1,9 +1,12 @@
 import type { MeiliSearch } from 'meilisearch'
+import type { GeoPoint } from '../places/geo'
 import type { NeedSearchDocument, OrganisationSearchDocument } from './documents'
+import { roundDistance } from './matching'
 import { searchIndexNames, type SearchIndexNames } from './names'
 import {
   buildFilter,
   facetsByKind,
+  geoRadiusFilter,
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
   SEARCH_PAGE_SIZE,
@@ -23,11 +26,23 @@ export type Highlighted = Record<string, HighlightSegment[]>
 export type NeedHit = Pick<
   NeedSearchDocument,
   'id' | 'title' | 'summary' | 'category' | 'domains' | 'status' | 'territory' | 'region' | 'departement' | 'companyName' | 'trl' | 'deadline' | 'publishedAt'
-> & { highlighted: Highlighted }
+> & { highlighted: Highlighted } & Distance
 export type OrganisationHit = Pick<
   OrganisationSearchDocument,
   'id' | 'slug' | 'name' | 'kind' | 'domains' | 'region' | 'departement' | 'communeName' | 'trlMin' | 'trlMax' | 'verified' | 'fictional'
-> & { highlighted: Highlighted }
+> & { highlighted: Highlighted } & Distance
+
+/** How far a hit is from the "près de" place (null without one); approximate when its point is a département's centre. */
+type Distance = { distanceKm: number | null; distanceApproximate: boolean }
+
+/** A search limited to a radius around a point (the commune typed, resolved on the server). */
+export type GeoScope = { point: GeoPoint; radiusKm: number }
+
+const withGeo = (filter: string | undefined, geo: GeoScope | undefined) => {
+  if (!geo) return filter
+  const radius = geoRadiusFilter(geo.point, geo.radiusKm)
+  return filter ? `(${filter}) AND ${radius}` : radius
+}
 
 export type FacetCounts = Record<string, { value: string; count: number }[]>
 
@@ -62,15 +77,18 @@ const pick = <T extends Record<string, unknown>, K extends keyof T>(source: T, k
   Object.fromEntries(keys.map((key) => [key, source[key] ?? null])) as Pick<T, K>
 
 /** The Meilisearch request for a page of hits. */
-export function searchRequest(query: SearchQuery) {
-  const sort = (sortsByKind[query.kind] as Record<string, string | null>)[query.sort] ?? null
+export function searchRequest(query: SearchQuery, geo?: GeoScope) {
+  const chosen = (sortsByKind[query.kind] as Record<string, string | null>)[query.sort] ?? null
+  // Near a place, ties go to the nearest, and each hit comes with its distance (_geoDistance).
+  const sort = [...(chosen ? [chosen] : []), ...(geo ? [`_geoPoint(${geo.point.lat}, ${geo.point.lng}):asc`] : [])]
   return {
-    filter: buildFilter(query.kind, query.filters),
+    filter: withGeo(buildFilter(query.kind, query.filters), geo),
     facets: facetsByKind[query.kind].map((facet) => facet.attribute),
-    sort: sort ? [sort] : undefined,
+    sort: sort.length ? sort : undefined,
     hitsPerPage: SEARCH_PAGE_SIZE,
     page: query.page,
-    attributesToRetrieve: [...(query.kind === 'needs' ? needFields : orgFields)],
+    // Meilisearch adds `_geoDistance` to a hit only when its `_geo` is retrieved.
+    attributesToRetrieve: [...(query.kind === 'needs' ? needFields : orgFields), ...(geo ? ['_geo', 'geoPrecision'] : [])],
     attributesToHighlight: [...highlightedFields[query.kind]],
     attributesToCrop: query.kind === 'needs' ? ['summary:40', 'description:30'] : ['description:40'],
     cropMarker: '…',
@@ -87,22 +105,24 @@ const selectedFacetsOf = (query: SearchQuery) => facetsByKind[query.kind].filter
  * facets), so every value of a facet keeps its count and several can be ticked (OR).
  * bench/search.ts sends exactly this to Meilisearch directly, to compare like with like.
  */
-export function catalogueQueries(query: SearchQuery, names: SearchIndexNames = searchIndexNames()) {
+export function catalogueQueries(query: SearchQuery, { names = searchIndexNames(), geo }: SearchOptions = {}) {
   const uid = names[query.kind]
   return [
-    { indexUid: uid, q: query.q, ...searchRequest(query) },
+    { indexUid: uid, q: query.q, ...searchRequest(query, geo) },
     ...selectedFacetsOf(query).map((facet) => {
       const { [facet.param]: _own, ...others } = query.filters
-      return { indexUid: uid, q: query.q, filter: buildFilter(query.kind, others), facets: [facet.attribute], limit: 0 }
+      return { indexUid: uid, q: query.q, filter: withGeo(buildFilter(query.kind, others), geo), facets: [facet.attribute], limit: 0 }
     }),
   ]
 }
 
-export async function searchCatalogue(client: MeiliSearch, query: SearchQuery, names: SearchIndexNames = searchIndexNames()): Promise<SearchResult> {
+export type SearchOptions = { names?: SearchIndexNames; geo?: GeoScope }
+
+export async function searchCatalogue(client: MeiliSearch, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const facets = facetsByKind[query.kind]
   try {
     const selectedFacets = selectedFacetsOf(query)
-    const { results } = await client.multiSearch({ queries: catalogueQueries(query, names) })
+    const { results } = await client.multiSearch({ queries: catalogueQueries(query, options) })
     const response = results[0]!
     const distributions = { ...response.facetDistribution }
     selectedFacets.forEach((facet, index) => {
@@ -122,7 +142,13 @@ export async function searchCatalogue(client: MeiliSearch, query: SearchQuery, n
     const hits = response.hits.map((hit) => {
       const record = hit as Record<string, unknown>
       const formatted = hit._formatted as Record<string, unknown> | undefined
-      return { ...pick(record, query.kind === 'needs' ? needFields : orgFields), highlighted: highlightsOf(formatted, fields) }
+      const metres = typeof record._geoDistance === 'number' ? record._geoDistance : null
+      return {
+        ...pick(record, query.kind === 'needs' ? needFields : orgFields),
+        highlighted: highlightsOf(formatted, fields),
+        distanceKm: metres === null ? null : roundDistance(metres / 1000),
+        distanceApproximate: record.geoPrecision === 'departement',
+      }
     })
     return query.kind === 'needs'
       ? { ...common, kind: 'needs', hits: hits as unknown as NeedHit[] }

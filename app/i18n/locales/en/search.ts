@@ -70,6 +70,16 @@ const search: SameShape<typeof searchFr> = {
     distance: '{{count}} km away',
     distanceAbout: 'About {{count}} km away',
   },
+  near: {
+    legend: 'Place',
+    place: 'Near (commune or postcode)',
+    radius: 'Within',
+    km: '{{count}} km',
+    hint: 'For example: Saint-Claude, 39200 or Cholet 49.',
+    around: 'Around {{place}}, within {{count}} km.',
+    unknown: 'No commune matches “{{place}}”: give the name or the postcode.',
+    ambiguous: 'Several communes are called “{{place}}”: which one?',
+  },
   unavailable: {
     title: 'Search unavailable',
     text: 'The search engine is not answering right now. The rest of Passerelle works: you can browse the needs and the directory of organisations.',

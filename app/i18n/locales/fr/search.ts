@@ -68,6 +68,16 @@ const search = {
     distance: 'À {{count}} km',
     distanceAbout: 'À environ {{count}} km',
   },
+  near: {
+    legend: 'Lieu',
+    place: 'Près de (commune ou code postal)',
+    radius: 'Dans un rayon de',
+    km: '{{count}} km',
+    hint: 'Par exemple : Saint-Claude, 39200 ou Cholet 49.',
+    around: 'Autour de {{place}}, dans un rayon de {{count}} km.',
+    unknown: 'Aucune commune ne correspond à « {{place}} » : précisez le nom ou le code postal.',
+    ambiguous: 'Plusieurs communes s’appellent « {{place}} » : laquelle ?',
+  },
   unavailable: {
     title: 'Recherche indisponible',
     text: 'Le moteur de recherche ne répond pas pour le moment. Le reste de Passerelle fonctionne : vous pouvez parcourir les besoins et l’annuaire des organisations.',
