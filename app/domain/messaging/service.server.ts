@@ -315,7 +315,10 @@ const CLOSED_CLIENT_ERRORS = new Set(['MongoNotConnectedError', 'MongoClientClos
 const activity = createActivityToucher(
   () => Conversation.collection,
   (error) => {
-    if (!CLOSED_CLIENT_ERRORS.has((error as Error | undefined)?.name ?? '')) console.error('messaging: lastMessageAt update failed', error)
+    const failure = error as Error | undefined
+    // A bulk write cut short by the close arrives as a MongoBulkWriteError saying so.
+    const closed = CLOSED_CLIENT_ERRORS.has(failure?.name ?? '') || /client was closed/i.test(failure?.message ?? '')
+    if (!closed) console.error('messaging: lastMessageAt update failed', error)
   },
 )
 export const activitySettled = () => activity.settled()
