@@ -37,7 +37,7 @@ describe('demo data', () => {
   })
 
   it('has every persona of the README, animators for each demo territory, and fictional companies marked as such', async () => {
-    for (const persona of demoPersonas) expect(await User.exists({ email: persona.email })).toBeTruthy()
+    for (const persona of demoPersonas) expect(await User.exists({ email: persona.email })).not.toBeNull()
     const animators = await User.find({ role: 'animator' }).lean()
     const territories = new Set(animators.flatMap((a) => a.animates.filter((s) => s.kind === 'territory').map((s) => s.ref)))
     expect(territories.size).toBeGreaterThanOrEqual(13)

@@ -234,7 +234,7 @@ describe('suspending and banning', () => {
   }
 
   it('suspend for N days: sets suspendedUntil, ends every session, blocks sessions; audited', async () => {
-    const { member, orgId } = await companyWithMember({ territories: ['haut-jura'] })
+    const { member } = await companyWithMember({ territories: ['haut-jura'] })
     const cookie = await sessionFor(member.id)
     expect(await getSessionUserFromCookie(cookie)).not.toBeNull()
     const now = new Date()
@@ -247,7 +247,6 @@ describe('suspending and banning', () => {
     // A session created afterwards (a sign-in) is refused while suspended.
     expect(await getSessionUserFromCookie(await sessionFor(member.id))).toBeNull()
     expect(await auditOf(member.id, 'user.suspend')).toMatchObject({ reason: 'Messages insultants' })
-    expect(orgId).toBeTruthy()
   })
 
   it('a suspended person cannot sign in, even with the right password', async () => {
@@ -377,8 +376,8 @@ describe('review rule per space', () => {
     expect(await reviewSettings(animator)).toEqual([{ kind: 'territory', ref: 'laval-loiron', name: 'Laval-Loiron', required: false }])
     await setSpaceReview(animator, { kind: 'territory', ref: 'laval-loiron' }, true)
     expect(await reviewSettings(animator)).toEqual([expect.objectContaining({ required: true })])
-    expect(await AuditEntry.exists({ action: 'space.review_rule', targetId: 'territory:laval-loiron', after: 'review' })).toBeTruthy()
+    expect(await AuditEntry.exists({ action: 'space.review_rule', targetId: 'territory:laval-loiron', after: 'review' })).not.toBeNull()
     expect(await refusal(setSpaceReview(animator, { kind: 'territory', ref: 'haut-jura' }, false))).toBe('forbidden')
-    expect(await NeedReviewPolicy.exists({ 'space.ref': 'haut-jura', needReviewRequired: true })).toBeTruthy()
+    expect(await NeedReviewPolicy.exists({ 'space.ref': 'haut-jura', needReviewRequired: true })).not.toBeNull()
   })
 })
