@@ -1,32 +1,61 @@
-import { NavLink, useFetcher, useLocation } from '@remix-run/react'
+import { NavLink, useNavigation } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 
 /**
- * An unread count kept fresh: loaded from `url` once the page is interactive, again on each
- * navigation and whenever `refresh` is called (a live event). One load at a time: a burst of
- * refreshes while a load runs becomes one more load afterwards (starting another would abort it).
+ * An unread count kept fresh: loaded from `url` (a JSON resource route) once the page is
+ * interactive, again after each navigation or form submission (marking things read is one) and
+ * whenever `refresh` is called (a live event).
+ * Plain fetch rather than a Remix fetcher: a form submission interrupts fetcher loads, and an
+ * interrupted single-fetch body is logged as an error by Remix. One load at a time: a burst of
+ * refreshes while a load runs becomes one more load afterwards.
  */
 export function useUnreadCount(url: string) {
-  const fetcher = useFetcher<{ unread: number }>()
-  const { pathname } = useLocation()
-  const wanted = useRef(true)
-  const busy = fetcher.state !== 'idle'
-  const load = useRef(fetcher.load)
-  load.current = fetcher.load
-  const [tick, setTick] = useState(0)
+  const [unread, setUnread] = useState(0)
+  const settled = useNavigation().state === 'idle'
+  const loads = useRef({ running: false, again: false, mounted: true })
+
   const refresh = useCallback(() => {
-    wanted.current = true
-    setTick((value) => value + 1)
-  }, [])
+    const state = loads.current
+    if (state.running) {
+      state.again = true
+      return
+    }
+    state.running = true
+    void (async () => {
+      do {
+        state.again = false
+        const count = await fetchUnread(url)
+        if (count !== null && state.mounted) setUnread(count)
+      } while (state.again && state.mounted)
+      state.running = false
+    })()
+  }, [url])
 
-  useEffect(refresh, [pathname, refresh])
   useEffect(() => {
-    if (busy || !wanted.current) return
-    wanted.current = false
-    void load.current(url)
-  }, [busy, tick, url])
+    const state = loads.current
+    state.mounted = true
+    return () => {
+      state.mounted = false
+    }
+  }, [])
+  useEffect(() => {
+    if (settled) refresh()
+  }, [settled, refresh])
 
-  return { unread: fetcher.data?.unread ?? 0, refresh }
+  return { unread, refresh }
+}
+
+/** The count, or null when it could not be read (offline, server restarting): the badge keeps its last value. */
+async function fetchUnread(url: string): Promise<number | null> {
+  try {
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    if (!response.ok) return null
+    const body: unknown = await response.json()
+    const unread = typeof body === 'object' && body !== null && 'unread' in body ? body.unread : null
+    return typeof unread === 'number' && Number.isInteger(unread) && unread >= 0 ? unread : null
+  } catch {
+    return null
+  }
 }
 
 /** A main-navigation link with its unread badge (the number for the eye, a sentence for screen readers). */
