@@ -3,9 +3,9 @@
 // A benchmark, not a test: starts its own embedded mongod + Meilisearch in a temporary data
 // dir, generates realistic needs and organisations, indexes them through the app's rebuild,
 // then runs a fixed mix of queries (words, typos, synonyms, facet filters) at concurrency 1
-// and 8, side by side at the app's search endpoint (GET /recherche.data when a Remix build
-// exists, served by a forked app process (bench/search-server.ts); else the app's searchCatalogue
-// in-process) and at Meilisearch directly with the very same request (facets, highlights, crops).
+// and 8, side by side at the app's search endpoint (GET /api/recherche, what the search page
+// asks on each keystroke, when a Remix build exists, served by a forked app process
+// (bench/search-server.ts); else the app's searchCatalogue in-process) and at Meilisearch directly with the very same request (facets, highlights, crops).
 // The load generator runs in this process, on the same 2 cores as the app and Meilisearch, so the
 // concurrency-8 figures include that contention. Finally it measures the delay from a MongoDB
 // write to the need being searchable through the sync.
@@ -192,8 +192,8 @@ try {
   }
   const endpoint = appUrl
     ? async (params: URLSearchParams) => {
-        // What the browser asks on each keystroke: only the search route's loader (the root's is not revalidated).
-        const response = await fetch(`${appUrl}/recherche.data?${params}&_routes=routes%2Frecherche`, { headers: { 'accept-encoding': 'identity' } })
+        // What the search page asks on each keystroke and facet click (its clientLoader).
+        const response = await fetch(`${appUrl}/api/recherche?${params}`, { headers: { 'accept-encoding': 'identity' } })
         await response.arrayBuffer()
         if (!response.ok) throw new Error(`endpoint answered ${response.status}`)
       }
@@ -211,7 +211,7 @@ try {
     await response.arrayBuffer()
   }
   const mix = queryMix(QUERIES)
-  const endpointLabel = appUrl ? 'app (GET /recherche.data)' : 'app (searchCatalogue, no build)'
+  const endpointLabel = appUrl ? 'app (GET /api/recherche)' : 'app (searchCatalogue, no build)'
   // Warm-up (JIT, connections, Meilisearch caches), not measured.
   await measure('(warm-up)', mix.slice(0, 200), 4, endpoint)
   await appCpu()

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
 import { Fragment, useEffect, useRef, type ChangeEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,8 +10,8 @@ import type { OrgKind } from '~/domain/orgs/kinds'
 import { domainName, filiereName, territoryName } from '~/domain/orgs/labels'
 import { searchKinds, type SearchKind } from '~/domain/search/names'
 import { DEFAULT_RADIUS_KM, facetsByKind, parseSearchQuery, SEARCH_QUERY_MAX, SEARCH_RADII_KM, searchHref, sortsByKind, type HighlightSegment, type SearchQuery } from '~/domain/search/query'
-import { resolveNear } from '~/domain/search/near.server'
-import { searchCatalogue, type FacetCounts, type NeedHit, type OrganisationHit } from '~/domain/search/service.server'
+import type { FacetCounts, NeedHit, OrganisationHit } from '~/domain/search/service.server'
+import { searchPageData, type SearchPageData } from '~/http/search-page.server'
 import type { Language } from '~/i18n/config'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -23,22 +24,26 @@ import { EmptyState, LoadingState } from '~/ui/states'
  * the typing (debounced) and each facet click.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams
-  const query = parseSearchQuery(params)
-  const near = query.near ? resolveNear(query.near) : null
-  const result = await searchCatalogue(context.search, query, { geo: near?.status === 'found' ? near.scope : undefined })
-  if (result.status === 'unavailable') context.logger.warn('search unavailable: Meilisearch did not answer')
-  const nearShown = near?.status === 'found' ? { status: near.status, label: near.label, radiusKm: near.radiusKm } : near
-  return { query, result, near: nearShown, truncated: (params.get('q') ?? '').trim().length > SEARCH_QUERY_MAX }
+  return searchPageData(new URL(request.url), context)
+}
+
+/**
+ * Once the page runs in the browser, each search (keystroke, facet, page) reads the same data
+ * from GET /api/recherche as plain JSON: lighter for the server than a route navigation. If that
+ * endpoint fails, the route's own loader answers (and its error page shows if that fails too).
+ */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs): Promise<SearchPageData> {
+  const response = await fetch(`/api/recherche${new URL(request.url).search}`, { signal: request.signal, headers: { Accept: 'application/json' } })
+  if (!response.ok) return serverLoader<typeof loader>()
+  return (await response.json()) as SearchPageData
 }
 
 const SUGGESTIONS = ['impression 3D', 'cobot', 'vision industrielle', 'IA', 'composites']
 const TYPING_DELAY_MS = 300
-const VISIBLE_FACET_VALUES = 8
 
 export default function SearchPage() {
   const { t } = useTranslation()
-  const { query, result, near, truncated } = useLoaderData<typeof loader>()
+  const { query, result, near, truncated } = useLoaderData<typeof clientLoader>()
   const navigation = useNavigation()
   const submit = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
@@ -168,7 +173,7 @@ export default function SearchPage() {
 }
 
 /** Where the "près de" search is centred, or which communes the text could mean. */
-function NearStatus({ near, query }: { near: ReturnType<typeof useLoaderData<typeof loader>>['near']; query: SearchQuery }) {
+function NearStatus({ near, query }: { near: SearchPageData['near']; query: SearchQuery }) {
   const { t } = useTranslation()
   if (!near) return <p id="search-near-status" className="field-hint">{t('search.near.hint')}</p>
   if (near.status === 'found') {
@@ -348,9 +353,10 @@ function Facets({ kind, query, facets }: { kind: SearchKind; query: SearchQuery;
       <h2 id="search-facets-title">{t('search.facets.title')}</h2>
       {facetsByKind[kind].map((facet) => {
         const selected = query.filters[facet.param] ?? []
-        const counts = facets[facet.param] ?? []
-        const values = [...counts.slice(0, VISIBLE_FACET_VALUES)]
-        for (const value of selected) if (!values.some((item) => item.value === value)) values.push({ value, count: counts.find((item) => item.value === value)?.count ?? 0 })
+        // The answer lists the most frequent values and the selected ones; a value ticked while
+        // the next answer is on its way stays listed meanwhile.
+        const values = [...(facets[facet.param] ?? [])]
+        for (const value of selected) if (!values.some((item) => item.value === value)) values.push({ value, count: 0 })
         if (facet.param === 'trl') values.sort((a, b) => Number(a.value) - Number(b.value))
         if (!values.length) return null
         return (

@@ -24,6 +24,14 @@ const french: Settings['localizedAttributes'] = [{ attributePatterns: ['*'], loc
  */
 const lighterIndexing = { facetSearch: false, proximityPrecision: 'byAttribute' } as const satisfies Settings
 
+/**
+ * Facet values counted by count, not alphabetically: Meilisearch's count order does half the work
+ * on the page's 8–9 facet distributions (measured: p95 12.6 → 5.7 ms at concurrency 1 on 10k needs,
+ * docs/benchmarks.md). 200 is more than any facet has values (183 Territoires d'industrie, 101
+ * départements), so every count is complete and a selected value always has its own.
+ */
+const faceting = { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } } as const satisfies Settings['faceting']
+
 export function indexSettings(kind: SearchKind): Settings {
   const synonyms = buildSynonyms()
   if (kind === 'needs') {
@@ -37,7 +45,7 @@ export function indexSettings(kind: SearchKind): Settings {
       typoTolerance,
       synonyms,
       pagination: { maxTotalHits: 1000 },
-      faceting: { maxValuesPerFacet: 100 },
+      faceting,
       ...lighterIndexing,
     }
   }
@@ -50,7 +58,7 @@ export function indexSettings(kind: SearchKind): Settings {
     typoTolerance,
     synonyms,
     pagination: { maxTotalHits: 1000 },
-    faceting: { maxValuesPerFacet: 100 },
+    faceting,
     ...lighterIndexing,
   }
 }

@@ -99,8 +99,11 @@ test('results follow the typing, and the URL can be shared', async ({ page }) =>
   const { marker, cobot } = await arrangeNeeds()
   await openWhenIndexed(page, `/recherche?q=${marker}`, cobot)
   await page.goto('/recherche')
+  // Live searches read the JSON endpoint, not a route navigation's single-fetch payload.
+  const liveAnswer = page.waitForResponse((response) => response.url().includes(`/api/recherche?`) && response.url().includes(marker))
   await page.getByRole('searchbox', { name: 'Mots-clés' }).pressSequentially(`palettisation ${marker}`)
   await expect(page.getByRole('link', { name: cobot })).toBeVisible()
+  expect((await liveAnswer).headers()['content-type']).toContain('application/json')
   await expect(page).toHaveURL(new RegExp(`q=palettisation\\+${marker}`))
   // The matched word is highlighted (rendered as text in <mark>).
   await expect(page.locator('.search-hit mark', { hasText: 'palettisation' }).first()).toBeVisible()

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Need } from '~/domain/needs/model.server'
 import { Organisation } from '~/domain/orgs/model.server'
 import { searchIndexNames } from '~/domain/search/names'
-import { parseSearchQuery } from '~/domain/search/query'
+import { FACET_VALUES_SHOWN, parseSearchQuery } from '~/domain/search/query'
+import { filiereIds } from '~/domain/taxonomy/filieres'
 import { searchCatalogue } from '~/domain/search/service.server'
+import { loader as searchApiLoader } from '~/routes/api.recherche'
 import { loader as searchPageLoader } from '~/routes/recherche'
 import { createSearchClient } from '../../server/search/client'
 import { createSearchIndexes, createSearchIndexesInBackground } from '../../server/search/indexes'
@@ -59,9 +61,12 @@ describe('index settings', () => {
     expect(needs.synonyms?.['impression 3d']).toEqual(expect.arrayContaining(['fabrication additive', '3d printing']))
     expect(needs.localizedAttributes).toEqual([{ attributePatterns: ['*'], locales: ['fra'] }])
     expect(needs.typoTolerance?.enabled).toBe(true)
+    // Counted by count (half the work of alphabetical order), every value of every facet.
+    expect(needs.faceting).toEqual({ maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } })
     const orgs = await client.index(names.organisations).getSettings()
     expect(orgs.filterableAttributes).toEqual(expect.arrayContaining(['kind', 'domains', 'filieres', 'verified', 'territories', 'trl']))
     expect(orgs.synonyms?.cobot).toEqual(expect.arrayContaining(['robot collaboratif']))
+    expect(orgs.faceting).toEqual({ maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } })
   })
 })
 
@@ -206,12 +211,43 @@ describe('search', () => {
     expect(result.facets.category).toEqual([{ value: 'process', count: result.total }])
   })
 
+  it('lists the most frequent facet values with exact counts, and a selected value further down with its own', async () => {
+    const company = await insertOrg()
+    // Ten filières: one on four needs, nine on one need each.
+    const [frequent, ...rare] = filiereIds.slice(0, 10)
+    const needs = [
+      ...Array.from({ length: 4 }, () => insertNeed(company._id, { title: 'Comptage facettes', filiere: frequent })),
+      ...rare.map((filiere) => insertNeed(company._id, { title: 'Comptage facettes', filiere })),
+    ]
+    const inserted = await Promise.all(needs)
+    await eventually(async () => (await Promise.all(inserted.map((need) => indexedNeed(need._id)))).every(Boolean), { what: 'needs indexed' })
+
+    const all = await searchCatalogue(client, parseSearchQuery(new URLSearchParams([['q', 'comptage facettes']])), { names })
+    if (all.status !== 'ok') throw new Error('search unavailable')
+    expect(all.total).toBe(13)
+    expect(all.facets.filiere).toHaveLength(FACET_VALUES_SHOWN)
+    expect(all.facets.filiere![0]).toEqual({ value: frequent, count: 4 })
+    expect(all.facets.filiere!.slice(1).every((item) => item.count === 1)).toBe(true)
+
+    const unlisted = rare.find((filiere) => !all.facets.filiere!.some((item) => item.value === filiere))!
+    const selected = await searchCatalogue(client, parseSearchQuery(new URLSearchParams([['q', 'comptage facettes'], ['filiere', unlisted]])), { names })
+    if (selected.status !== 'ok') throw new Error('search unavailable')
+    expect(selected.total).toBe(1)
+    // Counted without its own filter (the other filières stay offered), and the selected one is there with its count.
+    expect(selected.facets.filiere).toHaveLength(FACET_VALUES_SHOWN + 1)
+    expect(selected.facets.filiere).toContainEqual({ value: unlisted, count: 1 })
+  })
+
   it('says "unavailable" when Meilisearch cannot be reached, and the page loader still answers', async () => {
     const dead = createSearchClient('http://127.0.0.1:1', meiliMasterKey)
     expect(await searchCatalogue(dead, parseSearchQuery(new URLSearchParams('q=test')), { names })).toEqual({ status: 'unavailable' })
     const context = { search: dead, logger: testLogger() } as unknown as AppLoadContext
     const data = await searchPageLoader({ request: new Request(`http://localhost/recherche?q=${'x'.repeat(500)}`), context, params: {} })
     expect(data).toMatchObject({ result: { status: 'unavailable' }, truncated: true, query: { q: 'x'.repeat(200) } })
+    // The JSON endpoint the page's live searches use answers the same.
+    const response = await searchApiLoader({ request: new Request('http://localhost/api/recherche?q=test&domain=ai'), context, params: {} })
+    expect(response.headers.get('content-type')).toContain('application/json')
+    expect(await response.json()).toMatchObject({ result: { status: 'unavailable' }, truncated: false, query: { q: 'test', filters: { domain: ['ai'] } } })
   })
 })
 

@@ -18,6 +18,8 @@ export const SEARCH_QUERY_MAX = 200
 export const SEARCH_PAGE_SIZE = 20
 export const SEARCH_MAX_PAGE = 50
 const MAX_VALUES_PER_FACET = 10
+/** Values listed per facet on the page (the most frequent), plus any selected one. */
+export const FACET_VALUES_SHOWN = 8
 
 export type FacetDefinition = {
   /** Name in the URL (`?domain=ai&domain=robotics`). */

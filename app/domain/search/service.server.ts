@@ -5,6 +5,7 @@ import { roundDistance } from './matching'
 import { searchIndexNames, type SearchIndexNames } from './names'
 import {
   buildFilter,
+  FACET_VALUES_SHOWN,
   facetsByKind,
   geoRadiusFilter,
   HIGHLIGHT_POST,
@@ -130,10 +131,14 @@ export async function searchCatalogue(client: MeiliSearch, query: SearchQuery, o
     })
     const facetCounts: FacetCounts = {}
     for (const facet of facets) {
-      const distribution = distributions[facet.attribute] ?? {}
-      facetCounts[facet.param] = Object.entries(distribution)
+      const counted = Object.entries(distributions[facet.attribute] ?? {})
         .map(([value, count]) => ({ value, count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'))
+      // What the page lists: the most frequent values, then any selected one further down.
+      const selected = query.filters[facet.param] ?? []
+      const shown = counted.slice(0, FACET_VALUES_SHOWN)
+      for (const value of selected) if (!shown.some((item) => item.value === value)) shown.push({ value, count: counted.find((item) => item.value === value)?.count ?? 0 })
+      facetCounts[facet.param] = shown
     }
     const total = response.totalHits ?? 0
     const pages = Math.max(1, response.totalPages ?? 1)
