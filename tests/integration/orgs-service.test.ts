@@ -253,7 +253,7 @@ describe('invitations', () => {
     const owner = await makeUser()
     const { slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre complet' }))
     const error = await refusal(() => inviteMember(ctx(owner), slug, { email: owner.email }))
-    expect(error.fieldErrors?.email).toEqual(['Cette personne est déjà membre de l’organisation.'])
+    expect(error.fieldErrors?.email).toEqual(['orgs.errors.alreadyMember'])
     expect(sent).toEqual([])
   })
 })
@@ -305,7 +305,7 @@ describe('leaving and transferring ownership', () => {
     await Membership.create({ orgId: id, userId: member.id, role: 'member' })
 
     const error = await refusal(() => leaveOrganisation(ctx(owner), slug))
-    expect(error).toMatchObject({ code: 'conflict', message: 'Vous êtes le seul propriétaire : transférez d’abord la propriété à un autre membre.' })
+    expect(error).toMatchObject({ code: 'conflict', message: 'orgs.errors.lastOwner' })
     expect(await Membership.findOne({ orgId: id, userId: owner.id }).lean()).toMatchObject({ role: 'owner' })
 
     expect((await refusal(() => transferOwnership(ctx(member), slug, member.id))).code).toBe('forbidden')

@@ -180,7 +180,7 @@ export async function createOrganisation({ actor, t }: OrgContext, data: OrgCrea
       if (!isDuplicateKey(error, 'slug')) throw error
     }
   }
-  throw conflict(t('orgs.errors.invalidForm'))
+  throw conflict('orgs.errors.invalidForm')
 }
 
 /** The organisation as its edit form needs it, for those who may edit it. */
@@ -234,10 +234,10 @@ export async function updateOrganisation({ actor, t }: OrgContext, slug: string,
 export async function declareClusterMemberships({ actor, t }: OrgContext, slug: string, clusterIds: string[]) {
   const org = await requireOrganisation(slug)
   await assertCan(canUpdate(actor, org))
-  if (org.kind !== 'company') throw invalid(t('orgs.errors.notACompany'))
+  if (org.kind !== 'company') throw invalid('orgs.errors.notACompany')
   const ids = [...new Set(clusterIds)]
   const found = await Organisation.countDocuments({ _id: { $in: ids }, kind: { $in: animatedKinds } })
-  if (found !== ids.length) throw invalid(t('orgs.errors.unknownCluster'), { memberOf: [t('orgs.errors.unknownCluster')] })
+  if (found !== ids.length) throw invalid('orgs.errors.unknownCluster', { memberOf: ['orgs.errors.unknownCluster'] })
   org.set({ memberOf: ids })
   await org.save()
 }
@@ -261,7 +261,7 @@ export async function inviteMember({ actor, t, mailer, publicUrl }: OrgContext &
   await ensureIndexes()
   const invitee = await User.findOne({ email }, { _id: 1 }).lean()
   if (invitee && (await isMember(org._id, String(invitee._id)))) {
-    throw conflict(t('orgs.errors.alreadyMember'), { email: [t('orgs.errors.alreadyMember')] })
+    throw conflict('orgs.errors.alreadyMember', { email: ['orgs.errors.alreadyMember'] })
   }
   const inviter = await User.findById(actor.id, { name: 1 }).lean()
   const token = randomBytes(32).toString('base64url')
@@ -325,7 +325,7 @@ export async function getInvitation(actor: Actor | null, token: string): Promise
 /** The invited person, signed in with the invited address, becomes a member. */
 export async function acceptInvitation({ actor, t }: OrgContext, token: string) {
   const view = await getInvitation(actor, token)
-  if (view.state !== 'open') throw conflict(t(view.state === 'used' ? 'orgs.invitation.used' : 'orgs.invitation.expired'))
+  if (view.state !== 'open') throw conflict(view.state === 'used' ? 'orgs.invitation.used' : 'orgs.invitation.expired')
   const now = new Date()
   await inTransaction(async (session) => {
     const invitation = await Invitation.findOneAndUpdate(
@@ -333,7 +333,7 @@ export async function acceptInvitation({ actor, t }: OrgContext, token: string) 
       { acceptedAt: now, acceptedBy: actor.id },
       { session, new: true },
     )
-    if (!invitation) throw conflict(t('orgs.invitation.used'))
+    if (!invitation) throw conflict('orgs.invitation.used')
     await lockOrganisation(invitation.orgId, session)
     await Membership.updateOne(
       { orgId: invitation.orgId, userId: actor.id },
@@ -356,13 +356,13 @@ export async function acceptInvitation({ actor, t }: OrgContext, token: string) 
 export async function requestToJoin({ actor, t, mailer, publicUrl }: OrgContext & MailContext, slug: string, { message }: { message: string }) {
   if (!hasPermission(actor, 'join:org:any')) throw forbidden()
   const org = await requireOrganisation(slug)
-  if (await isMember(org._id, actor.id)) throw conflict(t('orgs.errors.youAreAlreadyMember'))
+  if (await isMember(org._id, actor.id)) throw conflict('orgs.errors.youAreAlreadyMember')
   await ensureIndexes()
   let request
   try {
     request = await JoinRequest.create({ orgId: org._id, userId: actor.id, message })
   } catch (error) {
-    if (isDuplicateKey(error)) throw conflict(t('orgs.errors.alreadyRequested'))
+    if (isDuplicateKey(error)) throw conflict('orgs.errors.alreadyRequested')
     throw error
   }
   try {
@@ -429,7 +429,7 @@ export async function leaveOrganisation({ actor, t }: OrgContext, slug: string) 
     const membership = await Membership.findOneAndDelete({ orgId: org._id, userId: actor.id }, { session })
     if (!membership) throw notFound()
     if (membership.role === 'owner' && (await Membership.countDocuments({ orgId: org._id, role: 'owner' }, { session })) === 0) {
-      throw conflict(t('orgs.errors.lastOwner'))
+      throw conflict('orgs.errors.lastOwner')
     }
   })
   return { name: org.name }
@@ -445,7 +445,7 @@ export async function transferOwnership({ actor, t }: OrgContext, slug: string, 
     if (!own) throw forbidden()
     const target = await Membership.findOne({ orgId: org._id, userId: toUserId }, null, { session })
     if (!target) throw notFound()
-    if (target.role === 'owner') throw conflict(t('orgs.errors.alreadyOwner'))
+    if (target.role === 'owner') throw conflict('orgs.errors.alreadyOwner')
     target.set({ role: 'owner' })
     own.set({ role: 'member' })
     await target.save({ session })
@@ -458,13 +458,13 @@ export async function transferOwnership({ actor, t }: OrgContext, slug: string, 
 export async function removeMember({ actor, t }: OrgContext, slug: string, userId: string) {
   const org = await requireOrganisation(slug)
   await assertCan(canManageMembers(actor, org))
-  if (userId === actor.id) throw conflict(t('orgs.errors.cannotRemoveSelf'))
+  if (userId === actor.id) throw conflict('orgs.errors.cannotRemoveSelf')
   await inTransaction(async (session) => {
     await lockOrganisation(org._id, session)
     const removed = await Membership.findOneAndDelete({ orgId: org._id, userId }, { session })
     if (!removed) throw notFound()
     if (removed.role === 'owner' && (await Membership.countDocuments({ orgId: org._id, role: 'owner' }, { session })) === 0) {
-      throw conflict(t('orgs.errors.lastOwner'))
+      throw conflict('orgs.errors.lastOwner')
     }
   })
   return { name: (await User.findById(userId, { name: 1 }).lean())?.name ?? '' }
