@@ -2,9 +2,9 @@ import type { Submission } from '@conform-to/react'
 import { data } from '@remix-run/node'
 import type { Params } from '@remix-run/react'
 import type { TFunction } from 'i18next'
-import { z } from 'zod'
 import { DomainError, httpStatusOf } from '~/domain/errors'
 import { translateFieldErrors, translateMessage } from '~/i18n/translate-message'
+import { objectIdString } from '~/domain/ids'
 
 /**
  * How a route turns what the domain services say into HTTP: a refusal (DomainError) becomes a
@@ -27,7 +27,7 @@ export async function orRefuse<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const objectIdParam = z.string().regex(/^[a-f0-9]{24}$/i)
+const objectIdParam = objectIdString()
 
 /** An id in a URL (`$id`, `$conversationId`…); anything that cannot be one is a plain 404. */
 export function idParam(params: Params, name: string): string {

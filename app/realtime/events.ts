@@ -10,6 +10,7 @@ import {
   resyncInput,
   sendMessageInput,
 } from '../domain/messaging/schema'
+import { objectIdString } from '~/domain/ids'
 
 /**
  * The Socket.IO contract shared by the browser and the server.
@@ -43,7 +44,7 @@ type Payload<K extends keyof typeof messagingPayloads> = z.infer<(typeof messagi
  */
 export const presenceStatuses = ['online', 'away', 'offline'] as const
 export type PresenceStatus = (typeof presenceStatuses)[number]
-const idString = z.string().regex(/^[a-f0-9]{24}$/i)
+const idString = objectIdString()
 export const presencePayloads = {
   /** What this tab is doing: in use, or hidden / untouched for a while. */
   set: z.object({ state: z.enum(['active', 'idle']) }).strict(),

@@ -13,12 +13,13 @@ import { Button } from '~/ui/button'
 import { TextareaField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { z } from 'zod'
+import { objectIdString } from '~/domain/ids'
 
 /**
  * "Report this need / profile": /signaler?kind=need&id=… (or kind=user). Any signed-in person;
  * the report goes to the animators of the target's spaces (app/domain/moderation).
  */
-const targetQuerySchema = z.object({ kind: z.enum(['need', 'user']), id: z.string().regex(/^[a-f0-9]{24}$/i) })
+const targetQuerySchema = z.object({ kind: z.enum(['need', 'user']), id: objectIdString() })
 
 const backTo = (kind: 'need' | 'user', id: string) => (kind === 'need' ? `/besoins/${id}` : `/membres/${id}`)
 

@@ -6,6 +6,7 @@ import type { RateLimiter } from './rate-limit'
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './attachment-types'
 import { clientId as clientIdSchema, type MessageView } from './schema'
 import { requireParticipant, toView, type MessagingActor } from './service.server'
+import { isObjectId } from '../ids'
 
 /**
  * Files sent in a conversation, stored in MongoDB GridFS (bucket `attachments`) with the
@@ -67,7 +68,7 @@ export async function sendAttachment(
 /** A file for download: members only, from a message that still exists; anyone else gets a 404. */
 export async function openAttachment(actor: MessagingActor, conversationId: string, fileId: string): Promise<{ name: string; type: string; size: number; stream: Readable }> {
   await requireParticipant(actor, conversationId)
-  if (!/^[a-f0-9]{24}$/i.test(fileId)) throw notFound('messaging.errors.fileNotFound')
+  if (!isObjectId(fileId)) throw notFound('messaging.errors.fileNotFound')
   const message = await Message.findOne({ conversationId, deletedAt: null, 'attachments.fileId': new ObjectId(fileId) }, { attachments: 1 }).lean()
   const file = message?.attachments?.find((attachment) => String(attachment.fileId) === fileId)
   if (!file) throw notFound('messaging.errors.fileNotFound')

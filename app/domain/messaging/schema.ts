@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { OBJECT_ID_PATTERN } from '../ids'
 
 /** Shared by the Remix actions and the socket handlers: one rule for both doors. */
 export const MAX_MESSAGE_LENGTH = 10_000
 export const HISTORY_PAGE_SIZE = 50
 export const MAX_REPORT_REASON_LENGTH = 1_000
 
-export const objectId = z.string().regex(/^[a-f0-9]{24}$/i, 'messaging.errors.invalidId')
+export const objectId = z.string().regex(OBJECT_ID_PATTERN, 'messaging.errors.invalidId')
 /** Chosen by the client (a UUID in practice); the same id sent twice is one message. */
 export const clientId = z.string().regex(/^[\w-]{8,64}$/, 'messaging.errors.invalidClientId')
 export const messageBody = z

@@ -7,6 +7,7 @@ import { Conversation, Message, MessageReport, onConversationWrite, ReadReceipt,
 import type { RateLimiter } from './rate-limit'
 import { createActivityToucher, createBatchedWriter } from './writer.server'
 import { clientId as clientIdSchema, HISTORY_PAGE_SIZE, messageBody, reportReason, type MessageView, type ReceiptView } from './schema'
+import { isObjectId } from '../ids'
 
 /**
  * Conversations and messages. Remix actions and socket handlers both call these functions;
@@ -17,7 +18,6 @@ import { clientId as clientIdSchema, HISTORY_PAGE_SIZE, messageBody, reportReaso
 export type MessagingActor = { id: string; name: string }
 
 const { ObjectId } = mongoose.Types
-const isObjectId = (value: unknown): value is string => typeof value === 'string' && /^[a-f0-9]{24}$/i.test(value)
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
 
 type MessageDoc = {

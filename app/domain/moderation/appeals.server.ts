@@ -7,6 +7,7 @@ import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import { ModerationState } from './model.server'
 import { isModerator, mayModerateSpaces, organisationSpaces, spacesFilter, type ModerationActor } from './scope'
+import { isObjectId } from '../ids'
 
 /**
  * Appeals: the author of hidden content sees why it was hidden and may appeal once; an
@@ -16,7 +17,6 @@ import { isModerator, mayModerateSpaces, organisationSpaces, spacesFilter, type 
 export type Clock = { now?: Date }
 type AppealTarget = 'need' | 'user'
 
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
 
 async function spacesOf(targetKind: AppealTarget, targetId: string): Promise<Space[]> {
   if (targetKind === 'need') return ((await Need.findById(targetId, { spaces: 1 }).lean())?.spaces ?? []) as Space[]

@@ -4,6 +4,7 @@ import { Need } from '../needs/model.server'
 import { Proposal } from '../proposals/model.server'
 import { AuditEntry, type ModerationTargetKind } from './model.server'
 import { spacesFilter, type ModerationActor } from './scope'
+import { isObjectId } from '../ids'
 
 /** What happened, recorded by every moderation action (and readable by the scope's animators). */
 export type AuditInput = {
@@ -117,7 +118,7 @@ async function proposalTransitions(actor: ModerationActor, query: AuditQuery, li
  */
 export async function searchAudit(actor: ModerationActor, query: AuditQuery): Promise<AuditRow[]> {
   const limit = query.limit ?? 500
-  const validActor = !query.actorId || /^[a-f0-9]{24}$/i.test(query.actorId)
+  const validActor = !query.actorId || isObjectId(query.actorId)
   if (!validActor) return []
   const wants = (action: string) => !query.action || query.action === action
   const filter: Record<string, unknown> = { ...spacesFilter(actor) }

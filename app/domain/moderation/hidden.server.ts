@@ -1,5 +1,6 @@
 import mongoose from 'mongoose'
 import { ModerationState, type ModerationTargetKind } from './model.server'
+import { isObjectId } from '../ids'
 
 /**
  * Hidden content, read by the pages that list it: a listing query adds
@@ -16,7 +17,7 @@ export async function hiddenIds(targetKind: ModerationTargetKind): Promise<strin
 
 /** A filter to spread into a listing query so hidden documents are left out: `{ ...filter, ...(await notHidden('need')) }`. */
 export async function notHidden(targetKind: ModerationTargetKind): Promise<{ _id?: { $nin: mongoose.Types.ObjectId[] } }> {
-  const ids = (await hiddenIds(targetKind)).filter((id) => /^[a-f0-9]{24}$/i.test(id))
+  const ids = (await hiddenIds(targetKind)).filter(isObjectId)
   return ids.length ? { _id: { $nin: ids.map((id) => new mongoose.Types.ObjectId(id)) } } : {}
 }
 

@@ -12,6 +12,7 @@ import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import type { ReportDecision } from './schema'
 import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces, type ModerationActor } from './scope'
+import { isObjectId } from '../ids'
 
 /**
  * Reports on messages (stored by messaging as MessageReport). A conversation has no spaces of
@@ -19,7 +20,6 @@ import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces
  * project's need) plus the spaces of every participant's organisations. Admins see them all;
  * an animator sees those touching a space they animate.
  */
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
 
 export type MessageQueueReport = {
   id: string

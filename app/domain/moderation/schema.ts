@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { z } from 'zod'
 import { periodDays } from './kpi'
+import { objectIdString } from '../ids'
 
 /** One zod schema per moderation form (shared by the page and its action), French messages via t. */
 type T = TFunction
@@ -8,7 +9,7 @@ type T = TFunction
 export const reportDecisions = ['dismiss', 'hide', 'warn', 'suspend', 'ban'] as const
 export type ReportDecision = (typeof reportDecisions)[number]
 
-const objectId = (t: T) => z.string().regex(/^[a-f0-9]{24}$/i, t('moderation.errors.invalidChoice'))
+const objectId = (t: T) => objectIdString(t('moderation.errors.invalidChoice'))
 const text = (t: T, max: number) => z.string({ required_error: t('moderation.refusals.reasonRequired') }).trim().min(1, t('moderation.refusals.reasonRequired')).max(max, t('moderation.errors.tooLong', { max }))
 
 export const reviewFormSchema = (t: T) =>
@@ -46,7 +47,7 @@ const day = z
 /** Query string of the audit log (bad values are ignored, never an error page). */
 export const journalQuerySchema = z.object({
   action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(40).optional().catch(undefined),
-  actor: z.string().regex(/^[a-f0-9]{24}$/i).optional().catch(undefined),
+  actor: objectIdString().optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
 })

@@ -21,6 +21,7 @@ import { decideMessageReport, isMessageReport, messageReportsQueue, type Message
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
 import { isModerator, mayModerateOrganisation, mayModerateSpaces, moderatesEverywhere, organisationSpaces, spacesFilter, type ModerationActor } from './scope'
+import { isObjectId } from '../ids'
 
 /**
  * The animators' workspace: queues and actions, each checked against the actor's scope HERE
@@ -36,7 +37,6 @@ export type Clock = { now?: Date }
 export type SuspensionHook = { onSuspended?: (userId: string) => void }
 export type MailContext = { mailer: Mailer; publicUrl: string }
 
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
 /** "Banned" is a suspension with no end the product will reach. */
 export const BAN_UNTIL = new Date('9999-12-31T00:00:00.000Z')
 export const MAX_SUSPENSION_DAYS = 365

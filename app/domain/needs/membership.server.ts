@@ -3,6 +3,7 @@ import { Membership, Organisation } from '../orgs/model.server'
 import type { OrgKind } from '../orgs/kinds'
 import { User } from '../users/model.server'
 import type { UserRole } from '../users/roles'
+import { isObjectId } from '../ids'
 
 /**
  * "Who is this user, and which organisations do they belong to" — the questions the needs,
@@ -16,7 +17,6 @@ export type MarketplaceActor = {
   animates: Array<{ kind: 'organisation' | 'territory'; ref: string }>
 }
 
-const isObjectId = (value: string) => mongoose.isValidObjectId(value) && /^[a-f0-9]{24}$/i.test(value)
 
 /** Loads what the rules need about a user; null if the user does not exist. */
 export async function loadActor(userId: string): Promise<MarketplaceActor | null> {

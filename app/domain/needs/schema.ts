@@ -4,6 +4,7 @@ import { communeLabel, type CommuneLocation } from '../places/commune'
 import { demoTerritories } from '../places/territories'
 import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
+import { objectIdString } from '../ids'
 
 /**
  * The need form, shared by the browser (conform) and the actions (parseWithZod), one zod
@@ -27,7 +28,7 @@ export const territoryIds = demoTerritories.map((territory) => territory.id) as 
 
 export const needIntents = ['draft', 'submit'] as const
 
-export const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/i)
+export const objectIdSchema = objectIdString()
 
 /** An INSEE commune code (Corsica: 2A/2B). */
 export const communeCodePattern = /^[0-9][0-9AB][0-9]{3}$/

@@ -25,6 +25,7 @@ import { needChangeFor } from '../notifications/rules'
 import { Need, NeedReviewPolicy, type NeedRecord } from './model.server'
 import { submissionGaps, type NeedCategory, type NeedInput } from './schema'
 import { animatesAnySpace, anonymousViewer, needAccess, redactNeed, type NeedAccess, type NeedViewer, type Space } from './visibility'
+import { isObjectId } from '../ids'
 
 /**
  * The needs service: every lifecycle step is a function here with its permission check, and
@@ -36,7 +37,6 @@ export type Clock = { now?: Date }
 type Actor = MarketplaceActor
 type NeedDoc = NeedRecord
 
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
 
 /** A calendar day (YYYY-MM-DD) as stored: UTC midnight. */
 const dayToDate = (day: string) => new Date(`${day}T00:00:00.000Z`)

@@ -1,6 +1,7 @@
 import type { RealtimePublisher } from '../../realtime/publisher.server'
 import { Notification, type NotificationRecord } from './model.server'
 import type { NotificationData, NotificationKind, NotificationView } from './schema'
+import { isObjectId } from '../ids'
 
 export type NotificationDraft = { recipientId: string; kind: NotificationKind; data: NotificationData; link: string }
 
@@ -14,7 +15,6 @@ export type Notifier = (drafts: NotificationDraft[]) => Promise<void>
 /** What the services accept: without a notifier they still store (no live push). */
 export type NotifyHook = { notifier?: Notifier }
 
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
 
 export function toNotificationView(record: Pick<NotificationRecord, '_id' | 'kind' | 'data' | 'link' | 'readAt' | 'createdAt'>): NotificationView {
   const data = (record.data ?? {}) as NotificationData

@@ -3,6 +3,7 @@ import { notFound } from '../errors'
 import { Notification, type NotificationRecord } from './model.server'
 import { toNotificationView } from './notifier.server'
 import { NOTIFICATIONS_PAGE_SIZE, type NotificationView } from './schema'
+import { isObjectId } from '../ids'
 
 /**
  * Reading and acknowledging one's own notifications. Every query carries the recipient, so
@@ -10,7 +11,6 @@ import { NOTIFICATIONS_PAGE_SIZE, type NotificationView } from './schema'
  */
 type Reader = { id: string }
 
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
 
 /** Newest first, one page at a time; `before` is the id of the last notification already shown. */
 export async function listNotifications(reader: Reader, options: { before?: string | null; limit?: number } = {}): Promise<{ items: NotificationView[]; nextBefore: string | null }> {

@@ -4,6 +4,7 @@ import { demoTerritories } from '../places/territories'
 import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
 import { filiereIds, type FiliereId } from '../taxonomy/filieres'
 import { orgKinds } from './kinds'
+import { objectIdString } from '../ids'
 
 /**
  * The organisation forms, one zod schema each, shared by the browser (conform) and the
@@ -34,7 +35,7 @@ export type CompanySize = (typeof companySizes)[number]
 export const territoryIds = demoTerritories.map((territory) => territory.id) as string[]
 
 /** Mongo ObjectId as it appears in URLs and forms. */
-export const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/i)
+export const objectIdSchema = objectIdString()
 
 /** An INSEE commune code, as the commune picker submits it. */
 export const communeCodePattern = /^[0-9][0-9AB][0-9]{3}$/

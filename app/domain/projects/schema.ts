@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { z } from 'zod'
+import { objectIdString } from '../ids'
 
 /**
  * The project room's rules that browser and server share: statuses and their transitions,
@@ -51,7 +52,7 @@ type T = TFunction | ((key: string, options?: Record<string, unknown>) => string
 const keys: T = (key: string) => key
 const say = (t: T, key: string, options?: Record<string, unknown>) => (t as (key: string, options?: Record<string, unknown>) => string)(key, options)
 
-export const objectId = z.string().regex(/^[a-f0-9]{24}$/i)
+export const objectId = objectIdString()
 
 function isCalendarDay(value: string) {
   const date = new Date(`${value}T00:00:00Z`)
@@ -82,7 +83,7 @@ export type ProjectIntent = (typeof projectIntents)[number]
 /** One schema per form of the project page, chosen by the form's `intent`. */
 export function projectFormSchemas(t: T = keys) {
   const invalid = say(t, 'projects.errors.invalid')
-  const id = z.string({ required_error: invalid }).regex(/^[a-f0-9]{24}$/i, invalid)
+  const id = objectIdString(invalid)
   return {
     'milestone-create': milestoneFields(t).extend({ intent: z.literal('milestone-create') }),
     'milestone-update': milestoneFields(t).extend({ intent: z.literal('milestone-update'), milestoneId: id }),
@@ -91,7 +92,7 @@ export function projectFormSchemas(t: T = keys) {
     status: z.object({ intent: z.literal('status'), status: z.enum(projectStatuses, { errorMap: () => ({ message: invalid }) }) }),
     'member-add': z.object({
       intent: z.literal('member-add'),
-      userId: z.string({ required_error: say(t, 'projects.errors.colleagueRequired') }).regex(/^[a-f0-9]{24}$/i, say(t, 'projects.errors.colleagueRequired')),
+      userId: objectIdString(say(t, 'projects.errors.colleagueRequired')),
     }),
   } satisfies Record<ProjectIntent, z.ZodTypeAny>
 }

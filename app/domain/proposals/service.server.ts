@@ -21,6 +21,7 @@ import {
   type ProposalInput,
   type ProposalStatus,
 } from './schema'
+import { isObjectId } from '../ids'
 
 /**
  * Proposals: labs, centres, clusters and pôles answer needs; the company shortlists, declines
@@ -30,7 +31,6 @@ type Actor = MarketplaceActor
 /** The clock, and who tells people what happened (stored, and pushed live when a publisher is given). */
 type Deps = Clock & NotifyHook
 
-const isObjectId = (value: string) => /^[a-f0-9]{24}$/i.test(value)
 const isDuplicateKey = (error: unknown): error is { code: number; keyPattern?: Record<string, number> } =>
   typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000
 

@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next'
 import { z } from 'zod'
 import { demoTerritories } from '../places/territories'
+import { objectIdString } from '../ids'
 
 const territoryIds = demoTerritories.map((territory) => territory.id) as [string, ...string[]]
-const objectId = z.string().regex(/^[a-f0-9]{24}$/i)
+const objectId = objectIdString()
 
 /** The admin's form: who (by e-mail) animates which territories and clusters/pôles. */
 export const appointAnimatorSchema = (t: TFunction) =>
