@@ -7,6 +7,7 @@ import type { BudgetRange } from '~/domain/needs/schema'
 import { requireActor } from '~/http/actor.server'
 import { idParam, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { conversationPanelData } from '~/domain/messaging/service.server'
+import { notifierFor } from '~/domain/notifications/http.server'
 import { projectFormId, projectFormSchemas, projectIntents } from '~/domain/projects/schema'
 import * as projects from '~/domain/projects/service.server'
 import { createI18n, type Language } from '~/i18n/config'
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const intentSchema = z.enum(projectIntents)
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const projectId = idParam(params, 'id')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await projects.changeProjectStatus(actor, projectId, form.status)
         return back(t('projects.statusSection.changed', { status: t(`projects.status.${form.status}`) }), 'statut')
       case 'member-add': {
-        const { name } = await projects.addProjectMember(actor, projectId, form.userId)
+        const { name } = await projects.addProjectMember(actor, projectId, form.userId, { notifier: notifierFor(context) })
         return back(t('projects.members.added', { name }), 'membres')
       }
     }

@@ -18,6 +18,9 @@ export function notificationText(t: TFunction, notification: Pick<NotificationVi
     case 'proposal_received':
       text = t(data.inDiscussion ? 'notifications.kinds.proposal_received_discussion' : 'notifications.kinds.proposal_received', { title, org: data.orgName ?? '' })
       break
+    case 'project_member_added':
+      text = t('notifications.kinds.project_member_added', { title, actor: data.actorName ?? '' })
+      break
     default:
       text = t(`notifications.kinds.${notification.kind}`, { title })
   }

@@ -6,6 +6,8 @@ import { sendAttachment } from '~/domain/messaging/attachments.server'
 import { Conversation, Message } from '~/domain/messaging/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
 import { createNeed } from '~/domain/needs/service.server'
+import { Need } from '~/domain/needs/model.server'
+import { Notification } from '~/domain/notifications/model.server'
 import { Project } from '~/domain/projects/model.server'
 import {
   addMilestone,
@@ -209,6 +211,14 @@ describe('adding colleagues', () => {
     ])
     const conversation = await Conversation.findById(roomId).lean()
     expect(conversation!.participants.map(String)).toEqual(expect.arrayContaining([newcomer.id, labColleague.id]))
+    // Each colleague is told who brought them in, and where the room is; nobody else is.
+    const need = await Need.findById(project!.needId, { title: 1 }).lean()
+    const adder = before.members.find((member) => member.id === company.member.id)!.name
+    for (const colleague of [newcomer, labColleague]) {
+      const told = await Notification.find({ recipientId: colleague.id, kind: 'project_member_added' }).lean()
+      expect(told.map((notification) => [notification.data, notification.link])).toEqual([[{ needTitle: need!.title, actorName: adder }, `/projets/${projectId}`]])
+    }
+    expect(await Notification.countDocuments({ recipientId: company.member.id, kind: 'project_member_added' })).toBe(0)
 
     // The newcomer now reads the room, and may in turn act as a member.
     const seen = await getProjectRoom(newcomer, projectId)

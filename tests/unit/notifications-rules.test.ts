@@ -63,6 +63,9 @@ describe('notification texts', () => {
     expect(notificationText(t, { kind: 'need_status', data: { needTitle: 'Vision', change: 'returned', reason: 'Précisez le budget.' } })).toBe(
       'Votre besoin « Vision » vous est renvoyé en brouillon. Motif : Précisez le budget.',
     )
+    expect(notificationText(t, { kind: 'project_member_added', data: { needTitle: 'Vision', actorName: 'Claire Martin' } })).toBe(
+      'Claire Martin vous a fait rejoindre le projet né du besoin « Vision ».',
+    )
   })
 
   it('say "a need" when the title may not be told (hidden need)', () => {

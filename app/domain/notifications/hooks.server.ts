@@ -111,6 +111,15 @@ export async function proposalsDecided(
 }
 
 /**
+ * A member brought a colleague into a project room: the colleague is told who did it and where
+ * to go. They belong to the company or the accepted partner, so the need's title is theirs to read.
+ */
+export async function addedToProject(notifier: Notifier | undefined, project: { id: Id; needTitle: string }, recipientId: string, actor: { id: string; name: string }) {
+  if (recipientId === actor.id) return
+  await send(notifier, [{ recipientId, kind: 'project_member_added', data: { needTitle: project.needTitle, actorName: actor.name }, link: `/projets/${String(project.id)}` }])
+}
+
+/**
  * A proposal was accepted: the proposing organisation reads "accepted", the company's other
  * members "project created", the organisations whose answers were closed "not retained".
  */

@@ -13,6 +13,7 @@ const notificationSchema = new Schema(
           change: { type: String, enum: needChanges },
           reason: { type: String, maxlength: 500 },
           inDiscussion: { type: Boolean },
+          actorName: { type: String, maxlength: 200 },
         },
         { _id: false },
       ),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { objectIdString } from '../ids'
 
 /**
  * In-app notifications: what happened (`kind`), the few words the text needs (`data`, never more
@@ -19,6 +20,8 @@ export const notificationKinds = [
   'need_hidden',
   /** Project members (company side): a project started from their need. */
   'project_created',
+  /** A colleague brought them into a project room. */
+  'project_member_added',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 
@@ -36,6 +39,8 @@ export type NotificationData = {
   reason?: string
   /** The first proposal moved the need to "in discussion". */
   inDiscussion?: boolean
+  /** Who did it, when the sentence names them (a colleague who added you to a project). */
+  actorName?: string
 }
 
 export type NotificationView = {
@@ -52,7 +57,7 @@ export const NOTIFICATIONS_PAGE_SIZE = 20
 /** Old notifications go away on their own (TTL index). */
 export const NOTIFICATION_TTL_DAYS = 180
 
-const objectId = z.string().regex(/^[a-f0-9]{24}$/i)
+const objectId = objectIdString()
 
 /** The buttons of the notifications page (no JavaScript needed). */
 export const notificationActionSchema = z.discriminatedUnion('intent', [

@@ -2,6 +2,8 @@ import mongoose from 'mongoose'
 import { conflict, forbidden, invalid, notFound } from '../errors'
 import type { MarketplaceActor } from '../needs/membership.server'
 import { Need } from '../needs/model.server'
+import { addedToProject } from '../notifications/hooks.server'
+import type { Notifier } from '../notifications/notifier.server'
 import { Membership, Organisation } from '../orgs/model.server'
 import { Proposal } from '../proposals/model.server'
 import { User } from '../users/model.server'
@@ -18,6 +20,7 @@ import {
   type MilestoneInput,
   type ProjectStatus,
 } from './schema'
+import { isObjectId } from '../ids'
 
 /**
  * The project room: members, status, milestones, colleagues, the room's conversation and files.
@@ -30,7 +33,6 @@ import {
  */
 type Actor = MarketplaceActor
 const { ObjectId } = mongoose.Types
-const isObjectId = (value: unknown): value is string => typeof value === 'string' && /^[a-f0-9]{24}$/i.test(value)
 const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null)
 type Clock = { now?: Date }
 
@@ -298,9 +300,15 @@ export async function changeProjectStatus(actor: Actor, projectId: string, to: P
 /**
  * A member brings in a colleague: someone who belongs to the company or the partner
  * organisation and is not in the project yet. They join the members and the room's
- * conversation. Anyone outside both organisations answers like an unknown person (404).
+ * conversation, and are told who brought them in. Anyone outside both organisations answers
+ * like an unknown person (404).
  */
-export async function addProjectMember(actor: Actor, projectId: string, userId: string, clock: Clock = {}): Promise<{ roomId: string; name: string }> {
+export async function addProjectMember(
+  actor: Actor,
+  projectId: string,
+  userId: string,
+  options: Clock & { notifier?: Notifier } = {},
+): Promise<{ roomId: string; name: string }> {
   const project = await memberAccess(actor, projectId, { open: true })
   if (!isObjectId(userId)) throw notFound('projects.refusals.colleagueNotFound')
   const colleague = await Membership.exists({ userId: new ObjectId(userId), orgId: { $in: [project.companyOrgId, project.partnerOrgId] } })
@@ -308,7 +316,7 @@ export async function addProjectMember(actor: Actor, projectId: string, userId: 
   if (project.members.some((member) => String(member) === userId)) throw conflict('projects.refusals.alreadyMember')
   const result = await Project.updateOne(
     { ...writable(projectId, actor), members: { $all: [new ObjectId(actor.id)], $nin: [new ObjectId(userId)] } },
-    { $addToSet: { members: new ObjectId(userId) }, $push: { memberAdditions: { userId: new ObjectId(userId), by: new ObjectId(actor.id), at: clock.now ?? new Date() } } },
+    { $addToSet: { members: new ObjectId(userId) }, $push: { memberAdditions: { userId: new ObjectId(userId), by: new ObjectId(actor.id), at: options.now ?? new Date() } } },
   )
   if (!result.matchedCount) {
     const fresh = await Project.findById(projectId, { members: 1 }).lean()
@@ -316,8 +324,10 @@ export async function addProjectMember(actor: Actor, projectId: string, userId: 
     await explainMiss(projectId)
   }
   const roomId = await syncRoom(projectId, [...project.members.map(String), userId], await projectAnimatorIds(String(project.needId)))
-  const user = await User.findById(userId, { name: 1 }).lean()
-  return { roomId, name: user?.name ?? '' }
+  const [users, need] = await Promise.all([User.find({ _id: { $in: [userId, actor.id] } }, { name: 1 }).lean(), Need.findById(project.needId, { title: 1 }).lean()])
+  const nameOf = (id: string) => users.find((user) => String(user._id) === id)?.name ?? ''
+  await addedToProject(options.notifier, { id: projectId, needTitle: need?.title ?? '' }, userId, { id: actor.id, name: nameOf(actor.id) })
+  return { roomId, name: nameOf(userId) }
 }
 
 /** The room's conversation id for whoever may see the project (members, following animators). */

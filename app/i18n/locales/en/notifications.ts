@@ -38,6 +38,7 @@ const notifications: SameShape<typeof notificationsFr> = {
     proposal_not_retained: 'Another proposal was chosen for {{title}}.',
     need_hidden: 'Your need {{title}} was hidden by moderation.',
     project_created: 'A project starts from your need {{title}}.',
+    project_member_added: '{{actor}} added you to the project born of the need {{title}}.',
   },
   needStatus: {
     published: 'Your need {{title}} is published.',

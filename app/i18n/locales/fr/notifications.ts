@@ -36,6 +36,7 @@ const notifications = {
     proposal_not_retained: 'Une autre proposition a été retenue pour {{title}}.',
     need_hidden: 'Votre besoin {{title}} a été masqué par la modération.',
     project_created: 'Un projet démarre à partir de votre besoin {{title}}.',
+    project_member_added: '{{actor}} vous a fait rejoindre le projet né du besoin {{title}}.',
   },
   needStatus: {
     published: 'Votre besoin {{title}} est publié.',
