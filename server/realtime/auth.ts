@@ -21,3 +21,32 @@ export function socketAuth(logger: Logger, readUser: (cookie: string | null) => 
     next()
   }
 }
+
+export type SessionCheck = {
+  /** How long a socket trusts the session it last read before reading it again. */
+  recheckMs?: number
+  readUser?: (cookie: string | null) => Promise<SessionUser | null>
+}
+
+/**
+ * The signed-in person behind a socket, for a command: null when the socket is anonymous. The
+ * session is read again once `recheckMs` has passed since the last read; signed out elsewhere,
+ * suspended or expired, the socket loses its user and rooms and is disconnected (after the
+ * command's ack has gone out, so the client learns why), and the command sees null.
+ * Messaging and presence commands both go through it.
+ */
+export function socketUserCheck({ recheckMs = 30_000, readUser = getSessionUserFromCookie }: SessionCheck = {}) {
+  return async (socket: Socket): Promise<SessionUser | null> => {
+    const data = socket.data as SocketData
+    const user = data.user
+    if (!user) return null
+    if (Date.now() - (data.checkedAt ?? 0) < recheckMs) return user
+    const current = await readUser(socket.handshake.headers.cookie ?? null)
+    data.checkedAt = Date.now()
+    if (current?.id === user.id) return user
+    data.user = null
+    for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room)
+    setImmediate(() => socket.disconnect(true))
+    return null
+  }
+}

@@ -14,7 +14,7 @@ import {
 } from '../../app/realtime/events.js'
 import type { MessageView } from '../../app/domain/messaging/schema.js'
 import type { Logger } from '../logger.js'
-import type { SocketData } from './auth.js'
+import { socketUserCheck, type SocketData } from './auth.js'
 import { SocketCommandError, socketCommand } from './handler.js'
 import { createRealtimePublisher, messagePreview } from './publisher.js'
 
@@ -95,29 +95,15 @@ export function messagingHandlers({
 }: MessagingDeps) {
   const publish = createRealtimePublisher(io)
   const notifyInbox = inboxNotifier(io, inboxWindowMs)
+  const currentUser = socketUserCheck({ recheckMs: sessionRecheckMs, readUser })
   let sendsInFlight = 0
   // Made once: under overload every refused send throws it, and a fresh error would pay for a stack trace.
   const busy = new SocketCommandError('rate_limited', translate('messaging.errors.serverBusy'))
   return (socket: MessagingSocket) => {
-    /**
-     * The signed-in person behind this socket. The session is read again every
-     * `sessionRecheckMs`: signed out elsewhere, suspended or expired, the socket loses its rooms
-     * and is disconnected.
-     */
+    /** The signed-in person behind this socket, the session read again now and then (socketUserCheck). */
     const actor = async () => {
-      const user = socket.data.user
+      const user = await currentUser(socket)
       if (!user) throw new SocketCommandError('unauthenticated', t('messaging.errors.unauthenticated'))
-      if (Date.now() - (socket.data.checkedAt ?? 0) >= sessionRecheckMs) {
-        const current = await readUser(socket.handshake.headers.cookie ?? null)
-        socket.data.checkedAt = Date.now()
-        if (current?.id !== user.id) {
-          socket.data.user = null
-          for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room)
-          // After the ack has gone out: the client learns why before the connection drops.
-          setImmediate(() => socket.disconnect(true))
-          throw new SocketCommandError('unauthenticated', t('messaging.errors.unauthenticated'))
-        }
-      }
       return { id: user.id, name: user.name }
     }
     if (socket.data.user) void socket.join(userRoom(socket.data.user.id))

@@ -8,7 +8,7 @@ import {
   type ServerToClientEvents,
 } from '../../app/realtime/events.js'
 import type { Logger } from '../logger.js'
-import type { SocketData } from './auth.js'
+import { socketUserCheck, type SessionCheck, type SocketData } from './auth.js'
 import { SocketCommandError, socketCommand } from './handler.js'
 
 /**
@@ -52,7 +52,9 @@ export async function presenceOfUsers(io: PresenceServer, userIds: readonly stri
 /** At most this many state changes per socket and minute (a tab reports a few per hour). */
 const CHANGES_PER_MINUTE = 30
 
-export function presenceHandlers({ io, logger }: { io: PresenceServer; logger: Logger }) {
+export function presenceHandlers({ io, logger, session }: { io: PresenceServer; logger: Logger; session?: SessionCheck }) {
+  // Each command re-reads the session now and then, like messaging: a signed-out socket is dropped.
+  const currentUser = socketUserCheck(session)
   /** Tells everyone who shares a conversation with this person what their presence is now. */
   const announce = async (userId: string) => {
     const [audience, presence] = await Promise.all([coParticipantsOf(userId), presenceOfUsers(io, [userId])])
@@ -67,7 +69,7 @@ export function presenceHandlers({ io, logger }: { io: PresenceServer; logger: L
     socket.on(
       'presence:query',
       socketCommand(presencePayloads.query, async (payload) => {
-        const user = socket.data.user
+        const user = await currentUser(socket)
         if (!user) throw new SocketCommandError('unauthenticated', 'Connectez-vous pour voir qui est en ligne.')
         let ids: string[]
         if ('conversationId' in payload) {
@@ -93,7 +95,7 @@ export function presenceHandlers({ io, logger }: { io: PresenceServer; logger: L
     socket.on(
       'presence:set',
       socketCommand(presencePayloads.set, async ({ state }) => {
-        if (!socket.data.user) throw new SocketCommandError('unauthenticated', 'Connectez-vous.')
+        if (!(await currentUser(socket))) throw new SocketCommandError('unauthenticated', 'Connectez-vous.')
         if (socket.data.presence !== state) {
           const now = Date.now()
           changes = changes.filter((at) => now - at < 60_000)
