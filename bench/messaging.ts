@@ -20,6 +20,7 @@
  * real client would; its latencies count from the first try.
  */
 import { fork } from 'node:child_process'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { io as connect, type Socket } from 'socket.io-client'
@@ -48,6 +49,8 @@ const { values } = parseArgs({
     'keep-going': { type: 'boolean', default: false },
     /** A directory: the server runs with --cpu-prof and writes its profile there. */
     profile: { type: 'string' },
+    /** Also print, per second of sending, the p99 of the messages sent in that second (spikes or a steady tail?). */
+    timeline: { type: 'boolean', default: false },
   },
 })
 const clientsCount = Number(values.clients)
@@ -121,6 +124,9 @@ async function main() {
   // Per rung: the sends by client id (the body carries nothing the bench relies on).
   let sends = new Map<string, Send>()
   let latencies: number[] = []
+  /** Per second of sending (since the rung began): the latencies of the deliveries of messages sent then. */
+  let timeline: number[][] = []
+  let rungStartedAt = 0
   let duplicates = 0
   let leaks = 0
   let unknown = 0
@@ -134,6 +140,7 @@ async function main() {
       if (send.receivedBy & bit) return void duplicates++
       send.receivedBy |= bit
       latencies.push(now - send.sentAt)
+      if (values.timeline) (timeline[Math.floor((send.sentAt - rungStartedAt) / 1000)] ??= []).push(now - send.sentAt)
     })
   })
 
@@ -148,10 +155,16 @@ async function main() {
   const runId = Math.random().toString(36).slice(2, 8)
 
   console.log(
-    'rate msg/s | sent | created | slowed down (sent again) | refused after 5 tries | errors | no ack | delivered/expected | lost | dup | leaks | p50 ms | p95 ms | p99 ms | ack p99 ms | loop delay p99 ms | insert batches: n, mean size, mean/max ms | server CPU % | mongod CPU % | bench CPU % | CPU µs/msg server+mongod | RSS growth/conn kB | heap MB | load',
+    'rate msg/s | sent | created | slowed down (sent again) | refused after 5 tries | errors | no ack | delivered/expected | lost | dup | leaks | p50 ms | p95 ms | p99 ms | ack p99 ms | server loop delay p99 ms | bench loop delay p99 ms | insert batches: n, mean size, mean/max ms | server CPU % | mongod CPU % | bench CPU % | CPU µs/msg server+mongod | RSS growth/conn kB | heap MB | load',
   )
   let verdict = ''
+  // This process receives every delivery: if its own event loop lags, the latencies it measures grow too.
+  const benchLoop = monitorEventLoopDelay({ resolution: 10 })
+  benchLoop.enable()
   for (const rate of rates) {
+    benchLoop.reset()
+    timeline = []
+    rungStartedAt = performance.now()
     sends = new Map()
     latencies = []
     duplicates = 0
@@ -230,6 +243,7 @@ async function main() {
       p99.toFixed(1),
       percentile(ackSorted, 99).toFixed(1),
       stats.loopDelayP99Ms.toFixed(0),
+      (benchLoop.percentile(99) / 1e6).toFixed(0),
       `${stats.writer.batches}, ${(stats.writer.documents / Math.max(stats.writer.batches, 1)).toFixed(1)}, ${(stats.writer.totalMs / Math.max(stats.writer.batches, 1)).toFixed(1)}/${stats.writer.maxMs.toFixed(0)}`,
       stats.cpuPercent.toFixed(0),
       stats.mongodCpuPercent.toFixed(0),
@@ -241,6 +255,10 @@ async function main() {
       os.loadavg()[0]!.toFixed(2),
     ]
     console.log(row.join(' | '))
+    if (values.timeline) {
+      const perSecond = Array.from(timeline, (second) => (second ? percentile(Float64Array.from(second).sort(), 99).toFixed(0) : '-'))
+      console.log(`  p99 ms of the messages sent in each second: ${perSecond.join(' ')}`)
+    }
     if (sendingMs > seconds * 1000 * 1.1) console.log(`  (the generator needed ${(sendingMs / 1000).toFixed(1)} s to send ${seconds} s worth: it is saturated)`)
     const clean = expected - deliveredToCreated === 0 && duplicates === 0 && leaks + unknown === 0 && created.length === sent
     if (p99 < P99_TARGET_MS && clean) verdict = `highest rate with p99 < ${P99_TARGET_MS} ms, nothing lost, duplicated or refused: ${rate} msg/s`

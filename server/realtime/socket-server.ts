@@ -9,6 +9,10 @@ import { socketCommand } from './handler.js'
 import { messagingHandlers } from './messaging-handlers.js'
 import { presenceHandlers } from './presence.js'
 import { createRealtimePublisher } from './publisher.js'
+import { trimRecoveryPackets } from './recovery-window.js'
+
+/** How long a dropped connection can come back and receive what it missed from memory. */
+export const RECOVERY_WINDOW_MS = 10_000
 
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -27,12 +31,14 @@ export function attachSocketServer(
     perMessageDeflate: false,
     // Same origin only: the browser app is served by this very server.
     cors: { origin: false },
-    // Every broadcast is kept this long (and up to a minute more) for recovery: at 2,000 msg/s,
-    // 2 minutes held ~300k packets (hundreds of MB, long GC, slow lookups on reconnect). Longer
-    // gaps are caught up by `conversation:resync` (ADR 010, ADR 011).
-    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
+    // Every broadcast is kept this long for recovery (trimmed below, not once a minute): at
+    // 2,000 msg/s each second kept is ~2,000 packets on the heap. Longer gaps are caught up by
+    // `conversation:resync` from the last message the client saw (ADR 010, ADR 011).
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     ...(adapter ? { adapter } : {}),
   })
+  const stopTrimming = trimRecoveryPackets(io, { windowMs: RECOVERY_WINDOW_MS })
+  httpServer.once('close', stopTrimming)
 
   // Who is on the other end, from the session cookie; anonymous sockets connect but get nothing private.
   io.use(socketAuth(logger))
