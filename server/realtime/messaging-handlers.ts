@@ -12,11 +12,11 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../app/realtime/events.js'
-import type { MessageView } from '../../app/domain/messaging/schema.js'
 import type { Logger } from '../logger.js'
 import { socketUserCheck, type SocketData } from './auth.js'
 import { SocketCommandError, socketCommand } from './handler.js'
-import { createRealtimePublisher, messagePreview } from './publisher.js'
+import { createRealtimePublisher } from './publisher.js'
+import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
 
 type MessagingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type MessagingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -37,8 +37,8 @@ export type MessagingDeps = {
   maxSendsInFlight?: number
   /** Membership answers reused for a short time (see createMembershipCache for the rule). */
   membership?: messaging.MembershipCache
-  /** Badge and announcement events of one conversation leave at most once per this window. */
-  inboxWindowMs?: number
+  /** Where stored changes are broadcast: the server's one publisher (its badge coalescing shared with Remix actions). */
+  publish?: RealtimePublisher
 }
 
 /**
@@ -47,7 +47,6 @@ export type MessagingDeps = {
  * sustained overload an accepted send never queues behind more than ~250 ms of others' work.
  */
 export const MAX_SENDS_IN_FLIGHT = 512
-export const INBOX_WINDOW_MS = 1_000
 
 const codeOf: Record<DomainError['code'], AckError['code']> = {
   unauthenticated: 'unauthenticated',
@@ -91,10 +90,8 @@ export function messagingHandlers({
   readUser = getSessionUserFromCookie,
   maxSendsInFlight = MAX_SENDS_IN_FLIGHT,
   membership = messaging.createMembershipCache(),
-  inboxWindowMs = INBOX_WINDOW_MS,
+  publish = createRealtimePublisher(io),
 }: MessagingDeps) {
-  const publish = createRealtimePublisher(io)
-  const notifyInbox = inboxNotifier(io, inboxWindowMs)
   const currentUser = socketUserCheck({ recheckMs: sessionRecheckMs, readUser })
   let sendsInFlight = 0
   // Made once: under overload every refused send throws it, and a fresh error would pay for a stack trace.
@@ -117,11 +114,8 @@ export function messagingHandlers({
           const me = await actor()
           const { message, created, participantIds } = await asCommand(() => service.sendMessage(me, conversationId, { clientId, body }, { limiter, membership }))
           // Stored first; only a new message is broadcast (a retry must not show it twice). The
-          // room gets every message at once; the participants' badges, coalesced (see inboxNotifier).
-          if (created) {
-            publish({ type: 'message:created', message, participantIds: [], exceptSocketId: socket.id })
-            notifyInbox(message, participantIds)
-          }
+          // room gets every message at once; the participants' badges, coalesced (see the publisher).
+          if (created) publish({ type: 'message:created', message, participantIds, exceptSocketId: socket.id })
           return message
         } finally {
           sendsInFlight--
@@ -206,45 +200,5 @@ export function messagingHandlers({
         return { ok: true as const }
       }, logger),
     )
-  }
-}
-
-/**
- * The participants' own rooms hear about new messages (`inbox:updated` for the unread badge,
- * `inbox:message` for the announcement, as the realtime publisher sends them) at most once per
- * `windowMs` per conversation: the first message of a quiet conversation at once, then one more
- * at the end of the window if others came meanwhile, carrying the latest. A busy room of five
- * then costs each member one badge refresh a second instead of one per message. The messages
- * themselves reach the conversation room at once, every one.
- */
-export function inboxNotifier(io: MessagingServer, windowMs: number) {
-  const windows = new Map<string, { latest: { message: MessageView; participantIds: string[] } | null }>()
-  const emit = (message: MessageView, participantIds: string[]) => {
-    if (!participantIds.length) return
-    const rooms = participantIds.map(userRoom)
-    io.to(rooms).emit('inbox:updated', { conversationId: message.conversationId })
-    io.to(rooms)
-      .except(userRoom(message.author.id))
-      .emit('inbox:message', { conversationId: message.conversationId, author: message.author, preview: messagePreview(message) })
-  }
-  const open = (conversationId: string) => {
-    const window: { latest: { message: MessageView; participantIds: string[] } | null } = { latest: null }
-    windows.set(conversationId, window)
-    setTimeout(() => {
-      windows.delete(conversationId)
-      if (window.latest) {
-        emit(window.latest.message, window.latest.participantIds)
-        open(conversationId)
-      }
-    }, windowMs).unref()
-  }
-  return (message: MessageView, participantIds: string[]) => {
-    const window = windows.get(message.conversationId)
-    if (window) {
-      window.latest = { message, participantIds }
-      return
-    }
-    emit(message, participantIds)
-    open(message.conversationId)
   }
 }

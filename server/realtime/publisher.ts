@@ -21,8 +21,16 @@ export function messagePreview(message: Pick<MessageView, 'body' | 'attachments'
   return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : PREVIEW_LENGTH)}…`
 }
 
-/** Sends a stored change to the people concerned: the conversation room, and each participant's own room for badges. */
-export function createRealtimePublisher(io: RealtimeServer) {
+/** Badge and announcement events of one conversation leave at most once per this window. */
+export const INBOX_WINDOW_MS = 1_000
+
+/**
+ * Sends a stored change to the people concerned: the conversation room, and each participant's
+ * own room for badges. One per server: socket commands and Remix actions (no JavaScript) share
+ * its badge coalescing.
+ */
+export function createRealtimePublisher(io: RealtimeServer, { inboxWindowMs = INBOX_WINDOW_MS }: { inboxWindowMs?: number } = {}) {
+  const inbox = coalescedInbox(io, inboxWindowMs)
   return (event: RealtimeEvent) => {
     if (event.type === 'user:suspended') {
       io.in(userRoom(event.userId)).disconnectSockets(true)
@@ -40,13 +48,48 @@ export function createRealtimePublisher(io: RealtimeServer) {
     }
     const room = io.to(conversationRoom(event.message.conversationId))
     ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit(event.type, event.message)
-    if (!event.participantIds.length) return
-    const participantRooms = event.participantIds.map(userRoom)
-    io.to(participantRooms).emit('inbox:updated', { conversationId: event.message.conversationId })
-    if (event.type === 'message:created') {
-      // Participants only (their own rooms), never the author: the page they are on says it politely.
-      const announcement: InboxMessageEvent = { conversationId: event.message.conversationId, author: event.message.author, preview: messagePreview(event.message) }
-      io.to(participantRooms).except(userRoom(event.message.author.id)).emit('inbox:message', announcement)
-    }
+    if (event.type === 'message:created') inbox(event.message, event.participantIds)
+    else if (event.participantIds.length) io.to(event.participantIds.map(userRoom)).emit('inbox:updated', { conversationId: event.message.conversationId })
   }
 }
+
+/**
+ * The participants' own rooms hear about new messages (`inbox:updated` for the unread badge,
+ * `inbox:message` for the announcement) at most once per
+ * `windowMs` per conversation: the first message of a quiet conversation at once, then one more
+ * at the end of the window if others came meanwhile, carrying the latest. A busy room of five
+ * then costs each member one badge refresh a second instead of one per message. The messages
+ * themselves reach the conversation room at once, every one.
+ */
+function coalescedInbox(io: RealtimeServer, windowMs: number) {
+  const windows = new Map<string, { latest: { message: MessageView; participantIds: string[] } | null }>()
+  const emit = (message: MessageView, participantIds: string[]) => {
+    if (!participantIds.length) return
+    const rooms = participantIds.map(userRoom)
+    io.to(rooms).emit('inbox:updated', { conversationId: message.conversationId })
+    // Participants only (their own rooms), never the author: the page they are on says it politely.
+    const announcement: InboxMessageEvent = { conversationId: message.conversationId, author: message.author, preview: messagePreview(message) }
+    io.to(rooms).except(userRoom(message.author.id)).emit('inbox:message', announcement)
+  }
+  const open = (conversationId: string) => {
+    const window: { latest: { message: MessageView; participantIds: string[] } | null } = { latest: null }
+    windows.set(conversationId, window)
+    setTimeout(() => {
+      windows.delete(conversationId)
+      if (window.latest) {
+        emit(window.latest.message, window.latest.participantIds)
+        open(conversationId)
+      }
+    }, windowMs).unref()
+  }
+  return (message: MessageView, participantIds: string[]) => {
+    const window = windows.get(message.conversationId)
+    if (window) {
+      window.latest = { message, participantIds }
+      return
+    }
+    emit(message, participantIds)
+    open(message.conversationId)
+  }
+}
+

@@ -42,9 +42,9 @@ export function attachSocketServer(
 
   // Who is on the other end, from the session cookie; anonymous sockets connect but get nothing private.
   io.use(socketAuth(logger))
-  const onMessagingConnection = messagingHandlers({ io, logger, limiter: createRateLimiter(MESSAGE_RATE) })
-  // Messages posted through Remix actions (no JavaScript) reach the live sockets through this.
+  // Messages posted through socket commands and Remix actions (no JavaScript) alike reach the live sockets through this.
   const publisher = createRealtimePublisher(io)
+  const onMessagingConnection = messagingHandlers({ io, logger, limiter: createRateLimiter(MESSAGE_RATE), publish: publisher })
 
   io.on('connection', (socket) => {
     logger.debug({ socketId: socket.id }, 'socket connected')

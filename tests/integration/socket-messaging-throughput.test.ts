@@ -11,6 +11,7 @@ import { systemPingPayload } from '~/realtime/events'
 import { socketAuth } from '../../server/realtime/auth'
 import { socketCommand } from '../../server/realtime/handler'
 import { messagingHandlers, type MessagingDeps } from '../../server/realtime/messaging-handlers'
+import { createRealtimePublisher } from '../../server/realtime/publisher'
 import { barrier, createUserWithSession, record, socketClient, type Client } from './messaging-support'
 import { isolatedMongoUri, testLogger } from './support'
 
@@ -24,12 +25,13 @@ describe('messaging throughput safeguards', () => {
   const clients: Client[] = []
 
   /** The messaging handlers on their own Socket.IO server, with the options under test. */
-  async function start(deps: Partial<MessagingDeps> = {}) {
+  async function start({ inboxWindowMs, ...deps }: Partial<MessagingDeps> & { inboxWindowMs?: number } = {}) {
     const httpServer = createServer()
     const io = new Server(httpServer)
     const logger = testLogger()
     io.use(socketAuth(logger))
-    const handlers = messagingHandlers({ io: io as never, logger, limiter: createRateLimiter({ capacity: 100, refillPerSecond: 100 }), ...deps })
+    const publish = createRealtimePublisher(io as never, { inboxWindowMs })
+    const handlers = messagingHandlers({ io: io as never, logger, limiter: createRateLimiter({ capacity: 100, refillPerSecond: 100 }), publish, ...deps })
     io.on('connection', (socket) => {
       socket.on('system:ping', socketCommand(systemPingPayload, ({ sentAt }) => ({ sentAt, serverTime: Date.now() }), logger))
       handlers(socket as never)

@@ -3,7 +3,7 @@ import { renderMarkdown, renderMessageHtml } from '~/domain/messaging/markdown'
 import type { MessageView } from '~/domain/messaging/schema'
 import { createMembershipCache } from '~/domain/messaging/service.server'
 import { createActivityToucher } from '~/domain/messaging/writer.server'
-import { inboxNotifier } from '../../server/realtime/messaging-handlers'
+import { createRealtimePublisher } from '../../server/realtime/publisher'
 
 const A = 'a'.repeat(24)
 const B = 'b'.repeat(24)
@@ -147,11 +147,14 @@ describe('plain-line markdown shortcut', () => {
 })
 
 /** A Socket.IO server stand-in that records what is emitted to which rooms. */
+/** Records what reaches the participants' own rooms (the conversation room gets every message at once). */
 function recordingIo() {
   const emitted: Array<{ rooms: string[]; except: string[]; event: string; payload: unknown }> = []
   const target = (rooms: string[], except: string[] = []) => ({
     except: (room: string) => target(rooms, [...except, room]),
-    emit: (event: string, payload: unknown) => emitted.push({ rooms, except, event, payload }),
+    emit: (event: string, payload: unknown) => {
+      if (event !== 'message:created') emitted.push({ rooms, except, event, payload })
+    },
   })
   return { io: { to: (rooms: string | string[]) => target([rooms].flat()) }, emitted }
 }
@@ -177,7 +180,8 @@ describe('coalesced inbox events', () => {
   it('tells the participants at once, then once more per window with the latest message', () => {
     vi.useFakeTimers()
     const { io, emitted } = recordingIo()
-    const notify = inboxNotifier(io as never, 1_000)
+    const publish = createRealtimePublisher(io as never, { inboxWindowMs: 1_000 })
+    const notify = (created: MessageView, participantIds: string[]) => publish({ type: 'message:created', message: created, participantIds })
     notify(message(1), [A, B])
     expect(emitted.map((e) => e.event)).toEqual(['inbox:updated', 'inbox:message'])
     expect(emitted[0]).toMatchObject({ rooms: [`user:${A}`, `user:${B}`], payload: { conversationId: CONVERSATION } })
