@@ -55,8 +55,7 @@ export function createRealtimePublisher(io: RealtimeServer, { inboxWindowMs = IN
 
 /**
  * The participants' own rooms hear about new messages (`inbox:updated` for the unread badge,
- * `inbox:message` for the announcement) at most once per
- * `windowMs` per conversation: the first message of a quiet conversation at once, then one more
+ * `inbox:message` for the announcement) at most once per `windowMs` per conversation: the first message of a quiet conversation at once, then one more
  * at the end of the window if others came meanwhile, carrying the latest. A busy room of five
  * then costs each member one badge refresh a second instead of one per message. The messages
  * themselves reach the conversation room at once, every one.
