@@ -142,10 +142,13 @@ test('a member runs the project room: milestone added and done, project paused, 
   await room.getByRole('button', { name: 'Envoyer', exact: true }).click()
   await expect(room.getByRole('log').locator('.message-body').getByText('Les prototypes sont prêts.')).toBeVisible()
 
-  // The colleague now opens the room and sees what they missed.
+  // The colleague was told who brought them in; the notification opens the room, with what they missed.
   await context.clearCookies()
   await signInAs(context, colleague.id, baseURL!)
-  await page.goto(project.url)
+  await page.goto('/notifications')
+  const told = `${project.industrialist.name} vous a fait rejoindre le projet né du besoin « ${project.title} ».`
+  await page.getByRole('list', { name: 'Vos notifications, les plus récentes d’abord' }).getByRole('link', { name: told }).click()
+  await expect(page).toHaveURL(new RegExp(`${project.url}$`))
   await expect(page.getByRole('heading', { level: 1, name: project.title })).toBeVisible()
   await expect(section(page, 'Discussion du projet')).toContainText('2 nouveaux messages depuis votre dernière visite')
   await expect(section(page, 'Discussion du projet').getByRole('log').locator('.message-body').getByText('Les prototypes sont prêts.')).toBeVisible()
