@@ -317,7 +317,7 @@ const activity = createActivityToucher(
   (error) => {
     const failure = error as Error | undefined
     // A bulk write cut short by the close arrives as a MongoBulkWriteError saying so.
-    const closed = CLOSED_CLIENT_ERRORS.has(failure?.name ?? '') || /client was closed/i.test(failure?.message ?? '')
+    const closed = CLOSED_CLIENT_ERRORS.has(failure?.name ?? '') || /client was closed|closed connection pool/i.test(failure?.message ?? '')
     if (!closed) console.error('messaging: lastMessageAt update failed', error)
   },
 )
