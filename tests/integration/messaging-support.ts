@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import mongoose from 'mongoose'
 import { io as connect, type Socket } from 'socket.io-client'
 import { startSession } from '~/domain/auth/session.server'
 import { User } from '~/domain/users/model.server'
 import type { ClientToServerEvents, ServerToClientEvents } from '~/realtime/events'
+import { afterAll, beforeAll } from 'vitest'
+import { startApiServer } from './app-support'
+import { isolatedMongoUri } from './support'
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -45,4 +49,34 @@ export function next<E extends keyof ServerToClientEvents>(client: Client, event
  */
 export async function barrier(client: Client) {
   await client.timeout(5_000).emitWithAck('system:ping', { sentAt: 0 })
+}
+
+/**
+ * The app's HTTP + Socket.IO server for one test file, on the file's own database: started
+ * before its tests; after them, every client they opened is disconnected and the server stopped.
+ */
+export function useLiveApiServer() {
+  let server: Awaited<ReturnType<typeof startApiServer>> | undefined
+  const clients: Client[] = []
+  beforeAll(async () => {
+    await mongoose.connect(isolatedMongoUri())
+    server = await startApiServer()
+  })
+  afterAll(async () => {
+    for (const client of clients) client.disconnect()
+    await server?.stop()
+    await mongoose.disconnect()
+  })
+  return {
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll')
+      return server
+    },
+    /** A client of this server (signed in when given a session cookie), closed after the file's tests. */
+    async open(cookie?: string) {
+      const client = await socketClient(this.server.url, cookie)
+      clients.push(client)
+      return client
+    },
+  }
 }

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import mongoose from 'mongoose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Message } from '~/domain/messaging/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
 import { participantIds, sendMessage, startDirectConversation } from '~/domain/messaging/service.server'
-import { startApiServer } from './app-support'
-import { barrier, createUserWithSession, next, record, socketClient, type Client } from './messaging-support'
-import { isolatedMongoUri } from './support'
+import { barrier, createUserWithSession, next, record, type Client, useLiveApiServer } from './messaging-support'
 
 describe('messaging over Socket.IO', () => {
-  let server: Awaited<ReturnType<typeof startApiServer>>
-  const clients: Client[] = []
-  const open = async (cookie?: string) => {
-    const client = await socketClient(server.url, cookie)
-    clients.push(client)
-    return client
-  }
+  const live = useLiveApiServer()
+  const open = (cookie?: string) => live.open(cookie)
   /** Two members of one direct conversation, both connected and in its room, and an outsider. */
   const arrange = async () => {
     const [alice, bruno, outsider] = await Promise.all([createUserWithSession('Alice'), createUserWithSession('Bruno'), createUserWithSession('Olivia')])
@@ -27,15 +19,6 @@ describe('messaging over Socket.IO', () => {
   const send = (client: Client, conversationId: string, body: string, clientId = randomUUID()) =>
     client.timeout(5_000).emitWithAck('message:send', { conversationId, clientId, body })
 
-  beforeAll(async () => {
-    await mongoose.connect(isolatedMongoUri())
-    server = await startApiServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.disconnect()
-    await server.stop()
-    await mongoose.disconnect()
-  })
 
   it('acks with the stored message and broadcasts it to the other member', async () => {
     const { alice, conversationId, a, b } = await arrange()
@@ -177,7 +160,7 @@ describe('messaging over Socket.IO', () => {
     const badge = next(b, 'inbox:updated')
     // What the conversation route's action does: store, then publish through context.realtime.
     const { message } = await sendMessage(alice.actor, conversationId, { clientId: randomUUID(), body: 'sans JS' }, { limiter: createRateLimiter({ capacity: 5, refillPerSecond: 1 }) })
-    server.realtime({ type: 'message:created', message, participantIds: await participantIds(conversationId) })
+    live.server.realtime({ type: 'message:created', message, participantIds: await participantIds(conversationId) })
     expect(await seenByBruno).toEqual(message)
     expect(await seenByAlice).toEqual(message)
     expect(await badge).toEqual({ conversationId })

@@ -1,10 +1,7 @@
-import mongoose from 'mongoose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startDirectConversation } from '~/domain/messaging/service.server'
 import type { PresenceEvent } from '~/realtime/events'
-import { startApiServer } from './app-support'
-import { barrier, createUserWithSession, record, socketClient, type Client } from './messaging-support'
-import { isolatedMongoUri } from './support'
+import { barrier, createUserWithSession, record, socketClient, type Client, useLiveApiServer } from './messaging-support'
 import { useTwoServerProcesses } from './two-processes-support'
 
 /** Resolves with the next presence change about this person. */
@@ -23,13 +20,8 @@ const setState = (client: Client, state: 'active' | 'idle') => client.timeout(5_
 const query = (client: Client, payload: { conversationId: string } | { userIds: string[] }) => client.timeout(5_000).emitWithAck('presence:query', payload)
 
 describe('presence over Socket.IO (one process)', () => {
-  let server: Awaited<ReturnType<typeof startApiServer>>
-  const clients: Client[] = []
-  const open = async (cookie?: string) => {
-    const client = await socketClient(server.url, cookie)
-    clients.push(client)
-    return client
-  }
+  const live = useLiveApiServer()
+  const open = (cookie?: string) => live.open(cookie)
   /** Alice and Bruno share a conversation; Olivia shares none with them. */
   const arrange = async () => {
     const [alice, bruno, olivia] = await Promise.all([createUserWithSession('Alice'), createUserWithSession('Bruno'), createUserWithSession('Olivia')])
@@ -37,15 +29,6 @@ describe('presence over Socket.IO (one process)', () => {
     return { alice, bruno, olivia, conversationId }
   }
 
-  beforeAll(async () => {
-    await mongoose.connect(isolatedMongoUri())
-    server = await startApiServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.disconnect()
-    await server.stop()
-    await mongoose.disconnect()
-  })
 
   it('shows a co-participant online, then away when their tab is idle, then offline when it closes', async () => {
     const { alice, bruno, conversationId } = await arrange()
