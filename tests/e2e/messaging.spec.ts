@@ -1,7 +1,8 @@
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import mongoose from 'mongoose'
 import { expect, expectAccessible, test } from './fixtures'
 import { createTestUser, e2eDb, signInAs, type TestUser } from './support/db'
+import { secondPerson } from './support/people'
 
 /** A direct conversation between two people, arranged in the e2e server's database. */
 async function directConversation(a: TestUser, b: TestUser) {
@@ -16,19 +17,6 @@ async function directConversation(a: TestUser, b: TestUser) {
     updatedAt: now,
   })
   return String(insertedId)
-}
-
-/** A second person in their own browser context; browser errors there fail the test too. */
-async function secondPerson(browser: Browser, user: TestUser, baseURL: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ baseURL, locale: 'fr-FR', ...options })
-  await signInAs(context, user.id, baseURL)
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  return { page, errors, close: () => context.close() }
 }
 
 const log = (page: Page) => page.getByRole('log', { name: 'Historique des messages' })

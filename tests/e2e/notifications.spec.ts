@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import type { Browser } from '@playwright/test'
 import mongoose from 'mongoose'
 import { expect, expectAccessible, test } from './fixtures'
-import { createTestUser, e2eDb, signInAs, type TestUser } from './support/db'
+import { createTestUser, e2eDb, signInAs } from './support/db'
 import { addMember, createOrganisation, createPublishedNeed } from './support/marketplace'
-
-/** A second person in their own browser context; browser errors there fail the test too. */
-async function secondPerson(browser: Browser, user: TestUser, baseURL: string) {
-  const context = await browser.newContext({ baseURL, locale: 'fr-FR' })
-  await signInAs(context, user.id, baseURL)
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  return { page, errors, close: () => context.close() }
-}
+import { secondPerson } from './support/people'
 
 test('a company member is told live of a proposal, finds it in the notifications and marks everything read', async ({ page, context, browser, baseURL }) => {
   const unique = randomUUID().slice(0, 6)
