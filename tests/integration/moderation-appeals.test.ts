@@ -1,6 +1,5 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DomainError } from '~/domain/errors'
 import { appealHidden, appealsQueue, decideAppeal, myHiddenContent } from '~/domain/moderation/appeals.server'
 import { isHidden, notHidden } from '~/domain/moderation/hidden.server'
 import { AuditEntry, ModerationState } from '~/domain/moderation/model.server'
@@ -8,6 +7,7 @@ import { approveSubmittedNeed, hideContent } from '~/domain/moderation/service.s
 import { Need, NeedReviewPolicy } from '~/domain/needs/model.server'
 import { createNeed } from '~/domain/needs/service.server'
 import { companyWithMember, connectMarketplaceDb, makeUser, needInput } from './needs-fixtures'
+import { refusalCode } from './refusal'
 
 let insider: Awaited<ReturnType<typeof makeUser>>
 let outsider: Awaited<ReturnType<typeof makeUser>>
@@ -20,15 +20,6 @@ beforeAll(async () => {
   outsider = await makeUser('animator', [{ kind: 'territory', ref: 'le-mans' }])
 })
 afterAll(() => mongoose.disconnect())
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(DomainError)
-  return (error as DomainError).code
-}
 
 async function hiddenNeed() {
   const { orgId, member } = await companyWithMember({ territories: ['haut-jura'] })
@@ -43,7 +34,7 @@ describe('appeals', () => {
     const { id, member } = await hiddenNeed()
     expect(await myHiddenContent(member)).toEqual([expect.objectContaining({ targetKind: 'need', targetId: id, reason: 'Démarchage commercial', appealedAt: null })])
     await appealHidden(member, { targetKind: 'need', targetId: id, text: 'Ce n’est pas de la publicité.' })
-    expect(await refusal(appealHidden(member, { targetKind: 'need', targetId: id, text: 'Encore' }))).toBe('conflict')
+    expect(await refusalCode(appealHidden(member, { targetKind: 'need', targetId: id, text: 'Encore' }))).toBe('conflict')
     expect((await ModerationState.findOne({ targetId: id }).lean())!.appealText).toBe('Ce n’est pas de la publicité.')
     expect(await AuditEntry.exists({ targetId: id, action: 'content.appeal' })).not.toBeNull()
   })
@@ -57,7 +48,7 @@ describe('appeals', () => {
 
   it('someone else cannot appeal the need', async () => {
     const { id } = await hiddenNeed()
-    expect(await refusal(appealHidden(await makeUser('researcher'), { targetKind: 'need', targetId: id, text: 'Moi' }))).toBe('forbidden')
+    expect(await refusalCode(appealHidden(await makeUser('researcher'), { targetKind: 'need', targetId: id, text: 'Moi' }))).toBe('forbidden')
   })
 
   it('the scope’s animator sees the appeal and lifts the hiding; outside scope is forbidden; not decided twice', async () => {
@@ -65,10 +56,10 @@ describe('appeals', () => {
     await appealHidden(member, { targetKind: 'need', targetId: id, text: 'Erreur' })
     expect((await appealsQueue(insider)).map((item) => item.targetId)).toContain(id)
     expect((await appealsQueue(outsider)).map((item) => item.targetId)).not.toContain(id)
-    expect(await refusal(decideAppeal(outsider, { targetKind: 'need', targetId: id, lift: true }))).toBe('forbidden')
+    expect(await refusalCode(decideAppeal(outsider, { targetKind: 'need', targetId: id, lift: true }))).toBe('forbidden')
     await decideAppeal(insider, { targetKind: 'need', targetId: id, lift: true })
     expect(await isHidden('need', id)).toBe(false)
-    expect(await refusal(decideAppeal(insider, { targetKind: 'need', targetId: id, lift: false }))).toBe('conflict')
+    expect(await refusalCode(decideAppeal(insider, { targetKind: 'need', targetId: id, lift: false }))).toBe('conflict')
     expect(await AuditEntry.exists({ targetId: id, action: 'content.appeal_decision', after: 'visible' })).not.toBeNull()
   })
 
@@ -78,6 +69,6 @@ describe('appeals', () => {
     await decideAppeal(insider, { targetKind: 'need', targetId: id, lift: false })
     expect(await isHidden('need', id)).toBe(true)
     expect((await myHiddenContent(member))[0]).toMatchObject({ appealDecision: 'upheld' })
-    expect(await refusal(appealHidden(member, { targetKind: 'need', targetId: id, text: 'Encore' }))).toBe('conflict')
+    expect(await refusalCode(appealHidden(member, { targetKind: 'need', targetId: id, text: 'Encore' }))).toBe('conflict')
   })
 })

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DomainError } from '~/domain/errors'
 import type { OutgoingMail } from '~/domain/mail/mailer'
 import { Conversation, Message, MessageReport } from '~/domain/messaging/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
@@ -12,6 +11,7 @@ import { AuditEntry, Report } from '~/domain/moderation/model.server'
 import { decideReport, reportsQueue } from '~/domain/moderation/service.server'
 import { createNeed } from '~/domain/needs/service.server'
 import { companyWithMember, connectMarketplaceDb, join, makeOrg, makeUser, needInput } from './needs-fixtures'
+import { refusalCode } from './refusal'
 
 const limiter = createRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })
 const sent: OutgoingMail[] = []
@@ -30,15 +30,6 @@ beforeAll(async () => {
   admin = await makeUser('admin')
 })
 afterAll(() => mongoose.disconnect())
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  )
-  expect(error, 'the call should have been refused').toBeInstanceOf(DomainError)
-  return (error as DomainError).code
-}
 
 /** Two people in a direct conversation; Alice belongs to a Haut-Jura company; Bruno reports her message. */
 async function reportedConversation(body = `Achetez mes lunettes <b>${randomUUID().slice(0, 6)}</b>`) {
@@ -113,12 +104,12 @@ describe('deciding a message report', () => {
     })
     expect(await AuditEntry.exists({ targetId: message.id, action: 'report.action' })).not.toBeNull()
     expect((await reportsQueue(insider)).map((report) => report.id)).not.toContain(reportId)
-    expect(await refusal(decideReport(insider, reportId, { kind: 'dismiss', reason: '' }, mail))).toBe('conflict')
+    expect(await refusalCode(decideReport(insider, reportId, { kind: 'dismiss', reason: '' }, mail))).toBe('conflict')
   })
 
   it('refuses an animator outside the scope and leaves the message alone', async () => {
     const { alice, conversationId, message, reportId, body } = await reportedConversation()
-    expect(await refusal(decideReport(outsider, reportId, { kind: 'hide', reason: 'Publicité' }, mail))).toBe('forbidden')
+    expect(await refusalCode(decideReport(outsider, reportId, { kind: 'hide', reason: 'Publicité' }, mail))).toBe('forbidden')
     const shown = (await messaging.history(alice, conversationId)).messages.find((item) => item.id === message.id)
     expect(shown).toMatchObject({ deleted: false, body })
     expect(await MessageReport.findById(reportId).lean()).toMatchObject({ status: 'open' })
@@ -127,8 +118,8 @@ describe('deciding a message report', () => {
 
   it('dismisses without touching the message, and refuses person sanctions on a message report', async () => {
     const { alice, conversationId, message, reportId } = await reportedConversation()
-    expect(await refusal(decideReport(admin, reportId, { kind: 'ban', reason: 'Non' }, mail))).toBe('invalid')
-    expect(await refusal(decideReport(admin, reportId, { kind: 'hide', reason: '  ' }, mail))).toBe('invalid')
+    expect(await refusalCode(decideReport(admin, reportId, { kind: 'ban', reason: 'Non' }, mail))).toBe('invalid')
+    expect(await refusalCode(decideReport(admin, reportId, { kind: 'hide', reason: '  ' }, mail))).toBe('invalid')
     await decideReport(admin, reportId, { kind: 'dismiss', reason: '' }, mail)
     expect(await MessageReport.findById(reportId).lean()).toMatchObject({ status: 'dismissed' })
     expect((await messaging.history(alice, conversationId)).messages.find((item) => item.id === message.id)).toMatchObject({ deleted: false })

@@ -1,7 +1,6 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Session } from '~/domain/auth/session.server'
-import { DomainError } from '~/domain/errors'
 import type { OutgoingMail } from '~/domain/mail/mailer'
 import { AuditEntry, ModerationState, Recommendation, Report } from '~/domain/moderation/model.server'
 import { searchAudit } from '~/domain/moderation/audit.server'
@@ -37,6 +36,7 @@ import { getSessionUserFromCookie, sessionCookie } from '~/domain/auth/session.s
 import { createHash, randomBytes } from 'node:crypto'
 import { hashPassword } from '~/domain/auth/password.server'
 import { signIn } from '~/domain/auth/service.server'
+import { refusalCode } from './refusal'
 
 const sent: OutgoingMail[] = []
 const mail = { mailer: { send: async (message: OutgoingMail) => void sent.push(message) }, publicUrl: 'http://passerelle.test' }
@@ -55,15 +55,6 @@ beforeAll(async () => {
   admin = await makeUser('admin')
 })
 afterAll(() => mongoose.disconnect())
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  )
-  expect(error, 'the call should have been refused').toBeInstanceOf(DomainError)
-  return (error as DomainError).code
-}
 
 async function submittedNeed(title = 'Contrôle qualité par vision') {
   const { orgId, member } = await companyWithMember({ territories: ['haut-jura'] })
@@ -92,12 +83,12 @@ describe('review queue', () => {
 
   it('refuses the queue to people who do not moderate', async () => {
     const { member } = await submittedNeed()
-    expect(await refusal(reviewQueue(member))).toBe('forbidden')
+    expect(await refusalCode(reviewQueue(member))).toBe('forbidden')
   })
 
   it('approve: inside scope publishes and audits; outside scope is forbidden', async () => {
     const { id } = await submittedNeed()
-    expect(await refusal(approveSubmittedNeed(outsider, id))).toBe('forbidden')
+    expect(await refusalCode(approveSubmittedNeed(outsider, id))).toBe('forbidden')
     expect((await Need.findById(id).lean())!.status).toBe('submitted')
     await approveSubmittedNeed(insider, id)
     const need = (await Need.findById(id).lean())!
@@ -108,7 +99,7 @@ describe('review queue', () => {
 
   it('send back with a comment: draft, comment in the history, audited; outside scope forbidden', async () => {
     const { id } = await submittedNeed()
-    expect(await refusal(sendNeedBack(outsider, id, 'Précisez le budget'))).toBe('forbidden')
+    expect(await refusalCode(sendNeedBack(outsider, id, 'Précisez le budget'))).toBe('forbidden')
     await sendNeedBack(insider, id, 'Précisez le budget')
     const need = (await Need.findById(id).lean())!
     expect(need.status).toBe('draft')
@@ -118,14 +109,14 @@ describe('review queue', () => {
 
   it('reject with a reason: closed (abandoned) with the reason; outside scope forbidden; a reason is required', async () => {
     const { id } = await submittedNeed()
-    expect(await refusal(rejectNeed(outsider, id, 'Hors sujet'))).toBe('forbidden')
-    expect(await refusal(rejectNeed(insider, id, '  '))).toBe('invalid')
+    expect(await refusalCode(rejectNeed(outsider, id, 'Hors sujet'))).toBe('forbidden')
+    expect(await refusalCode(rejectNeed(insider, id, '  '))).toBe('invalid')
     await rejectNeed(admin, id, 'Hors sujet')
     const need = (await Need.findById(id).lean())!
     expect(need).toMatchObject({ status: 'closed', closedReason: 'abandoned' })
     expect(need.history.at(-1)).toMatchObject({ from: 'submitted', to: 'closed', reason: 'Hors sujet', by: new mongoose.Types.ObjectId(admin.id) })
     expect(await auditOf(id, 'need.reject')).toMatchObject({ reason: 'Hors sujet', after: 'closed' })
-    expect(await refusal(rejectNeed(insider, id, 'Encore'))).toBe('conflict')
+    expect(await refusalCode(rejectNeed(insider, id, 'Encore'))).toBe('conflict')
   })
 })
 
@@ -144,8 +135,8 @@ describe('verification queue', () => {
     expect(queue.find((item) => item.id === second)?.ageDays).toBe(3)
     for (let index = 1; index < queue.length; index++) expect(queue[index - 1]!.createdAt <= queue[index]!.createdAt).toBe(true)
 
-    expect(await refusal(verifyOrganisationInScope(insider, foreign))).toBe('forbidden')
-    expect(await refusal(verifyOrganisationInScope(outsider, first))).toBe('forbidden')
+    expect(await refusalCode(verifyOrganisationInScope(insider, foreign))).toBe('forbidden')
+    expect(await refusalCode(verifyOrganisationInScope(outsider, first))).toBe('forbidden')
     await verifyOrganisationInScope(insider, first)
     expect((await Organisation.findById(first).lean())!.verifiedAt).toBeInstanceOf(Date)
     expect(await auditOf(first, 'org.verify')).toMatchObject({ after: 'verified' })
@@ -187,16 +178,16 @@ describe('reports', () => {
 
   it('dismiss: inside scope OK and audited, outside forbidden, not twice', async () => {
     const { reportId, needId } = await reportedNeed()
-    expect(await refusal(decideReport(outsider, reportId, { kind: 'dismiss', reason: '' }, mail))).toBe('forbidden')
+    expect(await refusalCode(decideReport(outsider, reportId, { kind: 'dismiss', reason: '' }, mail))).toBe('forbidden')
     await decideReport(insider, reportId, { kind: 'dismiss', reason: 'Rien à redire' }, mail)
     expect((await Report.findById(reportId).lean())!.status).toBe('dismissed')
     expect(await auditOf(needId, 'report.dismiss')).toMatchObject({ reason: 'Rien à redire' })
-    expect(await refusal(decideReport(insider, reportId, { kind: 'dismiss', reason: '' }, mail))).toBe('conflict')
+    expect(await refusalCode(decideReport(insider, reportId, { kind: 'dismiss', reason: '' }, mail))).toBe('conflict')
   })
 
   it('hide: the need is hidden (isHidden, hiddenIds), audited; outside forbidden', async () => {
     const { reportId, needId } = await reportedNeed()
-    expect(await refusal(decideReport(outsider, reportId, { kind: 'hide', reason: 'Publicité' }, mail))).toBe('forbidden')
+    expect(await refusalCode(decideReport(outsider, reportId, { kind: 'hide', reason: 'Publicité' }, mail))).toBe('forbidden')
     expect(await isHidden('need', needId)).toBe(false)
     await decideReport(insider, reportId, { kind: 'hide', reason: 'Publicité' }, mail)
     expect(await isHidden('need', needId)).toBe(true)
@@ -208,20 +199,20 @@ describe('reports', () => {
 
   it('hide directly: outside scope forbidden', async () => {
     const { needId } = await reportedNeed()
-    expect(await refusal(hideContent(outsider, 'need', needId, 'Publicité'))).toBe('forbidden')
+    expect(await refusalCode(hideContent(outsider, 'need', needId, 'Publicité'))).toBe('forbidden')
     expect(await isHidden('need', needId)).toBe(false)
   })
 
   it('warn: mails the need’s author in their language, audited; outside forbidden', async () => {
     const { reportId, author } = await reportedNeed()
     const authorEmail = (await User.findById(author.id).lean())!.email
-    expect(await refusal(decideReport(outsider, reportId, { kind: 'warn', reason: 'Restez factuel' }, mail))).toBe('forbidden')
+    expect(await refusalCode(decideReport(outsider, reportId, { kind: 'warn', reason: 'Restez factuel' }, mail))).toBe('forbidden')
     expect(sent.filter((message) => message.to === authorEmail)).toHaveLength(0)
     await decideReport(insider, reportId, { kind: 'warn', reason: 'Restez factuel' }, mail)
     const warning = sent.find((message) => message.to === authorEmail)
     expect(warning?.text).toContain('Restez factuel')
     expect(await auditOf(author.id, 'user.warn')).toMatchObject({ reason: 'Restez factuel' })
-    expect(await refusal(warnUser(outsider, author.id, 'Non', mail))).toBe('forbidden')
+    expect(await refusalCode(warnUser(outsider, author.id, 'Non', mail))).toBe('forbidden')
   })
 })
 
@@ -261,19 +252,19 @@ describe('suspending and banning', () => {
 
   it('suspend: outside scope forbidden; days must be 1–365; an animator cannot suspend an admin', async () => {
     const { member } = await companyWithMember({ territories: ['haut-jura'] })
-    expect(await refusal(suspendUser(outsider, member.id, 7, 'Non'))).toBe('forbidden')
-    expect(await refusal(suspendUser(insider, member.id, 0, 'Non'))).toBe('invalid')
-    expect(await refusal(suspendUser(insider, member.id, 366, 'Non'))).toBe('invalid')
+    expect(await refusalCode(suspendUser(outsider, member.id, 7, 'Non'))).toBe('forbidden')
+    expect(await refusalCode(suspendUser(insider, member.id, 0, 'Non'))).toBe('invalid')
+    expect(await refusalCode(suspendUser(insider, member.id, 366, 'Non'))).toBe('invalid')
     expect((await User.findById(member.id).lean())!.suspendedUntil).toBeNull()
     const otherAdmin = await makeUser('admin')
     const org = await makeOrg('company', { territories: ['haut-jura'] })
     await join(otherAdmin, org)
-    expect(await refusal(suspendUser(insider, otherAdmin.id, 3, 'Non'))).toBe('forbidden')
+    expect(await refusalCode(suspendUser(insider, otherAdmin.id, 3, 'Non'))).toBe('forbidden')
   })
 
   it('ban: inside scope OK (no end), outside forbidden, by report too', async () => {
     const { member } = await companyWithMember({ territories: ['haut-jura'] })
-    expect(await refusal(banUser(outsider, member.id, 'Fraude'))).toBe('forbidden')
+    expect(await refusalCode(banUser(outsider, member.id, 'Fraude'))).toBe('forbidden')
     await banUser(insider, member.id, 'Fraude')
     expect((await User.findById(member.id).lean())!.suspendedUntil?.getTime()).toBe(BAN_UNTIL.getTime())
     expect(await auditOf(member.id, 'user.ban')).toMatchObject({ reason: 'Fraude' })
@@ -281,7 +272,7 @@ describe('suspending and banning', () => {
     const { member: profile } = await companyWithMember({ territories: ['haut-jura'] })
     const reporter = await makeUser('researcher')
     const { id: reportId } = await reportContent(reporter, { targetKind: 'user', targetId: profile.id, reason: 'Faux profil' })
-    expect(await refusal(decideReport(outsider, reportId, { kind: 'ban', reason: 'Faux profil' }, mail))).toBe('forbidden')
+    expect(await refusalCode(decideReport(outsider, reportId, { kind: 'ban', reason: 'Faux profil' }, mail))).toBe('forbidden')
     await decideReport(insider, reportId, { kind: 'suspend', reason: 'Faux profil', days: 3 }, mail)
     expect((await User.findById(profile.id).lean())!.suspendedUntil).toBeInstanceOf(Date)
   })
@@ -295,14 +286,14 @@ describe('recommendations', () => {
     const labOwner = await makeUser('researcher')
     await join(labOwner, lab, 'owner')
     const slug = (await Organisation.findById(lab).lean())!.slug
-    expect(await refusal(recommendOrganisation(outsider, { needId: id, orgSlug: slug, note: 'Compétences en vision' }, mail))).toBe('forbidden')
+    expect(await refusalCode(recommendOrganisation(outsider, { needId: id, orgSlug: slug, note: 'Compétences en vision' }, mail))).toBe('forbidden')
     await recommendOrganisation(insider, { needId: id, orgSlug: slug, note: 'Compétences en vision' }, mail)
     const ownerEmail = (await User.findById(labOwner.id).lean())!.email
     expect(sent.find((message) => message.to === ownerEmail)?.text).toContain('Compétences en vision')
     expect(await recommendationsForNeed(member, id)).toEqual([expect.objectContaining({ note: 'Compétences en vision', org: { name: 'Laboratoire Vision Jura', slug } })])
     expect(await recommendationsForNeed(await makeUser('researcher'), id)).toEqual([])
     expect(await recommendationsForNeed(null, id)).toEqual([])
-    expect(await refusal(recommendOrganisation(insider, { needId: id, orgSlug: slug, note: 'Encore' }, mail))).toBe('conflict')
+    expect(await refusalCode(recommendOrganisation(insider, { needId: id, orgSlug: slug, note: 'Encore' }, mail))).toBe('conflict')
     expect(await auditOf(id, 'need.recommend')).toMatchObject({ after: 'Laboratoire Vision Jura' })
   })
 })
@@ -366,7 +357,7 @@ describe('follow-up and dashboard', () => {
     expect(figures.medianHoursToFirstProposal).toBe(48)
     expect(figures.acceptedProposals).toBe(1)
     expect(figures.mostActiveOrganisations).toHaveLength(1)
-    expect(await refusal(dashboard(member, 30))).toBe('forbidden')
+    expect(await refusalCode(dashboard(member, 30))).toBe('forbidden')
   })
 })
 
@@ -377,7 +368,7 @@ describe('review rule per space', () => {
     await setSpaceReview(animator, { kind: 'territory', ref: 'laval-loiron' }, true)
     expect(await reviewSettings(animator)).toEqual([expect.objectContaining({ required: true })])
     expect(await AuditEntry.exists({ action: 'space.review_rule', targetId: 'territory:laval-loiron', after: 'review' })).not.toBeNull()
-    expect(await refusal(setSpaceReview(animator, { kind: 'territory', ref: 'haut-jura' }, false))).toBe('forbidden')
+    expect(await refusalCode(setSpaceReview(animator, { kind: 'territory', ref: 'haut-jura' }, false))).toBe('forbidden')
     expect(await NeedReviewPolicy.exists({ 'space.ref': 'haut-jura', needReviewRequired: true })).not.toBeNull()
   })
 })

@@ -1,6 +1,5 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DomainError } from '~/domain/errors'
 import { Need } from '~/domain/needs/model.server'
 import {
   approveNeed,
@@ -19,20 +18,10 @@ import {
   updateNeed,
 } from '~/domain/needs/service.server'
 import { companyWithMember, connectMarketplaceDb, daysFromNow, join, labWithMember, makeOrg, makeUser, needInput } from './needs-fixtures'
+import { refusal } from './refusal'
 
 beforeAll(connectMarketplaceDb)
 afterAll(() => mongoose.disconnect())
-
-/** Runs a call expected to be refused and returns the DomainError's code and message. */
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  )
-  expect(error, 'the call should have been refused').toBeInstanceOf(DomainError)
-  const domainError = error as DomainError
-  return { code: domainError.code, message: domainError.message, fieldErrors: domainError.fieldErrors }
-}
 
 describe('posting a need', () => {
   it('saves a draft visible to the company only, with no transition yet', async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DomainError } from '~/domain/errors'
 import { sendAttachment } from '~/domain/messaging/attachments.server'
 import { Conversation, Message } from '~/domain/messaging/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
@@ -21,21 +20,13 @@ import {
 } from '~/domain/projects/service.server'
 import { acceptProposal, createProposal } from '~/domain/proposals/service.server'
 import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeOrg, makeUser, needInput, proposalInput } from './needs-fixtures'
+import { refusal } from './refusal'
 
 beforeAll(async () => {
   await connectMarketplaceDb()
   await Promise.all([Conversation.init(), Message.init()])
 })
 afterAll(() => mongoose.disconnect())
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  )
-  expect(error, 'the call should have been refused').toBeInstanceOf(DomainError)
-  return { code: (error as DomainError).code, message: (error as DomainError).message }
-}
 
 /** A project started the real way: a company's need, a lab's proposal, accepted. */
 async function startedProject() {

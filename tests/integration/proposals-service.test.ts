@@ -19,19 +19,10 @@ import {
   withdrawProposal,
 } from '~/domain/proposals/service.server'
 import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeUser, needInput, proposalInput } from './needs-fixtures'
+import { refusal } from './refusal'
 
 beforeAll(connectMarketplaceDb)
 afterAll(() => mongoose.disconnect())
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (caught: unknown) => caught,
-  )
-  expect(error, 'the call should have been refused').toBeInstanceOf(DomainError)
-  const domainError = error as DomainError
-  return { code: domainError.code, message: domainError.message, fieldErrors: domainError.fieldErrors }
-}
 
 /** A published need of a fresh company. */
 async function publishedNeed(overrides: Parameters<typeof needInput>[0] = {}) {
