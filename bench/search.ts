@@ -156,7 +156,7 @@ const services = await provideServices({ dataDir, MONGODB_URI: undefined, MEILI_
 const client = createSearchClient(services.meiliUrl, services.meiliMasterKey)
 const names = searchIndexNames()
 try {
-  const connection = await connectDatabase(services.mongoUri)
+  const connection = await connectDatabase(services.mongoUri, { batch: true })
   console.log(`Machine : ${os.cpus().length} cœurs, charge ${os.loadavg().map((load) => load.toFixed(2)).join(' / ')} (1/5/15 min)`)
   console.log(`Génération : ${NEEDS} besoins, ${ORGS} organisations…`)
   const orgs = Array.from({ length: ORGS }, (_, i) => orgRecord(i))

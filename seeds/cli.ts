@@ -14,7 +14,7 @@ const reset = process.argv.includes('--reset')
 
 const services = await provideServices(config, logger)
 try {
-  await connectDatabase(services.mongoUri)
+  await connectDatabase(services.mongoUri, { batch: true })
   if (reset) {
     await resetDemoData()
     logger.info('demo collections emptied')

@@ -3,6 +3,7 @@ import mongoose from 'mongoose'
 import type { NeedStatus } from '~/domain/needs/lifecycle'
 import { renderMessageHtml } from '~/domain/messaging/markdown'
 import { Conversation, Message } from '~/domain/messaging/model.server'
+import { prepareMessageStore } from '~/domain/messaging/store.server'
 import { Need } from '~/domain/needs/model.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { Project } from '~/domain/projects/model.server'
@@ -156,7 +157,7 @@ async function seedProposals(demo: DemoNeed, needId: mongoose.Types.ObjectId, ne
 
 /** Conversations with some history: the flagship project room and a direct exchange. */
 export async function seedDemoConversations(now = new Date()) {
-  await Promise.all([Conversation.init(), Message.init()])
+  await Promise.all([Conversation.init(), prepareMessageStore()])
   let conversations = 0
   let messages = 0
   for (const demo of demoConversations) {
@@ -183,6 +184,7 @@ export async function seedDemoConversations(now = new Date()) {
         {
           $setOnInsert: {
             conversationId,
+            seq: index + 1,
             authorId: participants[message.author],
             clientId: `demo-${demo.key}-${index}`,
             body: message.body,

@@ -26,7 +26,7 @@ const services = await provideServices(config, logger)
 let peakRss = 0
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200)
 try {
-  await connectDatabase(services.mongoUri)
+  await connectDatabase(services.mongoUri, { batch: true })
   const db = mongoose.connection.db!
   const started = Date.now()
   const generator = createGenerator(options.seed)

@@ -13,15 +13,19 @@ import type { PasserelleLoadContext } from '../app/load-context.js'
 import type { RealtimePublisher } from '../app/realtime/publisher.server.js'
 import { getFreePort } from './embedded/ports.js'
 import { checkHealth } from './http/health.js'
+import { answerUnavailableAs503 } from './http/unavailable.js'
 import { bodySizeLimit, cspNonce, rateLimits, securityHeaders } from './http/security.js'
 import type { Logger } from './logger.js'
 import { mongoSocketAdapter } from './realtime/adapter.js'
-import { attachSocketServer, type SocketServer } from './realtime/socket-server.js'
+import { attachSocketServer, type RealtimeOptions, type SocketServer } from './realtime/socket-server.js'
 import type { SearchClient } from './search/client.js'
 
 export type AppServerOptions = {
   logger: Logger
+  /** The app's database (the models' connection, with its operation time limit: what people wait for). */
   db: Connection
+  /** The same database without operation time limit, for change streams (server/db.ts); default: `db`. */
+  background?: Connection
   search: SearchClient
   /** 'production' serves build/; 'development' runs Vite in middleware mode; 'none' serves no pages (API-only tests). */
   remix: 'production' | 'development' | 'none'
@@ -30,6 +34,8 @@ export type AppServerOptions = {
   publicUrl?: string
   demoMode?: boolean
   socketAdapter?: 'memory' | 'mongo'
+  /** Messaging safeguards and timings (tests, benchmarks); the defaults serve production. */
+  realtime?: Omit<RealtimeOptions, 'adapter' | 'background'>
   trustProxy?: number
   rateLimitPerMinute?: number
 }
@@ -54,8 +60,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
   const httpServer = createServer(app)
   // Several processes share their broadcasts through MongoDB; a single one keeps them in memory.
-  const adapter = options.socketAdapter === 'mongo' ? await mongoSocketAdapter(options.db) : undefined
-  const { io, publisher: realtime } = attachSocketServer(httpServer, logger, adapter)
+  const background = options.background ?? options.db
+  const adapter = options.socketAdapter === 'mongo' ? await mongoSocketAdapter(background) : undefined
+  const { io, publisher: realtime, close: closeRealtime } = attachSocketServer(httpServer, logger, { ...options.realtime, adapter, background })
 
   app.use(
     pinoHttp({
@@ -100,7 +107,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       })
       app.use(viteDevServer.middlewares)
       const dev = viteDevServer
-      build = () => dev.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+      build = async () => answerUnavailableAs503((await dev.ssrLoadModule('virtual:remix/server-build')) as ServerBuild)
     } else {
       const buildDir = path.resolve('build')
       app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
@@ -108,7 +115,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       // Pages and their `.data` requests are never files: only names with an extension are looked up on disk.
       app.use((req, res, next) => (/\.(?!data$)[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()))
       const serverBuildPath = path.join(buildDir, 'server/index.js')
-      build = (await import(serverBuildPath)) as ServerBuild
+      build = answerUnavailableAs503((await import(serverBuildPath)) as ServerBuild)
     }
     app.all(
       '*',
@@ -154,6 +161,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     /** Stops accepting, tells sockets we are leaving, drains in-flight requests, then closes. */
     async close() {
       io.emit('system:shutting-down')
+      await closeRealtime()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       httpServer.closeIdleConnections()

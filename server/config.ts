@@ -36,6 +36,14 @@ export const envSchema = z.object({
   /** memory: one server process; mongo: several processes share Socket.IO broadcasts through MongoDB. */
   PASSERELLE_SOCKET_ADAPTER: z.enum(['memory', 'mongo']).default('memory'),
   PASSERELLE_DATA_DIR: z.string().min(1).default('.data'),
+  /** Embedded MongoDB only: 1 member, or a 3-member replica set that survives losing its primary. */
+  PASSERELLE_MONGO_MEMBERS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ invalid_type_error: 'doit valoir 1 ou 3' })
+      .refine((value): value is 1 | 3 => value === 1 || value === 3, 'doit valoir 1 ou 3')
+      .default(1),
+  ),
   PASSERELLE_TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   PASSERELLE_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(600)),
 })

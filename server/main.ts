@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
+import type { Connection } from 'mongoose'
 import path from 'node:path'
 import { ConfigError, loadConfig } from './config.js'
 import { createAppServer, type AppServer } from './app-server.js'
-import { connectDatabase, disconnectDatabase } from './db.js'
+import { connectBackgroundDatabase, connectDatabase, disconnectDatabase } from './db.js'
 import { EmbeddedBinaryError } from './embedded/binaries.js'
 import { provideServices, type ServiceEndpoints } from './embedded/index.js'
 import { killAllManagedProcessesSync } from './embedded/managed-process.js'
@@ -44,6 +45,7 @@ async function main() {
   let shuttingDown: Promise<void> | undefined
   let searchIndexes: ReturnType<typeof createSearchIndexesInBackground> | undefined
   let searchSync: SearchSync | undefined
+  let background: Connection | undefined
 
   const shutdown = (reason: string, exitCode: number) => {
     shuttingDown ??= (async () => {
@@ -60,6 +62,7 @@ async function main() {
         await searchSync?.stop()
         mailer?.close()
         await mailCapture?.close()
+        await background?.close()
         await disconnectDatabase()
         await endpoints?.stop()
       } catch (error) {
@@ -79,11 +82,12 @@ async function main() {
     endpoints = await provideServices(config, logger)
     if (shuttingDown) return
     const db = await connectDatabase(endpoints.mongoUri)
+    background = await connectBackgroundDatabase(endpoints.mongoUri)
     if (config.demoMode && !(await hasDemoData())) await seedDemoData(logger)
     const search = createSearchClient(endpoints.meiliUrl, endpoints.meiliMasterKey)
     // Neither waits on Meilisearch: settings are retried in the background, the sync starts once they are applied.
     searchIndexes = createSearchIndexesInBackground(search, logger)
-    searchSync = startSearchSync({ connection: db, client: search, logger, ready: searchIndexes.ready })
+    searchSync = startSearchSync({ connection: background, client: search, logger, ready: searchIndexes.ready })
     if (!config.SMTP_URL) {
       mailCapture = await startMailCapture({ outboxDir: path.join(config.dataDir, 'outbox'), logger })
       logger.warn({ outbox: mailCapture.outboxDir }, 'SMTP_URL not set: e-mails are kept in the outbox folder, not delivered')
@@ -92,6 +96,7 @@ async function main() {
     appServer = await createAppServer({
       logger,
       db,
+      background,
       search,
       remix: config.isProduction ? 'production' : 'development',
       mailer,

@@ -2,7 +2,7 @@
  * Refusals raised by domain services. Remix routes turn them into HTTP responses
  * (app/http/domain-response.server.ts), socket handlers into `{ error }` acks — one rule, two doors.
  */
-export type DomainErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'rate_limited'
+export type DomainErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unavailable'
 
 export class DomainError extends Error {
   override name = 'DomainError'
@@ -28,4 +28,5 @@ export const httpStatusOf: Record<DomainErrorCode, number> = {
   conflict: 409,
   invalid: 400,
   rate_limited: 429,
+  unavailable: 503,
 }

@@ -8,7 +8,6 @@ import { ATTACHMENT_MAX_BYTES } from '~/domain/messaging/attachment-types'
 import { sendAttachment } from '~/domain/messaging/attachments.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import type { MessageView } from '~/domain/messaging/schema'
-import type { RealtimePublisher } from '~/realtime/publisher.server'
 import { asResponse } from './domain-response.server'
 
 // Uploads through forms (no JavaScript) have their own per-process budget, same rule as the socket.
@@ -18,7 +17,7 @@ export type UploadOutcome = { sent: MessageView } | { refused: string }
 
 /**
  * A multipart `{ clientId, file }` post (the conversation page, the project room's shared files)
- * becomes a message carrying the file, pushed live to the room. What the person can act on (too
+ * becomes a message carrying the file (the message feed pushes it live to the room). What the person can act on (too
  * big, missing, wrong type, too fast) comes back as `refused` with an i18n key or a sentence;
  * forbidden or unknown conversations become the error page.
  */
@@ -26,7 +25,6 @@ export async function receiveAttachment(
   request: Request,
   actor: { id: string; name: string },
   conversationId: string,
-  publish: RealtimePublisher,
 ): Promise<UploadOutcome> {
   let formData: FormData
   try {
@@ -39,13 +37,12 @@ export async function receiveAttachment(
   const clientId = String(formData.get('clientId') ?? '')
   if (!(file instanceof File) || !file.size) return { refused: 'messaging.errors.fileRequired' }
   try {
-    const { message, created, participantIds } = await sendAttachment(
+    const { message } = await sendAttachment(
       { id: actor.id, name: actor.name },
       conversationId,
       { clientId, file: { name: file.name, type: file.type, data: new Uint8Array(await file.arrayBuffer()) } },
       { limiter: uploadLimiter },
     )
-    if (created) publish({ type: 'message:created', message, participantIds })
     return { sent: message }
   } catch (error) {
     if (error instanceof DomainError && (error.code === 'invalid' || error.code === 'rate_limited')) return { refused: error.message }

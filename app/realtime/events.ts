@@ -1,15 +1,7 @@
 import { z } from 'zod'
 import type { MessageView, ReceiptView } from '../domain/messaging/schema'
 import type { NotificationView } from '../domain/notifications/schema'
-import {
-  conversationRef,
-  editMessageInput,
-  markReadInput,
-  messageRef,
-  reportInput,
-  resyncInput,
-  sendMessageInput,
-} from '../domain/messaging/schema'
+import { conversationRef, editMessageInput, joinInput, markReadInput, messageRef, reportInput, sendMessageInput } from '../domain/messaging/schema'
 import { objectIdString } from '~/domain/ids'
 
 /**
@@ -17,7 +9,13 @@ import { objectIdString } from '~/domain/ids'
  * Commands are `entity:verb` and answer through their acknowledgement with
  * `{ data }` or `{ error }`; broadcasts are past tense (`message:created`).
  */
-export type AckError = { code: 'invalid_payload' | 'forbidden' | 'not_found' | 'rate_limited' | 'unauthenticated' | 'internal'; message: string }
+/**
+ * `unavailable`: the server cannot reach its database right now; nothing was promised — the client
+ * keeps the message and sends it again (same client id) once the socket is healthy.
+ */
+export type AckError = { code: 'invalid_payload' | 'forbidden' | 'not_found' | 'rate_limited' | 'unauthenticated' | 'unavailable' | 'internal'; message: string }
+/** Codes after which sending the same thing again later can succeed. */
+export const retryableAckCodes: ReadonlySet<AckError['code']> = new Set(['rate_limited', 'unavailable', 'internal'])
 export type Ack<T> = { data: T; error?: undefined } | { data?: undefined; error: AckError }
 export type AckCallback<T> = (response: Ack<T>) => void
 
@@ -28,11 +26,10 @@ export const messagingPayloads = {
   send: sendMessageInput,
   edit: editMessageInput,
   delete: messageRef,
-  join: conversationRef,
+  join: joinInput,
   leave: conversationRef,
   typing: conversationRef,
   read: markReadInput,
-  resync: resyncInput,
   report: reportInput,
 }
 type Payload<K extends keyof typeof messagingPayloads> = z.infer<(typeof messagingPayloads)[K]>
@@ -66,17 +63,24 @@ export interface ClientToServerEvents {
   'message:edit': (payload: Payload<'edit'>, ack: AckCallback<MessageView>) => void
   'message:delete': (payload: Payload<'delete'>, ack: AckCallback<MessageView>) => void
   'message:report': (payload: Payload<'report'>, ack: AckCallback<{ reported: true }>) => void
-  'conversation:join': (payload: Payload<'join'>, ack: AckCallback<{ conversationId: string; receipts: ReceiptView[]; serverTime: number }>) => void
+  'conversation:join': (payload: Payload<'join'>, ack: AckCallback<JoinAnswer>) => void
   'conversation:leave': (payload: Payload<'leave'>, ack: AckCallback<{ conversationId: string }>) => void
   'conversation:read': (payload: Payload<'read'>, ack: AckCallback<ReceiptView>) => void
-  'conversation:resync': (payload: Payload<'resync'>, ack: AckCallback<{ messages: MessageView[]; serverTime: number }>) => void
   'typing:start': (payload: Payload<'typing'>, ack: AckCallback<{ ok: true }>) => void
   'presence:set': (payload: z.infer<typeof presencePayloads.set>, ack: AckCallback<{ status: PresenceStatus }>) => void
   'presence:query': (payload: z.infer<typeof presencePayloads.query>, ack: AckCallback<{ presence: Record<string, PresenceStatus>; at: number }>) => void
 }
 
+/**
+ * What joining answers: the room is joined first, then the catch-up is read, so every message is
+ * either pushed live or in `messages` (both, sometimes: the client keeps one copy per seq).
+ */
+export type JoinAnswer = { conversationId: string; receipts: ReceiptView[]; messages: MessageView[]; hasMore: boolean; serverTime: number }
+
 export interface ServerToClientEvents {
   'system:shutting-down': () => void
+  /** The server may have missed pushing some messages (its change stream restarted): catch up. */
+  'sync:required': () => void
   'message:created': (message: MessageView) => void
   'message:edited': (message: MessageView) => void
   'message:deleted': (message: MessageView) => void

@@ -1,13 +1,13 @@
-import type { MessageView, ReceiptView } from '../domain/messaging/schema'
+import type { ReceiptView } from '../domain/messaging/schema'
 import type { NotificationView } from '../domain/notifications/schema'
 
 /**
- * How a Remix action (a message posted without JavaScript) reaches the live sockets: the
- * server builds a publisher on its Socket.IO server and hands it to every loader and action
- * through the load context (`context.realtime`), like the mailer.
+ * How a Remix action reaches the live sockets: the server builds a publisher on its Socket.IO
+ * server and hands it to every loader and action through the load context (`context.realtime`),
+ * like the mailer. Messages need none of it: whatever stores one, the message feed pushes it
+ * (server/realtime/message-feed.ts).
  */
 export type RealtimeEvent =
-  | { type: 'message:created' | 'message:edited' | 'message:deleted'; message: MessageView; participantIds: string[]; exceptSocketId?: string }
   | { type: 'receipt:updated'; receipt: ReceiptView; exceptSocketId?: string }
   /** Moderation suspended or banned someone: their live sockets are closed at once. */
   | { type: 'user:suspended'; userId: string }

@@ -48,8 +48,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       publicUrl,
       onSuspended: (userId) => context.realtime({ type: 'user:suspended', userId }),
       notifier: notifierFor(context),
-      // A hidden message reads as deleted: open conversations already handle this event.
-      onMessageHidden: (message, participantIds) => context.realtime({ type: 'message:deleted', message, participantIds }),
     })
   } catch (error) {
     return refusalReply(t, error, itemId)

@@ -6,7 +6,7 @@ import { DomainError } from '~/domain/errors'
 import { requireActor } from '~/http/actor.server'
 import { asResponse, idParam, orRefuse } from '~/http/domain-response.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
-import { conversationFormSchema, objectId } from '~/domain/messaging/schema'
+import { conversationFormSchema, olderPage } from '~/domain/messaging/schema'
 import * as messaging from '~/domain/messaging/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -23,9 +23,9 @@ const formLimiter = createRateLimiter(MESSAGE_RATE)
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const conversationId = idParam(params, 'conversationId')
   const actor = await requireActor(request)
-  const before = objectId.safeParse(new URL(request.url).searchParams.get('avant'))
+  const before = olderPage.safeParse(new URL(request.url).searchParams.get('avant') ?? undefined)
   // The panel sends `me` to the page: the name and id only, never the role or animated spaces.
-  const panel = await orRefuse(() => messaging.conversationPanelData({ id: actor.id, name: actor.name }, conversationId, { before: before.success ? before.data : null }))
+  const panel = await orRefuse(() => messaging.conversationPanelData({ id: actor.id, name: actor.name }, conversationId, { before: before.success ? (before.data ?? null) : null }))
   // The others in the room see the read receipt live.
   if (panel.receipt) context.realtime({ type: 'receipt:updated', receipt: panel.receipt })
   const others = panel.conversation.participants.filter((person) => person.id !== actor.id)
@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const conversationId = idParam(params, 'conversationId')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
@@ -50,18 +50,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = submission.value
   try {
     if (form.intent === 'send') {
-      const { message, created, participantIds } = await messaging.sendMessage(actor, conversationId, { clientId: form.clientId, body: form.body }, { limiter: formLimiter })
-      if (created) context.realtime({ type: 'message:created', message, participantIds })
+      const { message } = await messaging.sendMessage(actor, conversationId, { clientId: form.clientId, body: form.body }, { limiter: formLimiter })
       return redirect(`${here}#m-${message.id}`)
     }
     if (form.intent === 'edit') {
       const message = await messaging.editMessage(actor, form.messageId, form.body)
-      context.realtime({ type: 'message:edited', message, participantIds: [] })
       return redirect(`${here}#m-${message.id}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.edited') }) } })
     }
     if (form.intent === 'delete') {
-      const message = await messaging.deleteMessage(actor, form.messageId)
-      context.realtime({ type: 'message:deleted', message, participantIds: await messaging.participantIds(conversationId) })
+      await messaging.deleteMessage(actor, form.messageId)
       return redirect(here, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.deletedToast') }) } })
     }
     await messaging.reportMessage(actor, form.messageId, form.reason)
@@ -103,6 +100,7 @@ export default function ConversationPage() {
         participants={loaded.conversation.participants}
         messages={loaded.messages}
         receipts={loaded.receipts}
+        lastSeq={loaded.lastSeq}
         renderedAt={loaded.renderedAt}
         clientId={loaded.clientId}
         attachClientId={loaded.attachClientId}

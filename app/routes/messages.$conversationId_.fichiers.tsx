@@ -11,10 +11,10 @@ import { flashToast } from '~/toast.server'
  * POST multipart { clientId, file } → a message carrying the file. Works without JavaScript;
  * a refusal comes back to the conversation as a toast.
  */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const conversationId = idParam(params, 'conversationId')
   const actor = await requireActor(request)
-  const outcome = await receiveAttachment(request, actor, conversationId, context.realtime)
+  const outcome = await receiveAttachment(request, actor, conversationId)
   if ('sent' in outcome) return redirect(`/messages/${conversationId}#m-${outcome.sent.id}`)
   const { t } = createI18n(await languageFromRequest(request))
   return redirect(`/messages/${conversationId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'error', message: translateMessage(t, outcome.refused) }) } })

@@ -143,6 +143,7 @@ export default function ProjectRoomPage() {
               participants={conversation.conversation.participants}
               messages={conversation.messages}
               receipts={conversation.receipts}
+              lastSeq={conversation.lastSeq}
               renderedAt={conversation.renderedAt}
               clientId={conversation.clientId}
               attachClientId={conversation.attachClientId}

@@ -13,12 +13,12 @@ import { flashToast } from '~/toast.server'
  * attachment of the room's conversation (same checks, same idempotent client id as the
  * conversation page), then the page comes back with a toast. Works without JavaScript.
  */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const projectId = idParam(params, 'id')
   const actor = await requireActor(request)
   // Who may see the project, before reading any upload (anyone else: 404).
   const { roomId } = await orRefuse(() => projectRoomFor(actor, projectId))
-  const outcome = await receiveAttachment(request, actor, roomId, context.realtime)
+  const outcome = await receiveAttachment(request, actor, roomId)
   const { t } = createI18n(await languageFromRequest(request))
   const toast = 'sent' in outcome ? { kind: 'success' as const, message: t('projects.files.sent') } : { kind: 'error' as const, message: translateMessage(t, outcome.refused) }
   return redirect(`/projets/${projectId}#fichiers`, { headers: { 'Set-Cookie': await flashToast(toast) } })

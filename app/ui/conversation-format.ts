@@ -8,6 +8,7 @@ export function formatMessageDate(iso: string, language: string) {
 
 const ackErrorKeys: Partial<Record<AckError['code'], string>> = {
   rate_limited: 'messaging.errors.rateLimited',
+  unavailable: 'messaging.errors.unavailable',
   not_found: 'messaging.errors.notFound',
   unauthenticated: 'messaging.errors.unauthenticated',
   forbidden: 'messaging.errors.notAuthor',

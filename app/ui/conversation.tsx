@@ -15,6 +15,8 @@ export type ConversationPanelProps = {
   participants: Array<{ id: string; name: string }>
   messages: MessageView[]
   receipts: ReceiptView[]
+  /** The newest seq the page holds (from conversationPanelData): live catch-up starts after it. */
+  lastSeq: number
   /** Server time the history was read at (from conversationPanelData). */
   renderedAt: number
   /** The server-rendered send id (no JavaScript); replaced by a fresh one after each live send. */
@@ -38,14 +40,15 @@ export type ConversationPanelProps = {
 export function ConversationPanel(props: ConversationPanelProps) {
   const { t, i18n } = useTranslation()
   const { conversationId, me, participants, actionPath } = props
-  const live = useConversation({ conversationId, me, initialMessages: props.messages, initialReceipts: props.receipts, renderedAt: props.renderedAt })
-  const names = new Map(participants.map((person) => [person.id, person.name]))
-  // Who has read up to which message: shown under that message ("Lu par …").
-  const readersByMessage = new Map<string, string[]>()
-  for (const [userId, messageId] of Object.entries(live.receipts)) {
-    if (userId === me.id || !names.has(userId)) continue
-    readersByMessage.set(messageId, [...(readersByMessage.get(messageId) ?? []), names.get(userId)!])
-  }
+  const live = useConversation({
+    conversationId,
+    me,
+    initialMessages: props.messages,
+    initialLastSeq: props.lastSeq,
+    initialReceipts: props.receipts,
+    renderedAt: props.renderedAt,
+  })
+  const readersByMessage = readersOf(live.messages, live.receipts, participants, me.id)
 
   return (
     <div className="conversation">
@@ -61,15 +64,34 @@ export function ConversationPanel(props: ConversationPanelProps) {
             {live.messages.map((message) => (
               <MessageItem key={message.id} message={message} own={message.author.id === me.id} readers={readersByMessage.get(message.id)} actionPath={actionPath} language={i18n.language} />
             ))}
+            {live.pending.map((item) => (
+              <li key={item.clientId} className="message message-own message-pending" data-client-id={item.clientId}>
+                <p className="message-meta">
+                  <strong>{t('messaging.conversation.you')}</strong>{' '}
+                  <span className="muted">{item.lastError && item.lastError !== 'rate_limited' ? t('messaging.outbox.waiting') : t('messaging.outbox.sending')}</span>
+                </p>
+                {/* Not rendered yet by the server: shown as plain text. */}
+                <p className="message-body message-pending-body">{item.body}</p>
+              </li>
+            ))}
           </ol>
         ) : (
           <p className="muted">{t('messaging.conversation.empty')}</p>
         )}
       </div>
+      {live.refused.map(({ item, error }) => (
+        <div key={item.clientId} className="notice notice-error" role="alert">
+          <p>{t('messaging.outbox.refused', { reason: ackErrorText(t, error) })}</p>
+          <blockquote className="message-pending-body">{item.body}</blockquote>
+          <Button type="button" variant="ghost" onClick={() => live.dismissRefused(item.clientId)}>
+            {t('ui.close')}
+          </Button>
+        </div>
+      ))}
       <p className="typing-indicator" aria-live="polite">
         {live.typingNames.length ? t('messaging.conversation.typing', { count: live.typingNames.length, names: live.typingNames.join(', ') }) : ''}
       </p>
-      <SendForm {...props} send={live.send} connected={live.connected} onTyping={live.notifyTyping} />
+      <SendForm {...props} send={live.send} live={live.live} connected={live.connected} onTyping={live.notifyTyping} />
       <AttachForm actionPath={actionPath} clientId={props.attachClientId} />
     </div>
   )
@@ -153,37 +175,30 @@ function SendForm({
   sendErrors,
   sendDraft,
   send,
+  live,
   connected,
   onTyping,
-}: ConversationPanelProps & { send: ReturnType<typeof useConversation>['send']; connected: boolean; onTyping: () => void }) {
+}: ConversationPanelProps & { send: ReturnType<typeof useConversation>['send']; live: boolean; connected: boolean; onTyping: () => void }) {
   const { t } = useTranslation()
   const [clientId, setClientId] = useState(serverClientId)
   const [errors, setErrors] = useState<string[] | undefined>(undefined)
-  const [pending, setPending] = useState(false)
   const shownErrors = errors ?? sendErrors?.map((error) => translateMessage(t, error))
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    // No live connection: the form posts to the route like it does without JavaScript.
-    if (!connected) return
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Never connected on this page (no JavaScript yet, WebSocket blocked): the form posts to the route.
+    if (!live) return
     event.preventDefault()
-    if (pending) return
     const textarea = event.currentTarget.elements.namedItem('body') as HTMLTextAreaElement
     const parsed = messageBody.safeParse(textarea.value)
     if (!parsed.success) {
       setErrors(parsed.error.issues.map((issue) => translateMessage(t, issue.message)))
       return
     }
-    setPending(true)
-    const ack = await send(parsed.data, clientId)
-    setPending(false)
-    if (ack.data) {
-      setErrors(undefined)
-      textarea.value = ''
-      setClientId(newClientId())
-    } else {
-      // Same client id kept: sending again can never store the message twice.
-      setErrors([ackErrorText(t, ack.error)])
-    }
+    // The outbox keeps it until stored (sent again after an outage, same client id: never twice).
+    send(parsed.data, clientId)
+    setErrors(undefined)
+    textarea.value = ''
+    setClientId(newClientId())
   }
 
   return (
@@ -201,14 +216,27 @@ function SendForm({
         errors={shownErrors}
         onInput={onTyping}
       />
-      <Button type="submit" pending={pending}>
-        {pending ? t('messaging.form.sending') : t('messaging.form.send')}
-      </Button>
+      <Button type="submit">{t('messaging.form.send')}</Button>
       <p className="muted connection-status" aria-live="polite">
-        {connected ? t('messaging.conversation.live') : ''}
+        {connected ? t('messaging.conversation.live') : live ? t('messaging.conversation.offline') : ''}
       </p>
     </Form>
   )
+}
+
+/**
+ * Who has read up to where, shown under a message ("Lu par …"): each reader under the newest
+ * message they have read that someone else wrote — never under their own message.
+ */
+function readersOf(messages: MessageView[], receipts: Record<string, number>, participants: Array<{ id: string; name: string }>, myId: string) {
+  const byMessage = new Map<string, string[]>()
+  for (const person of participants) {
+    const readUpTo = receipts[person.id]
+    if (person.id === myId || readUpTo === undefined) continue
+    const shownUnder = messages.findLast((message) => message.seq <= readUpTo && message.author.id !== person.id)
+    if (shownUnder) byMessage.set(shownUnder.id, [...(byMessage.get(shownUnder.id) ?? []), person.name])
+  }
+  return byMessage
 }
 
 /** Attaches a file: a plain multipart form (with or without JavaScript); refusals come back as a toast. */

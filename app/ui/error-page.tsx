@@ -16,6 +16,8 @@ function messagesFor(status: number, t: TFunction): [string, string] {
       return [t('errors.conflictTitle'), t('errors.conflict')]
     case 429:
       return [t('errors.tooManyTitle'), t('errors.tooMany')]
+    case 503:
+      return [t('errors.unavailableTitle'), t('errors.unavailable')]
     default:
       return [t('errors.title'), t('errors.generic')]
   }

@@ -20,11 +20,11 @@ export const DEFAULT_DATABASE = 'passerelle'
  * is rethrown, so a failed start-up never leaves a process behind.
  */
 export async function provideServices(
-  config: Pick<Config, 'MONGODB_URI' | 'MEILI_URL' | 'MEILI_MASTER_KEY' | 'dataDir'>,
+  config: Pick<Config, 'MONGODB_URI' | 'MEILI_URL' | 'MEILI_MASTER_KEY' | 'dataDir'> & { PASSERELLE_MONGO_MEMBERS?: 1 | 3 },
   logger: Logger,
 ): Promise<ServiceEndpoints> {
   const [mongoResult, meiliResult] = await Promise.allSettled([
-    config.MONGODB_URI ? Promise.resolve(undefined) : startEmbeddedMongo({ dataDir: config.dataDir, logger }),
+    config.MONGODB_URI ? Promise.resolve(undefined) : startEmbeddedMongo({ dataDir: config.dataDir, logger, members: config.PASSERELLE_MONGO_MEMBERS ?? 1 }),
     config.MEILI_URL ? Promise.resolve(undefined) : startEmbeddedMeilisearch({ dataDir: config.dataDir, logger }),
   ])
   const mongo = mongoResult.status === 'fulfilled' ? mongoResult.value : undefined

@@ -1,4 +1,8 @@
+import type { Socket } from 'socket.io'
 import type { ZodType } from 'zod'
+import { DomainError } from '../../app/domain/errors.js'
+import { isDatabaseUnavailable } from '../../app/domain/unavailable.js'
+import { createI18n, type Language } from '../../app/i18n/config.js'
 import type { Ack, AckCallback, AckError } from '../../app/realtime/events.js'
 import type { Logger } from '../logger.js'
 
@@ -33,6 +37,10 @@ export function socketCommand<Payload, Result>(
     } catch (error) {
       if (error instanceof SocketCommandError) {
         response = { error: { code: error.code, message: error.message } }
+      } else if (isDatabaseUnavailable(error)) {
+        // Not a bug: the database is out of reach or past its time limit. The client tries again.
+        logger.warn({ err: error }, 'socket command: database unavailable')
+        response = { error: { code: 'unavailable', message: translateAck('messaging.errors.unavailable') } }
       } else {
         logger.error({ err: error }, 'socket command failed')
         response = { error: { code: 'internal', message: 'Erreur interne, réessayez.' } }
@@ -41,3 +49,36 @@ export function socketCommand<Payload, Result>(
     reply(response)
   }
 }
+
+const codeOf: Record<DomainError['code'], AckError['code']> = {
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  not_found: 'not_found',
+  rate_limited: 'rate_limited',
+  invalid: 'invalid_payload',
+  conflict: 'invalid_payload',
+  unavailable: 'unavailable',
+}
+
+/** Ack messages in the socket's language (the browser shows its own translation by code too). */
+const translators = { fr: createI18n('fr').t, en: createI18n('en').t }
+const translations = new Map<string, string>()
+export function translateAck(key: string, language: Language = 'fr'): string {
+  if (!/^[a-z]+\.[\w.]+$/.test(key)) return key
+  const cacheKey = `${language}:${key}`
+  let text = translations.get(cacheKey)
+  if (text === undefined) translations.set(cacheKey, (text = translators[language](key as never)))
+  return text
+}
+
+/** Domain refusals become error acks with the matching code; the database being out of reach, `unavailable`. */
+export async function asCommand<T>(socket: Pick<Socket, 'data'>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof DomainError) throw new SocketCommandError(codeOf[error.code], translateAck(error.message, (socket.data as { language?: Language }).language))
+    if (isDatabaseUnavailable(error)) throw new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', (socket.data as { language?: Language }).language))
+    throw error
+  }
+}
+

@@ -1,44 +1,37 @@
-import type { Server, Socket } from 'socket.io'
+import type { Socket } from 'socket.io'
 import { getSessionUserFromCookie, type SessionUser } from '../../app/domain/auth/session.server.js'
-import { DomainError } from '../../app/domain/errors.js'
 import type { RateLimiter } from '../../app/domain/messaging/rate-limit.js'
 import * as messaging from '../../app/domain/messaging/service.server.js'
-import { createI18n } from '../../app/i18n/config.js'
-import {
-  conversationRoom,
-  messagingPayloads,
-  userRoom,
-  type AckError,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from '../../app/realtime/events.js'
+import { conversationRoom, userRoom, messagingPayloads, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
+import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
 import { socketUserCheck, type SocketData } from './auth.js'
-import { SocketCommandError, socketCommand } from './handler.js'
-import { createRealtimePublisher } from './publisher.js'
-import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
+import { asCommand, SocketCommandError, socketCommand, translateAck } from './handler.js'
+import type { MessageFeed } from './message-feed.js'
 
-type MessagingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type MessagingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 export type MessagingDeps = {
-  io: MessagingServer
   logger: Logger
   limiter: RateLimiter
+  /** Where receipts are broadcast: the server's one publisher. */
+  publish: RealtimePublisher
+  /** Told which socket sent which message, so the feed does not push it back to it. */
+  feed: Pick<MessageFeed, 'sentFrom'>
+  /** Membership answers reused for a short time (see createMembershipCache for the rule). */
+  membership: messaging.MembershipCache
   service?: typeof messaging
   /** How long a socket trusts the session read at the handshake before reading it again. */
   sessionRecheckMs?: number
   readUser?: (cookie: string | null) => Promise<SessionUser | null>
   /**
    * Back-pressure: sends being handled at once in this process (membership check, storage). One
-   * more is refused at once with `rate_limited` ("the server is busy, slow down") rather than
-   * queued behind the others: the backlog, hence the delay, stays bounded.
+   * more is refused at once — "slow down" while storage keeps up, "unavailable" while it does not —
+   * rather than queued behind the others: the backlog, hence the delay, stays bounded.
    */
   maxSendsInFlight?: number
-  /** Membership answers reused for a short time (see createMembershipCache for the rule). */
-  membership?: messaging.MembershipCache
-  /** Where stored changes are broadcast: the server's one publisher (its badge coalescing shared with Remix actions). */
-  publish?: RealtimePublisher
+  /** How long a send may take before its sender hears "unavailable" (it sends again later). */
+  sendDeadlineMs?: number
 }
 
 /**
@@ -48,59 +41,43 @@ export type MessagingDeps = {
  */
 export const MAX_SENDS_IN_FLIGHT = 512
 
-const codeOf: Record<DomainError['code'], AckError['code']> = {
-  unauthenticated: 'unauthenticated',
-  forbidden: 'forbidden',
-  not_found: 'not_found',
-  rate_limited: 'rate_limited',
-  invalid: 'invalid_payload',
-  conflict: 'invalid_payload',
-}
-
-// Acks speak French (the reference language); the browser shows its own translation by code.
-const { t } = createI18n('fr')
-const translations = new Map<string, string>()
-const translate = (message: string) => {
-  if (!message.startsWith('messaging.')) return message
-  let text = translations.get(message)
-  if (text === undefined) translations.set(message, (text = t(message as never)))
-  return text
-}
-
-/** Domain refusals become error acks with the matching code; anything else stays an internal error. */
-async function asCommand<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof DomainError) throw new SocketCommandError(codeOf[error.code], translate(error.message))
-    throw error
-  }
+/** The work, or `unavailable` once `ms` have passed (the work itself may still finish: a send is idempotent). */
+function withDeadline<T>(socket: MessagingSocket, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', socket.data.language))), ms)
+  })
+  return Promise.race([work, late]).finally(() => clearTimeout(timer))
 }
 
 /**
  * The messaging commands of one socket. Every command checks, through the domain service, that
- * the signed-in user takes part in the conversation — on every event, not only on join.
+ * the signed-in user takes part in the conversation — on every event, not only on join. Stored
+ * messages reach the rooms through the message feed, never from here.
  */
 export function messagingHandlers({
-  io,
   logger,
   limiter,
+  publish,
+  feed,
+  membership,
   service = messaging,
   sessionRecheckMs = 30_000,
   readUser = getSessionUserFromCookie,
   maxSendsInFlight = MAX_SENDS_IN_FLIGHT,
-  membership = messaging.createMembershipCache(),
-  publish = createRealtimePublisher(io),
+  sendDeadlineMs = messaging.SEND_DEADLINE_MS,
 }: MessagingDeps) {
   const currentUser = socketUserCheck({ recheckMs: sessionRecheckMs, readUser })
   let sendsInFlight = 0
-  // Made once: under overload every refused send throws it, and a fresh error would pay for a stack trace.
-  const busy = new SocketCommandError('rate_limited', translate('messaging.errors.serverBusy'))
+  // Made once per language: under overload every refused send throws one, and a fresh error would pay for a stack trace.
+  const busy = { fr: new SocketCommandError('rate_limited', translateAck('messaging.errors.serverBusy', 'fr')), en: new SocketCommandError('rate_limited', translateAck('messaging.errors.serverBusy', 'en')) }
+  const down = { fr: new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', 'fr')), en: new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', 'en')) }
   return (socket: MessagingSocket) => {
+    const language = socket.data.language ?? 'fr'
     /** The signed-in person behind this socket, the session read again now and then (socketUserCheck). */
     const actor = async () => {
       const user = await currentUser(socket)
-      if (!user) throw new SocketCommandError('unauthenticated', t('messaging.errors.unauthenticated'))
+      if (!user) throw new SocketCommandError('unauthenticated', translateAck('messaging.errors.unauthenticated', language))
       return { id: user.id, name: user.name }
     }
     if (socket.data.user) void socket.join(userRoom(socket.data.user.id))
@@ -108,15 +85,19 @@ export function messagingHandlers({
     socket.on(
       'message:send',
       socketCommand(messagingPayloads.send, async ({ conversationId, clientId, body }) => {
-        if (sendsInFlight >= maxSendsInFlight) throw busy
+        if (sendsInFlight >= maxSendsInFlight) throw service.storageDegraded() ? down[language] : busy[language]
         sendsInFlight++
+        const deadline = Date.now() + sendDeadlineMs
         try {
-          const me = await actor()
-          const { message, created, participantIds } = await asCommand(() => service.sendMessage(me, conversationId, { clientId, body }, { limiter, membership }))
-          // Stored first; only a new message is broadcast (a retry must not show it twice). The
-          // room gets every message at once; the participants' badges, coalesced (see the publisher).
-          if (created) publish({ type: 'message:created', message, participantIds, exceptSocketId: socket.id })
-          return message
+          return await withDeadline(
+            socket,
+            sendDeadlineMs,
+            asCommand(socket, async () => {
+              const me = await actor()
+              feed.sentFrom(socket.id, me, clientId)
+              return (await service.sendMessage(me, conversationId, { clientId, body }, { limiter, membership, deadline })).message
+            }),
+          )
         } finally {
           sendsInFlight--
         }
@@ -127,9 +108,7 @@ export function messagingHandlers({
       'message:edit',
       socketCommand(messagingPayloads.edit, async ({ messageId, body }) => {
         const me = await actor()
-        const message = await asCommand(() => service.editMessage(me, messageId, body))
-        publish({ type: 'message:edited', message, participantIds: [], exceptSocketId: socket.id })
-        return message
+        return asCommand(socket, () => service.editMessage(me, messageId, body))
       }, logger),
     )
 
@@ -137,9 +116,7 @@ export function messagingHandlers({
       'message:delete',
       socketCommand(messagingPayloads.delete, async ({ messageId }) => {
         const me = await actor()
-        const message = await asCommand(() => service.deleteMessage(me, messageId))
-        publish({ type: 'message:deleted', message, participantIds: await service.participantIds(message.conversationId), exceptSocketId: socket.id })
-        return message
+        return asCommand(socket, () => service.deleteMessage(me, messageId))
       }, logger),
     )
 
@@ -147,18 +124,28 @@ export function messagingHandlers({
       'message:report',
       socketCommand(messagingPayloads.report, async ({ messageId, reason }) => {
         const me = await actor()
-        return asCommand(() => service.reportMessage(me, messageId, reason))
+        return asCommand(socket, () => service.reportMessage(me, messageId, reason))
       }, logger),
     )
 
     socket.on(
       'conversation:join',
-      socketCommand(messagingPayloads.join, async ({ conversationId }) => {
+      socketCommand(messagingPayloads.join, async ({ conversationId, afterSeq, changedSince }) => {
         const me = await actor()
-        const serverTime = Date.now()
-        const receipts = await asCommand(() => service.receipts(me, conversationId))
-        await socket.join(conversationRoom(conversationId))
-        return { conversationId, receipts, serverTime }
+        return asCommand(socket, async () => {
+          await service.requireParticipant(me, conversationId)
+          // Room first, then the read: a message stored meanwhile is pushed live, or read, or both
+          // (the client keeps one copy per seq) — never neither.
+          await socket.join(conversationRoom(conversationId))
+          const serverTime = Date.now()
+          const [receipts, missed] = await Promise.all([
+            service.receipts(me, conversationId),
+            afterSeq === undefined
+              ? { messages: [], hasMore: false }
+              : service.catchUp(me, conversationId, { afterSeq, changedSince: changedSince === undefined ? null : new Date(changedSince) }),
+          ])
+          return { conversationId, receipts, messages: missed.messages, hasMore: missed.hasMore, serverTime }
+        })
       }, logger),
     )
 
@@ -172,22 +159,11 @@ export function messagingHandlers({
 
     socket.on(
       'conversation:read',
-      socketCommand(messagingPayloads.read, async ({ conversationId, messageId }) => {
+      socketCommand(messagingPayloads.read, async ({ conversationId, seq }) => {
         const me = await actor()
-        const receipt = await asCommand(() => service.markRead(me, conversationId, messageId))
+        const receipt = await asCommand(socket, () => service.markRead(me, conversationId, seq))
         publish({ type: 'receipt:updated', receipt })
         return receipt
-      }, logger),
-    )
-
-    socket.on(
-      'conversation:resync',
-      socketCommand(messagingPayloads.resync, async ({ conversationId, afterId, changedSince }) => {
-        const me = await actor()
-        const serverTime = Date.now()
-        const since = changedSince === undefined ? null : new Date(changedSince)
-        const messages = await asCommand(() => service.messagesAfter(me, conversationId, afterId, 200, since))
-        return { messages, serverTime }
       }, logger),
     )
 
@@ -195,7 +171,8 @@ export function messagingHandlers({
       'typing:start',
       socketCommand(messagingPayloads.typing, async ({ conversationId }) => {
         const me = await actor()
-        if (!(await membership.participantsIfMember(me.id, conversationId))) throw new SocketCommandError('not_found', t('messaging.errors.notFound'))
+        const member = await asCommand(socket, () => membership.participantsIfMember(me.id, conversationId))
+        if (!member) throw new SocketCommandError('not_found', translateAck('messaging.errors.notFound', language))
         socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, user: me })
         return { ok: true as const }
       }, logger),

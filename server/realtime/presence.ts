@@ -9,14 +9,14 @@ import {
 } from '../../app/realtime/events.js'
 import type { Logger } from '../logger.js'
 import { socketUserCheck, type SessionCheck, type SocketData } from './auth.js'
-import { SocketCommandError, socketCommand } from './handler.js'
+import { SocketCommandError, socketCommand, translateAck } from './handler.js'
+import type { PresenceRegistry } from './presence-registry.js'
 
 /**
- * Presence (online / away / offline) without a process-local map: each socket carries what its
- * tab reported (`socket.data.presence`), and a person's presence is computed from ALL their
- * sockets with `fetchSockets()` on their own room — which the Mongo adapter answers across
- * processes. Changes go to the own rooms of the people who share a conversation with them
- * (and so reach the list and every open conversation), never to anyone else.
+ * Presence (online / away / offline): each socket's tab state is kept in the presence registry
+ * (MongoDB, shared by every process, presence-registry.ts), and a person's presence is computed
+ * from all their sockets. Changes go to the own rooms of the people who share a conversation with
+ * them (and so reach the list and every open conversation), never to anyone else.
  */
 type PresenceData = SocketData & { presence?: TabState }
 type TabState = 'active' | 'idle'
@@ -36,28 +36,20 @@ async function coParticipantsOf(userId: string): Promise<string[]> {
 }
 
 /** The presence of each person, from their sockets on every process. */
-export async function presenceOfUsers(io: PresenceServer, userIds: readonly string[]): Promise<Record<string, PresenceStatus>> {
-  const presence: Record<string, PresenceStatus> = {}
-  if (!userIds.length) return presence
-  const wanted = new Set(userIds)
-  const tabs = new Map<string, Array<TabState | undefined>>()
-  for (const socket of await io.in(userIds.map(userRoom)).fetchSockets()) {
-    const id = socket.data.user?.id
-    if (id && wanted.has(id)) tabs.set(id, [...(tabs.get(id) ?? []), socket.data.presence])
-  }
-  for (const id of userIds) presence[id] = presenceOf(tabs.get(id) ?? [])
-  return presence
+export async function presenceOfUsers(registry: PresenceRegistry, userIds: readonly string[]): Promise<Record<string, PresenceStatus>> {
+  const tabs = await registry.tabsOf(userIds)
+  return Object.fromEntries(userIds.map((id) => [id, presenceOf(tabs.get(id) ?? [])]))
 }
 
 /** At most this many state changes per socket and minute (a tab reports a few per hour). */
 const CHANGES_PER_MINUTE = 30
 
-export function presenceHandlers({ io, logger, session }: { io: PresenceServer; logger: Logger; session?: SessionCheck }) {
+export function presenceHandlers({ io, registry, logger, session }: { io: PresenceServer; registry: PresenceRegistry; logger: Logger; session?: SessionCheck }) {
   // Each command re-reads the session now and then, like messaging: a signed-out socket is dropped.
   const currentUser = socketUserCheck(session)
   /** Tells everyone who shares a conversation with this person what their presence is now. */
   const announce = async (userId: string) => {
-    const [audience, presence] = await Promise.all([coParticipantsOf(userId), presenceOfUsers(io, [userId])])
+    const [audience, presence] = await Promise.all([coParticipantsOf(userId), presenceOfUsers(registry, [userId])])
     if (audience.length) io.to(audience.map(userRoom)).emit('presence:changed', { userId, status: presence[userId]!, at: Date.now() })
   }
   const announceSafely = (userId: string) => announce(userId).catch((error: unknown) => logger.warn({ err: error, userId }, 'presence announcement failed'))
@@ -70,19 +62,19 @@ export function presenceHandlers({ io, logger, session }: { io: PresenceServer; 
       'presence:query',
       socketCommand(presencePayloads.query, async (payload) => {
         const user = await currentUser(socket)
-        if (!user) throw new SocketCommandError('unauthenticated', 'Connectez-vous pour voir qui est en ligne.')
+        if (!user) throw new SocketCommandError('unauthenticated', translateAck('messaging.presence.signIn', socket.data.language))
         let ids: string[]
         if ('conversationId' in payload) {
           const conversation = await Conversation.findOne({ _id: payload.conversationId, participants: user.id }, { participants: 1 }).lean()
-          if (!conversation) throw new SocketCommandError('not_found', 'Conversation introuvable.')
+          if (!conversation) throw new SocketCommandError('not_found', translateAck('messaging.errors.notFound', socket.data.language))
           ids = conversation.participants.map(String).filter((id) => id !== user.id)
         } else {
           const shared = new Set(await coParticipantsOf(user.id))
           ids = [...new Set(payload.userIds)].filter((id) => id !== user.id)
           // All or nothing: asking about a stranger is refused, not partly answered.
-          if (ids.some((id) => !shared.has(id))) throw new SocketCommandError('forbidden', 'Vous ne partagez pas de conversation avec cette personne.')
+          if (ids.some((id) => !shared.has(id))) throw new SocketCommandError('forbidden', translateAck('messaging.presence.notShared', socket.data.language))
         }
-        return { presence: await presenceOfUsers(io, ids), at: Date.now() }
+        return { presence: await presenceOfUsers(registry, ids), at: Date.now() }
       }, logger),
     )
 
@@ -90,25 +82,26 @@ export function presenceHandlers({ io, logger, session }: { io: PresenceServer; 
     // Joined by the messaging handlers too; joining again is harmless and keeps this module whole.
     void socket.join(userRoom(me.id))
     socket.data.presence = 'active'
-    void announceSafely(me.id)
+    void registry.connected(socket.id, me.id, 'active').then(() => announceSafely(me.id))
 
     socket.on(
       'presence:set',
       socketCommand(presencePayloads.set, async ({ state }) => {
-        if (!(await currentUser(socket))) throw new SocketCommandError('unauthenticated', 'Connectez-vous.')
+        if (!(await currentUser(socket))) throw new SocketCommandError('unauthenticated', translateAck('messaging.presence.signIn', socket.data.language))
         if (socket.data.presence !== state) {
           const now = Date.now()
           changes = changes.filter((at) => now - at < 60_000)
-          if (changes.length >= CHANGES_PER_MINUTE) throw new SocketCommandError('rate_limited', 'Trop de changements, patientez.')
+          if (changes.length >= CHANGES_PER_MINUTE) throw new SocketCommandError('rate_limited', translateAck('messaging.presence.tooManyChanges', socket.data.language))
           changes.push(now)
           socket.data.presence = state
+          await registry.changed(socket.id, state)
           await announce(me.id)
         }
-        return { status: (await presenceOfUsers(io, [me.id]))[me.id]! }
+        return { status: (await presenceOfUsers(registry, [me.id]))[me.id]! }
       }, logger),
     )
 
-    // The socket has left its rooms by now: what remains are the person's other tabs.
-    socket.on('disconnect', () => void announceSafely(me.id))
+    // What remains are the person's other tabs.
+    socket.on('disconnect', () => void registry.disconnected(socket.id).then(() => announceSafely(me.id)))
   }
 }

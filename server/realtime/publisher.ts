@@ -25,12 +25,12 @@ export function messagePreview(message: Pick<MessageView, 'body' | 'attachments'
 export const INBOX_WINDOW_MS = 1_000
 
 /**
- * Sends a stored change to the people concerned: the conversation room, and each participant's
- * own room for badges. One per server: socket commands and Remix actions (no JavaScript) share
- * its badge coalescing.
+ * Sends a stored change to the people concerned through the Socket.IO adapter (every process):
+ * receipts, notifications, suspensions and ended sessions. One per server: socket commands and
+ * Remix actions (no JavaScript) share it. Messages themselves are pushed by each process's
+ * message feed (message-feed.ts), from what MongoDB stored.
  */
-export function createRealtimePublisher(io: RealtimeServer, { inboxWindowMs = INBOX_WINDOW_MS }: { inboxWindowMs?: number } = {}) {
-  const inbox = coalescedInbox(io, inboxWindowMs)
+export function createRealtimePublisher(io: RealtimeServer) {
   return (event: RealtimeEvent) => {
     if (event.type === 'user:suspended') {
       io.in(userRoom(event.userId)).disconnectSockets(true)
@@ -40,38 +40,35 @@ export function createRealtimePublisher(io: RealtimeServer, { inboxWindowMs = IN
       io.to(userRoom(event.userId)).emit('notification:created', event.notification)
       return
     }
-    if (event.type === 'receipt:updated') {
-      const room = io.to(conversationRoom(event.receipt.conversationId))
-      ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit('receipt:updated', event.receipt)
-      io.to(userRoom(event.receipt.userId)).emit('inbox:updated', { conversationId: event.receipt.conversationId })
-      return
-    }
-    const room = io.to(conversationRoom(event.message.conversationId))
-    ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit(event.type, event.message)
-    if (event.type === 'message:created') inbox(event.message, event.participantIds)
-    else if (event.participantIds.length) io.to(event.participantIds.map(userRoom)).emit('inbox:updated', { conversationId: event.message.conversationId })
+    const room = io.to(conversationRoom(event.receipt.conversationId))
+    ;(event.exceptSocketId ? room.except(event.exceptSocketId) : room).emit('receipt:updated', event.receipt)
+    io.to(userRoom(event.receipt.userId)).emit('inbox:updated', { conversationId: event.receipt.conversationId })
   }
 }
 
+type Emitter = Pick<RealtimeServer, 'to'>
+
 /**
  * The participants' own rooms hear about new messages (`inbox:updated` for the unread badge,
- * `inbox:message` for the announcement) at most once per `windowMs` per conversation: the first message of a quiet conversation at once, then one more
- * at the end of the window if others came meanwhile, carrying the latest. A busy room of five
- * then costs each member one badge refresh a second instead of one per message. The messages
- * themselves reach the conversation room at once, every one.
+ * `inbox:message` for the announcement) at most once per `windowMs` per conversation: the first
+ * message of a quiet conversation at once, then one more at the end of the window if others came
+ * meanwhile, carrying the latest. A busy room of five then costs each member one badge refresh a
+ * second instead of one per message. The messages themselves reach the conversation room at once,
+ * every one. Edits and deletions refresh the badges at once.
  */
-function coalescedInbox(io: RealtimeServer, windowMs: number) {
-  const windows = new Map<string, { latest: { message: MessageView; participantIds: string[] } | null }>()
+export function coalescedInbox(target: Emitter, windowMs = INBOX_WINDOW_MS) {
+  type Latest = { message: MessageView; participantIds: string[] } | null
+  const windows = new Map<string, { latest: Latest }>()
   const emit = (message: MessageView, participantIds: string[]) => {
     if (!participantIds.length) return
     const rooms = participantIds.map(userRoom)
-    io.to(rooms).emit('inbox:updated', { conversationId: message.conversationId })
+    target.to(rooms).emit('inbox:updated', { conversationId: message.conversationId })
     // Participants only (their own rooms), never the author: the page they are on says it politely.
     const announcement: InboxMessageEvent = { conversationId: message.conversationId, author: message.author, preview: messagePreview(message) }
-    io.to(rooms).except(userRoom(message.author.id)).emit('inbox:message', announcement)
+    target.to(rooms).except(userRoom(message.author.id)).emit('inbox:message', announcement)
   }
   const open = (conversationId: string) => {
-    const window: { latest: { message: MessageView; participantIds: string[] } | null } = { latest: null }
+    const window: { latest: Latest } = { latest: null }
     windows.set(conversationId, window)
     setTimeout(() => {
       windows.delete(conversationId)
@@ -81,14 +78,18 @@ function coalescedInbox(io: RealtimeServer, windowMs: number) {
       }
     }, windowMs).unref()
   }
-  return (message: MessageView, participantIds: string[]) => {
-    const window = windows.get(message.conversationId)
-    if (window) {
-      window.latest = { message, participantIds }
-      return
-    }
-    emit(message, participantIds)
-    open(message.conversationId)
+  return {
+    created(message: MessageView, participantIds: string[]) {
+      const window = windows.get(message.conversationId)
+      if (window) {
+        window.latest = { message, participantIds }
+        return
+      }
+      emit(message, participantIds)
+      open(message.conversationId)
+    },
+    changed(message: MessageView, participantIds: string[]) {
+      if (participantIds.length) target.to(participantIds.map(userRoom)).emit('inbox:updated', { conversationId: message.conversationId })
+    },
   }
 }
-

@@ -1,28 +1,48 @@
 import type { Server as HttpServer } from 'node:http'
+import type { Connection } from 'mongoose'
 import { Server, type ServerOptions } from 'socket.io'
+import { createMembershipCache } from '../../app/domain/messaging/service.server.js'
 import { createRateLimiter, MESSAGE_RATE } from '../../app/domain/messaging/rate-limit.js'
 import { systemPingPayload, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
 import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
 import { socketAuth, type SocketData } from './auth.js'
 import { socketCommand } from './handler.js'
-import { messagingHandlers } from './messaging-handlers.js'
+import { startMessageFeed } from './message-feed.js'
+import { messagingHandlers, type MessagingDeps } from './messaging-handlers.js'
 import { presenceHandlers } from './presence.js'
+import { createPresenceRegistry } from './presence-registry.js'
 import { createRealtimePublisher } from './publisher.js'
-import { trimRecoveryPackets } from './recovery-window.js'
-
-/** How long a dropped connection can come back and receive what it missed from memory. */
-export const RECOVERY_WINDOW_MS = 10_000
 
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
-/** The Socket.IO server on the app's HTTP server, and the publisher Remix actions use to reach it. */
+/**
+ * The Socket.IO server on the app's HTTP server, the publisher Remix actions use to reach it, and
+ * this process's message feed.
+ *
+ * No connection-state recovery: after any reconnect the client joins its conversation again with
+ * the last seq it holds and gets what it missed in the same answer (ADR 015). One way to catch up,
+ * whether the link dropped for a second or the server restarted, and no packet buffer on the heap.
+ */
+export type RealtimeOptions = {
+  /** The app's database, through a connection without operation time limit (the message feed's change stream). */
+  background: Connection
+  /** The Socket.IO adapter; the default in-memory one serves a single process. */
+  adapter?: ServerOptions['adapter']
+  /** Tests and benchmarks tune the messaging safeguards (defaults: see messaging-handlers.ts). */
+  messaging?: Partial<Pick<MessagingDeps, 'limiter' | 'membership' | 'service' | 'sessionRecheckMs' | 'maxSendsInFlight' | 'sendDeadlineMs'>>
+  /** How often a presence command re-reads the session (default 30 s). */
+  presenceSessionRecheckMs?: number
+  /** Badge coalescing window (publisher.ts). */
+  inboxWindowMs?: number
+}
+
 export function attachSocketServer(
   httpServer: HttpServer,
   logger: Logger,
-  /** The Socket.IO adapter; the default in-memory one serves a single process. */
-  adapter?: ServerOptions['adapter'],
-): { io: SocketServer; publisher: RealtimePublisher } {
+  options: RealtimeOptions,
+): { io: SocketServer; publisher: RealtimePublisher; close: () => Promise<void> } {
+  const { adapter } = options
   const io: SocketServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -31,20 +51,18 @@ export function attachSocketServer(
     perMessageDeflate: false,
     // Same origin only: the browser app is served by this very server.
     cors: { origin: false },
-    // Every broadcast is kept this long for recovery (trimmed below, not once a minute): at
-    // 2,000 msg/s each second kept is ~2,000 packets on the heap. Longer gaps are caught up by
-    // `conversation:resync` from the last message the client saw (ADR 010, ADR 011).
-    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     ...(adapter ? { adapter } : {}),
   })
-  const stopTrimming = trimRecoveryPackets(io, { windowMs: RECOVERY_WINDOW_MS })
-  httpServer.once('close', stopTrimming)
 
   // Who is on the other end, from the session cookie; anonymous sockets connect but get nothing private.
   io.use(socketAuth(logger))
-  // Messages posted through socket commands and Remix actions (no JavaScript) alike reach the live sockets through this.
+  // Receipts, notifications, suspensions: from socket commands and Remix actions alike.
   const publisher = createRealtimePublisher(io)
-  const onMessagingConnection = messagingHandlers({ io, logger, limiter: createRateLimiter(MESSAGE_RATE), publish: publisher })
+  const membership = options.messaging?.membership ?? createMembershipCache()
+  const feed = startMessageFeed({ connection: options.background, io, membership, logger, inboxWindowMs: options.inboxWindowMs })
+  const onMessagingConnection = messagingHandlers({ logger, limiter: createRateLimiter(MESSAGE_RATE), ...options.messaging, publish: publisher, feed, membership })
+  const registry = createPresenceRegistry({ logger })
+  const onPresenceConnection = presenceHandlers({ io, registry, logger, session: { recheckMs: options.presenceSessionRecheckMs } })
 
   io.on('connection', (socket) => {
     logger.debug({ socketId: socket.id }, 'socket connected')
@@ -53,7 +71,15 @@ export function attachSocketServer(
       socketCommand(systemPingPayload, ({ sentAt }) => ({ sentAt, serverTime: Date.now() }), logger),
     )
     onMessagingConnection(socket)
-    presenceHandlers({ io, logger })(socket)
+    onPresenceConnection(socket)
   })
-  return { io, publisher }
+  return {
+    io,
+    publisher,
+    async close() {
+      await feed.stop()
+      membership.close()
+      await registry.stop()
+    },
+  }
 }

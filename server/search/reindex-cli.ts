@@ -14,7 +14,7 @@ const config = loadConfig()
 const logger = createLogger(config.LOG_LEVEL)
 const services = await provideServices(config, logger)
 try {
-  const connection = await connectDatabase(services.mongoUri)
+  const connection = await connectDatabase(services.mongoUri, { batch: true })
   const client = createSearchClient(services.meiliUrl, services.meiliMasterKey)
   const started = Date.now()
   const names = await rebuildSearchIndexes({

@@ -3,9 +3,16 @@ import { createAppServer, type AppServerOptions } from '../../server/app-server'
 import { createSearchClient } from '../../server/search/client'
 import { isolatedMongoUri, testLogger, testServices } from './support'
 
-/** The real Express + Socket.IO server (without Remix pages) on a free port, against the test servers. */
+/**
+ * The real Express + Socket.IO server (without Remix pages) on a free port, against the test
+ * servers. It works on the database of the app's models — mongoose's default connection, which
+ * the test file usually connects itself; if not, it is connected here (to a database of its own)
+ * and closed again by `stop`.
+ */
 export async function startApiServer(overrides: Partial<AppServerOptions> = {}) {
-  const db = await mongoose.createConnection(isolatedMongoUri()).asPromise()
+  const ownsConnection = mongoose.connection.readyState !== 1
+  if (ownsConnection) await mongoose.connect(isolatedMongoUri())
+  const db = mongoose.connection
   const { meiliUrl, meiliMasterKey } = testServices()
   const server = await createAppServer({
     logger: testLogger(),
@@ -22,7 +29,7 @@ export async function startApiServer(overrides: Partial<AppServerOptions> = {}) 
     db,
     async stop() {
       await server.close()
-      await db.close()
+      if (ownsConnection) await mongoose.disconnect()
     },
   }
 }

@@ -38,6 +38,15 @@ export function record<E extends keyof ServerToClientEvents>(client: Client, eve
   return received
 }
 
+/** Waits until `check` is true (events pushed by the message feed arrive a few ms after the ack). */
+export async function until(check: () => boolean, { timeoutMs = 5_000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
 /** Resolves with the next event of that name. */
 export function next<E extends keyof ServerToClientEvents>(client: Client, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve) => client.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => resolve(payload)) as never))
@@ -55,12 +64,12 @@ export async function barrier(client: Client) {
  * The app's HTTP + Socket.IO server for one test file, on the file's own database: started
  * before its tests; after them, every client they opened is disconnected and the server stopped.
  */
-export function useLiveApiServer() {
+export function useLiveApiServer(options: Parameters<typeof startApiServer>[0] = {}) {
   let server: Awaited<ReturnType<typeof startApiServer>> | undefined
   const clients: Client[] = []
   beforeAll(async () => {
     await mongoose.connect(isolatedMongoUri())
-    server = await startApiServer()
+    server = await startApiServer(options)
   })
   afterAll(async () => {
     for (const client of clients) client.disconnect()

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import mongoose from 'mongoose'
-import { Server } from 'socket.io'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Conversation, Message } from '~/domain/messaging/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
 import * as messaging from '~/domain/messaging/service.server'
-import { systemPingPayload } from '~/realtime/events'
-import { socketAuth } from '../../server/realtime/auth'
-import { socketCommand } from '../../server/realtime/handler'
-import { messagingHandlers, type MessagingDeps } from '../../server/realtime/messaging-handlers'
-import { createRealtimePublisher } from '../../server/realtime/publisher'
-import { barrier, createUserWithSession, record, socketClient, type Client } from './messaging-support'
-import { isolatedMongoUri, testLogger } from './support'
+import type { RealtimeOptions } from '../../server/realtime/socket-server'
+import { startApiServer } from './app-support'
+import { barrier, createUserWithSession, record, socketClient, until, type Client } from './messaging-support'
+import { isolatedMongoUri } from './support'
 
 /**
  * The socket hot path's shortcuts keep the rules: membership answers are reused only as the
@@ -24,21 +18,11 @@ describe('messaging throughput safeguards', () => {
   const servers: Array<() => Promise<void>> = []
   const clients: Client[] = []
 
-  /** The messaging handlers on their own Socket.IO server, with the options under test. */
-  async function start({ inboxWindowMs, ...deps }: Partial<MessagingDeps> & { inboxWindowMs?: number } = {}) {
-    const httpServer = createServer()
-    const io = new Server(httpServer)
-    const logger = testLogger()
-    io.use(socketAuth(logger))
-    const publish = createRealtimePublisher(io as never, { inboxWindowMs })
-    const handlers = messagingHandlers({ io: io as never, logger, limiter: createRateLimiter({ capacity: 100, refillPerSecond: 100 }), publish, ...deps })
-    io.on('connection', (socket) => {
-      socket.on('system:ping', socketCommand(systemPingPayload, ({ sentAt }) => ({ sentAt, serverTime: Date.now() }), logger))
-      handlers(socket as never)
-    })
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
-    servers.push(() => new Promise((resolve) => io.close(() => resolve())))
-    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+  /** The app's server with the messaging options under test. */
+  async function start({ inboxWindowMs, ...messagingOptions }: NonNullable<RealtimeOptions['messaging']> & { inboxWindowMs?: number } = {}) {
+    const server = await startApiServer({ realtime: { inboxWindowMs, messaging: { limiter: createRateLimiter({ capacity: 100, refillPerSecond: 100 }), ...messagingOptions } } })
+    servers.push(server.stop)
+    const url = server.url
     return async (cookie: string) => {
       const client = await socketClient(url, cookie)
       clients.push(client)
@@ -145,6 +129,7 @@ describe('messaging throughput safeguards', () => {
     expect((await bruno.timeout(5_000).emitWithAck('conversation:join', { conversationId })).data).toBeDefined()
     const seen = { created: record(bruno, 'message:created'), updated: record(bruno, 'inbox:updated'), announced: record(bruno, 'inbox:message') }
     for (const body of ['un', 'deux', 'trois']) expect((await send(alice, conversationId, body)).data).toBeDefined()
+    await until(() => seen.created.length >= 3, { what: 'three messages pushed' })
     await barrier(bruno)
     expect(seen.created.map((message) => message.body)).toEqual(['un', 'deux', 'trois'])
     expect(seen.updated).toEqual([{ conversationId }])

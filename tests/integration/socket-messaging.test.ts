@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { Message } from '~/domain/messaging/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
-import { participantIds, sendMessage, startDirectConversation } from '~/domain/messaging/service.server'
-import { barrier, createUserWithSession, next, record, type Client, useLiveApiServer } from './messaging-support'
+import { sendMessage, startDirectConversation } from '~/domain/messaging/service.server'
+import { barrier, createUserWithSession, next, record, until, type Client, useLiveApiServer } from './messaging-support'
 
 describe('messaging over Socket.IO', () => {
   const live = useLiveApiServer()
@@ -38,7 +38,7 @@ describe('messaging over Socket.IO', () => {
     expect(join.error?.code).toBe('not_found')
     expect((await send(o, conversationId, 'intrus')).error?.code).toBe('not_found')
     expect((await o.timeout(5_000).emitWithAck('typing:start', { conversationId })).error?.code).toBe('not_found')
-    expect((await o.timeout(5_000).emitWithAck('conversation:resync', { conversationId })).error?.code).toBe('not_found')
+    expect((await o.timeout(5_000).emitWithAck('conversation:join', { conversationId, afterSeq: 0 })).error?.code).toBe('not_found')
 
     const typing = next(b, 'typing')
     expect((await a.timeout(5_000).emitWithAck('typing:start', { conversationId })).data).toEqual({ ok: true })
@@ -69,7 +69,7 @@ describe('messaging over Socket.IO', () => {
     expect((await send(a, conversationId, 'toujours là')).data?.body).toBe('toujours là')
   })
 
-  it('stores a retried send once and returns the same message', async () => {
+  it('stores a retried send once, returns the same message and pushes it once', async () => {
     const { conversationId, a, b } = await arrange()
     const seenByBruno = record(b, 'message:created')
     const clientId = randomUUID()
@@ -77,8 +77,10 @@ describe('messaging over Socket.IO', () => {
     const retry = await send(a, conversationId, 'une seule fois', clientId)
     expect(retry.data).toEqual(first.data)
     expect(await Message.countDocuments({ conversationId, clientId })).toBe(1)
-    await barrier(b)
-    expect(seenByBruno.map((message) => message.id)).toEqual([first.data!.id])
+    // Pushes follow the order of storage: once the next message is in, a second copy would have come before it.
+    const sentinel = (await send(a, conversationId, 'témoin')).data!
+    await until(() => seenByBruno.some((message) => message.id === sentinel.id))
+    expect(seenByBruno.map((message) => message.id)).toEqual([first.data!.id, sentinel.id])
   })
 
   it('stores concurrent sends of the same client id once, whatever the batch they land in', async () => {
@@ -90,21 +92,60 @@ describe('messaging over Socket.IO', () => {
     expect(ids.size).toBe(1)
     expect([...ids][0]).toMatch(/^[a-f0-9]{24}$/)
     expect(await Message.countDocuments({ conversationId, clientId })).toBe(1)
-    await barrier(b)
-    expect(seenByBruno).toHaveLength(1)
+    const sentinel = (await send(a, conversationId, 'témoin')).data!
+    await until(() => seenByBruno.some((message) => message.id === sentinel.id))
+    expect(seenByBruno.map((message) => message.id)).toEqual([...ids, sentinel.id])
   })
 
-  it('catches up the messages missed while disconnected with a resync from the last id seen', async () => {
+  it('numbers the messages of a conversation 1, 2, 3… in the order they were stored', async () => {
+    const { conversationId, a, b } = await arrange()
+    const acks = await Promise.all(Array.from({ length: 12 }, (_, i) => send(i % 2 ? b : a, conversationId, `n° ${i}`)))
+    const seqs = acks.map((ack) => ack.data!.seq).sort((x, y) => x - y)
+    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
+    const stored = await Message.find({ conversationId }).sort({ seq: 1 }).lean()
+    expect(stored.map((message) => message.seq)).toEqual(seqs)
+  })
+
+  it('catches up, in the same answer as the join, the messages missed while disconnected', async () => {
     const { bruno, conversationId, a, b } = await arrange()
     const seen = next(b, 'message:created')
     await send(a, conversationId, 'avant la coupure')
-    const lastSeen = (await seen).id
+    const lastSeen = (await seen).seq
     b.disconnect()
     const missed = [(await send(a, conversationId, 'pendant 1')).data!, (await send(a, conversationId, 'pendant 2')).data!]
     const back = await open(bruno.cookie)
-    await back.timeout(5_000).emitWithAck('conversation:join', { conversationId })
-    const resync = await back.timeout(5_000).emitWithAck('conversation:resync', { conversationId, afterId: lastSeen })
-    expect(resync.data?.messages).toEqual(missed)
+    const joined = await back.timeout(5_000).emitWithAck('conversation:join', { conversationId, afterSeq: lastSeen })
+    expect(joined.data).toMatchObject({ conversationId, messages: missed, hasMore: false })
+  })
+
+  it('pages a long catch-up: 200 messages an answer, then the rest', async () => {
+    const { alice, conversationId, b } = await arrange()
+    const limiter = createRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })
+    for (let i = 1; i <= 230; i++) await sendMessage(alice.actor, conversationId, { clientId: randomUUID(), body: `message ${i}` }, { limiter })
+    const first = await b.timeout(5_000).emitWithAck('conversation:join', { conversationId, afterSeq: 0 })
+    expect(first.data!.messages).toHaveLength(200)
+    expect(first.data!.hasMore).toBe(true)
+    const rest = await b.timeout(5_000).emitWithAck('conversation:join', { conversationId, afterSeq: first.data!.messages.at(-1)!.seq })
+    expect(rest.data!.messages.map((message: { body: string }) => message.body)).toEqual(Array.from({ length: 30 }, (_, i) => `message ${201 + i}`))
+    expect(rest.data!.hasMore).toBe(false)
+  })
+
+  it('leaves no window at a join: a message stored while the join is in flight is pushed, or in the answer', async () => {
+    const { alice, bruno, conversationId } = await arrange()
+    const limiter = createRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })
+    for (let round = 0; round < 20; round++) {
+      const joiner = await open(bruno.cookie)
+      const pushed = record(joiner, 'message:created')
+      const [joined, stored] = await Promise.all([
+        joiner.timeout(5_000).emitWithAck('conversation:join', { conversationId, afterSeq: 0 }),
+        sendMessage(alice.actor, conversationId, { clientId: randomUUID(), body: `pendant la connexion ${round}` }, { limiter }),
+      ])
+      const sentinel = await sendMessage(alice.actor, conversationId, { clientId: randomUUID(), body: `témoin ${round}` }, { limiter })
+      await until(() => pushed.some((message) => message.id === sentinel.message.id), { what: `round ${round}: the sentinel pushed` })
+      const seen = new Set([...joined.data!.messages, ...pushed].map((message) => message.id))
+      expect(seen.has(stored.message.id)).toBe(true)
+      joiner.disconnect()
+    }
   })
 
   it('also catches up the edits and deletions made while disconnected', async () => {
@@ -116,9 +157,9 @@ describe('messaging over Socket.IO', () => {
     const edited = (await a.timeout(5_000).emitWithAck('message:edit', { messageId: kept.id, body: 'version 2' })).data!
     const deleted = (await a.timeout(5_000).emitWithAck('message:delete', { messageId: removed.id })).data!
     const back = await open(bruno.cookie)
-    const resync = await back.timeout(5_000).emitWithAck('conversation:resync', { conversationId, afterId: removed.id, changedSince: syncedAt })
-    expect(resync.data?.messages).toEqual([edited, deleted])
-    expect(resync.data!.serverTime).toBeGreaterThanOrEqual(syncedAt)
+    const rejoined = await back.timeout(5_000).emitWithAck('conversation:join', { conversationId, afterSeq: removed.seq, changedSince: syncedAt })
+    expect(rejoined.data?.messages).toEqual([edited, deleted])
+    expect(rejoined.data!.serverTime).toBeGreaterThanOrEqual(syncedAt)
   })
 
   it('lets authors edit and delete their own messages only, and tells the room', async () => {
@@ -140,8 +181,8 @@ describe('messaging over Socket.IO', () => {
     const { bruno, conversationId, a, b } = await arrange()
     const sent = (await send(a, conversationId, 'lu ?')).data!
     const receipt = next(a, 'receipt:updated')
-    const read = await b.timeout(5_000).emitWithAck('conversation:read', { conversationId, messageId: sent.id })
-    expect(read.data).toEqual({ conversationId, userId: bruno.id, lastReadMessageId: sent.id })
+    const read = await b.timeout(5_000).emitWithAck('conversation:read', { conversationId, seq: sent.seq })
+    expect(read.data).toEqual({ conversationId, userId: bruno.id, lastReadSeq: sent.seq })
     expect(await receipt).toEqual(read.data)
   })
 
@@ -154,13 +195,12 @@ describe('messaging over Socket.IO', () => {
     expect(await Message.countDocuments({ conversationId })).toBe(acks.filter((ack) => ack.data).length)
   })
 
-  it('delivers live a message stored by a Remix action (posted without JavaScript)', async () => {
+  it('pushes a message stored by anyone else — a Remix action (no JavaScript), another process — from storage', async () => {
     const { alice, conversationId, a, b } = await arrange()
     const [seenByAlice, seenByBruno] = [next(a, 'message:created'), next(b, 'message:created')]
     const badge = next(b, 'inbox:updated')
-    // What the conversation route's action does: store, then publish through context.realtime.
+    // What the conversation route's action does: store. Nobody publishes: the message feed sees it stored.
     const { message } = await sendMessage(alice.actor, conversationId, { clientId: randomUUID(), body: 'sans JS' }, { limiter: createRateLimiter({ capacity: 5, refillPerSecond: 1 }) })
-    live.server.realtime({ type: 'message:created', message, participantIds: await participantIds(conversationId) })
     expect(await seenByBruno).toEqual(message)
     expect(await seenByAlice).toEqual(message)
     expect(await badge).toEqual({ conversationId })

@@ -3,7 +3,7 @@ import { renderMarkdown, renderMessageHtml } from '~/domain/messaging/markdown'
 import type { MessageView } from '~/domain/messaging/schema'
 import { createMembershipCache } from '~/domain/messaging/service.server'
 import { createActivityToucher } from '~/domain/messaging/writer.server'
-import { createRealtimePublisher } from '../../server/realtime/publisher'
+import { coalescedInbox } from '../../server/realtime/publisher'
 
 const A = 'a'.repeat(24)
 const B = 'b'.repeat(24)
@@ -162,6 +162,7 @@ function recordingIo() {
 const message = (n: number, authorId = A): MessageView => ({
   id: String(n).padStart(24, '0'),
   conversationId: CONVERSATION,
+  seq: n,
   clientId: `client-${n}`,
   author: { id: authorId, name: authorId === A ? 'Alice' : 'Bruno' },
   body: `message ${n}`,
@@ -180,8 +181,8 @@ describe('coalesced inbox events', () => {
   it('tells the participants at once, then once more per window with the latest message', () => {
     vi.useFakeTimers()
     const { io, emitted } = recordingIo()
-    const publish = createRealtimePublisher(io as never, { inboxWindowMs: 1_000 })
-    const notify = (created: MessageView, participantIds: string[]) => publish({ type: 'message:created', message: created, participantIds })
+    const inbox = coalescedInbox(io as never, 1_000)
+    const notify = (created: MessageView, participantIds: string[]) => inbox.created(created, participantIds)
     notify(message(1), [A, B])
     expect(emitted.map((e) => e.event)).toEqual(['inbox:updated', 'inbox:message'])
     expect(emitted[0]).toMatchObject({ rooms: [`user:${A}`, `user:${B}`], payload: { conversationId: CONVERSATION } })

@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream'
 import mongoose from 'mongoose'
-import { DomainError, invalid, notFound } from '../errors'
-import { Conversation, Message } from './model.server'
+import { invalid, notFound } from '../errors'
+import { Message } from './model.server'
 import type { RateLimiter } from './rate-limit'
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './attachment-types'
 import { clientId as clientIdSchema, type MessageView } from './schema'
-import { requireParticipant, toView, type MessagingActor } from './service.server'
+import { requireParticipant, storeMessage, toView, type MessagingActor } from './service.server'
 import { isObjectId } from '../ids'
 
 /**
@@ -35,16 +35,14 @@ export async function sendAttachment(
   conversationId: string,
   input: { clientId: string; file: { name: string; type: string; data: Uint8Array } },
   deps: { limiter: RateLimiter },
-): Promise<{ message: MessageView; created: boolean; participantIds: string[] }> {
+): Promise<{ message: MessageView; created: boolean }> {
   const conversation = await requireParticipant(actor, conversationId)
-  const participantIds = conversation.participants.map(String)
   if (!clientIdSchema.safeParse(input.clientId).success) throw invalid('messaging.errors.invalidClientId')
-  const key = { conversationId: new ObjectId(conversationId), authorId: new ObjectId(actor.id), clientId: input.clientId }
+  const key = { conversationId: conversation._id, authorId: new ObjectId(actor.id), clientId: input.clientId }
   const existing = await Message.findOne(key).lean()
-  if (existing) return { message: toView(existing, actor.name), created: false, participantIds }
+  if (existing) return { message: toView(existing, actor.name), created: false }
   const name = input.file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200)
   const { type } = checkAttachment({ name, type: input.file.type, size: input.file.data.byteLength })
-  if (!deps.limiter.take(actor.id)) throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
 
   const fileId = new ObjectId()
   await new Promise<void>((resolve, reject) => {
@@ -54,14 +52,13 @@ export async function sendAttachment(
     upload.end(Buffer.from(input.file.data))
   })
   try {
-    const [created] = await Message.create([{ ...key, body: '', html: '', attachments: [{ fileId, name, type, size: input.file.data.byteLength }] }])
-    await Conversation.updateOne({ _id: conversation._id }, { $max: { lastMessageAt: created!.createdAt } })
-    return { message: toView(created!.toObject(), actor.name), created: true, participantIds }
+    const sent = await storeMessage(actor, conversation._id, input.clientId, { body: '', html: '', attachments: [{ fileId, name, type, size: input.file.data.byteLength }] }, deps)
+    // A retry that won the race: its own file is the one the message names.
+    if (!sent.created) await bucket().delete(fileId).catch(() => {})
+    return sent
   } catch (error) {
     await bucket().delete(fileId).catch(() => {})
-    if ((error as { code?: number }).code !== 11000) throw error
-    const stored = await Message.findOne(key).lean()
-    return { message: toView(stored!, actor.name), created: false, participantIds }
+    throw error
   }
 }
 

@@ -62,9 +62,16 @@ conversationSchema.post('bulkWrite', function () {
   announceWrite(null)
 })
 
+/**
+ * A message. `seq` is its place in the conversation (1, 2, 3… with no gap), given by the writer in
+ * the insert itself (writer.server.ts): clients catch up "after seq n" and see a gap when one is
+ * missing, whichever process stored what. Indexes are created by `prepareMessageStore`
+ * (store.server.ts) once older messages have their `seq`, hence `autoIndex: false`.
+ */
 const messageSchema = new Schema(
   {
     conversationId: { type: Schema.Types.ObjectId, ref: 'Conversation', required: true },
+    seq: { type: Number, required: true, min: 1 },
     authorId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     clientId: { type: String, required: true, maxlength: 64 },
     body: { type: String, default: '', maxlength: MAX_MESSAGE_LENGTH },
@@ -86,18 +93,22 @@ const messageSchema = new Schema(
     /** Last edit or deletion: what a client catching up asks for besides new messages. */
     changedAt: { type: Date },
   },
-  { timestamps: { createdAt: true, updatedAt: false } },
+  { timestamps: { createdAt: true, updatedAt: false }, autoIndex: false },
 )
+/** Index names the writer recognises in duplicate-key errors. */
+export const MESSAGE_SEQ_INDEX = 'conversation_seq'
+export const MESSAGE_CLIENT_ID_INDEX = 'conversation_author_client_id'
+// One message per place in the conversation: two writers never both take seq n.
+messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true, name: MESSAGE_SEQ_INDEX })
 // A retried send (same client id) finds the stored message instead of creating another.
-messageSchema.index({ conversationId: 1, authorId: 1, clientId: 1 }, { unique: true })
-messageSchema.index({ conversationId: 1, _id: -1 })
+messageSchema.index({ conversationId: 1, authorId: 1, clientId: 1 }, { unique: true, name: MESSAGE_CLIENT_ID_INDEX })
 messageSchema.index({ conversationId: 1, changedAt: 1 }, { partialFilterExpression: { changedAt: { $type: 'date' } } })
 
-/** How far each person has read each conversation. */
+/** How far each person has read each conversation: the seq of the last message they saw. */
 const readReceiptSchema = new Schema({
   conversationId: { type: Schema.Types.ObjectId, ref: 'Conversation', required: true },
   userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
-  lastReadMessageId: { type: Schema.Types.ObjectId, ref: 'Message', required: true },
+  lastReadSeq: { type: Number, required: true, min: 0 },
   readAt: { type: Date, required: true },
 })
 readReceiptSchema.index({ conversationId: 1, userId: 1 }, { unique: true })

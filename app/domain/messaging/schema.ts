@@ -4,9 +4,13 @@ import { OBJECT_ID_PATTERN } from '../ids'
 /** Shared by the Remix actions and the socket handlers: one rule for both doors. */
 export const MAX_MESSAGE_LENGTH = 10_000
 export const HISTORY_PAGE_SIZE = 50
+/** At most this many messages per catch-up answer; the client asks again while `hasMore`. */
+export const CATCH_UP_LIMIT = 200
 export const MAX_REPORT_REASON_LENGTH = 1_000
 
 export const objectId = z.string().regex(OBJECT_ID_PATTERN, 'messaging.errors.invalidId')
+/** A message's place in its conversation (1, 2, 3…); 0 means "before the first". */
+export const seq = z.number({ invalid_type_error: 'messaging.errors.invalidId' }).int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 /** Chosen by the client (a UUID in practice); the same id sent twice is one message. */
 export const clientId = z.string().regex(/^[\w-]{8,64}$/, 'messaging.errors.invalidClientId')
 export const messageBody = z
@@ -24,11 +28,19 @@ export const sendMessageInput = z.object({ conversationId: objectId, clientId, b
 export const editMessageInput = z.object({ messageId: objectId, body: messageBody }).strict()
 export const messageRef = z.object({ messageId: objectId }).strict()
 export const conversationRef = z.object({ conversationId: objectId }).strict()
-export const markReadInput = z.object({ conversationId: objectId, messageId: objectId }).strict()
-export const resyncInput = z
-  .object({ conversationId: objectId, afterId: objectId.nullable().optional(), changedSince: z.number().int().nonnegative().optional() })
+export const markReadInput = z.object({ conversationId: objectId, seq: seq.min(1) }).strict()
+/**
+ * Joining a conversation's live room, and catching up in the same step: the messages after
+ * `afterSeq` (omitted: none, the page already shows the latest) and the ones edited or deleted
+ * since `changedSince` (a server time from an earlier answer).
+ */
+export const joinInput = z
+  .object({ conversationId: objectId, afterSeq: seq.optional(), changedSince: z.number().int().nonnegative().optional() })
   .strict()
 export const reportInput = z.object({ messageId: objectId, reason: reportReason }).strict()
+
+/** `?avant=<seq>` on the conversation page: the page of messages before that one. */
+export const olderPage = z.coerce.number().int().min(2).max(Number.MAX_SAFE_INTEGER).optional()
 
 /** The conversation page forms (no JS): one field `intent` picks what the post does. */
 export const sendFormSchema = z.object({ intent: z.literal('send'), clientId, body: messageBody })
@@ -42,6 +54,8 @@ export type AttachmentView = { id: string; name: string; type: string; size: num
 export type MessageView = {
   id: string
   conversationId: string
+  /** Its place in the conversation: 1, 2, 3… with no gap. */
+  seq: number
   clientId: string
   author: { id: string; name: string }
   /** Markdown source (empty once deleted). */
@@ -55,4 +69,4 @@ export type MessageView = {
   attachments: AttachmentView[]
 }
 
-export type ReceiptView = { conversationId: string; userId: string; lastReadMessageId: string }
+export type ReceiptView = { conversationId: string; userId: string; lastReadSeq: number }

@@ -5,9 +5,11 @@ import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
 import { Conversation, Message, MessageReport, onConversationWrite, ReadReceipt, type ConversationKind } from './model.server'
 import type { RateLimiter } from './rate-limit'
-import { createActivityToucher, createBatchedWriter } from './writer.server'
-import { clientId as clientIdSchema, HISTORY_PAGE_SIZE, messageBody, reportReason, type MessageView, type ReceiptView } from './schema'
+import { prepareMessageStore } from './store.server'
+import { createActivityToucher, createMessageWriter, type MessageDraft, type MessageWriter } from './writer.server'
+import { CATCH_UP_LIMIT, clientId as clientIdSchema, HISTORY_PAGE_SIZE, messageBody, reportReason, type MessageView, type ReceiptView } from './schema'
 import { isObjectId } from '../ids'
+import { isClientClosed, unavailable } from '../unavailable'
 
 /**
  * Conversations and messages. Remix actions and socket handlers both call these functions;
@@ -20,9 +22,10 @@ export type MessagingActor = { id: string; name: string }
 const { ObjectId } = mongoose.Types
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
 
-type MessageDoc = {
+export type MessageDoc = {
   _id: mongoose.Types.ObjectId
   conversationId: mongoose.Types.ObjectId
+  seq: number
   authorId: mongoose.Types.ObjectId
   clientId: string
   body?: string | null
@@ -38,6 +41,7 @@ export function toView(message: MessageDoc, authorName: string): MessageView {
   return {
     id: String(message._id),
     conversationId: String(message.conversationId),
+    seq: message.seq,
     clientId: message.clientId,
     author: { id: String(message.authorId), name: authorName },
     body: deleted ? '' : (message.body ?? ''),
@@ -49,7 +53,7 @@ export function toView(message: MessageDoc, authorName: string): MessageView {
   }
 }
 
-async function viewsOf(messages: MessageDoc[]): Promise<MessageView[]> {
+export async function viewsOf(messages: MessageDoc[]): Promise<MessageView[]> {
   const authorIds = [...new Set(messages.map((message) => String(message.authorId)))]
   const authors = await User.find({ _id: { $in: authorIds } }, { name: 1 }).lean()
   const names = new Map(authors.map((author) => [String(author._id), author.name]))
@@ -81,6 +85,8 @@ export async function requireParticipant(actor: MessagingActor, conversationId: 
 export type MembershipCache = {
   /** The conversation's participant ids when `userId` is one of them; null otherwise (missing, not a member, bad ids). */
   participantsIfMember: (userId: string, conversationId: string) => Promise<{ _id: mongoose.Types.ObjectId; participantIds: string[] } | null>
+  /** The conversation's participant ids, remembered like the rest (who hears about a new message). */
+  participants: (conversationId: string) => Promise<string[]>
   forget: (conversationIds: string[] | null) => void
   /** Stops listening to conversation writes. */
   close: () => void
@@ -139,6 +145,13 @@ export function createMembershipCache({
       if (known && now() - known.at < ttlMs && known.members.has(userId)) return known
       const fresh = await read(conversationId)
       return fresh?.members.has(userId) ? fresh : null
+    },
+    async participants(conversationIdInput) {
+      if (!isObjectId(conversationIdInput)) return []
+      const conversationId = conversationIdInput.toLowerCase()
+      const known = entries.get(conversationId)
+      if (known && now() - known.at < ttlMs) return known.participantIds
+      return (await read(conversationId))?.participantIds ?? []
     },
     forget,
     close: stopListening,
@@ -259,11 +272,10 @@ export async function unreadCounts(userId: string, conversationIds?: string[]): 
   const ids = conversationIds ?? (await Conversation.find({ participants: new ObjectId(userId) }, { _id: 1 }).lean()).map((c) => String(c._id))
   if (!ids.length) return {}
   const receipts = await ReadReceipt.find({ userId, conversationId: { $in: ids } }).lean()
-  const lastRead = new Map(receipts.map((receipt) => [String(receipt.conversationId), receipt.lastReadMessageId]))
+  const lastRead = new Map(receipts.map((receipt) => [String(receipt.conversationId), receipt.lastReadSeq]))
   const counts = await Promise.all(
     ids.map(async (id) => {
-      const after = lastRead.get(id)
-      const filter = { conversationId: new ObjectId(id), authorId: { $ne: new ObjectId(userId) }, deletedAt: null, ...(after ? { _id: { $gt: after } } : {}) }
+      const filter = { conversationId: new ObjectId(id), seq: { $gt: lastRead.get(id) ?? 0 }, authorId: { $ne: new ObjectId(userId) }, deletedAt: null }
       return [id, await Message.countDocuments(filter, { limit: 100 })] as const
     }),
   )
@@ -274,56 +286,75 @@ export async function totalUnread(userId: string): Promise<number> {
   return Object.values(await unreadCounts(userId)).reduce((sum, count) => sum + count, 0)
 }
 
-/** History by cursor: the `limit` messages before `before` (newest page first), oldest first in the page. */
-export async function history(actor: MessagingActor, conversationId: string, options: { before?: string | null; limit?: number } = {}) {
+/** History by place: the `limit` messages before seq `before` (newest page first), oldest first in the page. */
+export async function history(actor: MessagingActor, conversationId: string, options: { before?: number | null; limit?: number } = {}) {
   await requireParticipant(actor, conversationId)
-  const limit = Math.min(Math.max(options.limit ?? HISTORY_PAGE_SIZE, 1), 200)
+  const limit = Math.min(Math.max(options.limit ?? HISTORY_PAGE_SIZE, 1), CATCH_UP_LIMIT)
   const filter: Record<string, unknown> = { conversationId: new ObjectId(conversationId) }
-  if (options.before) {
-    if (!isObjectId(options.before)) throw invalid('messaging.errors.invalidId')
-    filter._id = { $lt: new ObjectId(options.before) }
-  }
-  const page = await Message.find(filter).sort({ _id: -1 }).limit(limit + 1).lean()
+  if (options.before) filter.seq = { $lt: options.before }
+  const page = await Message.find(filter).sort({ seq: -1 }).limit(limit + 1).lean()
   const hasMore = page.length > limit
   const messages = await viewsOf(page.slice(0, limit).reverse())
-  return { messages, hasMore, before: hasMore ? messages[0]!.id : null }
+  return { messages, hasMore, before: hasMore ? messages[0]!.seq : null }
+}
+
+/** The seq of the newest message of the conversation (0 when it has none). */
+export async function lastSeqOf(conversationId: string): Promise<number> {
+  const last = await Message.findOne({ conversationId: new ObjectId(conversationId) }, { seq: 1 }).sort({ seq: -1 }).lean()
+  return last?.seq ?? 0
 }
 
 /**
- * What a client missed while disconnected, oldest first: messages stored after `afterId`, and
- * older ones edited or deleted since `changedSince` (a server time the client got earlier).
+ * What a client is missing, oldest first: the messages after seq `afterSeq` (at most `limit`;
+ * `hasMore` says to ask again from the last one), and older ones edited or deleted since
+ * `changedSince` (a server time the client got earlier). Read with majority read concern: what it
+ * returns can never be taken back by a failover.
  */
-export async function messagesAfter(actor: MessagingActor, conversationId: string, afterId: string | null | undefined, limit = 200, changedSince?: Date | null) {
+export async function catchUp(
+  actor: MessagingActor,
+  conversationId: string,
+  { afterSeq, changedSince = null, limit = CATCH_UP_LIMIT }: { afterSeq: number; changedSince?: Date | null; limit?: number },
+): Promise<{ messages: MessageView[]; hasMore: boolean }> {
   await requireParticipant(actor, conversationId)
-  if (afterId && !isObjectId(afterId)) throw invalid('messaging.errors.invalidId')
-  const newer = afterId
-    ? await viewsOf(await Message.find({ conversationId: new ObjectId(conversationId), _id: { $gt: new ObjectId(afterId) } }).sort({ _id: 1 }).limit(limit).lean())
-    : (await history(actor, conversationId, { limit })).messages
-  if (!changedSince || !afterId) return newer
-  const changed = await Message.find({ conversationId: new ObjectId(conversationId), changedAt: { $gte: changedSince }, _id: { $lte: new ObjectId(afterId) } })
-    .sort({ _id: 1 })
-    .limit(limit)
+  const conversation = new ObjectId(conversationId)
+  const newer = await Message.find({ conversationId: conversation, seq: { $gt: afterSeq } })
+    .sort({ seq: 1 })
+    .limit(limit + 1)
+    .read('primary')
+    .setOptions({ readConcern: { level: 'majority' } })
     .lean()
-  return [...(await viewsOf(changed)), ...newer]
+  const hasMore = newer.length > limit
+  const changed =
+    changedSince && afterSeq > 0
+      ? await Message.find({ conversationId: conversation, changedAt: { $gte: changedSince }, seq: { $lte: afterSeq } })
+          .sort({ seq: 1 })
+          .limit(limit)
+          .lean()
+      : []
+  return { messages: await viewsOf([...changed, ...newer.slice(0, limit)]), hasMore }
 }
 
-// One writer per module instance (the Remix build and the socket server each have theirs).
-const messageWriter = createBatchedWriter(() => Message.collection)
+/**
+ * One writer per process (the Remix build and the socket server share it through `globalThis`), so
+ * one queue and one memory of each conversation's last seq. See writer.server.ts.
+ */
+const WRITER = Symbol.for('passerelle.messaging.writer')
+const messageWriter = ((globalThis as Record<symbol, MessageWriter | undefined>)[WRITER] ??= createMessageWriter(() => Message.collection, { prepare: prepareMessageStore }))
+/** How long a send may wait for storage before its sender hears "unavailable, sent again later". */
+export const SEND_DEADLINE_MS = 5_000
 // A lost "last activity" update only affects the order of the conversation list; say so, go on.
 // Once the database is closed (shutdown, end of a test) a pending one has nowhere to go: no alarm.
-const CLOSED_CLIENT_ERRORS = new Set(['MongoNotConnectedError', 'MongoClientClosedError', 'MongoTopologyClosedError', 'MongoExpiredSessionError'])
 const activity = createActivityToucher(
   () => Conversation.collection,
   (error) => {
-    const failure = error as Error | undefined
-    // A bulk write cut short by the close arrives as a MongoBulkWriteError saying so.
-    const closed = CLOSED_CLIENT_ERRORS.has(failure?.name ?? '') || /client was closed|closed connection pool/i.test(failure?.message ?? '')
-    if (!closed) console.error('messaging: lastMessageAt update failed', error)
+    if (!isClientClosed(error)) console.error('messaging: lastMessageAt update failed', error)
   },
 )
 export const activitySettled = () => activity.settled()
 /** Insert batches since the last call (count, documents, time): for the messaging benchmark. */
 export const takeMessageWriterStats = () => messageWriter.takeStats()
+/** True while storage fails or is stuck: busy senders then hear "unavailable" rather than "slow down". */
+export const storageDegraded = () => messageWriter.degraded()
 
 async function cachedParticipant(membership: MembershipCache, actor: MessagingActor, conversationId: string) {
   const conversation = await membership.participantsIfMember(actor.id, conversationId)
@@ -331,12 +362,14 @@ async function cachedParticipant(membership: MembershipCache, actor: MessagingAc
   return conversation
 }
 
-export type SendResult = { message: MessageView; created: boolean; participantIds: string[] }
+export type SendResult = { message: MessageView; created: boolean }
 
 /**
- * Stores a message (before anyone is told about it). The same client id sent again by the same
- * author returns the stored message — `created: false` — found through the unique index, so a
- * send costs one membership read and one insert. `participantIds` says who to tell.
+ * Stores a message; the answer comes once a majority of the replica set has it. The same client id
+ * sent again by the same author returns the stored message — `created: false` — found through the
+ * unique index. Nobody is told here: every process pushes what its change stream shows it
+ * (server/realtime/message-feed.ts), so a message stored by a process that dies right after is
+ * still pushed, and a retry answered from storage is not pushed twice.
  */
 export async function sendMessage(
   actor: MessagingActor,
@@ -346,32 +379,50 @@ export async function sendMessage(
     limiter: RateLimiter
     /** The socket hot path checks membership through this cache (see its rule); without it, a database read. */
     membership?: MembershipCache
+    /** When the sender stops waiting (ms since epoch); past it the send fails `unavailable`. */
+    deadline?: number
   },
 ): Promise<SendResult> {
   const conversation = deps.membership ? await cachedParticipant(deps.membership, actor, conversationId) : await requireParticipant(actor, conversationId)
-  const participantIds = 'participantIds' in conversation ? conversation.participantIds : conversation.participants.map(String)
-  const key = { conversationId: new ObjectId(conversationId), authorId: new ObjectId(actor.id), clientId: input.clientId }
   const body = messageBody.safeParse(input.body)
   if (!body.success) throw invalid(body.error.issues[0]!.message, { body: [body.error.issues[0]!.message] })
-  if (!clientIdSchema.safeParse(input.clientId).success) throw invalid('messaging.errors.invalidClientId')
-  const stored = async () => {
-    const existing = await Message.findOne(key).lean()
-    return existing ? { message: toView(existing, actor.name), created: false, participantIds } : null
-  }
+  return storeMessage(actor, conversation._id, input.clientId, { body: body.data, html: renderMessageHtml(body.data) }, deps)
+}
+
+/**
+ * The one way a message is stored (text or attachment): idempotent by client id, numbered and
+ * durable through the writer, "last activity" of the conversation moved on.
+ */
+export async function storeMessage(
+  actor: MessagingActor,
+  conversationId: mongoose.Types.ObjectId,
+  clientId: string,
+  content: Pick<MessageDraft, 'body' | 'html'> & { attachments?: MessageDoc['attachments'] },
+  deps: { limiter: RateLimiter; deadline?: number },
+): Promise<SendResult> {
+  if (!clientIdSchema.safeParse(clientId).success) throw invalid('messaging.errors.invalidClientId')
+  const key = { conversationId, authorId: new ObjectId(actor.id), clientId }
   if (!deps.limiter.take(actor.id)) {
     // A retry of a message already stored is not a new send: answer it even when over the limit.
-    const retried = await stored()
-    if (retried) return retried
+    const retried = await storedMessage(key)
+    if (retried) return { message: toView(retried, actor.name), created: false }
     throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
   }
-  const document = { _id: new ObjectId(), ...key, body: body.data, html: renderMessageHtml(body.data), editedAt: null, deletedAt: null, createdAt: new Date() }
-  // Validated above; batched driver inserts skip mongoose's per-document work on the hot path.
-  // Message.init() (cached) makes sure the unique index exists before the first insert.
-  await Message.init()
-  const outcome = await messageWriter.write(document)
-  if ('duplicate' in outcome) return (await stored())!
-  activity.touch(conversation._id, document.createdAt)
-  return { message: toView(document, actor.name), created: true, participantIds }
+  const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date() }
+  const outcome = await messageWriter.write(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS })
+  if (!outcome.created) {
+    // Stored by an earlier try; if a majority does not have it yet, it is not acknowledged yet either.
+    const stored = await storedMessage(key)
+    if (!stored) throw unavailable()
+    return { message: toView(stored, actor.name), created: false }
+  }
+  activity.touch(conversationId, draft.createdAt)
+  return { message: toView(outcome.stored as MessageDoc, actor.name), created: true }
+}
+
+/** A stored message by its author's client id, as a majority has it (what an ack may promise). */
+function storedMessage(key: { conversationId: mongoose.Types.ObjectId; authorId: mongoose.Types.ObjectId; clientId: string }) {
+  return Message.findOne(key).read('primary').setOptions({ readConcern: { level: 'majority' } }).lean<MessageDoc>()
 }
 
 async function ownMessage(actor: MessagingActor, messageId: string) {
@@ -408,7 +459,7 @@ export async function deleteMessage(actor: MessagingActor, messageId: string): P
  * Moderation hides a reported message: it becomes a deleted message for everyone (same tombstone,
  * same `message:deleted` event). The caller (moderation service) checks the moderator's scope.
  */
-export async function hideMessageByModeration(messageId: string, at = new Date()): Promise<{ message: MessageView; participantIds: string[] } | null> {
+export async function hideMessageByModeration(messageId: string, at = new Date()): Promise<MessageView | null> {
   if (!isObjectId(messageId)) return null
   const updated = await Message.findOneAndUpdate(
     { _id: messageId },
@@ -417,39 +468,29 @@ export async function hideMessageByModeration(messageId: string, at = new Date()
   ).lean()
   if (!updated) return null
   const [message] = await viewsOf([updated])
-  return { message: message!, participantIds: await participantIds(String(updated.conversationId)) }
+  return message!
 }
 
-/** Moves my read marker forward (never back) to `messageId`, a message of this conversation. */
-export async function markRead(actor: MessagingActor, conversationId: string, messageId: string): Promise<ReceiptView> {
+/** Moves my read marker forward (never back) to message `seq` of this conversation. */
+export async function markRead(actor: MessagingActor, conversationId: string, seq: number): Promise<ReceiptView> {
   await requireParticipant(actor, conversationId)
-  if (!isObjectId(messageId) || !(await Message.exists({ _id: messageId, conversationId }))) throw notFound('messaging.errors.messageNotFound')
+  if (!(await Message.exists({ conversationId, seq }))) throw notFound('messaging.errors.messageNotFound')
   const filter = { conversationId: new ObjectId(conversationId), userId: new ObjectId(actor.id) }
-  try {
-    await ReadReceipt.updateOne(
-      { ...filter, lastReadMessageId: { $lt: new ObjectId(messageId) } },
-      { $set: { lastReadMessageId: new ObjectId(messageId), readAt: new Date() } },
-      { upsert: true },
-    )
-  } catch (error) {
-    // The upsert collides with an existing receipt already further on: nothing to move.
-    if ((error as { code?: number }).code !== 11000) throw error
-  }
-  const receipt = await ReadReceipt.findOne(filter).lean()
-  return { conversationId, userId: actor.id, lastReadMessageId: String(receipt!.lastReadMessageId) }
+  const receipt = await ReadReceipt.findOneAndUpdate(filter, { $max: { lastReadSeq: seq }, $set: { readAt: new Date() } }, { upsert: true, new: true }).lean()
+  return { conversationId, userId: actor.id, lastReadSeq: receipt!.lastReadSeq }
 }
 
 /** Marks everything up to the newest message read (used when the page is opened). */
 export async function markAllRead(actor: MessagingActor, conversationId: string): Promise<ReceiptView | null> {
   await requireParticipant(actor, conversationId)
-  const newest = await Message.findOne({ conversationId }, { _id: 1 }).sort({ _id: -1 }).lean()
-  return newest ? markRead(actor, conversationId, String(newest._id)) : null
+  const newest = await lastSeqOf(conversationId)
+  return newest ? markRead(actor, conversationId, newest) : null
 }
 
 export async function receipts(actor: MessagingActor, conversationId: string): Promise<ReceiptView[]> {
   await requireParticipant(actor, conversationId)
   const found = await ReadReceipt.find({ conversationId }).lean()
-  return found.map((receipt) => ({ conversationId, userId: String(receipt.userId), lastReadMessageId: String(receipt.lastReadMessageId) }))
+  return found.map((receipt) => ({ conversationId, userId: String(receipt.userId), lastReadSeq: receipt.lastReadSeq }))
 }
 
 /** Stores a report for moderation; reporting the same message twice keeps the first report. */
@@ -481,8 +522,8 @@ export async function projectConversationFor(actor: Pick<MessagingActor, 'id'>, 
 }
 
 /** Everything a ConversationPanel needs, for the conversation page and for pages embedding one. */
-export async function conversationPanelData(actor: MessagingActor, conversationId: string, options: { before?: string | null } = {}) {
-  // Before any read: a live client asks for what changed since then (see messagesAfter).
+export async function conversationPanelData(actor: MessagingActor, conversationId: string, options: { before?: number | null } = {}) {
+  // Before any read: a live client asks for what changed since then (see catchUp).
   const renderedAt = Date.now()
   const conversation = await getConversation(actor, conversationId)
   // Opening the latest page is reading it.
@@ -493,6 +534,8 @@ export async function conversationPanelData(actor: MessagingActor, conversationI
     // Only who I am to the page: the caller may pass a richer actor (role, animated spaces).
     me: { id: actor.id, name: actor.name },
     messages: page.messages,
+    /** Where a live client starts catching up: the newest message this page holds (0: none yet). */
+    lastSeq: page.messages.at(-1)?.seq ?? 0,
     olderBefore: page.before,
     receipts: allReceipts,
     renderedAt,

@@ -2,7 +2,6 @@ import mongoose from 'mongoose'
 import { conflict, forbidden, invalid, notFound } from '../errors'
 import { hideMessageByModeration } from '../messaging/service.server'
 import { Conversation, MessageReport } from '../messaging/model.server'
-import type { MessageView } from '../messaging/schema'
 import { Need } from '../needs/model.server'
 import type { Space } from '../needs/visibility'
 import { Membership, Organisation } from '../orgs/model.server'
@@ -88,18 +87,16 @@ export async function isMessageReport(reportId: string): Promise<boolean> {
   return isObjectId(reportId) && Boolean(await MessageReport.exists({ _id: reportId }))
 }
 
-export type MessageHiddenHook = { onMessageHidden?: (message: MessageView, participantIds: string[]) => void }
-
 /**
- * Dismisses a message report, or hides the message: it becomes a deleted message for both
- * participants (the hook lets the route push `message:deleted` to open conversations), and the
- * other open reports on it are closed too. Only dismiss and hide apply to a message.
+ * Dismisses a message report, or hides the message: it becomes a deleted message for every
+ * participant (the message feed pushes `message:deleted` to open conversations), and the other
+ * open reports on it are closed too. Only dismiss and hide apply to a message.
  */
 export async function decideMessageReport(
   actor: ModerationActor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string },
-  context: { now?: Date } & MessageHiddenHook,
+  context: { now?: Date },
 ) {
   if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')
   if (!isObjectId(reportId)) throw notFound('moderation.refusals.notFound')
@@ -116,11 +113,10 @@ export async function decideMessageReport(
   if (result.modifiedCount === 0) throw conflict('moderation.refusals.alreadyDecided')
   const messageId = String(report.messageId)
   if (decision.kind === 'hide') {
-    const hidden = await hideMessageByModeration(messageId, now)
+    await hideMessageByModeration(messageId, now)
     // Other people's reports on the same message are answered by the same decision.
     await MessageReport.updateMany({ messageId: report.messageId, status: 'open' }, { $set: { status: 'actioned' } })
     await recordAudit({ actorId: actor.id, action: 'message.hide', targetKind: 'message', targetId: messageId, spaces, reason: decision.reason, before: (report.bodySnapshot ?? '').slice(0, 500), after: 'hidden', at: now })
-    if (hidden) context.onMessageHidden?.(hidden.message, hidden.participantIds)
   }
   await recordAudit({ actorId: actor.id, action: `report.${decision.kind === 'dismiss' ? 'dismiss' : 'action'}`, targetKind: 'message', targetId: messageId, spaces, reason: decision.reason, before: 'open', after: decision.kind, at: now })
 }

@@ -17,7 +17,7 @@ import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import { setHidden } from './hidden.server'
-import { decideMessageReport, isMessageReport, messageReportsQueue, type MessageHiddenHook } from './message-reports.server'
+import { decideMessageReport, isMessageReport, messageReportsQueue } from './message-reports.server'
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
 import { isModerator, mayModerateOrganisation, mayModerateSpaces, moderatesEverywhere, organisationSpaces, spacesFilter, type ModerationActor } from './scope'
@@ -232,7 +232,7 @@ export async function decideReport(
   actor: ModerationActor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string; days?: number },
-  context: MailContext & Clock & SuspensionHook & MessageHiddenHook & NotifyHook,
+  context: MailContext & Clock & SuspensionHook & NotifyHook,
 ) {
   assertModerator(actor)
   if (!isObjectId(reportId)) throw notFound('moderation.refusals.notFound')

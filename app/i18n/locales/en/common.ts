@@ -71,6 +71,8 @@ const en: SameShape<typeof common> = {
     conflict: 'This item changed in the meantime (someone else may have edited it). Reload the page to see where it stands.',
     tooManyTitle: 'Too many requests',
     tooMany: 'You made many requests in a short time. Wait a minute and try again.',
+    unavailableTitle: 'Service temporarily unavailable',
+    unavailable: 'Passerelle cannot reach its database right now. Nothing you saved is lost: try again in a few seconds.',
     generic: 'Something went wrong on our side. Try again in a moment; if the problem persists, report it with the reference below.',
     reference: 'Reference: {{requestId}}',
     backHome: 'Back to home',

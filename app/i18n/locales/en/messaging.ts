@@ -27,6 +27,17 @@ const messaging: SameShape<typeof messagingFr> = {
     typing_one: '{{names}} is typing…',
     typing_other: '{{names}} are typing…',
     live: 'Connected: new messages appear live.',
+    offline: 'Connection lost: your messages will leave as soon as it is back; nothing is lost.',
+  },
+  presence: {
+    signIn: 'Sign in to see who is online.',
+    notShared: 'You do not share a conversation with this person.',
+    tooManyChanges: 'Too many status changes in a short time: wait a moment.',
+  },
+  outbox: {
+    sending: 'Sending…',
+    waiting: 'Waiting to be sent: it will leave as soon as the service answers.',
+    refused: 'This message could not be sent: {{reason}} Here it is, to write it again:',
   },
   form: {
     label: 'Your message',
@@ -67,6 +78,7 @@ const messaging: SameShape<typeof messagingFr> = {
     invalidId: 'Invalid identifier.',
     invalidClientId: 'Invalid sending identifier: reload the page.',
     rateLimited: 'You are sending messages too fast: wait a few seconds before trying again.',
+    unavailable: 'Service temporarily unavailable: your message will be sent again automatically as soon as it is back.',
     serverBusy: 'The server is very busy: wait a moment before sending your message again.',
     fileEmpty: 'The file is empty.',
     fileTooBig: 'An attached file cannot be larger than 900 kB.',

@@ -67,6 +67,8 @@ const common = {
     conflict: 'L’état de cet élément a changé entre-temps (quelqu’un d’autre l’a peut-être modifié). Rechargez la page pour voir sa situation actuelle.',
     tooManyTitle: 'Trop de requêtes',
     tooMany: 'Vous avez fait beaucoup de demandes en peu de temps. Patientez une minute puis réessayez.',
+    unavailableTitle: 'Service momentanément indisponible',
+    unavailable: 'Passerelle ne parvient pas à joindre sa base de données pour le moment. Rien de ce que vous avez enregistré n’est perdu : réessayez dans quelques secondes.',
     generic: 'Quelque chose s’est mal passé de notre côté. Réessayez dans un instant ; si le problème continue, signalez-le avec la référence ci-dessous.',
     reference: 'Référence : {{requestId}}',
     backHome: 'Revenir à l’accueil',

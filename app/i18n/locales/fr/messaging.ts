@@ -25,6 +25,17 @@ const messaging = {
     typing_one: '{{names}} est en train d’écrire…',
     typing_other: '{{names}} sont en train d’écrire…',
     live: 'Connecté : les nouveaux messages s’affichent en direct.',
+    offline: 'Connexion interrompue : vos messages partiront dès son retour, rien n’est perdu.',
+  },
+  presence: {
+    signIn: 'Connectez-vous pour voir qui est en ligne.',
+    notShared: 'Vous ne partagez pas de conversation avec cette personne.',
+    tooManyChanges: 'Trop de changements d’état en peu de temps : patientez un instant.',
+  },
+  outbox: {
+    sending: 'Envoi…',
+    waiting: 'En attente d’envoi : il partira dès que le service répondra.',
+    refused: 'Ce message n’a pas pu être envoyé : {{reason}} Le voici, pour le réécrire :',
   },
   form: {
     label: 'Votre message',
@@ -66,6 +77,7 @@ const messaging = {
     invalidClientId: 'Identifiant d’envoi invalide : rechargez la page.',
     rateLimited: 'Vous envoyez des messages trop vite : patientez quelques secondes avant de réessayer.',
     serverBusy: 'Le serveur est très sollicité : patientez un instant avant de renvoyer votre message.',
+    unavailable: 'Service momentanément indisponible : votre message sera renvoyé automatiquement dès son retour.',
     fileEmpty: 'Le fichier est vide.',
     fileTooBig: 'Un fichier joint ne peut pas dépasser 900 Ko.',
     fileType: 'Type de fichier refusé : PDF, images PNG ou JPEG, texte, CSV et documents bureautiques (docx, xlsx, pptx, odt, ods) seulement.',

@@ -1,0 +1,169 @@
+import type { ChangeStream, ChangeStreamDocument, ResumeToken } from 'mongodb'
+import type { Connection } from 'mongoose'
+import type { Server } from 'socket.io'
+import { Message } from '../../app/domain/messaging/model.server.js'
+import { toView, type MembershipCache, type MessageDoc } from '../../app/domain/messaging/service.server.js'
+import type { MessageView } from '../../app/domain/messaging/schema.js'
+import { User } from '../../app/domain/users/model.server.js'
+import { conversationRoom, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
+import type { Logger } from '../logger.js'
+import type { SocketData } from './auth.js'
+import { coalescedInbox } from './publisher.js'
+
+type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+/**
+ * Pushes stored messages to the sockets of THIS process, in the order MongoDB committed them, from
+ * a change stream on the messages collection — never from the request that stored them:
+ * - a message stored by a process that died before telling anyone is still pushed (by the others);
+ * - a retried send answered from storage is not pushed a second time;
+ * - socket commands, Remix forms (no JavaScript), attachments and moderation share one way out.
+ * Every process runs its own feed and emits locally (`io.local`), so nothing crosses the Socket.IO
+ * adapter twice. New messages go to the conversation room (not back to the socket that sent it:
+ * its ack carries the message) and, coalesced, to the participants' own rooms (badges);
+ * edits and deletions go to the room and refresh the badges.
+ *
+ * The change stream shows only majority-committed writes (nothing a failover can take back). On
+ * an error it is opened again from its last resume token, so nothing is skipped; when the token
+ * cannot be resumed, clients are told `sync:required` and catch up by seq.
+ */
+export type MessageFeed = {
+  /** The send of `clientId` by `authorId` comes from this socket: its own copy is the ack. */
+  sentFrom: (socketId: string, author: { id: string; name: string }, clientId: string) => void
+  stop: () => Promise<void>
+}
+
+const SENDER_MEMORY_MS = 60_000
+const NAME_MEMORY_MS = 60_000
+const MAX_BACKOFF_MS = 5_000
+
+export function startMessageFeed({
+  connection,
+  io,
+  membership,
+  logger,
+  inboxWindowMs,
+}: {
+  /** A connection to the app's database without operation time limit (server/db.ts): the stream waits. */
+  connection: Connection
+  io: FeedServer
+  membership: MembershipCache
+  logger: Logger
+  inboxWindowMs?: number
+}): MessageFeed {
+  const collection = connection.collection(Message.collection.collectionName)
+  const local = io.local
+  const inbox = coalescedInbox(local, inboxWindowMs)
+  /** `${authorId}:${clientId}` → the sending socket, until its message has gone out. */
+  const senders = new Map<string, { socketId: string; at: number }>()
+  const names = new Map<string, { name: string; at: number }>()
+  let stream: ChangeStream | undefined
+  let resumeToken: ResumeToken | undefined
+  let stopped = false
+  let queue: ChangeStreamDocument[] = []
+  let draining: Promise<void> | undefined
+
+  const sweep = setInterval(() => {
+    const old = Date.now() - SENDER_MEMORY_MS
+    for (const [key, sender] of senders) if (sender.at < old) senders.delete(key)
+    for (const [id, known] of names) if (known.at < Date.now() - NAME_MEMORY_MS) names.delete(id)
+  }, SENDER_MEMORY_MS)
+  sweep.unref()
+
+  async function authorNames(documents: MessageDoc[]) {
+    const missing = [...new Set(documents.map((document) => String(document.authorId)))].filter((id) => !names.has(id))
+    if (!missing.length) return
+    const found = await User.find({ _id: { $in: missing } }, { name: 1 }).lean()
+    for (const user of found) names.set(String(user._id), { name: user.name, at: Date.now() })
+  }
+
+  async function publish(changes: ChangeStreamDocument[]) {
+    const documents = changes.flatMap((change) => ('fullDocument' in change && change.fullDocument ? [change.fullDocument as unknown as MessageDoc] : []))
+    await authorNames(documents).catch((error: unknown) => logger.warn({ err: error }, 'message feed: author names unavailable'))
+    for (const change of changes) {
+      if (!('fullDocument' in change) || !change.fullDocument) continue
+      const document = change.fullDocument as unknown as MessageDoc
+      const message = toView(document, names.get(String(document.authorId))?.name ?? '')
+      const room = local.to(conversationRoom(message.conversationId))
+      if (change.operationType === 'insert') {
+        const key = `${message.author.id}:${message.clientId}`
+        const sender = senders.get(key)
+        senders.delete(key)
+        ;(sender ? room.except(sender.socketId) : room).emit('message:created', message)
+        inbox.created(message, await participantsOf(message))
+      } else {
+        room.emit(message.deleted ? 'message:deleted' : 'message:edited', message)
+        inbox.changed(message, await participantsOf(message))
+      }
+    }
+  }
+
+  async function participantsOf(message: MessageView) {
+    return membership.participants(message.conversationId).catch((error: unknown) => {
+      logger.warn({ err: error }, 'message feed: participants unavailable, badges wait for the next message')
+      return [] as string[]
+    })
+  }
+
+  function enqueue(change: ChangeStreamDocument) {
+    queue.push(change)
+    draining ??= (async () => {
+      while (queue.length) {
+        const batch = queue
+        queue = []
+        await publish(batch).catch((error: unknown) => logger.error({ err: error }, 'message feed: publishing failed'))
+      }
+    })().finally(() => (draining = undefined))
+  }
+
+  async function run() {
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        const opened = collection.watch([{ $match: { operationType: { $in: ['insert', 'update', 'replace'] } } }], {
+          fullDocument: 'updateLookup',
+          ...(resumeToken ? { resumeAfter: resumeToken } : {}),
+        })
+        stream = opened
+        await new Promise<void>((resolve, reject) => {
+          opened.on('change', (change: ChangeStreamDocument) => {
+            resumeToken = change._id
+            attempt = 0
+            enqueue(change)
+          })
+          opened.once('error', reject)
+          opened.once('close', resolve)
+        })
+      } catch (error) {
+        if (stopped) return
+        const code = (error as { code?: number }).code
+        if (resumeToken && (code === 280 || code === 286)) {
+          // The oplog no longer holds where we were: start from now and have clients catch up.
+          logger.warn({ err: error }, 'message feed: resume point lost, clients asked to catch up')
+          resumeToken = undefined
+          local.emit('sync:required')
+        } else {
+          logger.warn({ err: error, attempt }, 'message feed: change stream interrupted, resuming')
+        }
+      } finally {
+        await stream?.close().catch(() => undefined)
+        stream = undefined
+      }
+      if (!stopped) await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)))
+    }
+  }
+  const running = run()
+
+  return {
+    sentFrom(socketId, author, clientId) {
+      senders.set(`${author.id}:${clientId}`, { socketId, at: Date.now() })
+      names.set(author.id, { name: author.name, at: Date.now() })
+    },
+    async stop() {
+      stopped = true
+      clearInterval(sweep)
+      await stream?.close().catch(() => undefined)
+      await running
+      await draining
+    },
+  }
+}
