@@ -158,17 +158,20 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${boundPort}`)
         })
       }),
-    /** Stops accepting, tells sockets we are leaving, drains in-flight requests, then closes. */
+    /**
+     * Stops accepting, tells sockets we are leaving, drains in-flight requests, then closes.
+     * Connections still open after 5 s are destroyed (io.close alone waits for every one of them).
+     */
     async close() {
       io.emit('system:shutting-down')
       await closeRealtime()
-      await new Promise<void>((resolve) => io.close(() => resolve()))
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      const socketsClosed = io.close()
       httpServer.closeIdleConnections()
       const force = setTimeout(() => {
         for (const socket of sockets) socket.destroy()
       }, 5_000)
-      await closed
+      await Promise.all([closed, socketsClosed])
       clearTimeout(force)
       await viteDevServer?.close()
     },

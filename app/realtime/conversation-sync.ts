@@ -53,6 +53,9 @@ export function createConversationSync({
   const ahead = new Map<number, MessageView>()
   let catchingUp: Promise<void> | null = null
   let again = false
+  /** Bumped at each disconnection: a catch-up waiting on the dead link gives way to a fresh one. */
+  let link = 0
+  let failures = 0
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let gapTimer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
@@ -96,8 +99,8 @@ export function createConversationSync({
       return catchingUp
     }
     clearTimeout(retryTimer)
-    catchingUp = (async () => {
-      let attempt = 0
+    const ownLink = link
+    const run = (async () => {
       do {
         again = false
         for (let hasMore = true; hasMore && !stopped; ) {
@@ -107,15 +110,17 @@ export function createConversationSync({
           } catch {
             ack = { error: { code: 'internal', message: 'no answer' } }
           }
+          if (ownLink !== link) return
           if (ack.error) {
             if (ack.error.code === 'not_found' || ack.error.code === 'unauthenticated' || ack.error.code === 'invalid_payload') {
               onError?.(ack.error)
               return
             }
             // Not now (database unavailable, no answer): again later, or at the next connection.
-            if (socket.connected) retryTimer = setTimeout(() => void catchUp(), Math.min(MAX_RETRY_MS, 500 * 2 ** attempt++))
+            if (socket.connected) retryTimer = setTimeout(() => void catchUp(), Math.min(MAX_RETRY_MS, 500 * 2 ** failures++))
             return
           }
+          failures = 0
           syncedAt = ack.data.serverTime
           receipts = ack.data.receipts
           stats.caughtUp += ack.data.messages.length
@@ -128,13 +133,25 @@ export function createConversationSync({
           hasMore = ack.data.hasMore
         }
       } while (again && !stopped)
-    })().finally(() => (catchingUp = null))
-    return catchingUp
+    })().finally(() => {
+      if (catchingUp === run) catchingUp = null
+    })
+    catchingUp = run
+    return run
   }
 
-  const onConnect = () => void catchUp()
+  const onConnect = () => {
+    failures = 0
+    void catchUp()
+  }
+  const onDisconnect = () => {
+    link++
+    catchingUp = null
+    clearTimeout(retryTimer)
+  }
   const onSyncRequired = () => void catchUp()
   socket.on('connect', onConnect)
+  socket.on('disconnect', onDisconnect)
   socket.on('sync:required', onSyncRequired)
   socket.on('message:created', onLive)
   socket.on('message:edited', onLive)
@@ -152,6 +169,7 @@ export function createConversationSync({
       clearTimeout(retryTimer)
       clearTimeout(gapTimer)
       socket.off('connect', onConnect)
+      socket.off('disconnect', onDisconnect)
       socket.off('sync:required', onSyncRequired)
       socket.off('message:created', onLive)
       socket.off('message:edited', onLive)

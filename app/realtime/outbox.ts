@@ -40,6 +40,8 @@ export function createOutbox({ socket, storage, storageKey = 'passerelle.outbox'
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let failures = 0
   let stopped = false
+  /** Bumped at each disconnection: a send waiting on the dead link is sent again on the next one. */
+  let link = 0
   const stats = { attempts: 0, retried: 0, acked: 0, refused: 0 }
 
   function read(): OutboxItem[] {
@@ -68,6 +70,7 @@ export function createOutbox({ socket, storage, storageKey = 'passerelle.outbox'
   }
 
   async function attempt(item: OutboxItem) {
+    const ownLink = link
     sending.add(item.clientId)
     item.attempts++
     stats.attempts++
@@ -79,8 +82,10 @@ export function createOutbox({ socket, storage, storageKey = 'passerelle.outbox'
       // No answer in time: the message may or may not be stored; sending it again will tell.
       ack = { error: { code: 'unavailable', message: '' } }
     }
+    // The link died meanwhile: the item was sent again on the new one (its answer decides).
+    if (ownLink !== link && !ack.data) return
     sending.delete(item.clientId)
-    if (stopped) return
+    if (stopped || !items.some((waiting) => waiting.clientId === item.clientId)) return
     if (ack.data) {
       failures = 0
       stats.acked++
@@ -111,7 +116,12 @@ export function createOutbox({ socket, storage, storageKey = 'passerelle.outbox'
     failures = 0
     pump()
   }
+  const onDisconnect = () => {
+    link++
+    sending.clear()
+  }
   socket.on('connect', onConnect)
+  socket.on('disconnect', onDisconnect)
   if (items.length) queueMicrotask(pump)
 
   return {
@@ -133,6 +143,7 @@ export function createOutbox({ socket, storage, storageKey = 'passerelle.outbox'
       stopped = true
       clearTimeout(retryTimer)
       socket.off('connect', onConnect)
+      socket.off('disconnect', onDisconnect)
     },
   }
 }

@@ -76,8 +76,10 @@ export async function asCommand<T>(socket: Pick<Socket, 'data'>, work: () => Pro
   try {
     return await work()
   } catch (error) {
-    if (error instanceof DomainError) throw new SocketCommandError(codeOf[error.code], translateAck(error.message, (socket.data as { language?: Language }).language))
-    if (isDatabaseUnavailable(error)) throw new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', (socket.data as { language?: Language }).language))
+    const language = (socket.data as { language?: Language }).language
+    // Over a socket, "unavailable" says what the client does about it: it sends again by itself.
+    if (isDatabaseUnavailable(error)) throw new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', language))
+    if (error instanceof DomainError) throw new SocketCommandError(codeOf[error.code], translateAck(error.message, language))
     throw error
   }
 }

@@ -3,7 +3,11 @@
  * in memory: each server process keeps its own buckets, which bounds what one socket can push
  * into one process. `now` is injectable so the rule is tested without waiting.
  */
-export type RateLimiter = { take: (key: string) => boolean }
+export type RateLimiter = {
+  take: (key: string) => boolean
+  /** Gives back a token taken for a send that was not stored (the database was unavailable): its retry is not a new message. */
+  giveBack: (key: string) => void
+}
 
 export function createRateLimiter({
   capacity,
@@ -30,6 +34,10 @@ export function createRateLimiter({
       if (bucket.tokens < 1) return false
       bucket.tokens -= 1
       return true
+    },
+    giveBack(key) {
+      const bucket = buckets.get(key)
+      if (bucket) bucket.tokens = Math.min(capacity, bucket.tokens + 1)
     },
   }
 }

@@ -409,7 +409,11 @@ export async function storeMessage(
     throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
   }
   const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date() }
-  const outcome = await messageWriter.write(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS })
+  const outcome = await messageWriter.write(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS }).catch((error: unknown) => {
+    // Not stored (or not known to be): sending it again is not a new message for the person's limit.
+    if (error instanceof DomainError && error.code === 'unavailable') deps.limiter.giveBack(actor.id)
+    throw error
+  })
   if (!outcome.created) {
     // Stored by an earlier try; if a majority does not have it yet, it is not acknowledged yet either.
     const stored = await storedMessage(key)

@@ -1,0 +1,50 @@
+import mongoose from 'mongoose'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startChatClient, sendSteadily, type ChatClient } from './support/chat'
+import { startLoadBalancer } from './support/load-balancer'
+import { expectNothingLost, printTally, settle, tally } from './support/ledger'
+import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } from './support/world'
+
+/**
+ * kill -9 of the app while people send: the process dies mid-write, its sockets drop without a
+ * word, a new process starts on the same port. Every acknowledged message must be stored once and
+ * reach every member once (live or by catch-up), and every message written must end up sent.
+ */
+describe('the app process killed (kill -9) while people send', () => {
+  let world: Awaited<ReturnType<typeof startMongo>>
+  let app: AppProcess
+  const clients: ChatClient[] = []
+
+  beforeAll(async () => {
+    world = await startMongo()
+    await mongoose.connect(world.uri)
+    app = await startAppProcess({ uri: world.uri })
+  })
+  afterAll(async () => {
+    for (const client of clients) client.close()
+    await app?.stop()
+    await mongoose.disconnect()
+    await world?.stop()
+  })
+
+  it('loses nothing acknowledged, stores each message once and delivers it once to every member', async () => {
+    const { conversations } = await populate({ rooms: scale.rooms, roomSize: scale.roomSize })
+    const balancer = await startLoadBalancer(() => [app.port])
+    for (const conversation of conversations) for (const person of conversation.members) clients.push(startChatClient({ url: balancer.url, person, conversationId: conversation.id }))
+    const stop = sendSteadily(clients, scale.rate)
+    await sleep((scale.seconds * 1_000) / 2)
+    await app.crash()
+    app = await startAppProcess({ uri: world.uri, port: app.port })
+    await sleep((scale.seconds * 1_000) / 2)
+    // And once more right as the last messages leave: what was stored but not pushed is caught up.
+    stop()
+    await app.crash()
+    app = await startAppProcess({ uri: world.uri, port: app.port })
+    await settle(clients)
+    const counts = await tally(clients)
+    printTally('app kill -9 and restart', counts)
+    expect(counts.sent).toBeGreaterThan(scale.rate * scale.seconds * 0.5)
+    expectNothingLost(counts, expect)
+    await balancer.close()
+  })
+})

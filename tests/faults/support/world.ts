@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
+import mongoose from 'mongoose'
+import { startSession } from '~/domain/auth/session.server'
+import { ensureProjectConversation } from '~/domain/messaging/service.server'
+import { User } from '~/domain/users/model.server'
+import { startEmbeddedMongo, type EmbeddedMongo } from '../../../server/embedded/mongod'
+import { getFreePort } from '../../../server/embedded/ports'
+import { createLogger } from '../../../server/logger'
+import { spawnTs } from '../../integration/process-support'
+import type { Person } from './chat'
+
+const logger = createLogger(process.env.FAULTS_LOG_LEVEL ?? 'silent')
+
+/** A genuine mongod replica set (1 or 3 members) in a throw-away data dir, and this test's database on it. */
+export async function startMongo({ members = 1 }: { members?: 1 | 3 } = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-faults-'))
+  const mongo: EmbeddedMongo = await startEmbeddedMongo({ dataDir, logger, members })
+  const uri = mongo.uri(`faults_${randomUUID().slice(0, 8)}`)
+  return {
+    mongo,
+    uri,
+    dataDir,
+    async stop() {
+      await mongo.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type AppProcess = Awaited<ReturnType<typeof startAppProcess>>
+
+/** One app process (tests/faults/fixtures/app-process.ts) on `port` (a free one by default). */
+export async function startAppProcess({
+  uri,
+  port,
+  adapter = 'memory',
+  remix = 'none',
+  meili,
+}: {
+  uri: string
+  port?: number
+  adapter?: 'memory' | 'mongo'
+  remix?: 'none' | 'production'
+  meili?: { url: string; key: string }
+}) {
+  const chosenPort = port ?? (await getFreePort())
+  const child = spawnTs('tests/faults/fixtures/app-process.ts', [], {
+    MONGODB_URI: uri,
+    PORT: String(chosenPort),
+    SOCKET_ADAPTER: adapter,
+    REMIX: remix,
+    NODE_ENV: remix === 'production' ? 'production' : 'test',
+    ...(meili ? { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key } : {}),
+  })
+  const line = await child.waitForLine((text) => text.startsWith('{"url"'), 90_000)
+  const { url, pid } = JSON.parse(line) as { url: string; pid: number }
+  return {
+    url,
+    port: chosenPort,
+    pid,
+    child,
+    /** kill -9: no shutdown, no goodbye to the sockets. */
+    async crash() {
+      child.child.kill('SIGKILL')
+      await child.exited
+    },
+    /** SIGTERM, the app's own shutdown; a process that has not exited after 15 s is reported and killed. */
+    async stop() {
+      if (child.child.exitCode !== null || child.child.signalCode !== null) return
+      child.child.kill('SIGTERM')
+      const timer = setTimeout(() => {
+        console.warn(`[faults] app process ${pid} still running 15 s after SIGTERM; its last lines:\n${child.lines.slice(-20).join('\n')}`)
+        child.child.kill('SIGKILL')
+      }, 15_000)
+      await child.exited
+      clearTimeout(timer)
+    },
+  }
+}
+
+/** People (with live sessions) in project rooms of `roomSize`, on the test's own mongoose connection. */
+export async function populate({ rooms, roomSize }: { rooms: number; roomSize: number }) {
+  const users = await User.insertMany(
+    Array.from({ length: rooms * roomSize }, (_, i) => ({ email: `faults-${randomUUID()}@exemple.test`, passwordHash: 'not-used', name: `Personne ${i}`, role: 'researcher', emailVerifiedAt: new Date() })),
+  )
+  const people: Person[] = await Promise.all(
+    users.map(async (user) => ({ id: String(user._id), name: user.name, cookie: (await startSession(new Request('http://localhost/'), String(user._id))).split(';')[0]! })),
+  )
+  const conversations: Array<{ id: string; members: Person[] }> = []
+  for (let room = 0; room < rooms; room++) {
+    const members = people.slice(room * roomSize, (room + 1) * roomSize)
+    const { id } = await ensureProjectConversation(new mongoose.Types.ObjectId().toString(), members.map((person) => person.id))
+    conversations.push({ id, members })
+  }
+  return { people, conversations }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Sizes: modest by default (CI), larger with FAULTS_SCALE=large (npm run bench:faults). */
+/** Each person sends about 1.5 messages a second: busy, and within the per-person limit (2/s). */
+export const scale = process.env.FAULTS_SCALE === 'large' ? { rooms: 60, roomSize: 5, rate: 450, seconds: 15 } : { rooms: 4, roomSize: 5, rate: 30, seconds: 6 }
