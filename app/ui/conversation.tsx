@@ -59,7 +59,7 @@ export function ConversationPanel(props: ConversationPanelProps) {
         </p>
       ) : null}
       <div role="log" aria-label={t('messaging.conversation.historyLabel')} className="message-log">
-        {live.messages.length ? (
+        {live.messages.length || live.pending.length ? (
           <ol className="message-list">
             {live.messages.map((message) => (
               <MessageItem key={message.id} message={message} own={message.author.id === me.id} readers={readersByMessage.get(message.id)} actionPath={actionPath} language={i18n.language} />

@@ -175,3 +175,62 @@ test('a file attached to a message is downloaded by members only', async ({ page
   await other.close()
   await stranger.close()
 })
+
+test('a message written while the link is down waits in the outbox, survives a reload, and is sent once when the link is back', async ({ page, context, browser, baseURL }) => {
+  const alice = await createTestUser({ name: 'Alice Morel' })
+  const bruno = await createTestUser({ name: 'Bruno Vidal' })
+  const conversationId = await directConversation(alice, bruno)
+  await signInAs(context, bruno.id, baseURL!)
+  await page.goto(`/messages/${conversationId}`)
+  await live(page)
+
+  // Alice on a flaky line: the test cuts her Socket.IO traffic (WebSocket and polling) at will; pages still load.
+  const aliceContext = await browser.newContext({ baseURL, locale: 'fr-FR' })
+  await signInAs(aliceContext, alice.id, baseURL!)
+  let linkDown = false
+  const openLinks = new Set<{ close: () => Promise<void> }>()
+  await aliceContext.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (linkDown) return void ws.close()
+    const server = ws.connectToServer()
+    openLinks.add(ws)
+    ws.onClose(() => openLinks.delete(ws))
+    void server
+  })
+  await aliceContext.route(/\/socket\.io\//, (route) => (linkDown ? route.abort('internetdisconnected') : route.continue()))
+  const alicePage = await aliceContext.newPage()
+  const aliceErrors: string[] = []
+  alicePage.on('pageerror', (error) => aliceErrors.push(error.message))
+  alicePage.on('console', (message) => {
+    // The cut itself: the browser reports the refused Socket.IO requests, nothing else may fail.
+    if (message.type() === 'error' && !/socket\.io|WebSocket|Failed to load resource/.test(message.text())) aliceErrors.push(message.text())
+  })
+  await alicePage.goto(`/messages/${conversationId}`)
+  await live(alicePage)
+
+  // Socket.IO starts with HTTP polling and moves to a WebSocket: cut once it has.
+  await expect.poll(() => openLinks.size).toBeGreaterThan(0)
+  linkDown = true
+  for (const link of [...openLinks]) await link.close()
+  await expect(alicePage.getByText('Connexion interrompue : vos messages partiront dès son retour, rien n’est perdu.')).toBeVisible()
+  await alicePage.getByLabel('Votre message').fill('Écrit dans le train, sans réseau')
+  await alicePage.getByRole('button', { name: 'Envoyer' }).click()
+  await expect(alicePage.getByLabel('Votre message')).toHaveValue('')
+  const waiting = log(alicePage).locator('.message-pending').filter({ hasText: 'Écrit dans le train, sans réseau' })
+  await expect(waiting).toBeVisible()
+
+  // Reloaded while still cut off: the outbox kept it (localStorage) and shows it as waiting.
+  await alicePage.reload()
+  await expect(log(alicePage).locator('.message-pending').filter({ hasText: 'Écrit dans le train, sans réseau' })).toBeVisible()
+  await expectAccessible(alicePage)
+
+  linkDown = false
+  await live(alicePage)
+  await expect(log(alicePage).locator('.message-pending')).toHaveCount(0)
+  await expect(bodies(alicePage).getByText('Écrit dans le train, sans réseau')).toHaveCount(1)
+  await expect(bodies(page).getByText('Écrit dans le train, sans réseau')).toHaveCount(1)
+  // Stored once, whatever the number of tries.
+  const db = await e2eDb()
+  expect(await db.collection('messages').countDocuments({ conversationId: new mongoose.Types.ObjectId(conversationId), body: 'Écrit dans le train, sans réseau' })).toBe(1)
+  expect(aliceErrors).toEqual([])
+  await aliceContext.close()
+})

@@ -19,6 +19,7 @@ async function conversationWithMessage(author: TestUser, other: TestUser, body: 
   })
   await db.collection('messages').insertOne({
     conversationId,
+    seq: 1,
     authorId: new mongoose.Types.ObjectId(author.id),
     clientId: randomUUID(),
     body,
