@@ -32,7 +32,7 @@ async function prepare() {
 
 type Marker = { _id: string; doneAt?: Date; lockedUntil?: Date }
 
-async function migrateToSequences() {
+export async function migrateToSequences() {
   const migrations = mongoose.connection.collection<Marker>('migrations')
   if (await migrations.findOne({ _id: MIGRATION_ID })) return
   // Nothing to number (a new database): mark it done without taking the lock.
