@@ -1,9 +1,8 @@
-import mongoose from 'mongoose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startChatClient, sendSteadily, type ChatClient } from './support/chat'
+import { describe, expect, it } from 'vitest'
+import { sendSteadily } from './support/chat'
 import { startLoadBalancer } from './support/load-balancer'
 import { expectNothingLost, printTally, settle, tally } from './support/ledger'
-import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } from './support/world'
+import { scale, sleep, useFaultWorld } from './support/world'
 
 /**
  * kill -9 of the app while people send: the process dies mid-write, its sockets drop without a
@@ -11,35 +10,21 @@ import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } 
  * reach every member once (live or by catch-up), and every message written must end up sent.
  */
 describe('the app process killed (kill -9) while people send', () => {
-  let world: Awaited<ReturnType<typeof startMongo>>
-  let app: AppProcess
-  const clients: ChatClient[] = []
-
-  beforeAll(async () => {
-    world = await startMongo()
-    await mongoose.connect(world.uri)
-    app = await startAppProcess({ uri: world.uri })
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await app?.stop()
-    await mongoose.disconnect()
-    await world?.stop()
-  })
+  const world = useFaultWorld()
 
   it('loses nothing acknowledged, stores each message once and delivers it once to every member', async () => {
-    const { conversations } = await populate({ rooms: scale.rooms, roomSize: scale.roomSize })
+    let app = await world.startApp()
     const balancer = await startLoadBalancer(() => [app.port])
-    for (const conversation of conversations) for (const person of conversation.members) clients.push(startChatClient({ url: balancer.url, person, conversationId: conversation.id }))
+    const { clients } = await world.chatters(balancer.url)
     const stop = sendSteadily(clients, scale.rate)
     await sleep((scale.seconds * 1_000) / 2)
     await app.crash()
-    app = await startAppProcess({ uri: world.uri, port: app.port })
+    app = await world.startApp({ port: app.port })
     await sleep((scale.seconds * 1_000) / 2)
     // And once more right as the last messages leave: what was stored but not pushed is caught up.
     stop()
     await app.crash()
-    app = await startAppProcess({ uri: world.uri, port: app.port })
+    app = await world.startApp({ port: app.port })
     await settle(clients)
     const counts = await tally(clients)
     printTally('app kill -9 and restart', counts)

@@ -1,9 +1,8 @@
-import mongoose from 'mongoose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startChatClient, sendSteadily, type ChatClient } from './support/chat'
+import { describe, expect, it } from 'vitest'
+import { sendSteadily } from './support/chat'
 import { startLoadBalancer } from './support/load-balancer'
 import { expectNothingLost, printTally, settle, tally } from './support/ledger'
-import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } from './support/world'
+import { scale, sleep, useFaultWorld } from './support/world'
 
 /**
  * Flaky links under load: the load balancer drops a share of the live connections every 150 ms —
@@ -11,26 +10,12 @@ import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } 
  * catches up by seq. Nothing may be lost or shown twice.
  */
 describe('links cut over and over while people send', () => {
-  let world: Awaited<ReturnType<typeof startMongo>>
-  let app: AppProcess
-  const clients: ChatClient[] = []
-
-  beforeAll(async () => {
-    world = await startMongo()
-    await mongoose.connect(world.uri)
-    app = await startAppProcess({ uri: world.uri })
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await app?.stop()
-    await mongoose.disconnect()
-    await world?.stop()
-  })
+  const world = useFaultWorld()
 
   it('loses nothing across hundreds of reconnections, each a new session that catches up', async () => {
-    const { conversations } = await populate({ rooms: scale.rooms, roomSize: scale.roomSize })
+    const app = await world.startApp()
     const balancer = await startLoadBalancer(() => [app.port])
-    for (const conversation of conversations) for (const person of conversation.members) clients.push(startChatClient({ url: balancer.url, person, conversationId: conversation.id }))
+    const { clients } = await world.chatters(balancer.url)
     await sleep(500)
     let reconnections = 0
     for (const client of clients) client.socket.io.on('reconnect', () => reconnections++)

@@ -1,9 +1,8 @@
-import mongoose from 'mongoose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SEND_DEADLINE_MS } from '~/domain/messaging/service.server'
-import { startChatClient, sendSteadily, type ChatClient } from './support/chat'
+import { sendSteadily } from './support/chat'
 import { expectNothingLost, printTally, settle, tally } from './support/ledger'
-import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } from './support/world'
+import { scale, sleep, useFaultWorld, type AppProcess } from './support/world'
 
 /** An answer comes within the send deadline, plus what a loaded machine adds to it. */
 const LONGEST_ACCEPTABLE_WAIT_MS = SEND_DEADLINE_MS + 3_000
@@ -16,32 +15,13 @@ const LONGEST_ACCEPTABLE_WAIT_MS = SEND_DEADLINE_MS + 3_000
  * signs in once the database is back.
  */
 describe('mongod killed, restarted, frozen and thawed while people send', () => {
-  let world: Awaited<ReturnType<typeof startMongo>>
+  const world = useFaultWorld()
   let app: AppProcess
-  const clients: ChatClient[] = []
-
-  beforeAll(async () => {
-    world = await startMongo()
-    await mongoose.connect(world.uri)
-    app = await startAppProcess({ uri: world.uri, remix: 'production' })
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await app?.stop()
-    await mongoose.disconnect()
-    await world?.stop()
-  })
-
-  const arrange = async () => {
-    const { conversations } = await populate({ rooms: scale.rooms, roomSize: scale.roomSize })
-    const started = conversations.flatMap((conversation) => conversation.members.map((person) => startChatClient({ url: app.url, person, conversationId: conversation.id })))
-    clients.push(...started)
-    await sleep(500)
-    return { clients: started, conversations }
-  }
 
   it('kill -9 and restart: clear "unavailable" answers in time, nothing acknowledged missing, everything sent afterwards', async () => {
-    const { clients: people } = await arrange()
+    app = await world.startApp({ remix: 'production' })
+    const { clients: people } = await world.chatters(app.url)
+    await sleep(500)
     const member = world.mongo.members[0]!
     const stop = sendSteadily(people, scale.rate)
     await sleep(1_500)
@@ -60,7 +40,8 @@ describe('mongod killed, restarted, frozen and thawed while people send', () => 
   })
 
   it('SIGSTOP for longer than the deadline: answers in time, a page answers 503, a socket opened meanwhile signs in afterwards', async () => {
-    const { clients: people, conversations } = await arrange()
+    const { clients: people, conversations } = await world.chatters(app.url)
+    await sleep(500)
     const member = world.mongo.members[0]!
     const stop = sendSteadily(people, scale.rate)
     await sleep(1_500)
@@ -74,8 +55,7 @@ describe('mongod killed, restarted, frozen and thawed while people send', () => 
       expect(await page.text()).toContain('Service momentanément indisponible')
       expect(pageMs).toBeLessThan(LONGEST_ACCEPTABLE_WAIT_MS + 5_000)
       // A newcomer during the freeze: the handshake cannot read the session yet.
-      const late = startChatClient({ url: app.url, person: conversations[0]!.members[1]!, conversationId: conversations[0]!.id })
-      clients.push(late)
+      const late = world.chatter(app.url, conversations[0]!.members[1]!, conversations[0]!.id)
       await sleep(9_000)
       expect(late.socket.connected).toBe(false)
       process.kill(member.process.pid, 'SIGCONT')

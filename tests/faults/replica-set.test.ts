@@ -2,16 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import mongoose from 'mongoose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { searchIndexNames } from '~/domain/search/names'
 import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '../../server/embedded/meilisearch'
 import { isWritablePrimary } from '../../server/embedded/mongod'
 import { createLogger } from '../../server/logger'
 import { createSearchClient } from '../../server/search/client'
 import { eventually, insertNeed, insertOrg } from '../integration/search-support'
-import { startChatClient, sendSteadily, type ChatClient } from './support/chat'
+import { sendSteadily } from './support/chat'
 import { expectNothingLost, printTally, settle, tally } from './support/ledger'
-import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } from './support/world'
+import { scale, sleep, useFaultWorld } from './support/world'
 
 /**
  * A three-member replica set (three genuine mongod processes), the app against it. The primary
@@ -20,35 +20,23 @@ import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } 
  * acknowledged. The search sync resumes on the new primary from its stored token.
  */
 describe('a three-member replica set losing its primary while people send', () => {
-  let world: Awaited<ReturnType<typeof startMongo>>
-  let meili: EmbeddedMeilisearch
-  let meiliDir: string
-  let app: AppProcess
-  const clients: ChatClient[] = []
+  const world = useFaultWorld({ members: 3 })
+  let meili: EmbeddedMeilisearch | undefined
+  let meiliDir: string | undefined
   const primary = async () => {
     for (const member of world.mongo.members) if (!member.process.hasExited() && (await isWritablePrimary(member.host).catch(() => false))) return member
     return undefined
   }
-
-  beforeAll(async () => {
-    world = await startMongo({ members: 3 })
-    meiliDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-faults-meili-'))
-    meili = await startEmbeddedMeilisearch({ dataDir: meiliDir, logger: createLogger('silent') })
-    await mongoose.connect(world.uri)
-    app = await startAppProcess({ uri: world.uri, meili: { url: meili.url, key: meili.masterKey } })
-  })
   afterAll(async () => {
-    for (const client of clients) client.close()
-    await app?.stop()
-    await mongoose.disconnect()
     await meili?.stop()
-    await world?.stop()
     if (meiliDir) await rm(meiliDir, { recursive: true, force: true })
   })
 
   it('acknowledges nothing it loses, stores nothing twice, and the search sync carries on after the elections', async () => {
-    const { conversations } = await populate({ rooms: scale.rooms, roomSize: scale.roomSize })
-    clients.push(...conversations.flatMap((conversation) => conversation.members.map((person) => startChatClient({ url: app.url, person, conversationId: conversation.id }))))
+    meiliDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-faults-meili-'))
+    meili = await startEmbeddedMeilisearch({ dataDir: meiliDir, logger: createLogger('silent') })
+    const app = await world.startApp({ meili: { url: meili.url, key: meili.masterKey } })
+    const { clients } = await world.chatters(app.url)
     const company = await insertOrg({ name: 'Fonderie Élection' })
     const search = createSearchClient(meili.url, meili.masterKey)
     const indexed = (id: unknown) => search.index(searchIndexNames().needs).getDocument(String(id)).catch(() => undefined)

@@ -1,9 +1,8 @@
-import mongoose from 'mongoose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startChatClient, sendSteadily, type ChatClient } from './support/chat'
+import { describe, expect, it } from 'vitest'
+import { sendSteadily } from './support/chat'
 import { startLoadBalancer } from './support/load-balancer'
 import { expectNothingLost, printTally, settle, tally } from './support/ledger'
-import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } from './support/world'
+import { scale, sleep, useFaultWorld } from './support/world'
 
 /**
  * Two app processes behind a load balancer (Socket.IO MongoDB adapter), members of each room on
@@ -11,29 +10,14 @@ import { populate, scale, sleep, startAppProcess, startMongo, type AppProcess } 
  * which does not depend on which process wrote what. Presence keeps answering at once.
  */
 describe('two app processes, one killed (kill -9) while people send', () => {
-  let world: Awaited<ReturnType<typeof startMongo>>
-  let apps: AppProcess[] = []
-  const clients: ChatClient[] = []
-
-  beforeAll(async () => {
-    world = await startMongo()
-    await mongoose.connect(world.uri)
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    for (const app of apps) await app.stop()
-    await mongoose.disconnect()
-    await world?.stop()
-  })
+  const world = useFaultWorld()
 
   for (const victim of [0, 1]) {
     it(`loses nothing when process ${victim === 0 ? 'A' : 'B'} dies, and presence answers at once on the survivor`, async () => {
-      apps = await Promise.all([startAppProcess({ uri: world.uri, adapter: 'mongo' }), startAppProcess({ uri: world.uri, adapter: 'mongo' })])
+      const apps = await Promise.all([world.startApp({ adapter: 'mongo' }), world.startApp({ adapter: 'mongo' })])
       const alive = new Set(apps.map((app) => app.port))
       const balancer = await startLoadBalancer(() => [...alive])
-      const { conversations } = await populate({ rooms: scale.rooms, roomSize: scale.roomSize })
-      const people = conversations.flatMap((conversation) => conversation.members.map((person) => startChatClient({ url: balancer.url, person, conversationId: conversation.id })))
-      clients.push(...people)
+      const { clients: people } = await world.chatters(balancer.url)
       await sleep(500)
       const stop = sendSteadily(people, scale.rate)
       await sleep((scale.seconds * 1_000) / 2)

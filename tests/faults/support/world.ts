@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
+import { afterAll, beforeAll } from 'vitest'
 import { startSession } from '~/domain/auth/session.server'
 import { ensureProjectConversation } from '~/domain/messaging/service.server'
 import { User } from '~/domain/users/model.server'
@@ -10,7 +11,7 @@ import { startEmbeddedMongo, type EmbeddedMongo } from '../../../server/embedded
 import { getFreePort } from '../../../server/embedded/ports'
 import { createLogger } from '../../../server/logger'
 import { spawnTs } from '../../integration/process-support'
-import type { Person } from './chat'
+import { startChatClient, type ChatClient, type Person } from './chat'
 
 const logger = createLogger(process.env.FAULTS_LOG_LEVEL ?? 'silent')
 
@@ -103,3 +104,55 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 /** Sizes: modest by default (CI), larger with FAULTS_SCALE=large (npm run bench:faults). */
 /** Each person sends about 1.5 messages a second: busy, and within the per-person limit (2/s). */
 export const scale = process.env.FAULTS_SCALE === 'large' ? { rooms: 60, roomSize: 5, rate: 450, seconds: 15 } : { rooms: 4, roomSize: 5, rate: 30, seconds: 6 }
+
+/**
+ * A fault-test file's world: its own mongod (1 or 3 members) and this test process's connection to
+ * its database, started before the file's tests; after them, every client, app process and server
+ * it started is stopped. The tests crash and restart what they like in between.
+ */
+export function useFaultWorld({ members = 1 }: { members?: 1 | 3 } = {}) {
+  let world: Awaited<ReturnType<typeof startMongo>> | undefined
+  const apps: AppProcess[] = []
+  const clients: ChatClient[] = []
+  beforeAll(async () => {
+    world = await startMongo({ members })
+    await mongoose.connect(world.uri)
+  })
+  afterAll(async () => {
+    for (const client of clients) client.close()
+    for (const app of apps) await app.stop()
+    await mongoose.disconnect()
+    await world?.stop()
+  })
+  const started = () => {
+    if (!world) throw new Error('the world starts in beforeAll')
+    return world
+  }
+  return {
+    get uri() {
+      return started().uri
+    },
+    get mongo() {
+      return started().mongo
+    },
+    /** An app process on this world's database (stopped after the file). */
+    async startApp(options: Omit<Parameters<typeof startAppProcess>[0], 'uri'> = {}) {
+      const app = await startAppProcess({ uri: started().uri, ...options })
+      apps.push(app)
+      return app
+    },
+    /** People in rooms, each with a chat client connected to `url` (closed after the file). */
+    async chatters(url: string, size: { rooms: number; roomSize: number } = scale) {
+      const { conversations } = await populate(size)
+      const opened = conversations.flatMap((conversation) => conversation.members.map((person) => startChatClient({ url, person, conversationId: conversation.id })))
+      clients.push(...opened)
+      return { clients: opened, conversations }
+    },
+    /** One more client (someone arriving late). */
+    chatter(url: string, person: Person, conversationId: string) {
+      const client = startChatClient({ url, person, conversationId })
+      clients.push(client)
+      return client
+    },
+  }
+}
