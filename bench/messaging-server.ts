@@ -3,11 +3,14 @@
  * Socket.IO server with MongoDB persistence (embedded mongod, throw-away data dir), plus the
  * users, sessions and conversations the driver needs. Reports its own CPU and memory, and the
  * embedded mongod's CPU, on demand over IPC, so the load generator's work is not counted.
- * Started with `--cpu-prof`, it writes its CPU profile when told to stop.
+ * Told `profile:start` / `profile:stop {dir}`, it records a CPU profile of that span only (the
+ * sending, not the set-up of a thousand users) and writes it as a .cpuprofile file in `dir`.
  */
 import { readFile, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { Session } from 'node:inspector/promises'
+import { writeFile } from 'node:fs/promises'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import mongoose from 'mongoose'
 import { startSession } from '../app/domain/auth/session.server.js'
@@ -65,6 +68,7 @@ async function main() {
   // Event-loop delay: high when the server lacks CPU (its own work or a busy machine).
   const loopDelay = monitorEventLoopDelay({ resolution: 10 })
   loopDelay.enable()
+  let profiler: Session | undefined
   process.on('message', async (message: { type: string }) => {
     if (message.type === 'stats') {
       const now = { cpu: process.cpuUsage(), mongod: await processCpuMicros(mongodPid), at: process.hrtime.bigint() }
@@ -87,12 +91,26 @@ async function main() {
       last = now
       loopDelay.reset()
     }
+    if (message.type === 'profile:start') {
+      profiler = new Session()
+      profiler.connect()
+      await profiler.post('Profiler.enable')
+      await profiler.post('Profiler.start')
+    }
+    if (message.type === 'profile:stop' && profiler) {
+      const { profile } = await profiler.post('Profiler.stop')
+      const file = path.join((message as unknown as { dir: string }).dir, `server-${Date.now()}.cpuprofile`)
+      await writeFile(file, JSON.stringify(profile))
+      profiler.disconnect()
+      profiler = undefined
+      process.send!({ type: 'profile:written', file })
+    }
     if (message.type === 'stop') {
       await server.close()
       await mongoose.disconnect()
       await services.stop()
       await rm(dataDir, { recursive: true, force: true })
-      process.exit(0) // writes the --cpu-prof profile, if asked for
+      process.exit(0)
     }
   })
   process.send!({ type: 'ready', url, cookies, conversations, roomSize })

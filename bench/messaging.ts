@@ -47,7 +47,7 @@ const { values } = parseArgs({
     rates: { type: 'string', default: '500,1000,1500,2000,2500,3000' },
     seconds: { type: 'string', default: '10' },
     'keep-going': { type: 'boolean', default: false },
-    /** A directory: the server runs with --cpu-prof and writes its profile there. */
+    /** A directory: the server's CPU profile of each rung's sending is written there. */
     profile: { type: 'string' },
     /** Also print, per second of sending, the p99 of the messages sent in that second (spikes or a steady tail?). */
     timeline: { type: 'boolean', default: false },
@@ -77,7 +77,7 @@ type Send = {
 }
 
 async function main() {
-  const execArgv = ['--import', 'tsx', '--expose-gc', ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [])]
+  const execArgv = ['--import', 'tsx', '--expose-gc']
   const child = fork(new URL('./messaging-server.ts', import.meta.url).pathname, [JSON.stringify({ clients: clientsCount, roomSize })], {
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -173,6 +173,7 @@ async function main() {
     let sent = 0
     child.send({ type: 'stats' })
     await nextMessage<Stats>('stats')
+    if (values.profile) child.send({ type: 'profile:start' })
     const ownCpuBefore = process.cpuUsage()
     const start = performance.now()
     // Catch-up pacing: each tick sends whatever the rate says is due by now, so a late timer
@@ -209,6 +210,11 @@ async function main() {
       }, 5)
     })
     const sendingMs = performance.now() - start
+    if (values.profile) {
+      child.send({ type: 'profile:stop', dir: values.profile })
+      const { file } = await nextMessage<{ file: string }>('profile:written')
+      console.log(`  server CPU profile of the sending: ${file}`)
+    }
     // Every ack, then every expected delivery (or a deadline: what is missing then is lost).
     const all = [...sends.values()]
     const expectedNow = () => all.reduce((sum, send) => sum + (send.outcome === 'created' ? roomSize - 1 : 0), 0)
@@ -274,7 +280,7 @@ async function main() {
   const exited = new Promise((resolve) => child.once('exit', resolve))
   child.send({ type: 'stop' })
   await exited
-  if (values.profile) console.log(`server CPU profile written to ${values.profile} (summary: node --import tsx bench/messaging-profile.ts ${values.profile})`)
+  if (values.profile) console.log(`summary of the newest profile: node --import tsx bench/messaging-profile.ts ${values.profile}`)
 }
 
 function bitCount(bits: number) {

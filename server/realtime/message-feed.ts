@@ -1,7 +1,7 @@
 import type { ChangeStream, ChangeStreamDocument, ResumeToken } from 'mongodb'
 import type { Connection } from 'mongoose'
 import type { Server } from 'socket.io'
-import { Message } from '../../app/domain/messaging/model.server.js'
+import { Message, onMessageStored, STORING_PROCESS } from '../../app/domain/messaging/model.server.js'
 import { toView, type MembershipCache, type MessageDoc } from '../../app/domain/messaging/service.server.js'
 import type { MessageView } from '../../app/domain/messaging/schema.js'
 import { User } from '../../app/domain/users/model.server.js'
@@ -13,19 +13,21 @@ import { coalescedInbox } from './publisher.js'
 type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 /**
- * Pushes stored messages to the sockets of THIS process, in the order MongoDB committed them, from
- * a change stream on the messages collection — never from the request that stored them:
- * - a message stored by a process that died before telling anyone is still pushed (by the others);
- * - a retried send answered from storage is not pushed a second time;
- * - socket commands, Remix forms (no JavaScript), attachments and moderation share one way out.
- * Every process runs its own feed and emits locally (`io.local`), so nothing crosses the Socket.IO
- * adapter twice. New messages go to the conversation room (not back to the socket that sent it:
- * its ack carries the message) and, coalesced, to the participants' own rooms (badges);
- * edits and deletions go to the room and refresh the badges.
+ * Pushes stored messages to the sockets of THIS process — only what storage confirmed, never what
+ * a request merely asked for:
+ * - the messages this process stored, at once, when a majority has them (`onMessageStored`);
+ * - everything else from a change stream on the messages collection: messages other processes
+ *   stored (mongod leaves out this process's own, `storedBy`), and every edit and deletion.
+ * So a message stored by a process that dies before telling anyone is still pushed by the others,
+ * a retried send answered from storage is not pushed again, and socket commands, Remix forms (no
+ * JavaScript), attachments and moderation share one way out. Every process emits locally
+ * (`io.local`): nothing crosses the Socket.IO adapter. New messages go to the conversation room
+ * (not back to the socket that sent it: its ack carries the message) and, coalesced, to the
+ * participants' own rooms (badges); edits and deletions go to the room and refresh the badges.
  *
- * The change stream shows only majority-committed writes (nothing a failover can take back). On
- * an error it is opened again from its last resume token, so nothing is skipped; when the token
- * cannot be resumed, clients are told `sync:required` and catch up by seq.
+ * The change stream shows only majority-committed writes. On an error it is opened again from its
+ * last resume token, so nothing is skipped; when the token cannot be resumed, clients are told
+ * `sync:required` and catch up by seq.
  */
 export type MessageFeed = {
   /** The send of `clientId` by `authorId` comes from this socket: its own copy is the ack. */
@@ -77,6 +79,20 @@ export function startMessageFeed({
     for (const user of found) names.set(String(user._id), { name: user.name, at: Date.now() })
   }
 
+  function created(message: MessageView, participantIds: string[]) {
+    const room = local.to(conversationRoom(message.conversationId))
+    const key = `${message.author.id}:${message.clientId}`
+    const sender = senders.get(key)
+    senders.delete(key)
+    ;(sender ? room.except(sender.socketId) : room).emit('message:created', message)
+    inbox.created(message, participantIds)
+  }
+
+  /** Stored by this process: pushed now, participants permitting (remembered: no database read in the common case). */
+  const stopHearing = onMessageStored((message) => {
+    void participantsOf(message).then((participantIds) => created(message, participantIds))
+  })
+
   async function publish(changes: ChangeStreamDocument[]) {
     const documents = changes.flatMap((change) => ('fullDocument' in change && change.fullDocument ? [change.fullDocument as unknown as MessageDoc] : []))
     await authorNames(documents).catch((error: unknown) => logger.warn({ err: error }, 'message feed: author names unavailable'))
@@ -84,15 +100,10 @@ export function startMessageFeed({
       if (!('fullDocument' in change) || !change.fullDocument) continue
       const document = change.fullDocument as unknown as MessageDoc
       const message = toView(document, names.get(String(document.authorId))?.name ?? '')
-      const room = local.to(conversationRoom(message.conversationId))
       if (change.operationType === 'insert') {
-        const key = `${message.author.id}:${message.clientId}`
-        const sender = senders.get(key)
-        senders.delete(key)
-        ;(sender ? room.except(sender.socketId) : room).emit('message:created', message)
-        inbox.created(message, await participantsOf(message))
+        created(message, await participantsOf(message))
       } else {
-        room.emit(message.deleted ? 'message:deleted' : 'message:edited', message)
+        local.to(conversationRoom(message.conversationId)).emit(message.deleted ? 'message:deleted' : 'message:edited', message)
         inbox.changed(message, await participantsOf(message))
       }
     }
@@ -119,7 +130,9 @@ export function startMessageFeed({
   async function run() {
     for (let attempt = 0; !stopped; attempt++) {
       try {
-        const opened = collection.watch([{ $match: { operationType: { $in: ['insert', 'update', 'replace'] } } }], {
+        // This process's own inserts stay on the server: they were pushed when stored.
+        const others = { $or: [{ operationType: 'insert', 'fullDocument.storedBy': { $ne: STORING_PROCESS } }, { operationType: { $in: ['update', 'replace'] } }] }
+        const opened = collection.watch([{ $match: others }], {
           fullDocument: 'updateLookup',
           ...(resumeToken ? { resumeAfter: resumeToken } : {}),
         })
@@ -155,11 +168,15 @@ export function startMessageFeed({
 
   return {
     sentFrom(socketId, author, clientId) {
-      senders.set(`${author.id}:${clientId}`, { socketId, at: Date.now() })
-      names.set(author.id, { name: author.name, at: Date.now() })
+      const at = Date.now()
+      senders.set(`${author.id}:${clientId}`, { socketId, at })
+      const known = names.get(author.id)
+      if (known?.name === author.name) known.at = at
+      else names.set(author.id, { name: author.name, at })
     },
     async stop() {
       stopped = true
+      stopHearing()
       clearInterval(sweep)
       await stream?.close().catch(() => undefined)
       await running

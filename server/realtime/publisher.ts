@@ -62,10 +62,13 @@ export function coalescedInbox(target: Emitter, windowMs = INBOX_WINDOW_MS) {
   const emit = (message: MessageView, participantIds: string[]) => {
     if (!participantIds.length) return
     const rooms = participantIds.map(userRoom)
-    target.to(rooms).emit('inbox:updated', { conversationId: message.conversationId })
+    // Not to the tabs showing this conversation: the message itself is there, and reading it
+    // sends a receipt that refreshes the badges; an announcement there would repeat what is on screen.
+    const elsewhere = conversationRoom(message.conversationId)
+    target.to(rooms).except(elsewhere).emit('inbox:updated', { conversationId: message.conversationId })
     // Participants only (their own rooms), never the author: the page they are on says it politely.
     const announcement: InboxMessageEvent = { conversationId: message.conversationId, author: message.author, preview: messagePreview(message) }
-    target.to(rooms).except(userRoom(message.author.id)).emit('inbox:message', announcement)
+    target.to(rooms).except([userRoom(message.author.id), elsewhere]).emit('inbox:message', announcement)
   }
   const open = (conversationId: string) => {
     const window: { latest: Latest } = { latest: null }

@@ -195,11 +195,12 @@ describe('messaging over Socket.IO', () => {
     expect(await Message.countDocuments({ conversationId })).toBe(acks.filter((ack) => ack.data).length)
   })
 
-  it('pushes a message stored by anyone else — a Remix action (no JavaScript), another process — from storage', async () => {
-    const { alice, conversationId, a, b } = await arrange()
+  it('pushes a message stored without a socket (a Remix action, no JavaScript) to every open tab, badges included', async () => {
+    const { alice, bruno, conversationId, a, b } = await arrange()
+    const brunoElsewhere = await open(bruno.cookie)
     const [seenByAlice, seenByBruno] = [next(a, 'message:created'), next(b, 'message:created')]
-    const badge = next(b, 'inbox:updated')
-    // What the conversation route's action does: store. Nobody publishes: the message feed sees it stored.
+    const badge = next(brunoElsewhere, 'inbox:updated')
+    // What the conversation route's action does: store. The message feed hears it was stored and pushes it.
     const { message } = await sendMessage(alice.actor, conversationId, { clientId: randomUUID(), body: 'sans JS' }, { limiter: createRateLimiter({ capacity: 5, refillPerSecond: 1 }) })
     expect(await seenByBruno).toEqual(message)
     expect(await seenByAlice).toEqual(message)

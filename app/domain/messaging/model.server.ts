@@ -92,6 +92,8 @@ const messageSchema = new Schema(
     },
     /** Last edit or deletion: what a client catching up asks for besides new messages. */
     changedAt: { type: Date },
+    /** The process that stored it (`STORING_PROCESS`): its own message feed leaves it out, having pushed it already. */
+    storedBy: { type: String },
   },
   { timestamps: { createdAt: true, updatedAt: false }, autoIndex: false },
 )
@@ -129,6 +131,28 @@ const messageReportSchema = new Schema(
 )
 messageReportSchema.index({ messageId: 1, reporterId: 1 }, { unique: true })
 messageReportSchema.index({ status: 1, createdAt: 1 })
+
+/**
+ * This process, as messages name it in `storedBy` (shared by the Remix build's copy of this module
+ * and the server's through `globalThis`).
+ */
+export const STORING_PROCESS: string = ((globalThis as Record<symbol, string | undefined>)[Symbol.for('passerelle.messaging.storingProcess')] ??= new mongoose.Types.ObjectId().toHexString())
+
+/**
+ * Messages this process has just stored (a majority has them), for this process's message feed to
+ * push at once — without waiting for its change stream, which leaves them out. Listeners on
+ * `globalThis` for the same reason as the conversation write listeners.
+ */
+type StoredListener = (message: import('./schema').MessageView) => void
+const STORED = Symbol.for('passerelle.messaging.storedListeners')
+const storedListeners = ((globalThis as Record<symbol, Set<StoredListener> | undefined>)[STORED] ??= new Set())
+export function onMessageStored(listener: StoredListener): () => void {
+  storedListeners.add(listener)
+  return () => storedListeners.delete(listener)
+}
+export function announceStored(message: import('./schema').MessageView) {
+  for (const listener of storedListeners) listener(message)
+}
 
 function model<S extends Schema>(name: string, schema: S): Model<InferSchemaType<S>> {
   // Reuse the compiled model when Vite re-evaluates this module in development.

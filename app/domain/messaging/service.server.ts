@@ -3,7 +3,7 @@ import { DomainError, forbidden, invalid, notFound } from '../errors'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
-import { Conversation, Message, MessageReport, onConversationWrite, ReadReceipt, type ConversationKind } from './model.server'
+import { announceStored, Conversation, Message, MessageReport, onConversationWrite, ReadReceipt, STORING_PROCESS, type ConversationKind } from './model.server'
 import type { RateLimiter } from './rate-limit'
 import { prepareMessageStore } from './store.server'
 import { createActivityToucher, createMessageWriter, type MessageDraft, type MessageWriter } from './writer.server'
@@ -367,9 +367,9 @@ export type SendResult = { message: MessageView; created: boolean }
 /**
  * Stores a message; the answer comes once a majority of the replica set has it. The same client id
  * sent again by the same author returns the stored message — `created: false` — found through the
- * unique index. Nobody is told here: every process pushes what its change stream shows it
- * (server/realtime/message-feed.ts), so a message stored by a process that dies right after is
- * still pushed, and a retry answered from storage is not pushed twice.
+ * unique index. Once stored, it is announced to this process's message feed, which pushes it;
+ * the other processes push it from their change streams — so a message stored by a process that
+ * dies right after is still pushed, and a retry answered from storage is not pushed twice.
  */
 export async function sendMessage(
   actor: MessagingActor,
@@ -408,7 +408,7 @@ export async function storeMessage(
     if (retried) return { message: toView(retried, actor.name), created: false }
     throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
   }
-  const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date() }
+  const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date(), storedBy: STORING_PROCESS }
   const outcome = await messageWriter.write(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS }).catch((error: unknown) => {
     // Not stored (or not known to be): sending it again is not a new message for the person's limit.
     if (error instanceof DomainError && error.code === 'unavailable') deps.limiter.giveBack(actor.id)
@@ -421,7 +421,9 @@ export async function storeMessage(
     return { message: toView(stored, actor.name), created: false }
   }
   activity.touch(conversationId, draft.createdAt)
-  return { message: toView(outcome.stored as MessageDoc, actor.name), created: true }
+  const message = toView(outcome.stored as MessageDoc, actor.name)
+  announceStored(message)
+  return { message, created: true }
 }
 
 /** A stored message by its author's client id, as a majority has it (what an ack may promise). */
