@@ -15,6 +15,7 @@ import { Button } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireModerator(request)
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireModerator(request)
   const { mailer, publicUrl } = context
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get('intent') === 'appeal') {
     const appeal = parseWithZod(formData, { schema: appealDecisionFormSchema(t) })
     const appealId = String(formData.get('targetId') ?? '')

@@ -16,6 +16,7 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { readForm } from '~/http/form-data.server'
 
 const redirectToOf = (request: Request) => {
   const value = new URL(request.url).searchParams.get('redirectTo')
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const statusOf: Record<Exclude<SignInResult, { ok: true }>['reason'], number> = { invalid_credentials: 400, locked: 429, suspended: 403 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signInSchema })
+  const submission = parseWithZod(await readForm(request), { schema: signInSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }

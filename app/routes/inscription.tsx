@@ -14,6 +14,7 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath.parse(new URL(request.url).searchParams.get('redirectTo') ?? undefined)
@@ -31,7 +32,7 @@ const welcomePath = (redirectTo: string, mailFailed: boolean) => {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const redirectTo = safeRedirectPath.parse(formData.get('redirectTo') ?? undefined)
   const submission = parseWithZod(formData, { schema: signUpSchema })
   if (submission.status !== 'success') {
