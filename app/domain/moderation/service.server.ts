@@ -1,11 +1,11 @@
 import mongoose from 'mongoose'
 import { createI18n, isLanguage } from '~/i18n/config'
 import { endAllSessions } from '../auth/session.server'
-import { conflict, forbidden, invalid, notFound } from '../errors'
+import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
 import { isMemberOf } from '../needs/membership.server'
 import { Need, NeedReviewPolicy, type NeedRecord } from '../needs/model.server'
-import { approveNeed, returnNeedToDraft, setNeedReviewRequired } from '../needs/service.server'
+import { approveNeed, returnNeedToDraft, setNeedReviewRequired, visibleNeed } from '../needs/service.server'
 import type { Space } from '../needs/visibility'
 import { needChanged, needHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
@@ -16,7 +16,7 @@ import { demoTerritories } from '../places/territories'
 import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
-import { setHidden } from './hidden.server'
+import { isHidden, setHidden } from './hidden.server'
 import { decideMessageReport, isMessageReport, messageReportsQueue, type MessageHiddenHook } from './message-reports.server'
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
@@ -72,6 +72,20 @@ async function targetSpaces(kind: ReportTargetKind, id: string): Promise<Space[]
   if (kind === 'need') return (await loadNeed(id)).spaces as Space[]
   if (!isObjectId(id) || !(await User.exists({ _id: id }))) throw notFound('moderation.refusals.notFound')
   return userSpaces(id)
+}
+
+/** The spaces of what is reported, if the reporter may see it; the same 404 as a missing one otherwise. */
+async function reportableSpaces(actor: ModerationActor, kind: ReportTargetKind, id: string): Promise<Space[]> {
+  if (kind === 'need') {
+    try {
+      return (await visibleNeed(actor, id)).need.spaces as Space[]
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not_found') throw notFound('moderation.refusals.notFound')
+      throw error
+    }
+  }
+  if (id !== actor.id && isObjectId(id) && (await isHidden('user', id))) throw notFound('moderation.refusals.notFound')
+  return targetSpaces(kind, id)
 }
 
 const needSummary = (need: Pick<NeedRecord, 'status' | 'title'>) => `${need.status} · ${need.title}`.slice(0, 500)
@@ -176,9 +190,14 @@ export async function verifyOrganisationInScope(actor: ModerationActor, orgId: s
 // ——— Reports ————————————————————————————————————————————————————————————————————
 
 /** Anyone signed in reports a need or a profile; the animators of its spaces see it. (Messages: messaging's reportMessage.) */
+/**
+ * Anyone may report what they may see, and only that: a need they cannot see (a draft, a
+ * submitted need, one hidden by moderation) or a hidden profile is refused exactly like an id
+ * that does not exist, and nothing of it reaches the animators' queue.
+ */
 export async function reportContent(actor: ModerationActor, input: { targetKind: ReportTargetKind; targetId: string; reason: string }) {
   if (!hasPermission(actor, 'report:content:any')) throw forbidden('moderation.refusals.forbidden')
-  const spaces = await targetSpaces(input.targetKind, input.targetId)
+  const spaces = await reportableSpaces(actor, input.targetKind, input.targetId)
   const already = await Report.exists({ targetKind: input.targetKind, targetId: input.targetId, reporterId: actor.id, status: 'open' })
   if (already) return { id: String(already._id), duplicate: true }
   const report = await Report.create({ targetKind: input.targetKind, targetId: input.targetId, reporterId: actor.id, reason: input.reason, spaces })
