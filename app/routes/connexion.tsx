@@ -10,6 +10,7 @@ import { translateMessages } from '~/i18n/translate-message'
 import { signInSchema } from '~/domain/auth/schema'
 import { signIn, type SignInResult } from '~/domain/auth/service.server'
 import { getSessionUser, startSession } from '~/domain/auth/session.server'
+import { deviceCookie, deviceTokenOf } from '~/domain/auth/throttle.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -37,9 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const result = await signIn({ email, password, ip: context.clientIp, allowDemoAccounts: context.demoMode })
+  const result = await signIn({ email, password, ip: context.clientIp, deviceToken: await deviceTokenOf(request), allowDemoAccounts: context.demoMode })
   if (result.ok) {
-    return redirect(redirectTo ?? '/', { headers: { 'Set-Cookie': await startSession(request, result.userId) } })
+    const headers = new Headers()
+    headers.append('Set-Cookie', await startSession(request, result.userId))
+    headers.append('Set-Cookie', await deviceCookie.serialize(result.deviceToken))
+    return redirect(redirectTo ?? '/', { headers })
   }
   const language = await languageFromRequest(request)
   const { t } = createI18n(language)
