@@ -11,6 +11,20 @@ import { NonceProvider } from '~/nonce'
 const ABORT_DELAY_MS = 5_000
 export const streamTimeout = ABORT_DELAY_MS
 
+/**
+ * Pages and their `.data` answers may hold what only this person may see (their account, their
+ * messages, a name in the header): no browser or shared cache keeps them, unless a route says
+ * otherwise with its own Cache-Control (public JSON such as /api/communes).
+ */
+const PRIVATE = 'private, no-store'
+
+export function handleDataRequest(response: Response) {
+  if (response.headers.has('Cache-Control')) return response
+  const headers = new Headers(response.headers)
+  headers.set('Cache-Control', PRIVATE)
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,6 +34,7 @@ export default async function handleRequest(
 ) {
   const i18n = createI18n(await languageFromRequest(request))
   const nonce = loadContext.cspNonce
+  if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', PRIVATE)
   // Bots get the whole document at once; people get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
 
