@@ -273,7 +273,7 @@ describe('suspending and banning', () => {
     const password = 'Passerelle-suspendu-42!'
     await User.updateOne({ _id: member.id }, { $set: { passwordHash: await hashPassword(password) } })
     const { email } = (await User.findById(member.id).lean())!
-    expect(await signIn({ email, password, ip: '203.0.113.7' })).toEqual({ ok: true, userId: member.id })
+    expect(await signIn({ email, password, ip: '203.0.113.7' })).toMatchObject({ ok: true, userId: member.id })
     await suspendUser(insider, member.id, 2, 'Spam')
     expect(await signIn({ email, password, ip: '203.0.113.7' })).toMatchObject({ ok: false, reason: 'suspended' })
   })
