@@ -137,6 +137,8 @@ test('forgotten password: the mailed link sets a new one and closes the other se
   await expect(page.getByRole('link', { name: 'Demander un nouveau lien' })).toBeVisible()
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  // Signed out once the header offers to sign in (a goto sooner would race the sign-out's redirect).
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
   await page.goto('/connexion')
   await signInWithForm(page, user.email, newPassword)
   await expect(page.getByRole('link', { name: 'Mon compte (Nadia Benali)' })).toBeVisible()
