@@ -55,6 +55,9 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       PASSERELLE_DATA_DIR: process.env.E2E_DATA_DIR,
       PASSERELLE_RATE_LIMIT_PER_MINUTE: '100000',
+      // As behind one reverse proxy: X-Forwarded-For is the client, so tests can sign in from
+      // several "places" (sign-in throttling is per account and network).
+      PASSERELLE_TRUST_PROXY: '1',
       MONGODB_URI: '',
       MEILI_URL: '',
     },

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { createReadableStreamFromReadable, type ActionFunctionArgs, type AppLoadContext, type EntryContext, type LoaderFunctionArgs } from '@remix-run/node'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
@@ -11,6 +11,31 @@ import { NonceProvider } from '~/nonce'
 const ABORT_DELAY_MS = 5_000
 export const streamTimeout = ABORT_DELAY_MS
 
+/**
+ * Pages and their `.data` answers may hold what only this person may see (their account, their
+ * messages, a name in the header): no browser or shared cache keeps them, unless a route says
+ * otherwise with its own Cache-Control (public JSON such as /api/communes).
+ */
+const PRIVATE = 'private, no-store'
+
+/**
+ * What Remix reports: a refusal of the request itself (a POST to a page without an action: 405,
+ * an unknown route id: 400…) is the client's doing and logged as a warning; anything else is a
+ * server error with its stack. Requests the client gave up on are not reported.
+ */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return
+  if (isRouteErrorResponse(error) && error.status < 500) context.logger.warn({ status: error.status, url: request.url }, 'request refused by the router')
+  else context.logger.error({ err: error, url: request.url }, 'unexpected error in a loader, action or render')
+}
+
+export function handleDataRequest(response: Response) {
+  if (response.headers.has('Cache-Control')) return response
+  const headers = new Headers(response.headers)
+  headers.set('Cache-Control', PRIVATE)
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,6 +45,7 @@ export default async function handleRequest(
 ) {
   const i18n = createI18n(await languageFromRequest(request))
   const nonce = loadContext.cspNonce
+  if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', PRIVATE)
   // Bots get the whole document at once; people get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
 

@@ -17,6 +17,7 @@ import { startSession } from '../app/domain/auth/session.server.js'
 import { ensureProjectConversation, takeMessageWriterStats } from '../app/domain/messaging/service.server.js'
 import { User } from '../app/domain/users/model.server.js'
 import { createAppServer } from '../server/app-server.js'
+import { appOrigins } from '../server/http/origins.js'
 import { provideServices } from '../server/embedded/index.js'
 import { createLogger } from '../server/logger.js'
 import { createSearchClient } from '../server/search/client.js'
@@ -49,6 +50,7 @@ async function main() {
     search: createSearchClient(services.meiliUrl, services.meiliMasterKey),
     remix: 'none',
     mailer: { send: async () => {} },
+    origins: appOrigins({ PASSERELLE_PUBLIC_URL: undefined, allowedHosts: ['127.0.0.1', 'localhost'] }),
     rateLimitPerMinute: 1_000_000,
   })
   const url = await server.listen(0, '127.0.0.1')

@@ -5,6 +5,7 @@
  */
 import mongoose from 'mongoose'
 import { createAppServer } from '../server/app-server.js'
+import { appOrigins } from '../server/http/origins.js'
 import { createLogger } from '../server/logger.js'
 import { createSearchClient } from '../server/search/client.js'
 
@@ -20,6 +21,7 @@ async function main() {
     search: createSearchClient(meiliUrl, meiliMasterKey),
     remix: 'production',
     mailer: { send: async () => {} },
+    origins: appOrigins({ PASSERELLE_PUBLIC_URL: undefined, allowedHosts: ['127.0.0.1', 'localhost'] }),
     rateLimitPerMinute: 10_000_000,
   })
   const url = await server.listen(0, '127.0.0.1')

@@ -13,8 +13,9 @@ import type { PasserelleLoadContext } from '../app/load-context.js'
 import type { RealtimePublisher } from '../app/realtime/publisher.server.js'
 import { getFreePort } from './embedded/ports.js'
 import { checkHealth } from './http/health.js'
+import type { AppOrigins } from './http/origins.js'
+import { bodySizeLimit, cspNonce, rateLimits, requestOrigin, securityHeaders, unroutablePaths } from './http/security.js'
 import { answerUnavailableAs503 } from './http/unavailable.js'
-import { bodySizeLimit, cspNonce, rateLimits, securityHeaders } from './http/security.js'
 import type { Logger } from './logger.js'
 import { mongoSocketAdapter } from './realtime/adapter.js'
 import { attachSocketServer, type RealtimeOptions, type SocketServer } from './realtime/socket-server.js'
@@ -30,12 +31,12 @@ export type AppServerOptions = {
   /** 'production' serves build/; 'development' runs Vite in middleware mode; 'none' serves no pages (API-only tests). */
   remix: 'production' | 'development' | 'none'
   mailer: Mailer
-  /** Origin used in e-mailed links; defaults to the origin the request came to. */
-  publicUrl?: string
+  /** The app's hosts and origins (server/http/origins.ts): requests for other hosts are refused, e-mailed links use them. */
+  origins: AppOrigins
   demoMode?: boolean
   socketAdapter?: 'memory' | 'mongo'
   /** Messaging safeguards and timings (tests, benchmarks); the defaults serve production. */
-  realtime?: Omit<RealtimeOptions, 'adapter' | 'background'>
+  realtime?: Omit<RealtimeOptions, 'adapter' | 'background' | 'isAllowedOrigin'>
   trustProxy?: number
   rateLimitPerMinute?: number
 }
@@ -62,7 +63,12 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   // Several processes share their broadcasts through MongoDB; a single one keeps them in memory.
   const background = options.background ?? options.db
   const adapter = options.socketAdapter === 'mongo' ? await mongoSocketAdapter(background) : undefined
-  const { io, publisher: realtime, close: closeRealtime } = attachSocketServer(httpServer, logger, { ...options.realtime, adapter, background })
+  const { io, publisher: realtime, close: closeRealtime } = attachSocketServer(httpServer, logger, {
+    ...options.realtime,
+    adapter,
+    background,
+    isAllowedOrigin: options.origins.isAllowedOrigin,
+  })
 
   app.use(
     pinoHttp({
@@ -85,7 +91,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
   const hmrPort = options.remix === 'development' ? await getFreePort() : undefined
   app.use(cspNonce())
-  app.use(securityHeaders({ isDevelopment: options.remix === 'development', hmrPort }))
+  app.use(
+    securityHeaders({ isDevelopment: options.remix === 'development', hmrPort, httpsPublicUrl: options.origins.describe().publicUrl?.startsWith('https:') ?? false }),
+  )
 
   app.get('/healthz', async (_req, res) => {
     const report = await checkHealth({ db: options.db, search: options.search, io })
@@ -94,6 +102,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
   app.use(compression())
   app.use(rateLimits(options.rateLimitPerMinute ?? 600))
+  app.use(requestOrigin({ origins: options.origins, trustProxy: options.trustProxy ?? 0 }))
+  app.use(unroutablePaths())
   app.use(bodySizeLimit())
 
   let viteDevServer: ViteDevServer | undefined
@@ -127,7 +137,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           requestId: String(req.id),
           logger: req.log,
           mailer: options.mailer,
-          publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+          publicUrl: options.origins.linkOrigin({ protocol: req.protocol, host: res.locals.requestHost as string }),
           clientIp: req.ip ?? '',
           demoMode: options.demoMode ?? false,
           search: options.search,

@@ -14,6 +14,9 @@ const portSchema = z.coerce
   .min(1, 'doit être compris entre 1 et 65535')
   .max(65535, 'doit être compris entre 1 et 65535')
 
+/** A host name, IPv4 or [IPv6], with an optional port. */
+const hostPattern = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: portSchema.default(3000),
@@ -30,7 +33,26 @@ export const envSchema = z.object({
   MEILI_MASTER_KEY: z.preprocess(emptyAsUndefined, z.string().min(16, 'doit faire au moins 16 caractères').optional()),
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://').optional()),
   MAIL_FROM: z.string().min(3).default('Passerelle <ne-pas-repondre@passerelle.local>'),
-  PASSERELLE_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url('doit être une URL http(s) complète').optional()),
+  PASSERELLE_PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .url('doit être une URL http(s) complète')
+      .refine((value) => /^https?:\/\/[^/]+\/?$/i.test(value), 'doit être une origine http(s), sans chemin (ex. https://passerelle.example.fr)')
+      .optional(),
+  ),
+  /**
+   * Hosts (host or host:port, comma-separated) a request may name when PASSERELLE_PUBLIC_URL is
+   * not set; a name without a port matches any port. Default: localhost and 127.0.0.1 on PORT.
+   */
+  PASSERELLE_ALLOWED_HOSTS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(hostPattern, 'doit lister des noms d’hôte (nom ou nom:port), séparés par des virgules')).min(1))
+      .optional(),
+  ),
   /** auto = demo data and demo accounts only with the embedded database (never on a real deployment). */
   PASSERELLE_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   /** memory: one server process; mongo: several processes share Socket.IO broadcasts through MongoDB. */
@@ -54,6 +76,8 @@ export type Config = Env & {
   isProduction: boolean
   dataDir: string
   demoMode: boolean
+  /** Hosts requests may name (server/http/origins.ts): the setting, else the public URL's, else localhost on PORT. */
+  allowedHosts: string[]
 }
 
 export class ConfigError extends Error {
@@ -68,7 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push(`${issue.path.join('.')}: ${issue.message} (valeur reçue : ${JSON.stringify(env[String(issue.path[0])])})`)
+      problems.push(`${String(issue.path[0])}: ${issue.message} (valeur reçue : ${JSON.stringify(env[String(issue.path[0])])})`)
     }
   }
   if (problems.length > 0 || !parsed.success) {
@@ -79,5 +103,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isProduction: parsed.data.NODE_ENV === 'production',
     dataDir: path.resolve(cwd, parsed.data.PASSERELLE_DATA_DIR),
     demoMode: parsed.data.PASSERELLE_DEMO === 'on' || (parsed.data.PASSERELLE_DEMO === 'auto' && !parsed.data.MONGODB_URI),
+    allowedHosts: allowedHostsOf(parsed.data),
   }
+}
+
+function allowedHostsOf(env: Env): string[] {
+  if (env.PASSERELLE_ALLOWED_HOSTS) return env.PASSERELLE_ALLOWED_HOSTS
+  if (env.PASSERELLE_PUBLIC_URL) return [new URL(env.PASSERELLE_PUBLIC_URL).host]
+  return [`localhost:${env.PORT}`, `127.0.0.1:${env.PORT}`]
 }

@@ -11,6 +11,7 @@ import { createLogger } from './logger.js'
 import { platformJobs } from './jobs/index.js'
 import { startScheduler } from './jobs/scheduler.js'
 import { startMailCapture } from './mail/capture-server.js'
+import { appOrigins } from './http/origins.js'
 import { createSmtpMailer } from './mail/smtp-mailer.js'
 import { createSearchClient } from './search/client.js'
 import { createSearchIndexesInBackground } from './search/indexes.js'
@@ -100,7 +101,7 @@ async function main() {
       search,
       remix: config.isProduction ? 'production' : 'development',
       mailer,
-      publicUrl: config.PASSERELLE_PUBLIC_URL,
+      origins: appOrigins(config),
       demoMode: config.demoMode,
       socketAdapter: config.PASSERELLE_SOCKET_ADAPTER,
       trustProxy: config.PASSERELLE_TRUST_PROXY,

@@ -1,14 +1,9 @@
-import {
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from '@remix-run/node'
 import { DomainError } from '~/domain/errors'
-import { ATTACHMENT_MAX_BYTES } from '~/domain/messaging/attachment-types'
 import { sendAttachment } from '~/domain/messaging/attachments.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import type { MessageView } from '~/domain/messaging/schema'
 import { asResponse } from './domain-response.server'
+import { readForm } from './form-data.server'
 
 // Uploads through forms (no JavaScript) have their own per-process budget, same rule as the socket.
 const uploadLimiter = createRateLimiter(MESSAGE_RATE)
@@ -26,13 +21,10 @@ export async function receiveAttachment(
   actor: { id: string; name: string },
   conversationId: string,
 ): Promise<UploadOutcome> {
-  let formData: FormData
-  try {
-    formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: ATTACHMENT_MAX_BYTES }))
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { refused: 'messaging.errors.fileTooBig' }
-    throw error
-  }
+  // The platform's parser (the body is at most 1 MB, server/http/security.ts): it reads any file
+  // name a browser sends — "devis;final.pdf", "rapport=final.pdf" — where Remix's multipart
+  // parser failed with a server error.
+  const formData = await readForm(request)
   const file = formData.get('file')
   const clientId = String(formData.get('clientId') ?? '')
   if (!(file instanceof File) || !file.size) return { refused: 'messaging.errors.fileRequired' }

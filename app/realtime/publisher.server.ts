@@ -9,8 +9,6 @@ import type { NotificationView } from '../domain/notifications/schema'
  */
 export type RealtimeEvent =
   | { type: 'receipt:updated'; receipt: ReceiptView; exceptSocketId?: string }
-  /** Moderation suspended or banned someone: their live sockets are closed at once. */
-  | { type: 'user:suspended'; userId: string }
   /** A notification was stored for this person: their open tabs show it (badge, toast). */
   | { type: 'notification:created'; userId: string; notification: NotificationView }
 

@@ -17,6 +17,7 @@ import { CheckboxGroup } from '~/ui/checkbox-group'
 import { RouteErrorPage } from '~/ui/error-page'
 import { conformField, FormErrors, TextField } from '~/ui/field'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 /** Admins only: everyone else gets the 403 page (the check is also in the service). */
 async function requireAdmin(request: Request) {
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const done = async (message: string) => redirect('/admin/animateurs', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
 
   if (formData.get('intent') === 'revoke') {

@@ -14,6 +14,7 @@ import { Button } from '~/ui/button'
 import { FormErrors, TextareaField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireModerator(request)
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireModerator(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get('intent') === 'review_rule') {
     const rule = parseWithZod(formData, { schema: reviewRuleFormSchema(t) })
     const ruleId = `${String(formData.get('kind'))}:${String(formData.get('ref'))}`

@@ -13,6 +13,7 @@ import { Button } from '~/ui/button'
 import { FormErrors } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireModerator(request)
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireModerator(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: verifyFormSchema(t) })
   const itemId = String(formData.get('orgId') ?? '')
   if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)

@@ -15,6 +15,7 @@ import { Button } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireModerator(request)
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireModerator(request)
   const { mailer, publicUrl } = context
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get('intent') === 'appeal') {
     const appeal = parseWithZod(formData, { schema: appealDecisionFormSchema(t) })
     const appealId = String(formData.get('targetId') ?? '')
@@ -46,7 +47,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await decideReport(actor, reportId, { kind: decision, reason, days }, {
       mailer,
       publicUrl,
-      onSuspended: (userId) => context.realtime({ type: 'user:suspended', userId }),
       notifier: notifierFor(context),
     })
   } catch (error) {

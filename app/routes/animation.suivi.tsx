@@ -13,6 +13,7 @@ import { Button } from '~/ui/button'
 import { FormErrors, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireModerator(request)
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireModerator(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: recommendFormSchema(t) })
   const itemId = String(formData.get('needId') ?? '')
   if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)

@@ -31,6 +31,7 @@ import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { institutionalServices } from '../../seeds/institutional-services'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')
@@ -72,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const notifier = notifierFor(context)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = String(formData.get('intent') ?? '')
   const back = async (message: string, to = `/besoins/${needId}`) => redirect(to, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
 

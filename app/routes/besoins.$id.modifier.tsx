@@ -13,6 +13,7 @@ import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const parsed = parseNeedForm(t, await request.formData())
+  const parsed = parseNeedForm(t, await readForm(request))
   if (!parsed.ok) return parsed.reply
   try {
     const { status } = await updateNeed(actor, needId, parsed.input, { submit: parsed.intent === 'submit', notifier: notifierFor(context) })

@@ -17,6 +17,7 @@ import { flashToast } from '~/toast.server'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const submission = parseWithZod(await request.formData(), { schema: proposalFormSchema(t, 'create') })
+  const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema(t, 'create') })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { submissionId, orgId, ...input } = submission.value
   try {

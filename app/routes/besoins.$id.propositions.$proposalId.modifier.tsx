@@ -12,6 +12,7 @@ import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const proposalId = idParam(params, 'proposalId')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const submission = parseWithZod(await request.formData(), { schema: proposalFormSchema(t, 'edit') })
+  const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema(t, 'edit') })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { submissionId: _submissionId, orgId: _orgId, ...input } = submission.value
   try {

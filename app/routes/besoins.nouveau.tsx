@@ -13,6 +13,7 @@ import { flashToast } from '~/toast.server'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const parsed = parseNeedForm(t, await request.formData())
+  const parsed = parseNeedForm(t, await readForm(request))
   if (!parsed.ok) return parsed.reply
   const companies = await companiesOf(actor)
   const orgId = parsed.orgId ?? (companies.length === 1 ? companies[0]!.id : '')

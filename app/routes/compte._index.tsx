@@ -16,6 +16,7 @@ import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { SelectField, TextField, translatedField } from '~/ui/field'
 import type { Toast } from '~/ui/toast'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -26,7 +27,7 @@ const intentSchema = z.enum(['profile', 'resend-verification', 'sign-out-everywh
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) throw new Response('Action inconnue', { status: 400 })
   const { t } = createI18n(await languageFromRequest(request))

@@ -10,14 +10,13 @@ import { safeRedirectPath } from '~/http/safe-redirect'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const params = new URL(request.url).searchParams
-  const mailFailed = params.get('envoi') === 'echec'
   const next = safeRedirectPath.parse(params.get('suite') ?? undefined)
-  return { name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified, mailFailed, next }
+  return { name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified, next }
 }
 
 export default function Welcome() {
   const { t } = useTranslation()
-  const { name, email, role, emailVerified, mailFailed, next } = useLoaderData<typeof loader>()
+  const { name, email, role, emailVerified, next } = useLoaderData<typeof loader>()
   return (
     <section className="auth-page" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('auth.welcome.title', { name })}</h1>
@@ -26,8 +25,8 @@ export default function Welcome() {
       <ol className="next-steps">
         {emailVerified ? null : (
           <li>
-            <p>{mailFailed ? t('auth.welcome.mailFailed', { email }) : t('auth.welcome.checkMail', { email })}</p>
-            {mailFailed ? null : <p className="muted">{t('auth.welcome.noMail')}</p>}
+            <p>{t('auth.welcome.checkMail', { email })}</p>
+            <p className="muted">{t('auth.welcome.noMail')}</p>
           </li>
         )}
         <li>{t('auth.welcome.profile')}</li>

@@ -10,12 +10,14 @@ import { translateMessages } from '~/i18n/translate-message'
 import { signInSchema } from '~/domain/auth/schema'
 import { signIn, type SignInResult } from '~/domain/auth/service.server'
 import { getSessionUser, startSession } from '~/domain/auth/session.server'
+import { deviceCookie, deviceTokenOf } from '~/domain/auth/throttle.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { readForm } from '~/http/form-data.server'
 
 const redirectToOf = (request: Request) => {
   const value = new URL(request.url).searchParams.get('redirectTo')
@@ -31,14 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const statusOf: Record<Exclude<SignInResult, { ok: true }>['reason'], number> = { invalid_credentials: 400, locked: 429, suspended: 403 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signInSchema })
+  const submission = parseWithZod(await readForm(request), { schema: signInSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const result = await signIn({ email, password, ip: context.clientIp, allowDemoAccounts: context.demoMode })
+  const result = await signIn({ email, password, ip: context.clientIp, deviceToken: await deviceTokenOf(request), allowDemoAccounts: context.demoMode })
   if (result.ok) {
-    return redirect(redirectTo ?? '/', { headers: { 'Set-Cookie': await startSession(request, result.userId) } })
+    const headers = new Headers()
+    headers.append('Set-Cookie', await startSession(request, result.userId))
+    headers.append('Set-Cookie', await deviceCookie.serialize(result.deviceToken))
+    return redirect(redirectTo ?? '/', { headers })
   }
   const language = await languageFromRequest(request)
   const { t } = createI18n(language)

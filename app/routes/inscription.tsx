@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next'
 import { translateMessages } from '~/i18n/translate-message'
 import { signUpSchema } from '~/domain/auth/schema'
 import { signUp } from '~/domain/auth/service.server'
-import { getSessionUser, startSession } from '~/domain/auth/session.server'
-import { DomainError } from '~/domain/errors'
+import { getSessionUser } from '~/domain/auth/session.server'
 import { selfServiceRoles } from '~/domain/users/roles'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath.parse(new URL(request.url).searchParams.get('redirectTo') ?? undefined)
@@ -21,37 +21,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo }
 }
 
-/** After sign-up the welcome page offers to go on where the person was (e.g. an invitation). */
-const welcomePath = (redirectTo: string, mailFailed: boolean) => {
-  const query = new URLSearchParams()
-  if (mailFailed) query.set('envoi', 'echec')
-  if (redirectTo !== '/') query.set('suite', redirectTo)
-  const search = query.toString()
-  return `/compte/bienvenue${search ? `?${search}` : ''}`
-}
-
+/**
+ * A valid sign-up always gets the same answer, "an e-mail was sent to …", whether or not the
+ * address already had an account (the mail says which). Nobody is signed in yet: the verification
+ * link, then the sign-in form, lead to the welcome page and where the person was going.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const redirectTo = safeRedirectPath.parse(formData.get('redirectTo') ?? undefined)
   const submission = parseWithZod(formData, { schema: signUpSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+    return data({ result: submission.reply({ hideFields: ['password'] }), sentTo: null }, { status: 400 })
   }
-  try {
-    const { userId, verificationSent } = await signUp(submission.value, {
-      mailer: context.mailer,
-      publicUrl: context.publicUrl,
-      logger: context.logger,
-      language: await languageFromRequest(request),
-    })
-    const headers = { 'Set-Cookie': await startSession(request, userId) }
-    return redirect(welcomePath(redirectTo, !verificationSent), { headers })
-  } catch (error) {
-    if (error instanceof DomainError && error.fieldErrors) {
-      return data({ result: submission.reply({ fieldErrors: error.fieldErrors, hideFields: ['password'] }) }, { status: 400 })
-    }
-    throw error
-  }
+  await signUp(submission.value, {
+    mailer: context.mailer,
+    publicUrl: context.publicUrl,
+    logger: context.logger,
+    language: await languageFromRequest(request),
+    next: redirectTo,
+  })
+  return data({ result: submission.reply({ resetForm: true }), sentTo: submission.value.email })
 }
 
 export default function SignUp() {
@@ -68,6 +57,18 @@ export default function SignUp() {
   })
   const roleErrors = translateMessages(t, fields.role.errors)
   const roleErrorId = `${fields.role.id}-error`
+
+  if (actionData?.sentTo) {
+    return (
+      <section className="auth-page" aria-labelledby="signup-title">
+        <h1 id="signup-title">{t('auth.signUp.sentTitle')}</h1>
+        <div className="notice notice-success" role="status">
+          <p>{t('auth.signUp.sent', { email: actionData.sentTo })}</p>
+        </div>
+        <p>{t('auth.signUp.sentHelp')}</p>
+      </section>
+    )
+  }
 
   return (
     <section className="auth-page" aria-labelledby="signup-title">

@@ -4,6 +4,7 @@ import { createI18n, supportedLanguages } from '~/i18n/config'
 import { languageCookie } from '~/i18n/language.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { flashToast } from '~/toast.server'
+import { readForm } from '~/http/form-data.server'
 
 const languageForm = z.object({
   language: z.enum(supportedLanguages),
@@ -11,7 +12,7 @@ const languageForm = z.object({
 })
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = languageForm.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = languageForm.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) throw new Response('Langue inconnue', { status: 400 })
   const { language, redirectTo } = parsed.data
   const t = createI18n(language).t

@@ -20,6 +20,7 @@ import { EmptyState } from '~/ui/states'
 import { Organisation } from '~/domain/orgs/model.server'
 import { needsForOrganisation } from '~/domain/search/matching.server'
 import { NeedsForYou } from '~/ui/search/suggestions-display'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
@@ -49,7 +50,7 @@ const withdrawSchema = z.object({ intent: z.literal('withdraw'), proposalId: obj
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const submission = parseWithZod(await request.formData(), { schema: withdrawSchema })
+  const submission = parseWithZod(await readForm(request), { schema: withdrawSchema })
   if (submission.status !== 'success') throw new Response('Requête invalide', { status: 400 })
   try {
     await withdrawProposal(actor, submission.value.proposalId)

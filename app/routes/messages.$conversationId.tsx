@@ -16,6 +16,7 @@ import { usePresence } from '~/realtime/use-presence'
 import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
 import { PresenceList } from '~/ui/presence'
+import { readForm } from '~/http/form-data.server'
 
 // Sends through this form (no JavaScript) have their own per-process budget, same rule as the socket.
 const formLimiter = createRateLimiter(MESSAGE_RATE)
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const conversationId = idParam(params, 'conversationId')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: conversationFormSchema })
   const here = `/messages/${conversationId}`
   if (submission.status !== 'success') {

@@ -3,6 +3,7 @@ import { requireActor } from '~/http/actor.server'
 import { orRefuse } from '~/http/domain-response.server'
 import { objectId } from '~/domain/messaging/schema'
 import { startDirectConversation } from '~/domain/messaging/service.server'
+import { readForm } from '~/http/form-data.server'
 
 /**
  * POST { userId } → the direct conversation with that person (started once, then reused).
@@ -10,7 +11,7 @@ import { startDirectConversation } from '~/domain/messaging/service.server'
  */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const userId = objectId.safeParse((await request.formData()).get('userId'))
+  const userId = objectId.safeParse((await readForm(request)).get('userId'))
   if (!userId.success) throw new Response('Introuvable', { status: 404 })
   const { id } = await orRefuse(() => startDirectConversation(actor, userId.data))
   return redirect(`/messages/${id}`)

@@ -8,9 +8,10 @@ import { requestPasswordReset } from '~/domain/auth/service.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { TextField, translatedField } from '~/ui/field'
+import { readForm } from '~/http/form-data.server'
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema })
+  const submission = parseWithZod(await readForm(request), { schema: forgotPasswordSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), sentTo: null }, { status: 400 })
   }

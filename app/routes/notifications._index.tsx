@@ -16,6 +16,7 @@ import { formatMessageDate } from '~/ui/conversation-format'
 import { RouteErrorPage } from '~/ui/error-page'
 import { notificationText } from '~/ui/notifications'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const submission = parseWithZod(await request.formData(), { schema: notificationActionSchema })
+  const submission = parseWithZod(await readForm(request), { schema: notificationActionSchema })
   if (submission.status !== 'success') throw new Response('Demande invalide', { status: 400 })
   // Back to the page the person was on (the cursor is re-checked by the loader).
   const before = notificationCursor.safeParse(new URL(request.url).searchParams.get('avant'))

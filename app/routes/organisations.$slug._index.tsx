@@ -19,6 +19,7 @@ import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextareaField } from '~/ui/field'
 import { OrgBadges } from '~/ui/org-badges'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
@@ -32,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
   const user = await requireUser(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse({ intent: formData.get('intent') })
   if (!intent.success) throw new Response('Action inconnue', { status: 400 })
 

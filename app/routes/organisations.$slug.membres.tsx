@@ -25,6 +25,7 @@ import { flashToast } from '~/toast.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField } from '~/ui/field'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
@@ -48,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
   const user = await requireUser(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const parsed = actionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new Response('Action inconnue', { status: 400 })
   const command = parsed.data

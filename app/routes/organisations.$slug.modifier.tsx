@@ -17,6 +17,7 @@ import { CheckboxGroup } from '~/ui/checkbox-group'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors } from '~/ui/field'
 import { OrgProfileForm, type OrgFormValues } from '~/ui/org-form'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
   const user = await requireUser(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse({ intent: formData.get('intent') })
   if (!intent.success) throw new Response('Action inconnue', { status: 400 })
 

@@ -11,6 +11,7 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { flashToast } from '~/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { OrgProfileForm } from '~/ui/org-form'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: orgCreateSchema(t) })
   if (submission.status !== 'success') {
     // Report the commune in the same round as the other fields, not only once they are fixed.

@@ -21,6 +21,7 @@ import type { ProjectActionData } from '~/ui/projects/form-result'
 import { MembersSection } from '~/ui/projects/members'
 import { MilestonesSection } from '~/ui/projects/milestones'
 import { StatusBadge, StatusSection } from '~/ui/projects/status'
+import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const projectId = idParam(params, 'id')
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const projectId = idParam(params, 'id')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) throw new Response('Requête invalide', { status: 400 })
   const formId = projectFormId(intent.data, String(formData.get('milestoneId') ?? ''))

@@ -14,6 +14,7 @@ import { flashToast } from '~/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { readForm } from '~/http/form-data.server'
 
 const httpStatus = { valid: 200, expired: 410, used: 410, unknown: 404 } as const
 const noStore = { 'Cache-Control': 'no-store' }
@@ -27,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = linkTokenSchema.safeParse(params.token)
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema })
+  const submission = parseWithZod(await readForm(request), { schema: resetPasswordSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }

@@ -14,6 +14,7 @@ import { TextareaField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { z } from 'zod'
 import { objectIdString } from '~/domain/ids'
+import { readForm } from '~/http/form-data.server'
 
 /**
  * "Report this need / profile": /signaler?kind=need&id=… (or kind=user). Any signed-in person;
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const submission = parseWithZod(await request.formData(), { schema: reportFormSchema(t) })
+  const submission = parseWithZod(await readForm(request), { schema: reportFormSchema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
     await reportContent(actor, submission.value)

@@ -14,6 +14,7 @@ import { Button } from '~/ui/button'
 import { FormErrors, TextareaField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { readForm } from '~/http/form-data.server'
 
 /** /signaler/contestations: the person sees why their content was hidden and may appeal once. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const itemId = String(formData.get('targetId') ?? '')
   const submission = parseWithZod(formData, { schema: appealFormSchema(t) })
   if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)

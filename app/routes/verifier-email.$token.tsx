@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { linkTokenSchema } from '~/domain/auth/schema'
 import { verifyEmail, type VerifyEmailResult } from '~/domain/auth/service.server'
 import { getSessionUser } from '~/domain/auth/session.server'
+import { safeRedirectPath } from '~/http/safe-redirect'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 
@@ -17,12 +18,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = linkTokenSchema.safeParse(params.token)
   const result: VerifyEmailResult = token.success ? await verifyEmail(token.data) : { status: 'unknown' }
   const signedIn = Boolean(await getSessionUser(request))
-  return data({ result, signedIn }, { status: httpStatus[result.status], headers: { 'Cache-Control': 'no-store' } })
+  // Right after sign-up: signing in leads to the welcome page, then where the person was going.
+  const next = safeRedirectPath.parse(new URL(request.url).searchParams.get('suite') ?? undefined)
+  const welcome = next === '/' ? '/compte/bienvenue' : `/compte/bienvenue?suite=${encodeURIComponent(next)}`
+  return data({ result, signedIn, signIn: `/connexion?redirectTo=${encodeURIComponent(welcome)}` }, { status: httpStatus[result.status], headers: { 'Cache-Control': 'no-store' } })
 }
 
 export default function VerifyEmail() {
   const { t } = useTranslation()
-  const { result, signedIn } = useLoaderData<typeof loader>()
+  const { result, signedIn, signIn } = useLoaderData<typeof loader>()
   const success = result.status === 'verified' || result.status === 'already_verified'
   return (
     <section className="auth-page" aria-labelledby="verify-title">
@@ -37,8 +41,10 @@ export default function VerifyEmail() {
         </p>
         {success ? null : <p>{t('auth.verify.resendHelp')}</p>}
       </div>
-      {success || signedIn ? (
+      {signedIn ? (
         <ButtonLink href="/compte">{t('auth.verify.toAccount')}</ButtonLink>
+      ) : success ? (
+        <ButtonLink href={signIn}>{t('auth.verify.signIn')}</ButtonLink>
       ) : (
         <ButtonLink href="/connexion?redirectTo=%2Fcompte">{t('auth.verify.signInToResend')}</ButtonLink>
       )}

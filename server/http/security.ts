@@ -2,6 +2,23 @@ import { randomBytes } from 'node:crypto'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
+import { createI18n, defaultLanguage, isLanguage, type Language } from '../../app/i18n/config.js'
+import { languageCookie } from '../../app/i18n/language.server.js'
+import type { AppOrigins } from './origins.js'
+
+/** The visitor's language (the `lang` cookie the pages use), for answers given before any page. */
+async function languageOf(req: Request): Promise<Language> {
+  const value: unknown = await languageCookie.parse(req.headers.cookie ?? null).catch(() => null)
+  return isLanguage(value) ? value : defaultLanguage
+}
+
+type HttpRefusal = 'hostNotAllowed' | 'crossOrigin' | 'tooLarge' | 'lengthRequired' | 'tooMany' | 'badAddress'
+
+/** A refusal of the HTTP layer as plain text in the visitor's language. */
+export async function refuse(req: Request, res: Response, status: number, reason: HttpRefusal) {
+  const { t } = createI18n(await languageOf(req))
+  res.status(status).set('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(t(`errors.http.${reason}`))
+}
 
 /** A fresh CSP nonce per response; Remix renders it on every script it emits. */
 export function cspNonce(): RequestHandler {
@@ -11,9 +28,9 @@ export function cspNonce(): RequestHandler {
   }
 }
 
-export function securityHeaders({ isDevelopment, hmrPort }: { isDevelopment: boolean; hmrPort?: number }) {
+export function securityHeaders({ isDevelopment, hmrPort, httpsPublicUrl }: { isDevelopment: boolean; hmrPort?: number; httpsPublicUrl: boolean }) {
   const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce as string}'`
-  return helmet({
+  const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: true,
       directives: {
@@ -34,7 +51,68 @@ export function securityHeaders({ isDevelopment, hmrPort }: { isDevelopment: boo
     },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
+    // Sent below, only where it means something.
+    strictTransportSecurity: false,
   })
+  const hsts = helmet.strictTransportSecurity({ maxAge: 365 * 24 * 60 * 60, includeSubDomains: true })
+  // HSTS only over TLS (req.secure honours PASSERELLE_TRUST_PROXY) or when the public URL is https.
+  return (req: Request, res: Response, next: NextFunction) =>
+    headers(req, res, (error?: unknown) => (error ? next(error) : req.secure || httpsPublicUrl ? hsts(req, res, next) : next()))
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Requests must name one of the app's hosts (never trusted blindly: links in e-mails are built
+ * from it), and a form posted by a browser must come from one of the app's own pages. Without
+ * trusted proxies, X-Forwarded-Host is dropped so that nothing further (Remix's own origin check
+ * included) reads it. Refusals are 400 / 403 warnings, never server errors.
+ */
+export function requestOrigin({ origins, trustProxy }: { origins: AppOrigins; trustProxy: number }): RequestHandler {
+  return (req, res, next) => {
+    if (!trustProxy) delete req.headers['x-forwarded-host']
+    const forwarded = req.get('x-forwarded-host')?.split(',')[0]?.trim()
+    const host = forwarded || req.headers.host
+    if (!origins.isAllowedHost(host)) {
+      req.log.warn({ host, allowed: origins.describe() }, 'request for a host that is not allowed (PASSERELLE_PUBLIC_URL / PASSERELLE_ALLOWED_HOSTS)')
+      return void refuse(req, res, 400, 'hostNotAllowed')
+    }
+    res.locals.requestHost = host
+    const origin = req.headers.origin
+    if (UNSAFE_METHODS.has(req.method) && origin !== undefined) {
+      // Remix compares the Origin's host with the request's own: both must hold.
+      const sameHost = (() => {
+        try {
+          return new URL(origin).host === host?.toLowerCase()
+        } catch {
+          return false
+        }
+      })()
+      if (!origins.isAllowedOrigin(origin) || !sameHost) {
+        req.log.warn({ origin, host }, 'cross-origin form post refused')
+        return void refuse(req, res, 403, 'crossOrigin')
+      }
+    }
+    next()
+  }
+}
+
+/**
+ * Paths no page can have and that the router cannot even represent: a backslash, a leading
+ * double slash, control characters or broken percent-encoding once decoded (`/%5C`, `//evil`,
+ * `/%E0%A4%A`). They are answered 404 here instead of crashing the render.
+ */
+export function unroutablePaths(): RequestHandler {
+  return (req, res, next) => {
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(req.path)
+    } catch {
+      return void refuse(req, res, 404, 'badAddress')
+    }
+    if (decoded.includes('\\') || decoded.startsWith('//') || /[\u0000-\u001f\u007f]/.test(decoded)) return void refuse(req, res, 404, 'badAddress')
+    next()
+  }
 }
 
 /** Requests per IP per minute: a generous global cap, tighter for writes. */
@@ -43,7 +121,10 @@ export function rateLimits(perMinute: number) {
     windowMs: 60_000,
     standardHeaders: 'draft-7' as const,
     legacyHeaders: false,
-    message: { error: 'Trop de requêtes : merci de patienter une minute avant de réessayer.' },
+    handler: async (req: Request, res: Response) => {
+      const { t } = createI18n(await languageOf(req))
+      res.status(429).json({ error: t('errors.http.tooMany') })
+    },
   }
   const reads = rateLimit({ ...common, limit: perMinute })
   const writes = rateLimit({ ...common, limit: Math.max(10, Math.floor(perMinute / 6)) })
@@ -63,12 +144,8 @@ export const MAX_BODY_BYTES = 1024 * 1024
 export function bodySizeLimit(maxBytes = MAX_BODY_BYTES): RequestHandler {
   return (req, res, next) => {
     const declared = req.headers['content-length']
-    if (declared === undefined && req.headers['transfer-encoding']) {
-      return res.status(411).type('text/plain; charset=utf-8').send('En-tête Content-Length requis.')
-    }
-    if (Number(declared ?? 0) > maxBytes) {
-      return res.status(413).type('text/plain; charset=utf-8').send('Requête trop volumineuse (1 Mo au plus).')
-    }
+    if (declared === undefined && req.headers['transfer-encoding']) return void refuse(req, res, 411, 'lengthRequired')
+    if (Number(declared ?? 0) > maxBytes) return void refuse(req, res, 413, 'tooLarge')
     next()
   }
 }

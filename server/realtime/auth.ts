@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io'
-import { getSessionUserFromCookie, type SessionUser } from '../../app/domain/auth/session.server.js'
+import { getSessionFromCookie, getSessionUserFromCookie, type SessionUser } from '../../app/domain/auth/session.server.js'
 import { isDatabaseUnavailable } from '../../app/domain/unavailable.js'
 import { defaultLanguage, isLanguage, type Language } from '../../app/i18n/config.js'
 import { languageCookie } from '../../app/i18n/language.server.js'
@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js'
 
 export type SocketData = {
   user: SessionUser | null
+  /** The session the handshake was signed in with: the socket is in its room (`sessionRoom`). */
+  sessionId: string | null
   /** When the session was last read (ms). */
   checkedAt: number
   /** The interface language chosen by the person (cookie), for ack messages. */
@@ -24,14 +26,16 @@ export type HandshakeRefusal = { code: 'unavailable' }
  * `{ code: 'unavailable' }` and the client connects again shortly (it would otherwise stay
  * anonymous after the database came back).
  */
-export function socketAuth(logger: Logger, readUser: (cookie: string | null) => Promise<SessionUser | null> = getSessionUserFromCookie) {
+export function socketAuth(logger: Logger, readSession: typeof getSessionFromCookie = getSessionFromCookie) {
   return async (socket: Socket, next: (error?: Error) => void) => {
     const data = socket.data as SocketData
     const cookie = socket.handshake.headers.cookie ?? null
     const language = await languageCookie.parse(cookie).catch(() => null)
     data.language = isLanguage(language) ? language : defaultLanguage
     try {
-      data.user = await readUser(cookie)
+      const session = await readSession(cookie)
+      data.user = session?.user ?? null
+      data.sessionId = session?.sessionId ?? null
       data.checkedAt = Date.now()
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
@@ -40,10 +44,14 @@ export function socketAuth(logger: Logger, readUser: (cookie: string | null) => 
       }
       logger.warn({ err: error }, 'socket session lookup failed')
       data.user = null
+      data.sessionId = null
     }
     next()
   }
 }
+
+/** One room per signed-in session: ending the session closes its sockets, in every process. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`
 
 export type SessionCheck = {
   /** How long a socket trusts the session it last read before reading it again. */

@@ -23,12 +23,15 @@ export function socketCommand<Payload, Result>(
   schema: ZodType<Payload>,
   handler: (payload: Payload) => Promise<Result> | Result,
   logger: Logger,
+  /** The language of the generic answers (bad payload, internal error): the socket's, French by default. */
+  language: Language = 'fr',
 ) {
   return async (payload: unknown, ack: unknown) => {
     const reply: AckCallback<Result> = typeof ack === 'function' ? (ack as AckCallback<Result>) : () => {}
     const parsed = schema.safeParse(payload)
     if (!parsed.success) {
-      reply({ error: { code: 'invalid_payload', message: 'Données invalides : ' + parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'} ${i.message}`).join(' ; ') } })
+      const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'} ${translateAck(issue.message, language)}`).join(' ; ')
+      reply({ error: { code: 'invalid_payload', message: `${translateAck('messaging.errors.invalidPayload', language)} ${details}` } })
       return
     }
     let response: Ack<Result>
@@ -40,10 +43,10 @@ export function socketCommand<Payload, Result>(
       } else if (isDatabaseUnavailable(error)) {
         // Not a bug: the database is out of reach or past its time limit. The client tries again.
         logger.warn({ err: error }, 'socket command: database unavailable')
-        response = { error: { code: 'unavailable', message: translateAck('messaging.errors.unavailable') } }
+        response = { error: { code: 'unavailable', message: translateAck('messaging.errors.unavailable', language) } }
       } else {
         logger.error({ err: error }, 'socket command failed')
-        response = { error: { code: 'internal', message: 'Erreur interne, réessayez.' } }
+        response = { error: { code: 'internal', message: translateAck('messaging.errors.generic', language) } }
       }
     }
     reply(response)

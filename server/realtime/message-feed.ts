@@ -1,4 +1,4 @@
-import type { ChangeStream, ChangeStreamDocument, ResumeToken } from 'mongodb'
+import type { ChangeStreamDocument } from 'mongodb'
 import type { Connection } from 'mongoose'
 import type { Server } from 'socket.io'
 import { Message, onMessageStored, STORING_PROCESS } from '../../app/domain/messaging/model.server.js'
@@ -8,6 +8,7 @@ import { User } from '../../app/domain/users/model.server.js'
 import { conversationRoom, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
 import type { Logger } from '../logger.js'
 import type { SocketData } from './auth.js'
+import { followChanges } from './change-stream.js'
 import { coalescedInbox } from './publisher.js'
 
 type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -37,7 +38,6 @@ export type MessageFeed = {
 
 const SENDER_MEMORY_MS = 60_000
 const NAME_MEMORY_MS = 60_000
-const MAX_BACKOFF_MS = 5_000
 
 export function startMessageFeed({
   connection,
@@ -59,9 +59,6 @@ export function startMessageFeed({
   /** `${authorId}:${clientId}` → the sending socket, until its message has gone out. */
   const senders = new Map<string, { socketId: string; at: number }>()
   const names = new Map<string, { name: string; at: number }>()
-  let stream: ChangeStream | undefined
-  let resumeToken: ResumeToken | undefined
-  let stopped = false
   let queue: ChangeStreamDocument[] = []
   let draining: Promise<void> | undefined
 
@@ -127,44 +124,18 @@ export function startMessageFeed({
     })().finally(() => (draining = undefined))
   }
 
-  async function run() {
-    for (let attempt = 0; !stopped; attempt++) {
-      try {
-        // This process's own inserts stay on the server: they were pushed when stored.
-        const others = { $or: [{ operationType: 'insert', 'fullDocument.storedBy': { $ne: STORING_PROCESS } }, { operationType: { $in: ['update', 'replace'] } }] }
-        const opened = collection.watch([{ $match: others }], {
-          fullDocument: 'updateLookup',
-          ...(resumeToken ? { resumeAfter: resumeToken } : {}),
-        })
-        stream = opened
-        await new Promise<void>((resolve, reject) => {
-          opened.on('change', (change: ChangeStreamDocument) => {
-            resumeToken = change._id
-            attempt = 0
-            enqueue(change)
-          })
-          opened.once('error', reject)
-          opened.once('close', resolve)
-        })
-      } catch (error) {
-        if (stopped) return
-        const code = (error as { code?: number }).code
-        if (resumeToken && (code === 280 || code === 286)) {
-          // The oplog no longer holds where we were: start from now and have clients catch up.
-          logger.warn({ err: error }, 'message feed: resume point lost, clients asked to catch up')
-          resumeToken = undefined
-          local.emit('sync:required')
-        } else {
-          logger.warn({ err: error, attempt }, 'message feed: change stream interrupted, resuming')
-        }
-      } finally {
-        await stream?.close().catch(() => undefined)
-        stream = undefined
-      }
-      if (!stopped) await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)))
-    }
-  }
-  const running = run()
+  // This process's own inserts stay on the server: they were pushed when stored.
+  const others = { $or: [{ operationType: 'insert', 'fullDocument.storedBy': { $ne: STORING_PROCESS } }, { operationType: { $in: ['update', 'replace'] } }] }
+  const stream = followChanges({
+    name: 'messages',
+    collection,
+    pipeline: [{ $match: others }],
+    options: { fullDocument: 'updateLookup' },
+    onChange: enqueue,
+    // Clients may have missed what was stored meanwhile: they catch up by seq.
+    onResumeLost: () => local.emit('sync:required'),
+    logger,
+  })
 
   return {
     sentFrom(socketId, author, clientId) {
@@ -175,11 +146,9 @@ export function startMessageFeed({
       else names.set(author.id, { name: author.name, at })
     },
     async stop() {
-      stopped = true
       stopHearing()
       clearInterval(sweep)
-      await stream?.close().catch(() => undefined)
-      await running
+      await stream.stop()
       await draining
     },
   }

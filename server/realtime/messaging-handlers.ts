@@ -101,7 +101,7 @@ export function messagingHandlers({
         } finally {
           sendsInFlight--
         }
-      }, logger),
+      }, logger, language),
     )
 
     socket.on(
@@ -109,7 +109,7 @@ export function messagingHandlers({
       socketCommand(messagingPayloads.edit, async ({ messageId, body }) => {
         const me = await actor()
         return asCommand(socket, () => service.editMessage(me, messageId, body))
-      }, logger),
+      }, logger, language),
     )
 
     socket.on(
@@ -117,7 +117,7 @@ export function messagingHandlers({
       socketCommand(messagingPayloads.delete, async ({ messageId }) => {
         const me = await actor()
         return asCommand(socket, () => service.deleteMessage(me, messageId))
-      }, logger),
+      }, logger, language),
     )
 
     socket.on(
@@ -125,7 +125,7 @@ export function messagingHandlers({
       socketCommand(messagingPayloads.report, async ({ messageId, reason }) => {
         const me = await actor()
         return asCommand(socket, () => service.reportMessage(me, messageId, reason))
-      }, logger),
+      }, logger, language),
     )
 
     socket.on(
@@ -146,7 +146,7 @@ export function messagingHandlers({
           ])
           return { conversationId, receipts, messages: missed.messages, hasMore: missed.hasMore, serverTime }
         })
-      }, logger),
+      }, logger, language),
     )
 
     socket.on(
@@ -154,7 +154,7 @@ export function messagingHandlers({
       socketCommand(messagingPayloads.leave, async ({ conversationId }) => {
         await socket.leave(conversationRoom(conversationId))
         return { conversationId }
-      }, logger),
+      }, logger, language),
     )
 
     socket.on(
@@ -164,7 +164,7 @@ export function messagingHandlers({
         const receipt = await asCommand(socket, () => service.markRead(me, conversationId, seq))
         publish({ type: 'receipt:updated', receipt })
         return receipt
-      }, logger),
+      }, logger, language),
     )
 
     socket.on(
@@ -175,7 +175,7 @@ export function messagingHandlers({
         if (!member) throw new SocketCommandError('not_found', translateAck('messaging.errors.notFound', language))
         socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, user: me })
         return { ok: true as const }
-      }, logger),
+      }, logger, language),
     )
   }
 }

@@ -75,19 +75,14 @@ export function presenceHandlers({ io, registry, logger, session }: { io: Presen
           if (ids.some((id) => !shared.has(id))) throw new SocketCommandError('forbidden', translateAck('messaging.presence.notShared', socket.data.language))
         }
         return { presence: await presenceOfUsers(registry, ids), at: Date.now() }
-      }, logger),
+      }, logger, socket.data.language),
     )
-
-    if (!me) return
-    // Joined by the messaging handlers too; joining again is harmless and keeps this module whole.
-    void socket.join(userRoom(me.id))
-    socket.data.presence = 'active'
-    void registry.connected(socket.id, me.id, 'active').then(() => announceSafely(me.id))
 
     socket.on(
       'presence:set',
       socketCommand(presencePayloads.set, async ({ state }) => {
-        if (!(await currentUser(socket))) throw new SocketCommandError('unauthenticated', translateAck('messaging.presence.signIn', socket.data.language))
+        const user = await currentUser(socket)
+        if (!user) throw new SocketCommandError('unauthenticated', translateAck('messaging.presence.signIn', socket.data.language))
         if (socket.data.presence !== state) {
           const now = Date.now()
           changes = changes.filter((at) => now - at < 60_000)
@@ -95,11 +90,17 @@ export function presenceHandlers({ io, registry, logger, session }: { io: Presen
           changes.push(now)
           socket.data.presence = state
           await registry.changed(socket.id, state)
-          await announce(me.id)
+          await announce(user.id)
         }
-        return { status: (await presenceOfUsers(registry, [me.id]))[me.id]! }
-      }, logger),
+        return { status: (await presenceOfUsers(registry, [user.id]))[user.id]! }
+      }, logger, socket.data.language),
     )
+
+    if (!me) return
+    // Joined by the messaging handlers too; joining again is harmless and keeps this module whole.
+    void socket.join(userRoom(me.id))
+    socket.data.presence = 'active'
+    void registry.connected(socket.id, me.id, 'active').then(() => announceSafely(me.id))
 
     // What remains are the person's other tabs.
     socket.on('disconnect', () => void registry.disconnected(socket.id).then(() => announceSafely(me.id)))

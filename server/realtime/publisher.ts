@@ -26,16 +26,12 @@ export const INBOX_WINDOW_MS = 1_000
 
 /**
  * Sends a stored change to the people concerned through the Socket.IO adapter (every process):
- * receipts, notifications, suspensions and ended sessions. One per server: socket commands and
+ * receipts and notifications. One per server: socket commands and
  * Remix actions (no JavaScript) share it. Messages themselves are pushed by each process's
  * message feed (message-feed.ts), from what MongoDB stored.
  */
 export function createRealtimePublisher(io: RealtimeServer) {
   return (event: RealtimeEvent) => {
-    if (event.type === 'user:suspended') {
-      io.in(userRoom(event.userId)).disconnectSockets(true)
-      return
-    }
     if (event.type === 'notification:created') {
       io.to(userRoom(event.userId)).emit('notification:created', event.notification)
       return

@@ -6,7 +6,8 @@ import { createRateLimiter, MESSAGE_RATE } from '../../app/domain/messaging/rate
 import { systemPingPayload, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
 import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
-import { socketAuth, type SocketData } from './auth.js'
+import { sessionRoom, socketAuth, type SocketData } from './auth.js'
+import { closeSocketsOfEndedSessions } from './ended-sessions.js'
 import { socketCommand } from './handler.js'
 import { startMessageFeed } from './message-feed.js'
 import { messagingHandlers, type MessagingDeps } from './messaging-handlers.js'
@@ -27,6 +28,13 @@ export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Re
 export type RealtimeOptions = {
   /** The app's database, through a connection without operation time limit (the message feed's change stream). */
   background: Connection
+  /**
+   * Whether a browser page at this Origin is the app's own (server/http/origins.ts). A handshake
+   * from any other page is refused: the session cookie would otherwise open a socket as the
+   * visitor for a page on the same site (another port or subdomain). No Origin at all is a
+   * client that is not a browser page (browsers always send one with a WebSocket handshake).
+   */
+  isAllowedOrigin: (origin: string) => boolean
   /** The Socket.IO adapter; the default in-memory one serves a single process. */
   adapter?: ServerOptions['adapter']
   /** Tests and benchmarks tune the messaging safeguards (defaults: see messaging-handlers.ts). */
@@ -51,6 +59,12 @@ export function attachSocketServer(
     perMessageDeflate: false,
     // Same origin only: the browser app is served by this very server.
     cors: { origin: false },
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin
+      if (origin === undefined || options.isAllowedOrigin(origin)) return callback(null, true)
+      logger.warn({ origin }, 'socket handshake refused: foreign origin')
+      callback('origin not allowed', false)
+    },
     ...(adapter ? { adapter } : {}),
   })
 
@@ -60,6 +74,7 @@ export function attachSocketServer(
   const publisher = createRealtimePublisher(io)
   const membership = options.messaging?.membership ?? createMembershipCache()
   const feed = startMessageFeed({ connection: options.background, io, membership, logger, inboxWindowMs: options.inboxWindowMs })
+  const endedSessions = closeSocketsOfEndedSessions({ connection: options.background, io, logger })
   const onMessagingConnection = messagingHandlers({ logger, limiter: createRateLimiter(MESSAGE_RATE), ...options.messaging, publish: publisher, feed, membership })
   const registry = createPresenceRegistry({ logger })
   const onPresenceConnection = presenceHandlers({ io, registry, logger, session: { recheckMs: options.presenceSessionRecheckMs } })
@@ -68,8 +83,9 @@ export function attachSocketServer(
     logger.debug({ socketId: socket.id }, 'socket connected')
     socket.on(
       'system:ping',
-      socketCommand(systemPingPayload, ({ sentAt }) => ({ sentAt, serverTime: Date.now() }), logger),
+      socketCommand(systemPingPayload, ({ sentAt }) => ({ sentAt, serverTime: Date.now() }), logger, socket.data.language),
     )
+    if (socket.data.sessionId) void socket.join(sessionRoom(socket.data.sessionId))
     onMessagingConnection(socket)
     onPresenceConnection(socket)
   })
@@ -77,7 +93,7 @@ export function attachSocketServer(
     io,
     publisher,
     async close() {
-      await feed.stop()
+      await Promise.all([feed.stop(), endedSessions.stop()])
       membership.close()
       await registry.stop()
     },

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { createTestUser, signInAs } from './support/db'
 import { linkIn, mailFilesTo, waitForMail } from './support/mail'
+import { signInWithForm } from './support/sign-in'
 
 const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@exemple.test`
-
-async function signInWithForm(page: Page, email: string, password: string) {
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe', { exact: false }).fill(password)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-}
 
 test('sign up, read the verification mail, follow its link: the address is verified', async ({ page }) => {
   const email = uniqueEmail('inscription')
@@ -24,16 +18,22 @@ test('sign up, read the verification mail, follow its link: the address is verif
   await page.getByLabel('Industriel').check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
 
-  await expect(page).toHaveURL(/\/compte\/bienvenue$/)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Passerelle, Sophie Lambert !')
-  await expect(page.getByText(`Nous venons d’envoyer un e-mail à ${email}.`, { exact: false })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Mon compte (Sophie Lambert)' })).toBeVisible()
+  // The same answer as for an address that has an account: the mailbox tells the rest.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre boîte mail')
+  await expect(page.getByText(`Un e-mail vient d’être envoyé à ${email}.`, { exact: false })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
 
   const mail = await waitForMail(email)
   expect(mail.subject).toBe('Confirmez votre adresse e-mail sur Passerelle')
   const link = linkIn(mail, '/verifier-email/')
   await page.goto(link)
   await expect(page.getByRole('status').filter({ hasText: `Merci ! Votre adresse e-mail ${email} est vérifiée.` })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Se connecter pour continuer' }).click()
+  await signInWithForm(page, email, 'les lunettes de Morez sont solides')
+  await expect(page).toHaveURL(/\/compte\/bienvenue$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Passerelle, Sophie Lambert !')
+  await expect(page.getByRole('link', { name: 'Mon compte (Sophie Lambert)' })).toBeVisible()
 
   await page.getByRole('link', { name: 'Aller à mon compte' }).click()
   await expect(page.getByText(`${email} — vérifiée`)).toBeVisible()
@@ -74,15 +74,24 @@ test('a wrong password shows a French error by the form, and never says whether 
   await expect(alert).toHaveText('Adresse e-mail ou mot de passe incorrect.')
 })
 
-test('after 5 failures the account is locked, with the time to try again', async ({ page }) => {
+test('after 5 wrong passwords from one place, that place waits; the owner elsewhere signs in at once', async ({ page, browser, baseURL }) => {
   const user = await createTestUser()
+  // Another place: the e2e server trusts one proxy, so X-Forwarded-For is the client address.
+  const elsewhere = await browser.newContext({ baseURL, locale: 'fr-FR', extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.20' } })
+  await page.context().setExtraHTTPHeaders({ 'X-Forwarded-For': '203.0.113.10' })
   await page.goto('/connexion')
   for (let i = 0; i < 5; i++) {
     await signInWithForm(page, user.email, `mauvais essai ${i}`)
     await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.')
   }
   await signInWithForm(page, user.email, user.password)
-  await expect(page.getByRole('alert')).toContainText(/Trop de tentatives de connexion : par sécurité, réessayez à \d{2}:\d{2} \(dans 1[45] min\)/)
+  await expect(page.getByRole('alert')).toContainText(/Trop de tentatives de connexion : par sécurité, réessayez à \d{2}:\d{2} \(dans 1 min\), ou depuis un navigateur où vous vous êtes déjà connecté\./)
+
+  const owner = await elsewhere.newPage()
+  await owner.goto('/connexion')
+  await signInWithForm(owner, user.email, user.password)
+  await expect(owner.getByRole('link', { name: `Mon compte (${user.name})` })).toBeVisible()
+  await elsewhere.close()
 })
 
 test('forgotten password: the mailed link sets a new one and closes the other sessions', async ({ page, browser, baseURL }) => {
@@ -128,6 +137,8 @@ test('forgotten password: the mailed link sets a new one and closes the other se
   await expect(page.getByRole('link', { name: 'Demander un nouveau lien' })).toBeVisible()
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  // Signed out once the header offers to sign in (a goto sooner would race the sign-out's redirect).
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
   await page.goto('/connexion')
   await signInWithForm(page, user.email, newPassword)
   await expect(page.getByRole('link', { name: 'Mon compte (Nadia Benali)' })).toBeVisible()
@@ -148,7 +159,7 @@ test('sign-up with bad input shows an error next to each field', async ({ page }
   await expect(page.getByText('Ce mot de passe fait partie des plus courants', { exact: false })).toBeVisible()
 })
 
-test('sign-up with an address that has an account says so on the e-mail field', async ({ page }) => {
+test('sign-up with an address that has an account answers like any other; its owner is told by e-mail', async ({ page }) => {
   const user = await createTestUser()
   await page.goto('/inscription')
   await page.getByLabel('Prénom et nom').fill('Quelqu’un d’autre')
@@ -156,9 +167,13 @@ test('sign-up with an address that has an account says so on the e-mail field', 
   await page.getByLabel('Mot de passe').fill('une autre phrase bien longue')
   await page.getByLabel('Chercheur / centre technique').check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
-  await expect(page.getByText('Un compte existe déjà avec cette adresse.', { exact: false })).toBeVisible()
-  await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true')
-  await expect(page.getByLabel('Chercheur / centre technique')).toBeChecked()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre boîte mail')
+  await expect(page.getByText(`Un e-mail vient d’être envoyé à ${user.email}.`, { exact: false })).toBeVisible()
+  await expect(page.getByText('Un compte existe déjà', { exact: false })).toHaveCount(0)
+
+  const notice = await waitForMail(user.email, { subject: /déjà un compte/ })
+  expect(notice.subject).toBe('Vous avez déjà un compte Passerelle')
+  expect(linkIn(notice, '/reinitialiser-mot-de-passe/')).toMatch(/^http:\/\/localhost:\d+\/reinitialiser-mot-de-passe\//)
 })
 
 test('sign-up errors come from the server too, without JavaScript', async ({ browser }) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { expect, test } from './fixtures'
 import { createTestUser, signInAs } from './support/db'
 import { linkIn, waitForMail } from './support/mail'
+import { signInWithForm } from './support/sign-in'
 
 /**
  * Issue 3's whole journey in one go, through the real forms: a researcher signs up, confirms
@@ -18,13 +19,15 @@ test('sign up → verify the e-mail → create a lab profile → see it publicly
   await page.getByLabel('Mot de passe').fill('les composites de Saint-Claude tiennent')
   await page.getByLabel('Chercheur', { exact: false }).check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Passerelle, Nora Benali !')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre boîte mail')
 
   const mail = await waitForMail(email)
   await page.goto(linkIn(mail, '/verifier-email/'))
   await expect(page.getByText(`Votre adresse e-mail ${email} est vérifiée`, { exact: false })).toBeVisible()
+  await page.getByRole('link', { name: 'Se connecter pour continuer' }).click()
+  await signInWithForm(page, email, 'les composites de Saint-Claude tiennent')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Passerelle, Nora Benali !')
 
-  await page.goto('/compte/bienvenue')
   await page.getByRole('link', { name: 'Créer le profil de mon organisation' }).click()
   await page.getByLabel('Nom (obligatoire)').fill(labName)
   await page.getByLabel('Type d’organisation (obligatoire)').selectOption('lab')
@@ -54,12 +57,16 @@ test('sign up → verify the e-mail → create a lab profile → see it publicly
 })
 
 test('signing up from a link that needs an account offers to continue there', async ({ page }) => {
+  const email = `suite-${randomUUID().slice(0, 8)}@exemple.test`
   await page.goto('/inscription?redirectTo=%2Forganisations%3Ftype%3Dlab')
   await page.getByLabel('Prénom et nom').fill('Yann Morel')
-  await page.getByLabel('Adresse e-mail').fill(`suite-${randomUUID().slice(0, 8)}@exemple.test`)
+  await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByLabel('Mot de passe').fill('une passerelle entre Laval et Angers')
   await page.getByLabel('Industriel').check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
+  await page.goto(linkIn(await waitForMail(email), '/verifier-email/'))
+  await page.getByRole('link', { name: 'Se connecter pour continuer' }).click()
+  await signInWithForm(page, email, 'une passerelle entre Laval et Angers')
   await page.getByRole('link', { name: 'Continuer là où j’en étais' }).click()
   await expect(page).toHaveURL(/\/organisations\?type=lab$/)
 })

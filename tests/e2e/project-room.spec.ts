@@ -2,70 +2,7 @@ import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
 import { expect, expectAccessible, test } from './fixtures'
 import { createTestUser, e2eDb, signInAs, type TestUser } from './support/db'
-import { addMember, createOrganisation, createPublishedNeed } from './support/marketplace'
-
-/**
- * A project as an accepted proposal leaves it (need in project, accepted proposal, project with
- * the members of both organisations), written into the e2e server's database.
- */
-async function startedProject() {
-  const unique = randomUUID().slice(0, 6)
-  const industrialist = await createTestUser({ role: 'industrialist', name: `Claire Projet ${unique}` })
-  const researcher = await createTestUser({ role: 'researcher', name: `Hugo Projet ${unique}` })
-  const companyName = `Montures du Jura ${unique} (fictive)`
-  const labName = `Laboratoire Fabrication ${unique}`
-  const companyId = await createOrganisation('company', companyName)
-  const labId = await createOrganisation('lab', labName)
-  await addMember(companyId, industrialist.id, 'owner')
-  await addMember(labId, researcher.id, 'owner')
-  const title = `Branches imprimées en 3D ${unique}`
-  const needId = await createPublishedNeed(companyId, industrialist.id, {
-    title,
-    summary: 'Imprimer des branches de lunettes en petite série.',
-    description: 'Trois modèles, 500 paires par an.',
-    confidentiality: 'public',
-  })
-  const db = await e2eDb()
-  const id = (value: string) => new mongoose.Types.ObjectId(value)
-  const now = new Date()
-  const projectId = new mongoose.Types.ObjectId()
-  const { insertedId: proposalId } = await db.collection('proposals').insertOne({
-    needId: id(needId),
-    orgId: id(labId),
-    authorId: id(researcher.id),
-    submissionId: randomUUID(),
-    approach: 'Stéréolithographie pour les formes, fusion laser pour les charnières.',
-    team: 'Deux ingénieurs procédés',
-    durationMonths: 6,
-    costRange: '50k_200k',
-    trlStart: 4,
-    trlEnd: 7,
-    partners: [],
-    status: 'accepted',
-    declineReason: null,
-    declineText: '',
-    history: [],
-    createdAt: now,
-    updatedAt: now,
-  })
-  await db.collection('needs').updateOne({ _id: id(needId) }, { $set: { status: 'in_project', projectId } })
-  await db.collection('projects').insertOne({
-    _id: projectId,
-    needId: id(needId),
-    proposalId,
-    companyOrgId: id(companyId),
-    partnerOrgId: id(labId),
-    members: [id(industrialist.id), id(researcher.id)],
-    status: 'active',
-    createdBy: id(industrialist.id),
-    milestones: [],
-    statusHistory: [],
-    memberAdditions: [],
-    createdAt: now,
-    updatedAt: now,
-  })
-  return { industrialist, researcher, companyId, companyName, labName, title, url: `/projets/${String(projectId)}` }
-}
+import { addMember, startedProject } from './support/marketplace'
 
 const section = (page: import('@playwright/test').Page, name: string) => page.getByRole('region', { name, exact: true })
 

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose'
 import { createAppServer, type AppServerOptions } from '../../server/app-server'
+import { appOrigins } from '../../server/http/origins'
 import { createSearchClient } from '../../server/search/client'
 import { isolatedMongoUri, testLogger, testServices } from './support'
 
@@ -20,6 +21,8 @@ export async function startApiServer(overrides: Partial<AppServerOptions> = {}) 
     search: createSearchClient(meiliUrl, meiliMasterKey),
     remix: 'none',
     mailer: { send: async () => {} },
+    // The test server listens on a free port: local names on any port.
+    origins: appOrigins({ PASSERELLE_PUBLIC_URL: undefined, allowedHosts: ['127.0.0.1', 'localhost'] }),
     ...overrides,
   })
   const url = await server.listen(0, '127.0.0.1')

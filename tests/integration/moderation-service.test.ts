@@ -4,7 +4,7 @@ import { Session } from '~/domain/auth/session.server'
 import type { OutgoingMail } from '~/domain/mail/mailer'
 import { AuditEntry, ModerationState, Recommendation, Report } from '~/domain/moderation/model.server'
 import { searchAudit } from '~/domain/moderation/audit.server'
-import { hiddenIds, isHidden } from '~/domain/moderation/hidden.server'
+import { hiddenIds, isHidden, setHidden } from '~/domain/moderation/hidden.server'
 import { dashboard, followUpList } from '~/domain/moderation/insights.server'
 import {
   approveSubmittedNeed,
@@ -36,7 +36,7 @@ import { getSessionUserFromCookie, sessionCookie } from '~/domain/auth/session.s
 import { createHash, randomBytes } from 'node:crypto'
 import { hashPassword } from '~/domain/auth/password.server'
 import { signIn } from '~/domain/auth/service.server'
-import { refusalCode } from './refusal'
+import { refusal, refusalCode } from './refusal'
 
 const sent: OutgoingMail[] = []
 const mail = { mailer: { send: async (message: OutgoingMail) => void sent.push(message) }, publicUrl: 'http://passerelle.test' }
@@ -176,6 +176,34 @@ describe('reports', () => {
     expect((await reportsQueue(outsider)).map((item) => item.id)).not.toContain(one.reportId)
   })
 
+  it('a need or profile the reporter may not see is refused exactly like one that does not exist, and never reaches the queue', async () => {
+    const reporter = await makeUser('researcher')
+    const answerFor = (targetKind: 'need' | 'user', targetId: string) => refusal(reportContent(reporter, { targetKind, targetId, reason: 'Curieux' }))
+    const missing = await answerFor('need', String(new mongoose.Types.ObjectId()))
+    expect(missing.code).toBe('not_found')
+
+    const { orgId, member } = await companyWithMember({ territories: ['haut-jura'] })
+    const draft = await createNeed(member, orgId, needInput({ title: 'Projet confidentiel en brouillon' }))
+    const submitted = await submittedNeed('Projet confidentiel soumis')
+    const hiddenNeed = await submittedNeed('Projet masqué par modération')
+    await approveSubmittedNeed(insider, hiddenNeed.id)
+    await hideContent(insider, 'need', hiddenNeed.id, 'Publicité')
+    const hiddenProfile = await makeUser('industrialist')
+    await setHidden('user', hiddenProfile.id, { by: insider.id, reason: 'Faux profil', at: new Date() })
+
+    for (const id of [draft.id, submitted.id, hiddenNeed.id]) expect(await answerFor('need', id)).toEqual(missing)
+    expect(await answerFor('user', hiddenProfile.id)).toEqual(await answerFor('user', String(new mongoose.Types.ObjectId())))
+    expect(await Report.countDocuments({ targetId: { $in: [draft.id, submitted.id, hiddenNeed.id, hiddenProfile.id] } })).toBe(0)
+    const labels = (await reportsQueue(admin)).map((item) => item.targetLabel)
+    expect(labels).not.toContain('Projet confidentiel en brouillon')
+    expect(labels).not.toContain('Projet confidentiel soumis')
+
+    // What the reporter may see stays reportable: the need once published, by its company's member even as a draft.
+    await approveSubmittedNeed(insider, submitted.id)
+    expect((await reportContent(reporter, { targetKind: 'need', targetId: submitted.id, reason: 'Doublon' })).duplicate).toBe(false)
+    expect((await reportContent(member, { targetKind: 'need', targetId: draft.id, reason: 'Erreur de saisie' })).duplicate).toBe(false)
+  })
+
   it('dismiss: inside scope OK and audited, outside forbidden, not twice', async () => {
     const { reportId, needId } = await reportedNeed()
     expect(await refusalCode(decideReport(outsider, reportId, { kind: 'dismiss', reason: '' }, mail))).toBe('forbidden')
@@ -229,9 +257,7 @@ describe('suspending and banning', () => {
     const cookie = await sessionFor(member.id)
     expect(await getSessionUserFromCookie(cookie)).not.toBeNull()
     const now = new Date()
-    const disconnected: string[] = []
-    await suspendUser(insider, member.id, 7, 'Messages insultants', { now, onSuspended: (userId) => disconnected.push(userId) })
-    expect(disconnected).toEqual([member.id])
+    await suspendUser(insider, member.id, 7, 'Messages insultants', { now })
     const user = (await User.findById(member.id).lean())!
     expect(user.suspendedUntil?.getTime()).toBe(now.getTime() + 7 * 86_400_000)
     expect(await Session.countDocuments({ userId: member.id })).toBe(0)
@@ -245,7 +271,7 @@ describe('suspending and banning', () => {
     const password = 'Passerelle-suspendu-42!'
     await User.updateOne({ _id: member.id }, { $set: { passwordHash: await hashPassword(password) } })
     const { email } = (await User.findById(member.id).lean())!
-    expect(await signIn({ email, password, ip: '203.0.113.7' })).toEqual({ ok: true, userId: member.id })
+    expect(await signIn({ email, password, ip: '203.0.113.7' })).toMatchObject({ ok: true, userId: member.id })
     await suspendUser(insider, member.id, 2, 'Spam')
     expect(await signIn({ email, password, ip: '203.0.113.7' })).toMatchObject({ ok: false, reason: 'suspended' })
   })

@@ -174,6 +174,25 @@ describe('editing a profile', () => {
     expect((await Organisation.findById(id).lean())?.name).toBe('Plateforme régionale (corrigée)')
   })
 
+  it('answers simultaneous saves of one profile with "changed meanwhile", never a crash, and keeps one whole version', async () => {
+    const owner = await makeUser()
+    const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Atelier disputé' }))
+    const versions = Array.from({ length: 6 }, (_, i) =>
+      orgUpdateSchema(t).parse({ name: `Atelier disputé ${i}`, commune: '39478', keywords: `mot-${i}, autre-${i}`, equipment: `Machine ${i}` }),
+    )
+    const outcomes = await Promise.allSettled(versions.map((version) => updateOrganisation(ctx(owner), slug, version)))
+    const refusals = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []))
+    for (const error of refusals) {
+      expect(error).toBeInstanceOf(DomainError)
+      expect({ code: (error as DomainError).code, message: (error as DomainError).message }).toEqual({ code: 'conflict', message: 'orgs.errors.changedMeanwhile' })
+    }
+    expect(refusals.length).toBeLessThan(versions.length)
+    const stored = await Organisation.findById(id).lean()
+    const kept = versions.findIndex((version) => version.name === stored?.name)
+    expect(kept).toBeGreaterThanOrEqual(0)
+    expect({ keywords: stored?.keywords, equipment: stored?.equipment }).toEqual({ keywords: versions[kept]!.keywords, equipment: versions[kept]!.equipment })
+  })
+
   it('answers 404 for an organisation that does not exist', async () => {
     const owner = await makeUser()
     expect((await refusal(() => updateOrganisation(ctx(owner), 'nexiste-pas', orgUpdateSchema(t).parse({ name: 'X y', commune: '39478' })))).code).toBe('not_found')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { endSession } from '~/domain/auth/session.server'
 import { startDirectConversation } from '~/domain/messaging/service.server'
 import { createUserWithSession, next, socketClient } from './messaging-support'
 import { useTwoServerProcesses } from './two-processes-support'
@@ -21,5 +22,16 @@ describe('Socket.IO across two server processes (MongoDB adapter)', () => {
     const ack = await onA.timeout(5_000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), body: 'Bonjour depuis le processus A' })
     expect(ack.error).toBeUndefined()
     expect(await received).toEqual(ack.data)
+  })
+
+  it('signing out closes the session’s sockets in both processes at once', async () => {
+    const [alice, bruno] = await Promise.all([createUserWithSession('Alice'), createUserWithSession('Bruno')])
+    const [onA, onB, brunoOnA] = await Promise.all([socketClient(servers.urls[0]!, alice.cookie), socketClient(servers.urls[1]!, alice.cookie), socketClient(servers.urls[0]!, bruno.cookie)])
+    servers.clients.push(onA, onB, brunoOnA)
+    for (const client of [onA, onB, brunoOnA]) await client.timeout(5_000).emitWithAck('system:ping', { sentAt: 0 })
+    const closed = Promise.all([onA, onB].map((client) => new Promise((resolve) => client.once('disconnect', resolve))))
+    await endSession(new Request('http://localhost/', { headers: { cookie: alice.cookie } }))
+    expect(await closed).toEqual(['io server disconnect', 'io server disconnect'])
+    expect(brunoOnA.connected).toBe(true)
   })
 })

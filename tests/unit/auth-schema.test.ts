@@ -99,7 +99,7 @@ describe('profile schema', () => {
 describe('validation messages', () => {
   it('every key the schemas use exists in French and English', () => {
     const keys = [
-      ...['emailRequired', 'emailInvalid', 'emailTooLong', 'emailTaken', 'passwordRequired', 'passwordTooShort', 'passwordTooLong', 'passwordCommon'],
+      ...['emailRequired', 'emailInvalid', 'emailTooLong', 'passwordRequired', 'passwordTooShort', 'passwordTooLong', 'passwordCommon'],
       ...['roleRequired', 'nameRequired', 'nameTooShort', 'nameTooLong', 'titleTooLong', 'languageInvalid'],
     ].map((key) => `auth.validation.${key}`)
     for (const language of ['fr', 'en'] as const) {

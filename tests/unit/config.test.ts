@@ -38,9 +38,19 @@ describe('loadConfig', () => {
     [{ MEILI_MASTER_KEY: 'short' }, 'MEILI_MASTER_KEY'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ PASSERELLE_PUBLIC_URL: 'https://passerelle.example.fr/app' }, 'PASSERELLE_PUBLIC_URL'],
+    [{ PASSERELLE_ALLOWED_HOSTS: 'http://passerelle.example.fr' }, 'PASSERELLE_ALLOWED_HOSTS'],
+    [{ PASSERELLE_ALLOWED_HOSTS: 'passerelle.example.fr/x' }, 'PASSERELLE_ALLOWED_HOSTS'],
+    [{ PASSERELLE_ALLOWED_HOSTS: ' , ' }, 'PASSERELLE_ALLOWED_HOSTS'],
   ])('refuses %j with an error naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrowError(ConfigError)
     expect(() => loadConfig(env)).toThrowError(new RegExp(`${variable}:`))
+  })
+
+  it('allows localhost on PORT by default, the public URL’s host when it is set, or the listed hosts', () => {
+    expect(loadConfig({ PORT: '4000' }).allowedHosts).toEqual(['localhost:4000', '127.0.0.1:4000'])
+    expect(loadConfig({ PASSERELLE_PUBLIC_URL: 'https://passerelle.example.fr' }).allowedHosts).toEqual(['passerelle.example.fr'])
+    expect(loadConfig({ PASSERELLE_ALLOWED_HOSTS: 'Passerelle.Intranet, 10.0.0.5:8080' }).allowedHosts).toEqual(['passerelle.intranet', '10.0.0.5:8080'])
   })
 
   it('refuses an unknown PASSERELLE_ variable, so a typo never passes silently', () => {

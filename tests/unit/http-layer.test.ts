@@ -21,7 +21,7 @@ function thrown(work: () => unknown): unknown {
 
 describe('translateMessage', () => {
   it('translates an i18n key of any area, in the asked language', () => {
-    for (const key of ['needs.refusals.notEditable', 'moderation.refusals.reasonRequired', 'messaging.errors.notFound', 'auth.validation.emailTaken', 'projects.refusals.completed']) {
+    for (const key of ['needs.refusals.notEditable', 'moderation.refusals.reasonRequired', 'messaging.errors.notFound', 'auth.validation.emailInvalid', 'projects.refusals.completed']) {
       const french = translateMessage(t, key)
       expect(french, key).not.toBe(key)
       expect(french, key).toBe(t(key as never))

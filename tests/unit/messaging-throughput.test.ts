@@ -151,7 +151,7 @@ describe('plain-line markdown shortcut', () => {
 function recordingIo() {
   const emitted: Array<{ rooms: string[]; except: string[]; event: string; payload: unknown }> = []
   const target = (rooms: string[], except: string[] = []) => ({
-    except: (room: string) => target(rooms, [...except, room]),
+    except: (room: string | string[]) => target(rooms, [...except, ...[room].flat()]),
     emit: (event: string, payload: unknown) => {
       if (event !== 'message:created') emitted.push({ rooms, except, event, payload })
     },
@@ -185,15 +185,16 @@ describe('coalesced inbox events', () => {
     const notify = (created: MessageView, participantIds: string[]) => inbox.created(created, participantIds)
     notify(message(1), [A, B])
     expect(emitted.map((e) => e.event)).toEqual(['inbox:updated', 'inbox:message'])
-    expect(emitted[0]).toMatchObject({ rooms: [`user:${A}`, `user:${B}`], payload: { conversationId: CONVERSATION } })
-    expect(emitted[1]).toMatchObject({ except: [`user:${A}`], payload: { author: { id: A }, preview: 'message 1' } })
+    // Never to the tabs showing the conversation (its room), and the announcement never to the author.
+    expect(emitted[0]).toMatchObject({ rooms: [`user:${A}`, `user:${B}`], except: [`conversation:${CONVERSATION}`], payload: { conversationId: CONVERSATION } })
+    expect(emitted[1]).toMatchObject({ except: [`user:${A}`, `conversation:${CONVERSATION}`], payload: { author: { id: A }, preview: 'message 1' } })
 
     notify(message(2, B), [A, B])
     notify(message(3, B), [A, B])
     expect(emitted).toHaveLength(2)
     vi.advanceTimersByTime(1_000)
     expect(emitted).toHaveLength(4)
-    expect(emitted[3]).toMatchObject({ except: [`user:${B}`], payload: { author: { id: B }, preview: 'message 3' } })
+    expect(emitted[3]).toMatchObject({ except: [`user:${B}`, `conversation:${CONVERSATION}`], payload: { author: { id: B }, preview: 'message 3' } })
 
     // A window with nothing new closes without a word; the next message is told at once.
     vi.advanceTimersByTime(1_000)

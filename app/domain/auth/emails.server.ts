@@ -32,6 +32,42 @@ function composeLinkMail({ to, name, link, language }: LinkMail, kind: 'verifica
 export const verificationEmail = (mail: LinkMail) => composeLinkMail(mail, 'verification')
 export const passwordResetEmail = (mail: LinkMail) => composeLinkMail(mail, 'reset')
 
-/** Links point at the public origin; the token is the last path segment. */
-export const verificationLink = (publicUrl: string, token: string) => new URL(`/verifier-email/${token}`, publicUrl).toString()
+/**
+ * To the owner of an address someone tried to sign up with: it already has an account. The sign-up
+ * page says only that an e-mail was sent, so nobody learns from it whether an address is taken.
+ */
+export function accountExistsEmail({ to, name, language, signInLink, resetLink }: Omit<LinkMail, 'link'> & { signInLink: string; resetLink: string }): OutgoingMail {
+  const { t } = createI18n(language)
+  const lines = {
+    greeting: t('auth.emails.greeting', { name }),
+    intro: t('auth.emails.accountExists.intro'),
+    signIn: t('auth.emails.accountExists.signIn'),
+    reset: t('auth.emails.accountExists.reset'),
+    ignore: t('auth.emails.accountExists.ignore'),
+    signature: t('auth.emails.signature'),
+  }
+  const text = [lines.greeting, '', lines.intro, '', lines.signIn, signInLink, '', lines.reset, resetLink, '', lines.ignore, '', '-- ', lines.signature, ''].join('\n')
+  const link = (href: string) => `<a href="${escapeHtml(href)}">${escapeHtml(href)}</a>`
+  const html = `<!doctype html>
+<html lang="${language}"><body style="font-family: Arial, sans-serif; color: #1b1f24; line-height: 1.5">
+<p>${escapeHtml(lines.greeting)}</p>
+<p>${escapeHtml(lines.intro)}</p>
+<p>${escapeHtml(lines.signIn)}<br>${link(signInLink)}</p>
+<p>${escapeHtml(lines.reset)}<br>${link(resetLink)}</p>
+<p>${escapeHtml(lines.ignore)}</p>
+<p>${escapeHtml(lines.signature)}</p>
+</body></html>`
+  return { to, subject: t('auth.emails.accountExists.subject'), text, html }
+}
+
+/**
+ * Links point at the public origin; the token is the last path segment. A verification link may
+ * carry where the person was going (`suite`), offered again once they sign in.
+ */
+export const verificationLink = (publicUrl: string, token: string, next = '/') => {
+  const url = new URL(`/verifier-email/${token}`, publicUrl)
+  if (next !== '/') url.searchParams.set('suite', next)
+  return url.toString()
+}
 export const passwordResetLink = (publicUrl: string, token: string) => new URL(`/reinitialiser-mot-de-passe/${token}`, publicUrl).toString()
+export const signInLink = (publicUrl: string) => new URL('/connexion', publicUrl).toString()

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { isLanguage, type Language } from '~/i18n/config'
-import { conflict } from '../errors'
 import type { Mailer } from '../mail/mailer'
 import { User } from '../users/model.server'
-import { passwordResetEmail, passwordResetLink, verificationEmail, verificationLink } from './emails.server'
+import { accountExistsEmail, passwordResetEmail, passwordResetLink, signInLink, verificationEmail, verificationLink } from './emails.server'
 import { hashPassword, verifyPassword } from './password.server'
 import type { SignUpInput } from './schema'
 import { endAllSessions } from './session.server'
@@ -27,44 +26,57 @@ export const MAIL_COOLDOWN_MS = 60_000
 
 const languageOf = (value: unknown): Language => (isLanguage(value) ? value : 'fr')
 
-async function sendVerification(user: { id: string; email: string; name: string; language: Language }, deps: MailDeps) {
+async function sendVerification(user: { id: string; email: string; name: string; language: Language }, deps: MailDeps, next = '/') {
   const token = await issueToken({ userId: user.id, email: user.email, purpose: 'verify_email' })
-  await deps.mailer.send(verificationEmail({ to: user.email, name: user.name, language: user.language, link: verificationLink(deps.publicUrl, token) }))
+  await deps.mailer.send(verificationEmail({ to: user.email, name: user.name, language: user.language, link: verificationLink(deps.publicUrl, token, next) }))
 }
 
 const isDuplicateKey = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
 
-export async function signUp(input: SignUpInput, deps: MailDeps & { language: Language }) {
-  const emailTaken = () => conflict('Un compte existe déjà avec cette adresse.', { email: ['auth.validation.emailTaken'] })
-  if (await User.exists({ email: input.email })) throw emailTaken()
+/**
+ * Sign-up answers the same whether or not the address has an account — the page only says an
+ * e-mail was sent, and the mailbox tells the rest: a new address gets its account and the
+ * verification link; an address that has an account gets a notice to its owner (sign in, or a
+ * password reset link, at most one a minute like "forgot password"). Both hash the password and
+ * send in the background, so neither answers measurably faster. Nobody is signed in here.
+ */
+export async function signUp(input: SignUpInput, deps: MailDeps & { language: Language; next?: string }): Promise<void> {
+  const passwordHash = await hashPassword(input.password)
+  const existing = await User.findOne({ email: input.email }, { email: 1, name: 1, language: 1 }).lean()
+  if (existing) return notifyAccountOwner(existing, deps)
   let userId: string
   try {
-    const user = await User.create({
-      email: input.email,
-      passwordHash: await hashPassword(input.password),
-      name: input.name,
-      role: input.role,
-      language: deps.language,
-    })
+    const user = await User.create({ email: input.email, passwordHash, name: input.name, role: input.role, language: deps.language })
     userId = String(user._id)
   } catch (error) {
     // Two sign-ups at once with one address: the unique index lets exactly one through.
-    if (isDuplicateKey(error)) throw emailTaken()
+    const winner = isDuplicateKey(error) ? await User.findOne({ email: input.email }, { email: 1, name: 1, language: 1 }).lean() : null
+    if (winner) return notifyAccountOwner(winner, deps)
     throw error
   }
-  let verificationSent = true
-  try {
-    await sendVerification({ id: userId, email: input.email, name: input.name, language: deps.language }, deps)
-  } catch (error) {
-    // The account exists either way; the welcome page says so and /compte can send again.
-    verificationSent = false
-    deps.logger?.error({ err: error }, 'verification e-mail not sent')
-  }
-  return { userId, verificationSent }
+  // The account exists either way; /compte can send the link again.
+  sendVerification({ id: userId, email: input.email, name: input.name, language: deps.language }, deps, deps.next).catch((error: unknown) =>
+    deps.logger?.error({ err: error }, 'verification e-mail not sent'),
+  )
+}
+
+async function notifyAccountOwner(user: { _id: unknown; email: string; name: string; language?: unknown }, deps: MailDeps) {
+  const userId = String(user._id)
+  const last = await lastIssuedAt(userId, 'reset_password')
+  if (last && Date.now() - last.getTime() < MAIL_COOLDOWN_MS) return
+  const token = await issueToken({ userId, email: user.email, purpose: 'reset_password' })
+  const mail = accountExistsEmail({
+    to: user.email,
+    name: user.name,
+    language: languageOf(user.language),
+    signInLink: signInLink(deps.publicUrl),
+    resetLink: passwordResetLink(deps.publicUrl, token),
+  })
+  deps.mailer.send(mail).catch((error: unknown) => deps.logger?.error({ err: error }, 'account-exists e-mail not sent'))
 }
 
 export type SignInResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; deviceToken: string }
   | { ok: false; reason: 'invalid_credentials' }
   | { ok: false; reason: 'locked'; retryAt: Date }
   | { ok: false; reason: 'suspended'; until: Date }
@@ -75,28 +87,34 @@ const decoy = () => (decoyHash ??= hashPassword(randomBytes(16).toString('hex'))
 
 /**
  * Unknown address and wrong password give the same answer. Suspension is only told to someone
- * who knows the password (otherwise it would reveal that the account exists).
+ * who knows the password (otherwise it would reveal that the account exists). Guesses are
+ * throttled per account and network with back-off (./throttle.server.ts), never so that they keep
+ * the owner out: a success answers the browser's known-device token, for the route to keep in a
+ * cookie and hand back as `deviceToken` next time.
  */
 export async function signIn({
   email,
   password,
   ip,
+  deviceToken,
   allowDemoAccounts = false,
 }: {
   email: string
   password: string
   ip: string
+  /** The known-device cookie of the browser, if any. */
+  deviceToken?: string
   /** Demo accounts share a published password: they only work in demo mode. */
   allowDemoAccounts?: boolean
 }): Promise<SignInResult> {
-  const attempt = await reserveSignInAttempt({ email, ip })
+  const attempt = await reserveSignInAttempt({ email, ip, deviceToken })
   if (attempt.locked) return { ok: false, reason: 'locked', retryAt: attempt.retryAt }
   const user = await User.findOne({ email }, { passwordHash: 1, suspendedUntil: 1, fictional: 1 }).lean()
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), password)
   if (!user || !passwordMatches || (user.fictional && !allowDemoAccounts)) return { ok: false, reason: 'invalid_credentials' }
-  await attempt.succeeded()
+  const device = await attempt.succeeded(String(user._id))
   if (user.suspendedUntil && user.suspendedUntil > new Date()) return { ok: false, reason: 'suspended', until: user.suspendedUntil }
-  return { ok: true, userId: String(user._id) }
+  return { ok: true, userId: String(user._id), deviceToken: device.deviceToken }
 }
 
 export type VerifyEmailResult = { status: 'verified'; email: string } | { status: 'already_verified' | 'expired' | 'used' | 'unknown' }
@@ -157,7 +175,8 @@ export type ResetPasswordResult =
 /**
  * Sets the new password and ends every session of the account (a thief who had one is out).
  * Following the link also proves the mailbox is the user's, so the address counts as verified
- * and the account's sign-in failures are forgotten.
+ * and the account's sign-in failures are forgotten (the owner's way in from a new browser while
+ * someone is guessing their password).
  */
 export async function resetPassword({ token, password }: { token: string; password: string }): Promise<ResetPasswordResult> {
   const check = await consumeToken(token, 'reset_password')

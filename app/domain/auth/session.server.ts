@@ -47,8 +47,12 @@ export type SessionUser = {
   emailVerified: boolean
 }
 
-/** Reads the session from a Cookie header (HTTP requests and socket handshakes alike). */
-export async function getSessionUserFromCookie(cookieHeader: string | null): Promise<SessionUser | null> {
+/**
+ * The live session of a Cookie header and its user (a socket handshake keeps the session's id: when
+ * the session ends — sign-out, sign-out everywhere, password reset, suspension, expiry — the
+ * socket is closed, see server/realtime/ended-sessions.ts).
+ */
+export async function getSessionFromCookie(cookieHeader: string | null): Promise<{ sessionId: string; user: SessionUser } | null> {
   const token = await tokenFromCookieHeader(cookieHeader)
   if (!token) return null
   const session = await Session.findOne({ tokenHash: hashToken(token), expiresAt: { $gt: new Date() } }).lean()
@@ -56,7 +60,12 @@ export async function getSessionUserFromCookie(cookieHeader: string | null): Pro
   const user = await User.findById(session.userId).lean()
   if (!user) return null
   if (user.suspendedUntil && user.suspendedUntil > new Date()) return null
-  return { id: String(user._id), email: user.email, name: user.name, role: user.role, emailVerified: Boolean(user.emailVerifiedAt) }
+  return { sessionId: String(session._id), user: { id: String(user._id), email: user.email, name: user.name, role: user.role, emailVerified: Boolean(user.emailVerifiedAt) } }
+}
+
+/** Reads the session's user from a Cookie header (HTTP requests and socket re-checks alike). */
+export async function getSessionUserFromCookie(cookieHeader: string | null): Promise<SessionUser | null> {
+  return (await getSessionFromCookie(cookieHeader))?.user ?? null
 }
 
 export const getSessionUser = (request: Request) => getSessionUserFromCookie(request.headers.get('Cookie'))

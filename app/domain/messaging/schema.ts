@@ -35,7 +35,8 @@ export const markReadInput = z.object({ conversationId: objectId, seq: seq.min(1
  * since `changedSince` (a server time from an earlier answer).
  */
 export const joinInput = z
-  .object({ conversationId: objectId, afterSeq: seq.optional(), changedSince: z.number().int().nonnegative().optional() })
+  // changedSince: a time in ms that a Date can hold.
+  .object({ conversationId: objectId, afterSeq: seq.optional(), changedSince: z.number().int().nonnegative().max(8.64e15).optional() })
   .strict()
 export const reportInput = z.object({ messageId: objectId, reason: reportReason }).strict()
 

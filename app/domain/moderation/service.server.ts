@@ -1,11 +1,11 @@
 import mongoose from 'mongoose'
 import { createI18n, isLanguage } from '~/i18n/config'
 import { endAllSessions } from '../auth/session.server'
-import { conflict, forbidden, invalid, notFound } from '../errors'
+import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
 import { isMemberOf } from '../needs/membership.server'
 import { Need, NeedReviewPolicy, type NeedRecord } from '../needs/model.server'
-import { approveNeed, returnNeedToDraft, setNeedReviewRequired } from '../needs/service.server'
+import { approveNeed, returnNeedToDraft, setNeedReviewRequired, visibleNeed } from '../needs/service.server'
 import type { Space } from '../needs/visibility'
 import { needChanged, needHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
@@ -16,7 +16,7 @@ import { demoTerritories } from '../places/territories'
 import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
-import { setHidden } from './hidden.server'
+import { isHidden, setHidden } from './hidden.server'
 import { decideMessageReport, isMessageReport, messageReportsQueue } from './message-reports.server'
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
@@ -29,12 +29,6 @@ import { isObjectId } from '../ids'
  * Refusals carry i18n keys under `moderation.`.
  */
 export type Clock = { now?: Date }
-/**
- * Called once a person's sessions are ended (suspension, ban), so the caller can disconnect their
- * live sockets at once — e.g. `(userId) => context.realtime({ type: 'user:suspended', userId })`
- * once messaging defines that event.
- */
-export type SuspensionHook = { onSuspended?: (userId: string) => void }
 export type MailContext = { mailer: Mailer; publicUrl: string }
 
 /** "Banned" is a suspension with no end the product will reach. */
@@ -72,6 +66,20 @@ async function targetSpaces(kind: ReportTargetKind, id: string): Promise<Space[]
   if (kind === 'need') return (await loadNeed(id)).spaces as Space[]
   if (!isObjectId(id) || !(await User.exists({ _id: id }))) throw notFound('moderation.refusals.notFound')
   return userSpaces(id)
+}
+
+/** The spaces of what is reported, if the reporter may see it; the same 404 as a missing one otherwise. */
+async function reportableSpaces(actor: ModerationActor, kind: ReportTargetKind, id: string): Promise<Space[]> {
+  if (kind === 'need') {
+    try {
+      return (await visibleNeed(actor, id)).need.spaces as Space[]
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not_found') throw notFound('moderation.refusals.notFound')
+      throw error
+    }
+  }
+  if (id !== actor.id && isObjectId(id) && (await isHidden('user', id))) throw notFound('moderation.refusals.notFound')
+  return targetSpaces(kind, id)
 }
 
 const needSummary = (need: Pick<NeedRecord, 'status' | 'title'>) => `${need.status} · ${need.title}`.slice(0, 500)
@@ -176,9 +184,14 @@ export async function verifyOrganisationInScope(actor: ModerationActor, orgId: s
 // ——— Reports ————————————————————————————————————————————————————————————————————
 
 /** Anyone signed in reports a need or a profile; the animators of its spaces see it. (Messages: messaging's reportMessage.) */
+/**
+ * Anyone may report what they may see, and only that: a need they cannot see (a draft, a
+ * submitted need, one hidden by moderation) or a hidden profile is refused exactly like an id
+ * that does not exist, and nothing of it reaches the animators' queue.
+ */
 export async function reportContent(actor: ModerationActor, input: { targetKind: ReportTargetKind; targetId: string; reason: string }) {
   if (!hasPermission(actor, 'report:content:any')) throw forbidden('moderation.refusals.forbidden')
-  const spaces = await targetSpaces(input.targetKind, input.targetId)
+  const spaces = await reportableSpaces(actor, input.targetKind, input.targetId)
   const already = await Report.exists({ targetKind: input.targetKind, targetId: input.targetId, reporterId: actor.id, status: 'open' })
   if (already) return { id: String(already._id), duplicate: true }
   const report = await Report.create({ targetKind: input.targetKind, targetId: input.targetId, reporterId: actor.id, reason: input.reason, spaces })
@@ -232,7 +245,7 @@ export async function decideReport(
   actor: ModerationActor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string; days?: number },
-  context: MailContext & Clock & SuspensionHook & NotifyHook,
+  context: MailContext & Clock & NotifyHook,
 ) {
   assertModerator(actor)
   if (!isObjectId(reportId)) throw notFound('moderation.refusals.notFound')
@@ -258,10 +271,10 @@ export async function decideReport(
       await warnUser(actor, personId, decision.reason, context)
       break
     case 'suspend':
-      await suspendUser(actor, personId, decision.days ?? 0, decision.reason, { now, onSuspended: context.onSuspended })
+      await suspendUser(actor, personId, decision.days ?? 0, decision.reason, { now })
       break
     case 'ban':
-      await banUser(actor, personId, decision.reason, { now, onSuspended: context.onSuspended })
+      await banUser(actor, personId, decision.reason, { now })
       break
   }
   const result = await Report.updateOne(
@@ -309,13 +322,13 @@ export async function warnUser(actor: ModerationActor, userId: string, message: 
   await recordAudit({ actorId: actor.id, action: 'user.warn', targetKind: 'user', targetId: userId, spaces, reason: message, at: context.now })
 }
 
-async function suspendUntil(actor: ModerationActor, userId: string, until: Date, reason: string, action: string, clock: Clock & SuspensionHook) {
+async function suspendUntil(actor: ModerationActor, userId: string, until: Date, reason: string, action: string, clock: Clock) {
   const { user, spaces } = await personInScope(actor, userId)
   if (!reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   await User.updateOne({ _id: userId }, { $set: { suspendedUntil: until } })
-  // Sessions end now; sign-in and session lookups refuse suspended users (auth/session.server.ts).
+  // Sessions end now — and their live sockets with them, in every process (server/realtime/ended-sessions.ts);
+  // sign-in and session lookups refuse suspended users (auth/session.server.ts).
   await endAllSessions(userId)
-  clock.onSuspended?.(userId)
   await recordAudit({
     actorId: actor.id,
     action,
@@ -330,13 +343,13 @@ async function suspendUntil(actor: ModerationActor, userId: string, until: Date,
 }
 
 /** Suspends a person for N whole days (1–365): no sign-in, no messages until then. */
-export async function suspendUser(actor: ModerationActor, userId: string, days: number, reason: string, clock: Clock & SuspensionHook = {}) {
+export async function suspendUser(actor: ModerationActor, userId: string, days: number, reason: string, clock: Clock = {}) {
   if (!Number.isInteger(days) || days < 1 || days > MAX_SUSPENSION_DAYS) throw invalid('moderation.refusals.days', { days: ['moderation.refusals.days'] })
   const now = clock.now ?? new Date()
   await suspendUntil(actor, userId, new Date(now.getTime() + days * 24 * 60 * 60 * 1000), reason, 'user.suspend', { ...clock, now })
 }
 
-export async function banUser(actor: ModerationActor, userId: string, reason: string, clock: Clock & SuspensionHook = {}) {
+export async function banUser(actor: ModerationActor, userId: string, reason: string, clock: Clock = {}) {
   await suspendUntil(actor, userId, BAN_UNTIL, reason, 'user.ban', clock)
 }
 

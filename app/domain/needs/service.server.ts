@@ -362,11 +362,11 @@ function toView(need: NeedDoc, companyName: string | undefined, access: NeedAcce
 }
 
 /**
- * A need as this viewer may see it, with what they may do. Unknown or invisible needs are
- * the same 404: a draft's existence is nobody else's business.
+ * The need if this viewer may see it at all; otherwise the very refusal an unknown id gets, so a
+ * draft's (or a hidden need's) existence is nobody else's business — on its page and wherever
+ * else a need id comes in (reports, for one).
  */
-export async function getNeedForViewer(actor: Actor | null, needId: string, clock: Clock = {}) {
-  const now = clock.now ?? new Date()
+export async function visibleNeed(actor: Actor | null, needId: string) {
   const need = await loadNeed(needId)
   const relation = await relationTo(actor, need)
   const access = needAccess(need, relation)
@@ -374,6 +374,16 @@ export async function getNeedForViewer(actor: Actor | null, needId: string, cloc
   // Hidden by moderation: gone for everyone but the company (who sees why) and its moderators.
   const hidden = await hiddenReason('need', needId)
   if (hidden && !relation.companyMember && !relation.reviewer) throw notFound('needs.refusals.notFound')
+  return { need, relation, access, hidden }
+}
+
+/**
+ * A need as this viewer may see it, with what they may do. Unknown or invisible needs are
+ * the same 404: a draft's existence is nobody else's business.
+ */
+export async function getNeedForViewer(actor: Actor | null, needId: string, clock: Clock = {}) {
+  const now = clock.now ?? new Date()
+  const { need, relation, access, hidden } = await visibleNeed(actor, needId)
   const company = await Organisation.findById(need.companyOrgId, { name: 1, size: 1 }).lean()
   const actions = actor
     ? availableActions(

@@ -67,6 +67,17 @@ function findOrganisation(slug: string) {
   return Organisation.findOne({ slug })
 }
 
+/**
+ * Writes the changes made to `org` only if nobody wrote it since it was read: of two saves at
+ * once, the later is told the profile changed meanwhile (409) instead of failing on a version
+ * clash of its arrays (500).
+ */
+async function saveIfUnchanged(org: OrgDocument) {
+  await org.validate()
+  const result = await Organisation.updateOne({ _id: org._id, updatedAt: org.updatedAt }, org.getChanges())
+  if (result.matchedCount === 0) throw conflict('orgs.errors.changedMeanwhile')
+}
+
 async function requireOrganisation(slug: string) {
   const org = await findOrganisation(slug)
   if (!org) throw notFound()
@@ -226,7 +237,7 @@ export async function updateOrganisation({ actor, t }: OrgContext, slug: string,
   await assertCan(canUpdate(actor, org))
   const location = locationFromChoice(t, data)
   org.set(profileFields(data, location, org.kind))
-  await org.save()
+  await saveIfUnchanged(org)
   return { slug: org.slug }
 }
 
@@ -239,7 +250,7 @@ export async function declareClusterMemberships({ actor, t }: OrgContext, slug: 
   const found = await Organisation.countDocuments({ _id: { $in: ids }, kind: { $in: animatedKinds } })
   if (found !== ids.length) throw invalid('orgs.errors.unknownCluster', { memberOf: ['orgs.errors.unknownCluster'] })
   org.set({ memberOf: ids })
-  await org.save()
+  await saveIfUnchanged(org)
 }
 
 export async function verifyOrganisation({ actor }: Pick<OrgContext, 'actor'>, slug: string) {

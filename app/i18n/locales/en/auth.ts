@@ -16,7 +16,6 @@ const auth: SameShape<typeof authFr> = {
     emailRequired: 'Enter your e-mail address.',
     emailInvalid: 'This e-mail address is not valid (example: first.last@company.com).',
     emailTooLong: 'This e-mail address is too long (254 characters at most).',
-    emailTaken: 'An account already exists with this address. Sign in, or use “Forgot your password?”.',
     passwordRequired: 'Enter your password.',
     passwordTooShort: 'The password must be at least 12 characters long.',
     passwordTooLong: 'The password must be at most 256 characters long.',
@@ -41,6 +40,9 @@ const auth: SameShape<typeof authFr> = {
     language: 'Language of e-mails',
   },
   signUp: {
+    sentTitle: 'Check your mailbox',
+    sent: 'An e-mail was just sent to {{email}}. Open it to continue: it holds the link that confirms your address.',
+    sentHelp: 'Nothing after a few minutes? Look in your spam folder and check the address you typed.',
     title: 'Create an account',
     lead: 'A free account to post needs or answer them. It takes less than a minute.',
     submit: 'Create my account',
@@ -54,7 +56,7 @@ const auth: SameShape<typeof authFr> = {
     noAccount: 'No account yet?',
     signUpLink: 'Create an account',
     invalidCredentials: 'Wrong e-mail address or password.',
-    locked: 'Too many sign-in attempts: for your security, try again at {{time}} (in {{minutes}} min). You can also reset your password.',
+    locked: 'Too many sign-in attempts: for your security, try again at {{time}} (in {{minutes}} min), or from a browser you signed in with before. Resetting your password also lets you in at once.',
     suspended: 'Your account is suspended until {{date}} by the moderators. To find out more, reply to the message that told you so.',
   },
   signOut: {
@@ -65,7 +67,6 @@ const auth: SameShape<typeof authFr> = {
     lead: 'Your account is created and you are signed in.',
     nextTitle: 'What next?',
     checkMail: 'We have just sent an e-mail to {{email}}. Open it and click the link to confirm your address: it is valid for 48 hours.',
-    mailFailed: 'We could not send the verification e-mail to {{email}}. You can send it again from your account.',
     noMail: 'Nothing after a few minutes? Look in your spam folder, or send the link again from your account.',
     profile: 'Complete your profile (your job title) so that people know who they are talking to.',
     industrialist: 'You can then describe your company and post your first technical need.',
@@ -83,6 +84,7 @@ const auth: SameShape<typeof authFr> = {
     unknown: 'This verification link is not valid. Check that you copied the whole address.',
     resendHelp: 'You can get a new link from your account.',
     toAccount: 'Go to my account',
+    signIn: 'Sign in to continue',
     signInToResend: 'Sign in to get a new link',
   },
   forgot: {
@@ -137,6 +139,13 @@ const auth: SameShape<typeof authFr> = {
       intro: 'To confirm your e-mail address on Passerelle, open this link (valid for 48 hours):',
       action: 'Confirm my address',
       ignore: 'If you did not create an account on Passerelle, ignore this message.',
+    },
+    accountExists: {
+      subject: 'You already have a Passerelle account',
+      intro: 'Someone (perhaps you) tried to create a Passerelle account with this e-mail address. It already has one: no new account was created.',
+      signIn: 'To sign in:',
+      reset: 'Forgot your password? Choose a new one with this link (valid for 1 hour, single use):',
+      ignore: 'If this was not you, ignore this message: nothing changed on your account.',
     },
     reset: {
       subject: 'Reset your Passerelle password',

@@ -76,6 +76,15 @@ const en: SameShape<typeof common> = {
     generic: 'Something went wrong on our side. Try again in a moment; if the problem persists, report it with the reference below.',
     reference: 'Reference: {{requestId}}',
     backHome: 'Back to home',
+    /** Answers of the HTTP layer (server/http), before any page is rendered. */
+    http: {
+      hostNotAllowed: 'This address does not lead to Passerelle. Open the site at its usual address.',
+      crossOrigin: 'This form came from another site: for your safety it was not processed. Go back to Passerelle and try again.',
+      tooLarge: 'Request too large (1 MB at most).',
+      lengthRequired: 'Request refused: its size must be declared (Content-Length header).',
+      tooMany: 'Too many requests: please wait a minute before trying again.',
+      badAddress: 'This address is not valid. Check it or go back to the home page.',
+    },
   },
 }
 

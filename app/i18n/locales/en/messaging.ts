@@ -75,6 +75,7 @@ const messaging: SameShape<typeof messagingFr> = {
     bodyTooLong: 'A message cannot be longer than 10,000 characters.',
     reasonRequired: 'Say in a few words why you are reporting it.',
     reasonTooLong: 'The reason cannot be longer than 1,000 characters.',
+    invalidPayload: 'Invalid data:',
     invalidId: 'Invalid identifier.',
     invalidClientId: 'Invalid sending identifier: reload the page.',
     rateLimited: 'You are sending messages too fast: wait a few seconds before trying again.',

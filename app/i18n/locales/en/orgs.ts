@@ -89,6 +89,7 @@ const orgs: SameShape<typeof orgsFr> = {
     selected: 'Chosen commune: {{label}}',
   },
   errors: {
+    changedMeanwhile: 'Someone else changed this profile meanwhile: reload the page to see the latest version, then make your changes again.',
     invalidForm: 'Some fields need correcting.',
     nameRequired: 'Enter a name of at least 2 characters.',
     kindRequired: 'Choose the kind of organisation.',

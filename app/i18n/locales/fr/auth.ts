@@ -14,7 +14,6 @@ const auth = {
     emailRequired: 'Indiquez votre adresse e-mail.',
     emailInvalid: 'Cette adresse e-mail n’est pas valide (exemple : prenom.nom@entreprise.fr).',
     emailTooLong: 'Cette adresse e-mail est trop longue (254 caractères au plus).',
-    emailTaken: 'Un compte existe déjà avec cette adresse. Connectez-vous, ou utilisez « Mot de passe oublié ».',
     passwordRequired: 'Indiquez votre mot de passe.',
     passwordTooShort: 'Le mot de passe doit faire au moins 12 caractères.',
     passwordTooLong: 'Le mot de passe doit faire au plus 256 caractères.',
@@ -39,6 +38,9 @@ const auth = {
     language: 'Langue des e-mails',
   },
   signUp: {
+    sentTitle: 'Vérifiez votre boîte mail',
+    sent: 'Un e-mail vient d’être envoyé à {{email}}. Ouvrez-le pour continuer : il contient le lien qui confirme votre adresse.',
+    sentHelp: 'Rien reçu au bout de quelques minutes ? Regardez dans les courriers indésirables et vérifiez l’adresse saisie.',
     title: 'Créer un compte',
     lead: 'Un compte gratuit pour déposer des besoins ou y répondre. Il faut moins d’une minute.',
     submit: 'Créer mon compte',
@@ -52,7 +54,7 @@ const auth = {
     noAccount: 'Pas encore de compte ?',
     signUpLink: 'Créer un compte',
     invalidCredentials: 'Adresse e-mail ou mot de passe incorrect.',
-    locked: 'Trop de tentatives de connexion : par sécurité, réessayez à {{time}} (dans {{minutes}} min). Vous pouvez aussi réinitialiser votre mot de passe.',
+    locked: 'Trop de tentatives de connexion : par sécurité, réessayez à {{time}} (dans {{minutes}} min), ou depuis un navigateur où vous vous êtes déjà connecté. Réinitialiser votre mot de passe vous rouvre aussi l’accès tout de suite.',
     suspended: 'Votre compte est suspendu jusqu’au {{date}} par la modération. Pour en savoir plus, répondez au message qui vous en a informé.',
   },
   signOut: {
@@ -63,7 +65,6 @@ const auth = {
     lead: 'Votre compte est créé et vous êtes connecté.',
     nextTitle: 'Et maintenant ?',
     checkMail: 'Nous venons d’envoyer un e-mail à {{email}}. Ouvrez-le et cliquez sur le lien pour confirmer votre adresse : il est valable 48 heures.',
-    mailFailed: 'Nous n’avons pas réussi à envoyer l’e-mail de vérification à {{email}}. Vous pouvez le renvoyer depuis votre compte.',
     noMail: 'Rien reçu au bout de quelques minutes ? Regardez dans les courriers indésirables, ou renvoyez le lien depuis votre compte.',
     profile: 'Complétez votre profil (votre fonction) pour que vos interlocuteurs sachent à qui ils parlent.',
     industrialist: 'Vous pourrez ensuite décrire votre entreprise et déposer votre premier besoin technique.',
@@ -81,6 +82,7 @@ const auth = {
     unknown: 'Ce lien de vérification n’est pas valide. Vérifiez que vous avez copié l’adresse en entier.',
     resendHelp: 'Vous pouvez recevoir un nouveau lien depuis votre compte.',
     toAccount: 'Aller à mon compte',
+    signIn: 'Se connecter pour continuer',
     signInToResend: 'Se connecter pour recevoir un nouveau lien',
   },
   forgot: {
@@ -135,6 +137,13 @@ const auth = {
       intro: 'Pour confirmer votre adresse e-mail sur Passerelle, ouvrez ce lien (valable 48 heures) :',
       action: 'Confirmer mon adresse',
       ignore: 'Si vous n’avez pas créé de compte sur Passerelle, ignorez ce message.',
+    },
+    accountExists: {
+      subject: 'Vous avez déjà un compte Passerelle',
+      intro: 'Quelqu’un (vous, peut-être) a voulu créer un compte Passerelle avec cette adresse e-mail. Elle a déjà un compte : aucun nouveau compte n’a été créé.',
+      signIn: 'Pour vous connecter :',
+      reset: 'Mot de passe oublié ? Choisissez-en un nouveau avec ce lien (valable 1 heure, utilisable une seule fois) :',
+      ignore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien n’a changé sur votre compte.',
     },
     reset: {
       subject: 'Réinitialisez votre mot de passe Passerelle',

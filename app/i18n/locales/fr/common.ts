@@ -72,6 +72,15 @@ const common = {
     generic: 'Quelque chose s’est mal passé de notre côté. Réessayez dans un instant ; si le problème continue, signalez-le avec la référence ci-dessous.',
     reference: 'Référence : {{requestId}}',
     backHome: 'Revenir à l’accueil',
+    /** Answers of the HTTP layer (server/http), before any page is rendered. */
+    http: {
+      hostNotAllowed: 'Cette adresse ne mène pas à Passerelle. Ouvrez le site par son adresse habituelle.',
+      crossOrigin: 'Ce formulaire vient d’un autre site : par sécurité, il n’a pas été traité. Revenez sur Passerelle et recommencez.',
+      tooLarge: 'Requête trop volumineuse (1 Mo au plus).',
+      lengthRequired: 'Requête refusée : sa taille doit être annoncée (en-tête Content-Length).',
+      tooMany: 'Trop de requêtes : merci de patienter une minute avant de réessayer.',
+      badAddress: 'Cette adresse n’est pas valide. Vérifiez-la ou revenez à l’accueil.',
+    },
   },
 }
 

@@ -73,6 +73,7 @@ const messaging = {
     bodyTooLong: 'Un message ne peut pas dépasser 10 000 caractères.',
     reasonRequired: 'Indiquez en quelques mots la raison du signalement.',
     reasonTooLong: 'La raison ne peut pas dépasser 1 000 caractères.',
+    invalidPayload: 'Données invalides :',
     invalidId: 'Identifiant invalide.',
     invalidClientId: 'Identifiant d’envoi invalide : rechargez la page.',
     rateLimited: 'Vous envoyez des messages trop vite : patientez quelques secondes avant de réessayer.',

@@ -87,6 +87,7 @@ const orgs = {
     selected: 'Commune choisie : {{label}}',
   },
   errors: {
+    changedMeanwhile: 'Ce profil a été modifié entre-temps par quelqu’un d’autre : rechargez la page pour voir la dernière version, puis refaites vos changements.',
     invalidForm: 'Certains champs sont à corriger.',
     nameRequired: 'Indiquez un nom d’au moins 2 caractères.',
     kindRequired: 'Choisissez le type d’organisation.',
