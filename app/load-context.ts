@@ -15,6 +15,8 @@ export type PasserelleLoadContext = {
   clientIp: string
   /** Demo accounts may sign in only in demo mode (embedded database, never a real deployment). */
   demoMode: boolean
+  /** The operator's address for questions (PASSERELLE_CONTACT_EMAIL), shown on « Aide et contact ». */
+  contactEmail: string
   /** Meilisearch (server/search/client.ts); may be down: callers degrade, never crash. */
   search: SearchClient
   /** Pushes what a Remix action changed to the live sockets (Socket.IO server of this process). */

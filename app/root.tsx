@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import type { ShouldRevalidateFunction } from '@remix-run/react'
 import {
   Links,
@@ -11,12 +11,14 @@ import {
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getSessionUser } from '~/domain/auth/session.server'
+import { isOpenBeforeTermsAcceptance } from '~/domain/legal/terms'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
 import stylesHref from '~/styles/app.css?url'
 import { takeToast } from '~/toast.server'
 import { AppLayout } from '~/ui/layout'
+import { usePageTitle } from '~/ui/page-title'
 import { ToastProvider } from '~/ui/toast'
 
 export const links: LinksFunction = () => [
@@ -30,6 +32,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageFromRequest(request)
   const { toast, clearHeader } = await takeToast(request)
   const sessionUser = await getSessionUser(request)
+  const { pathname, search } = new URL(request.url)
+  if (sessionUser?.mustAcceptTerms && !isOpenBeforeTermsAcceptance(pathname)) {
+    throw redirect(`/conditions-utilisation?redirectTo=${encodeURIComponent(pathname + search)}`)
+  }
   const user = sessionUser ? { id: sessionUser.id, name: sessionUser.name, role: sessionUser.role } : null
   return data(
     { language, toast, user, requestId: context.requestId },
@@ -53,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
   const language = rootData?.language ?? defaultLanguage
+  const title = usePageTitle()
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language)
   }, [i18n, language])
@@ -60,7 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <html lang={language} dir="ltr">
       <head>
         <meta charSet="utf-8" />
-        <title>{t('meta.title')}</title>
+        <title>{title}</title>
         <meta name="description" content={t('meta.description')} />
         <Meta />
         <Links />

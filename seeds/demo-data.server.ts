@@ -1,5 +1,6 @@
 import mongoose from 'mongoose'
 import type { Logger } from 'pino'
+import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { hashPassword } from '~/domain/auth/password.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { resolveCommune } from '~/domain/places/communes.server'
@@ -108,6 +109,7 @@ export async function seedDemoData(logger: Logger): Promise<SeedReport> {
           emailVerifiedAt: new Date('2026-01-15T09:00:00Z'),
           animates,
           fictional: true,
+          termsAcceptances: [{ version: CURRENT_TERMS_VERSION, acceptedAt: new Date('2026-01-15T09:00:00Z') }],
         },
       },
       { upsert: true },

@@ -34,6 +34,8 @@ export type AppServerOptions = {
   /** The app's hosts and origins (server/http/origins.ts): requests for other hosts are refused, e-mailed links use them. */
   origins: AppOrigins
   demoMode?: boolean
+  /** Shown on « Aide et contact » (PASSERELLE_CONTACT_EMAIL). */
+  contactEmail?: string
   /** Whether this process leads the shared work (the lease of server/cluster/lease.ts), for /healthz. */
   leads?: () => boolean
   socketAdapter?: 'memory' | 'mongo'
@@ -143,6 +145,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           publicUrl: options.origins.linkOrigin({ protocol: req.protocol, host: res.locals.requestHost as string }),
           clientIp: req.ip ?? '',
           demoMode: options.demoMode ?? false,
+          contactEmail: options.contactEmail ?? 'contact@passerelle.local',
           search: options.search,
           realtime,
         }),

@@ -33,6 +33,8 @@ export const envSchema = z.object({
   MEILI_MASTER_KEY: z.preprocess(emptyAsUndefined, z.string().min(16, 'doit faire au moins 16 caractères').optional()),
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://').optional()),
   MAIL_FROM: z.string().min(3).default('Passerelle <ne-pas-repondre@passerelle.local>'),
+  /** The address people write to from « Aide et contact » (the operator's, in production). */
+  PASSERELLE_CONTACT_EMAIL: z.string().email('doit être une adresse e-mail').default('contact@passerelle.local'),
   PASSERELLE_PUBLIC_URL: z.preprocess(
     emptyAsUndefined,
     z

@@ -105,6 +105,7 @@ async function main() {
       mailer,
       origins: appOrigins(config),
       demoMode: config.demoMode,
+      contactEmail: config.PASSERELLE_CONTACT_EMAIL,
       leads: () => leadership?.held() ?? false,
       socketAdapter: config.PASSERELLE_SOCKET_ADAPTER,
       trustProxy: config.PASSERELLE_TRUST_PROXY,

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requestPasswordReset, resendVerification, type ResendResult } from '~/domain/auth/service.server'
@@ -17,6 +17,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { SelectField, TextField, translatedField } from '~/ui/field'
 import type { Toast } from '~/ui/toast'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'auth.account.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -146,6 +149,13 @@ export default function Account() {
             {t('auth.account.signOutEverywhere')}
           </Button>
         </Form>
+      </section>
+
+      <section className="account-section" aria-labelledby="data-title">
+        <h2 id="data-title">{t('legal.myData.title')}</h2>
+        <p>
+          <Link to="/compte/donnees">{t('legal.myData.accountLink')}</Link>
+        </p>
       </section>
     </div>
   )

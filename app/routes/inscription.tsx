@@ -10,10 +10,15 @@ import { getSessionUser } from '~/domain/auth/session.server'
 import { selfServiceRoles } from '~/domain/users/roles'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { languageFromRequest } from '~/i18n/language.server'
+import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { Button } from '~/ui/button'
+import { formatLongDate } from '~/ui/dates'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, translatedField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'auth.signUp.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath.parse(new URL(request.url).searchParams.get('redirectTo') ?? undefined)
@@ -44,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const actionData = useActionData<typeof action>()
   const { redirectTo } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
@@ -57,6 +62,8 @@ export default function SignUp() {
   })
   const roleErrors = translateMessages(t, fields.role.errors)
   const roleErrorId = `${fields.role.id}-error`
+  const termsErrors = translateMessages(t, fields.acceptTerms.errors)
+  const termsErrorId = `${fields.acceptTerms.id}-error`
 
   if (actionData?.sentTo) {
     return (
@@ -131,6 +138,37 @@ export default function SignUp() {
             </ul>
           ) : null}
         </fieldset>
+        <div className={['field', 'field-checkbox', termsErrors?.length ? 'field-invalid' : ''].join(' ')}>
+          <input
+            type="checkbox"
+            id={fields.acceptTerms.id}
+            name={fields.acceptTerms.name}
+            value="on"
+            required
+            aria-invalid={termsErrors?.length ? true : undefined}
+            aria-describedby={termsErrors?.length ? termsErrorId : undefined}
+          />
+          <label htmlFor={fields.acceptTerms.id}>
+            {t('auth.signUp.acceptTermsBefore')}
+            <Link to="/conditions-utilisation" target="_blank">
+              {t('auth.signUp.acceptTermsLink')}
+              <span className="visually-hidden">{t('auth.signUp.newTab')}</span>
+            </Link>
+            {t('auth.signUp.acceptTermsAfter', { date: formatLongDate(CURRENT_TERMS_VERSION, i18n.language) })}
+            <Link to="/confidentialite" target="_blank">
+              {t('auth.signUp.privacyLink')}
+              <span className="visually-hidden">{t('auth.signUp.newTab')}</span>
+            </Link>
+            <span className="field-required"> ({t('ui.fieldRequired')})</span>
+          </label>
+          {termsErrors?.length ? (
+            <ul className="field-errors" id={termsErrorId}>
+              {termsErrors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
         <Button type="submit" pending={navigation.state === 'submitting'}>
           {t('auth.signUp.submit')}
         </Button>

@@ -78,6 +78,25 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
       </main>
       <footer className="site-footer">
         <div className="container">
+          <nav aria-label={t('legal.footer.navLabel')} className="footer-nav">
+            <ul>
+              <li>
+                <Link to="/mentions-legales">{t('legal.footer.legalNotice')}</Link>
+              </li>
+              <li>
+                <Link to="/confidentialite">{t('legal.footer.privacy')}</Link>
+              </li>
+              <li>
+                <Link to="/conditions-utilisation">{t('legal.footer.terms')}</Link>
+              </li>
+              <li>
+                <Link to="/accessibilite">{t('legal.footer.accessibility')}</Link>
+              </li>
+              <li>
+                <Link to="/contact">{t('legal.footer.contact')}</Link>
+              </li>
+            </ul>
+          </nav>
           <p>{t('layout.footer.about')}</p>
           <p className="muted">{t('layout.footer.demoNotice')}</p>
         </div>

@@ -16,6 +16,7 @@ test('sign up, read the verification mail, follow its link: the address is verif
   await page.getByLabel('Adresse e-mail').fill(email.toUpperCase())
   await page.getByLabel('Mot de passe').fill('les lunettes de Morez sont solides')
   await page.getByLabel('Industriel').check()
+  await page.getByLabel('J’accepte les conditions d’utilisation', { exact: false }).check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
 
   // The same answer as for an address that has an account: the mailbox tells the rest.
@@ -149,6 +150,7 @@ test('sign-up with bad input shows an error next to each field', async ({ page }
   await page.getByLabel('Adresse e-mail').fill('claire@')
   await page.getByLabel('Mot de passe').fill('court')
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
+  await expect(page.getByText('Acceptez les conditions d’utilisation pour créer votre compte.')).toBeVisible()
   await expect(page.getByText('Indiquez votre nom.')).toBeVisible()
   await expect(page.getByText('Cette adresse e-mail n’est pas valide', { exact: false })).toBeVisible()
   await expect(page.getByText('Le mot de passe doit faire au moins 12 caractères.')).toBeVisible()
@@ -166,6 +168,7 @@ test('sign-up with an address that has an account answers like any other; its ow
   await page.getByLabel('Adresse e-mail').fill(user.email)
   await page.getByLabel('Mot de passe').fill('une autre phrase bien longue')
   await page.getByLabel('Chercheur / centre technique').check()
+  await page.getByLabel('J’accepte les conditions d’utilisation', { exact: false }).check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre boîte mail')
   await expect(page.getByText(`Un e-mail vient d’être envoyé à ${user.email}.`, { exact: false })).toBeVisible()
@@ -184,6 +187,7 @@ test('sign-up errors come from the server too, without JavaScript', async ({ bro
   await page.getByLabel('Adresse e-mail').fill(uniqueEmail('sansjs'))
   await page.getByLabel('Mot de passe').fill('azertyuiop123')
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
+  await expect(page.getByText('Acceptez les conditions d’utilisation pour créer votre compte.')).toBeVisible()
   await expect(page.getByText('Le nom doit faire au moins 2 caractères.')).toBeVisible()
   await expect(page.getByText('Ce mot de passe fait partie des plus courants', { exact: false })).toBeVisible()
   await expect(page.getByText('Choisissez votre profil', { exact: false })).toBeVisible()

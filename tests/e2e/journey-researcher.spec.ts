@@ -18,6 +18,7 @@ test('sign up → verify the e-mail → create a lab profile → see it publicly
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByLabel('Mot de passe').fill('les composites de Saint-Claude tiennent')
   await page.getByLabel('Chercheur', { exact: false }).check()
+  await page.getByLabel('J’accepte les conditions d’utilisation', { exact: false }).check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez votre boîte mail')
 
@@ -63,6 +64,7 @@ test('signing up from a link that needs an account offers to continue there', as
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByLabel('Mot de passe').fill('une passerelle entre Laval et Angers')
   await page.getByLabel('Industriel').check()
+  await page.getByLabel('J’accepte les conditions d’utilisation', { exact: false }).check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
   await page.goto(linkIn(await waitForMail(email), '/verifier-email/'))
   await page.getByRole('link', { name: 'Se connecter pour continuer' }).click()

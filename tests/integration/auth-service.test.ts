@@ -1,3 +1,4 @@
+import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -59,7 +60,7 @@ const tokenOf = (link: string) => new URL(link).pathname.split('/').at(-1)!
 
 async function newUser(overrides: { email?: string; language?: 'fr' | 'en'; verified?: boolean } = {}) {
   const email = overrides.email ?? uniqueEmail('user')
-  await signUp({ name: 'Claire Martin', email, password, role: 'industrialist' }, { ...deps, language: overrides.language ?? 'fr' })
+  await signUp({ name: 'Claire Martin', email, password, role: 'industrialist', acceptTerms: 'on' }, { ...deps, language: overrides.language ?? 'fr' })
   const userId = String((await User.findOne({ email }).lean())!._id)
   if (overrides.verified) await User.updateOne({ _id: userId }, { emailVerifiedAt: new Date() })
   return { userId, email }
@@ -68,11 +69,12 @@ async function newUser(overrides: { email?: string; language?: 'fr' | 'en'; veri
 describe('sign-up', () => {
   it('creates the account with an argon2id hash and sends a French verification link', async () => {
     const email = uniqueEmail('claire')
-    await expect(signUp({ name: 'Claire Martin', email, password, role: 'researcher' }, { ...deps, language: 'fr' })).resolves.toBeUndefined()
+    await expect(signUp({ name: 'Claire Martin', email, password, role: 'researcher', acceptTerms: 'on' }, { ...deps, language: 'fr' })).resolves.toBeUndefined()
     const user = await User.findOne({ email }).lean()
     const userId = user!._id
     expect(user).toMatchObject({ email, name: 'Claire Martin', role: 'researcher', language: 'fr', emailVerifiedAt: null })
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/)
+    expect(user!.termsAcceptances).toEqual([{ version: CURRENT_TERMS_VERSION, acceptedAt: expect.any(Date) }])
     expect(await verifyPassword(user!.passwordHash, password)).toBe(true)
 
     const mail = await waitForMail(email, { outboxDir })
@@ -99,7 +101,7 @@ describe('sign-up', () => {
     const { userId, email } = await newUser({ language: 'en' })
     const verification = await waitForMail(email, { outboxDir, subject: /Confirm/ })
     const seen = [verification.file]
-    const answer = await signUp({ name: 'Quelqu’un d’autre', email, password: 'un tout autre mot de passe', role: 'researcher' }, { ...deps, language: 'fr' })
+    const answer = await signUp({ name: 'Quelqu’un d’autre', email, password: 'un tout autre mot de passe', role: 'researcher', acceptTerms: 'on' }, { ...deps, language: 'fr' })
     expect(answer).toBeUndefined()
     expect(await User.countDocuments({ email })).toBe(1)
     const owner = await User.findById(userId).lean()
@@ -112,13 +114,13 @@ describe('sign-up', () => {
     expect(linkIn(notice, '/connexion')).toBe(`${publicUrl}/connexion`)
     expect(await checkPasswordResetToken(tokenOf(linkIn(notice, '/reinitialiser-mot-de-passe/')))).toBe('valid')
     // Trying again at once mails nothing more (one reset link a minute, as for "forgot password").
-    await signUp({ name: 'Encore', email, password: 'un tout autre mot de passe', role: 'researcher' }, { ...deps, language: 'fr' })
+    await signUp({ name: 'Encore', email, password: 'un tout autre mot de passe', role: 'researcher', acceptTerms: 'on' }, { ...deps, language: 'fr' })
     await expect(waitForMail(email, { outboxDir, ignore: [...seen, notice.file], timeoutMs: 500 })).rejects.toThrow(/no mail/)
   })
 
   it('creates exactly one account when the same address signs up twice at once, and answers each the same', async () => {
     const email = uniqueEmail('double')
-    const attempt = () => signUp({ name: 'Double Clic', email, password, role: 'industrialist' }, { ...deps, language: 'fr' })
+    const attempt = () => signUp({ name: 'Double Clic', email, password, role: 'industrialist', acceptTerms: 'on' }, { ...deps, language: 'fr' })
     const results = await Promise.allSettled([attempt(), attempt(), attempt()])
     expect(results).toEqual(Array(3).fill({ status: 'fulfilled', value: undefined }))
     expect(await User.countDocuments({ email })).toBe(1)
@@ -126,7 +128,7 @@ describe('sign-up', () => {
 
   it('puts where the person was going into the verification link', async () => {
     const email = uniqueEmail('suite')
-    await signUp({ name: 'Yann Morel', email, password, role: 'industrialist' }, { ...deps, language: 'fr', next: '/invitations/abc' })
+    await signUp({ name: 'Yann Morel', email, password, role: 'industrialist', acceptTerms: 'on' }, { ...deps, language: 'fr', next: '/invitations/abc' })
     const link = new URL(linkIn(await waitForMail(email, { outboxDir }), '/verifier-email/'))
     expect(link.searchParams.get('suite')).toBe('/invitations/abc')
   })

@@ -4,7 +4,7 @@ import { emailSchema, forgotPasswordSchema, linkTokenSchema, resetPasswordSchema
 import { profileSchema } from '~/domain/users/schema'
 import { createI18n } from '~/i18n/config'
 
-const valid = { name: 'Claire Martin', email: 'claire.martin@plasturgie-jura.fr', password: 'la pipe de Saint-Claude fume', role: 'industrialist' }
+const valid = { name: 'Claire Martin', email: 'claire.martin@plasturgie-jura.fr', password: 'la pipe de Saint-Claude fume', role: 'industrialist', acceptTerms: 'on' }
 const errorsOf = (result: { success: boolean; error?: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } } }) =>
   result.success ? {} : result.error!.flatten().fieldErrors
 
@@ -29,6 +29,12 @@ describe('sign-up schema', () => {
     for (const password of ['soleil de Provence en juillet', 'azerty est un clavier français', 'Cheval-Correct-Agrafe-Batterie', 'T9#qL!v2@Rm8x']) {
       expect(isCommonPassword(password), password).toBe(false)
     }
+  })
+
+  it('requires the terms of use to be accepted (the box sends "on")', () => {
+    const { acceptTerms: _unchecked, ...withoutTerms } = valid
+    expect(errorsOf(signUpSchema.safeParse(withoutTerms))).toEqual({ acceptTerms: ['auth.validation.termsRequired'] })
+    expect(errorsOf(signUpSchema.safeParse({ ...valid, acceptTerms: 'yes' }))).toEqual({ acceptTerms: ['auth.validation.termsRequired'] })
   })
 
   it('refuses roles people cannot give themselves, and says which field is wrong', () => {

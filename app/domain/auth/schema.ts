@@ -29,6 +29,8 @@ export const signUpSchema = z.object({
   email: emailSchema,
   password: newPasswordSchema,
   role: z.enum(selfServiceRoles, { errorMap: () => ({ message: 'auth.validation.roleRequired' }) }),
+  /** The box "I accept the terms of use": recorded with the version shown (app/domain/legal/terms.ts). */
+  acceptTerms: z.literal('on', { errorMap: () => ({ message: 'auth.validation.termsRequired' }) }),
 })
 export type SignUpInput = z.infer<typeof signUpSchema>
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isLanguage, type Language } from '~/i18n/config'
+import { CURRENT_TERMS_VERSION } from '../legal/terms'
 import type { Mailer } from '../mail/mailer'
 import { User } from '../users/model.server'
 import { accountExistsEmail, passwordResetEmail, passwordResetLink, signInLink, verificationEmail, verificationLink } from './emails.server'
@@ -46,7 +47,14 @@ export async function signUp(input: SignUpInput, deps: MailDeps & { language: La
   if (existing) return notifyAccountOwner(existing, deps)
   let userId: string
   try {
-    const user = await User.create({ email: input.email, passwordHash, name: input.name, role: input.role, language: deps.language })
+    const user = await User.create({
+      email: input.email,
+      passwordHash,
+      name: input.name,
+      role: input.role,
+      language: deps.language,
+      termsAcceptances: [{ version: CURRENT_TERMS_VERSION, acceptedAt: new Date() }],
+    })
     userId = String(user._id)
   } catch (error) {
     // Two sign-ups at once with one address: the unique index lets exactly one through.

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
+import { hasAcceptedCurrentTerms } from '../legal/terms'
 import { User } from '../users/model.server'
 import type { UserRole } from '../users/roles'
 
@@ -45,6 +46,8 @@ export type SessionUser = {
   name: string
   role: UserRole
   emailVerified: boolean
+  /** The terms of use changed since this person last accepted them: pages ask first (root loader). */
+  mustAcceptTerms: boolean
 }
 
 /**
@@ -58,9 +61,9 @@ export async function getSessionFromCookie(cookieHeader: string | null): Promise
   const session = await Session.findOne({ tokenHash: hashToken(token), expiresAt: { $gt: new Date() } }).lean()
   if (!session) return null
   const user = await User.findById(session.userId).lean()
-  if (!user) return null
+  if (!user || user.deletedAt) return null
   if (user.suspendedUntil && user.suspendedUntil > new Date()) return null
-  return { sessionId: String(session._id), user: { id: String(user._id), email: user.email, name: user.name, role: user.role, emailVerified: Boolean(user.emailVerifiedAt) } }
+  return { sessionId: String(session._id), user: { id: String(user._id), email: user.email, name: user.name, role: user.role, emailVerified: Boolean(user.emailVerifiedAt), mustAcceptTerms: !hasAcceptedCurrentTerms(user.termsAcceptances) } }
 }
 
 /** Reads the session's user from a Cookie header (HTTP requests and socket re-checks alike). */

@@ -173,7 +173,7 @@ export async function participantIds(conversationId: string): Promise<string[]> 
 export async function startDirectConversation(actor: MessagingActor, otherUserId: string): Promise<{ id: string }> {
   if (!isObjectId(otherUserId)) throw notFound('messaging.errors.userNotFound')
   if (otherUserId === actor.id) throw invalid('messaging.errors.selfConversation')
-  const other = await User.findById(otherUserId, { _id: 1, suspendedUntil: 1 }).lean()
+  const other = await User.findOne({ _id: otherUserId, deletedAt: null }, { _id: 1, suspendedUntil: 1 }).lean()
   if (!other) throw notFound('messaging.errors.userNotFound')
   const pairKey = [actor.id, otherUserId].sort().join(':')
   const filter = { pairKey }

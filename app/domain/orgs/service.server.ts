@@ -616,7 +616,7 @@ export async function listClusterChoices() {
 
 /** A person's public profile: name, title, and the organisations where they chose to be listed. */
 export async function getMemberProfile(userId: string) {
-  const user = await User.findById(userId, { name: 1, title: 1, fictional: 1 }).lean()
+  const user = await User.findOne({ _id: userId, deletedAt: null }, { name: 1, title: 1, fictional: 1 }).lean()
   if (!user) throw notFound()
   const memberships = await Membership.find({ userId: user._id, listed: true }, { orgId: 1, role: 1 }).lean()
   const orgs = await Organisation.find({ _id: { $in: memberships.map((m) => m.orgId) } }, { slug: 1, name: 1, kind: 1, verifiedAt: 1 })

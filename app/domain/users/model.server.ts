@@ -24,6 +24,13 @@ const userSchema = new Schema(
     },
     /** The role an animator had before an admin appointed them, given back on revocation. */
     roleBeforeAnimator: { type: String, enum: userRoles.filter((role) => role !== 'animator'), default: undefined },
+    /** Each version of the terms of use this person accepted, and when (app/domain/legal/terms.ts). */
+    termsAcceptances: {
+      type: [new Schema({ version: { type: String, required: true }, acceptedAt: { type: Date, required: true } }, { _id: false })],
+      default: [],
+    },
+    /** Set when the person deleted their account: what remains is a nameless record (see app/domain/users/privacy.server.ts). */
+    deletedAt: { type: Date, default: null },
     /** Demo accounts are fictional people and say so. */
     fictional: { type: Boolean, default: false },
   },

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext } from '@playwright/test'
 import mongoose from 'mongoose'
+import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { hashPassword } from '~/domain/auth/password.server'
 import { SESSION_TTL_MS, sessionCookie } from '~/domain/auth/session.server'
 import type { UserRole } from '~/domain/users/roles'
@@ -26,7 +27,7 @@ export async function e2eDb() {
 export type TestUser = { id: string; email: string; password: string; name: string; role: UserRole }
 
 /** A verified user with a unique e-mail; the password meets the app's rules. */
-export async function createTestUser(overrides: Partial<Omit<TestUser, 'id'>> & { verified?: boolean } = {}): Promise<TestUser> {
+export async function createTestUser(overrides: Partial<Omit<TestUser, 'id'>> & { verified?: boolean; acceptedTerms?: boolean } = {}): Promise<TestUser> {
   const db = await e2eDb()
   const unique = randomUUID().slice(0, 8)
   const user = {
@@ -47,6 +48,7 @@ export async function createTestUser(overrides: Partial<Omit<TestUser, 'id'>> & 
     language: 'fr',
     animates: [],
     fictional: false,
+    termsAcceptances: overrides.acceptedTerms === false ? [] : [{ version: CURRENT_TERMS_VERSION, acceptedAt: now }],
     createdAt: now,
     updatedAt: now,
   })

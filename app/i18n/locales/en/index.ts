@@ -9,8 +9,9 @@ import needs from './needs'
 import notifications from './notifications'
 import orgs from './orgs'
 import projects from './projects'
+import legal from './legal'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal }
 
 export default en

@@ -1,0 +1,118 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { endSession, requireUser } from '~/domain/auth/session.server'
+import { deleteAccount, LastOwnerError, organisationsOnlyOwnedBy } from '~/domain/users/privacy.server'
+import { replyWithRefusal } from '~/http/domain-response.server'
+import { readForm } from '~/http/form-data.server'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { translateMessages } from '~/i18n/translate-message'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { RouteErrorPage } from '~/ui/error-page'
+import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { RichText } from '~/ui/legal-page'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'legal.myData.title' }
+
+const deleteSchema = z.object({
+  confirmEmail: z.string({ required_error: 'legal.myData.confirmMismatch' }).trim().max(254, 'legal.myData.confirmMismatch'),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return { email: user.email, lastOwnerOf: await organisationsOnlyOwnedBy(user.id) }
+}
+
+/** Deletes the account (confirmed by typing its address), signs this browser out, says goodbye. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await readForm(request), { schema: deleteSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), lastOwnerOf: null }, { status: 400 })
+  const { t } = createI18n(await languageFromRequest(request))
+  try {
+    await deleteAccount(user, submission.value)
+  } catch (error) {
+    if (error instanceof LastOwnerError) {
+      return data({ result: submission.reply({ formErrors: [] }), lastOwnerOf: error.organisations }, { status: 409 })
+    }
+    return replyWithRefusal(t, submission, error, { lastOwnerOf: null }, { fieldsOnly: true })
+  }
+  const headers = new Headers()
+  headers.append('Set-Cookie', await endSession(request))
+  headers.append('Set-Cookie', await flashToast({ kind: 'success', message: t('legal.myData.deleted') }))
+  throw redirect('/', { headers })
+}
+
+export default function MyData() {
+  const { t } = useTranslation()
+  const loaderData = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const lastOwnerOf = actionData?.lastOwnerOf ?? loaderData.lastOwnerOf
+  const [form, fields] = useForm({
+    id: 'supprimer-compte',
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteSchema }),
+  })
+  return (
+    <div className="account-page">
+      <p>
+        <Link to="/compte">← {t('auth.account.title')}</Link>
+      </p>
+      <h1>{t('legal.myData.title')}</h1>
+      <p className="lead">{t('legal.myData.lead')}</p>
+
+      <section className="account-section" aria-labelledby="export-title">
+        <h2 id="export-title">{t('legal.myData.exportHeading')}</h2>
+        <p>{t('legal.myData.exportBody')}</p>
+        <p>
+          <a href="/compte/donnees.json" download className="btn btn-secondary">
+            {t('legal.myData.exportLink')}
+          </a>
+        </p>
+      </section>
+
+      <section className="account-section" aria-labelledby="delete-title">
+        <h2 id="delete-title">{t('legal.myData.deleteHeading')}</h2>
+        <p>{t('legal.myData.deleteWhat')}</p>
+        <RichText text={t('legal.myData.deleteList')} />
+        {lastOwnerOf.length ? (
+          <div className="notice notice-warning" role="alert">
+            <p>{t('legal.myData.lastOwner', { names: lastOwnerOf.map((org) => org.name).join(', ') })}</p>
+            <ul>
+              {lastOwnerOf.map((org) => (
+                <li key={org.id}>
+                  <Link to={`/organisations/${org.slug}/membres`}>{org.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <Form method="post" {...getFormProps(form)} className="auth-form">
+            <FormErrors errors={translateMessages(t, form.errors)} />
+            <TextField
+              {...translatedField(t, fields.confirmEmail)}
+              type="email"
+              label={t('legal.myData.confirmLabel')}
+              hint={t('legal.myData.confirmHint', { email: loaderData.email })}
+              autoComplete="off"
+              required
+            />
+            <Button type="submit" variant="danger" pending={navigation.state === 'submitting'}>
+              {t('legal.myData.submit')}
+            </Button>
+          </Form>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage

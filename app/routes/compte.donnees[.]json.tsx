@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireUser } from '~/domain/auth/session.server'
+import { exportAccountData } from '~/domain/users/privacy.server'
+import { orRefuse } from '~/http/domain-response.server'
+
+/** /compte/donnees.json: everything about the signed-in person, as a file to keep (RGPD art. 15 and 20). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const data = await orRefuse(() => exportAccountData(user))
+  const day = data.exportedAt.slice(0, 10)
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="passerelle-mes-donnees-${day}.json"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -1,0 +1,73 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { acceptCurrentTerms, currentTermsAcceptance } from '~/domain/legal/acceptance.server'
+import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
+import { getSessionUser, requireUser } from '~/domain/auth/session.server'
+import { readForm } from '~/http/form-data.server'
+import { safeRedirectPath } from '~/http/safe-redirect'
+import { createI18n } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { flashToast } from '~/toast.server'
+import { Button } from '~/ui/button'
+import { formatLongDate } from '~/ui/dates'
+import { RouteErrorPage } from '~/ui/error-page'
+import { LegalPage } from '~/ui/legal-page'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'legal.terms.title' }
+
+/** Anyone reads the terms; a signed-in person who has not accepted this version is asked to. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath.parse(new URL(request.url).searchParams.get('redirectTo') ?? undefined)
+  const user = await getSessionUser(request)
+  const acceptedAt = user ? await currentTermsAcceptance(user) : null
+  return { signedIn: Boolean(user), acceptedAt: acceptedAt?.toISOString() ?? null, redirectTo }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const formData = await readForm(request)
+  const redirectTo = safeRedirectPath.parse(formData.get('redirectTo') ?? undefined)
+  await acceptCurrentTerms(user)
+  const { t, language } = createI18n(await languageFromRequest(request))
+  const message = t('legal.terms.accept.accepted', { date: formatLongDate(CURRENT_TERMS_VERSION, language) })
+  throw redirect(redirectTo, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+}
+
+const sections = ['purpose', 'account', 'content', 'moderation', 'liability', 'changes', 'law'] as const
+
+export default function TermsPage() {
+  const { signedIn, acceptedAt, redirectTo } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const mustAccept = signedIn && !acceptedAt
+  return (
+    <LegalPage page="terms" sections={sections}>
+      <p className="muted">{t('legal.terms.version', { date: formatLongDate(CURRENT_TERMS_VERSION, i18n.language) })}</p>
+      {mustAccept ? (
+        <div className="notice notice-info" role="region" aria-labelledby="accept-terms-title">
+          <h2 id="accept-terms-title">{t('legal.terms.accept.heading')}</h2>
+          <p>{t('legal.terms.accept.body')}</p>
+          <AcceptForm redirectTo={redirectTo} />
+        </div>
+      ) : acceptedAt ? (
+        <p>{t('legal.terms.accept.acceptedOn', { date: formatLongDate(acceptedAt, i18n.language) })}</p>
+      ) : null}
+    </LegalPage>
+  )
+}
+
+function AcceptForm({ redirectTo }: { redirectTo: string }) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  return (
+    <Form method="post">
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <Button type="submit" pending={navigation.state === 'submitting'}>
+        {t('legal.terms.accept.submit')}
+      </Button>
+    </Form>
+  )
+}
+
+export const ErrorBoundary = RouteErrorPage
