@@ -13,6 +13,8 @@ export type MongoMember = {
   index: number
   host: string
   port: number
+  /** Its data directory (what a file-copy backup copies: server/cluster/backup.ts). */
+  dbPath: string
   process: ManagedProcess
   /** Starts this member again (same data dir and port) once its process has exited. */
   restart: () => Promise<void>
@@ -79,6 +81,7 @@ export async function startEmbeddedMongo({
         index,
         host,
         port,
+        dbPath,
         process: launch(),
         async restart() {
           if (!member.process.hasExited()) throw new Error(`${host} is still running`)

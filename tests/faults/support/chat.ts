@@ -14,9 +14,20 @@ export type Person = { id: string; name: string; cookie: string }
  * the same client id) and its conversation sync (join + catch-up by seq, gaps filled). The same
  * modules as app/realtime/use-conversation.ts, without React.
  */
-export function startChatClient({ url, person, conversationId }: { url: string; person: Person; conversationId: string }) {
+export function startChatClient({
+  url,
+  person,
+  conversationId,
+  transports = ['websocket'],
+}: {
+  url: string
+  person: Person
+  conversationId: string
+  /** WebSocket only by default; ['polling', 'websocket'] as a browser starts (long-polling needs a sticky balancer). */
+  transports?: Array<'polling' | 'websocket'>
+}) {
   const socket: ClientSocket = io(url, {
-    transports: ['websocket'],
+    transports,
     forceNew: true,
     reconnection: true,
     reconnectionDelay: 100,

@@ -10,7 +10,7 @@ import { User } from '~/domain/users/model.server'
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../../server/embedded/mongod'
 import { getFreePort } from '../../../server/embedded/ports'
 import { createLogger } from '../../../server/logger'
-import { spawnTs } from '../../integration/process-support'
+import { startAppProcess as startClusterAppProcess, type AppProcess } from '../../../server/cluster/app-process'
 import { startChatClient, type ChatClient, type Person } from './chat'
 
 const logger = createLogger(process.env.FAULTS_LOG_LEVEL ?? 'silent')
@@ -31,12 +31,13 @@ export async function startMongo({ members = 1 }: { members?: 1 | 3 } = {}) {
   }
 }
 
-export type AppProcess = Awaited<ReturnType<typeof startAppProcess>>
+export type { AppProcess }
 
 /**
  * One app process — the real server/main.ts, as `npm start` runs it (production build, pages
- * included) — against the servers the test runs and kills. Without a Meilisearch it runs with
- * search down (what messaging tests need); `adapter: 'mongo'` when several run behind a balancer.
+ * included), spawned by server/cluster/app-process.ts like the local cluster's — against the
+ * servers the test runs and kills. Without a Meilisearch it runs with search down (what messaging
+ * tests need); `adapter: 'mongo'` when several run behind a balancer.
  */
 export async function startAppProcess({
   uri,
@@ -51,48 +52,26 @@ export async function startAppProcess({
   meili?: { url: string; key: string }
   /** The load balancer's port, when there is one: the host the pages and the handshakes name. */
   publicPort?: number
-}) {
+}): Promise<AppProcess> {
   const chosenPort = port ?? (await getFreePort())
   const hosts = [`127.0.0.1:${chosenPort}`, `localhost:${chosenPort}`, ...(publicPort ? [`127.0.0.1:${publicPort}`, `localhost:${publicPort}`] : [])]
-  const child = spawnTs('server/main.ts', [], {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(chosenPort),
-    LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'info',
-    MONGODB_URI: uri,
-    MEILI_URL: meili?.url ?? 'http://127.0.0.1:9',
-    MEILI_MASTER_KEY: meili?.key ?? 'no-meilisearch-in-this-test',
-    PASSERELLE_SOCKET_ADAPTER: adapter,
-    PASSERELLE_ALLOWED_HOSTS: hosts.join(','),
-    PASSERELLE_TRUST_PROXY: publicPort ? '1' : '0',
-    PASSERELLE_RATE_LIMIT_PER_MINUTE: '1000000',
-    PASSERELLE_DEMO: 'off',
-    PASSERELLE_DATA_DIR: path.join(os.tmpdir(), `passerelle-faults-app-${chosenPort}`),
-  })
-  await child.waitForLine((text) => text.includes('Passerelle est prête'), 90_000)
-  const url = `http://127.0.0.1:${chosenPort}`
-  return {
-    url,
+  return startClusterAppProcess({
     port: chosenPort,
-    pid: child.child.pid!,
-    child,
-    /** kill -9: no shutdown, no goodbye to the sockets, the lease left to expire. */
-    async crash() {
-      child.child.kill('SIGKILL')
-      await child.exited
+    logger,
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'info',
+      MONGODB_URI: uri,
+      MEILI_URL: meili?.url ?? 'http://127.0.0.1:9',
+      MEILI_MASTER_KEY: meili?.key ?? 'no-meilisearch-in-this-test',
+      PASSERELLE_SOCKET_ADAPTER: adapter,
+      PASSERELLE_ALLOWED_HOSTS: hosts.join(','),
+      PASSERELLE_TRUST_PROXY: publicPort ? '1' : '0',
+      PASSERELLE_RATE_LIMIT_PER_MINUTE: '1000000',
+      PASSERELLE_DEMO: 'off',
+      PASSERELLE_DATA_DIR: path.join(os.tmpdir(), `passerelle-faults-app-${chosenPort}`),
     },
-    /** SIGTERM, the app's own shutdown; a process that has not exited after 25 s is reported and killed. */
-    async stop() {
-      if (child.child.exitCode !== null || child.child.signalCode !== null) return
-      child.child.kill('SIGTERM')
-      const timer = setTimeout(() => {
-        console.warn(`[faults] app process ${child.child.pid} still running 25 s after SIGTERM; its last lines:\n${child.lines.slice(-20).join('\n')}`)
-        child.child.kill('SIGKILL')
-      }, 25_000)
-      await child.exited
-      clearTimeout(timer)
-    },
-  }
+  })
 }
 
 /** People (with live sessions) in project rooms of `roomSize`, on the test's own mongoose connection. */
@@ -162,8 +141,8 @@ export function useFaultWorld({ members = 1 }: { members?: 1 | 3 } = {}) {
       return { clients: opened, conversations }
     },
     /** One more client (someone arriving late). */
-    chatter(url: string, person: Person, conversationId: string) {
-      const client = startChatClient({ url, person, conversationId })
+    chatter(url: string, person: Person, conversationId: string, transports?: Array<'polling' | 'websocket'>) {
+      const client = startChatClient({ url, person, conversationId, transports })
       clients.push(client)
       return client
     },
