@@ -159,6 +159,7 @@ export const intents: Record<string, { title: string; summary: string }> = {
 const stages: NeedStage[] = ['diagnostic', 'experimentation', 'deployment']
 const budgets: BudgetRange[] = ['lt_10k', '10k_50k', '50k_200k']
 const confidentialities: Confidentiality[] = ['public', 'members', 'public', 'anonymous']
+const sizeWords = { tpe: 'très petite entreprise', pme: 'PME', eti: 'ETI', ge: 'grande entreprise' } as const
 
 /** Stories first, then needs derived deterministically from each company's domains. */
 export function demoNeeds(target = 62): DemoNeed[] {
@@ -186,12 +187,17 @@ export function demoNeeds(target = 62): DemoNeed[] {
     if (closedReason === 'fulfilled' && proposer) {
       proposals.push({ org: proposer.slug, status: 'accepted', approach: 'Étude menée sur site, essais réalisés et recommandations livrées à l’entreprise.', team: 'Un ingénieur', durationMonths: 3, costRange: 'lt_10k', trl: [trlStart, trlStart + 2] })
     }
+    const confidentiality = confidentialities[index % confidentialities.length]!
+    // An anonymised need must not give its company away: no name in the title, no profile text.
+    const anonymous = confidentiality === 'anonymous'
     needs.push({
       key: `generated-${index}`,
       company: company.slug,
-      title: `${intent.title} — ${company.name.replace(/ \(fictive?\)$/, '')}`,
+      title: anonymous ? `${intent.title} (${sizeWords[company.size ?? 'pme']})` : `${intent.title} — ${company.name.replace(/ \(fictive?\)$/, '')}`,
       summary: intent.summary,
-      description: `Besoin fictif de démonstration. ${company.description}`,
+      description: anonymous
+        ? 'Besoin fictif de démonstration, publié sans le nom de l’entreprise : les animateurs de son territoire le connaissent et vous mettent en relation.'
+        : `Besoin fictif de démonstration. ${company.description}`,
       category: index % 7 === 0 ? 'financing' : index % 2 ? 'process' : 'technical',
       domains: [domain],
       filiere: company.filieres[0]!,
@@ -199,7 +205,7 @@ export function demoNeeds(target = 62): DemoNeed[] {
       stage: stages[index % stages.length]!,
       budgetRange: budgets[index % budgets.length]!,
       deadlineInDays: status === 'closed' ? -5 - index : 30 + (index % 5) * 20,
-      confidentiality: confidentialities[index % confidentialities.length]!,
+      confidentiality,
       status,
       closedReason,
       ageInDays: status === 'closed' ? 120 + index : 1 + (index % 30),
