@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A guard against hangs, not a speed check: the first commune lookup reads 8 MB of
+          // official data, which took over 5 s on a machine running other suites.
+          testTimeout: 30_000,
         },
       },
       {
