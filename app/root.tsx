@@ -10,12 +10,12 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { getSessionUser } from '~/domain/auth/session.server'
+import { optionalActor } from '~/http/actor.server'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
 import stylesHref from '~/styles/app.css?url'
-import { takeToast } from '~/toast.server'
+import { takeToast } from '~/http/toast.server'
 import { AppLayout } from '~/ui/layout'
 import { ToastProvider } from '~/ui/toast'
 
@@ -29,8 +29,8 @@ export const meta: MetaFunction = () => [{ name: 'viewport', content: 'width=dev
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageFromRequest(request)
   const { toast, clearHeader } = await takeToast(request)
-  const sessionUser = await getSessionUser(request)
-  const user = sessionUser ? { id: sessionUser.id, name: sessionUser.name, role: sessionUser.role } : null
+  const actor = await optionalActor(request)
+  const user = actor ? { id: actor.id, name: actor.name, role: actor.role } : null
   return data(
     { language, toast, user, requestId: context.requestId },
     clearHeader ? { headers: { 'Set-Cookie': clearHeader } } : undefined,

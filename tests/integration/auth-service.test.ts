@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import mongoose from 'mongoose'
+import { actorOf } from '~/domain/actor'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DomainError } from '~/domain/errors'
 import { verifyPassword } from '~/domain/auth/password.server'
@@ -16,7 +17,8 @@ import {
   verifyEmail,
   type MailDeps,
 } from '~/domain/auth/service.server'
-import { Session, startSession } from '~/domain/auth/session.server'
+import { Session } from '~/domain/auth/session.server'
+import { startSession } from '~/http/session.server'
 import { KnownDevice, SignInAttempt } from '~/domain/auth/throttle.server'
 import { AuthToken } from '~/domain/auth/tokens.server'
 import { User } from '~/domain/users/model.server'
@@ -330,12 +332,12 @@ describe('password reset', () => {
 describe('own profile', () => {
   it('shows the owner their account and saves name, title and e-mail language', async () => {
     const { userId, email } = await newUser({ verified: true })
-    const actor = { id: userId, role: 'industrialist' as const }
+    const actor = actorOf({ id: userId, role: 'industrialist', name: 'Claire Martin' })
     await startSession(new Request('http://passerelle.test/'), userId)
     expect(await getOwnAccount(actor)).toMatchObject({ email, name: 'Claire Martin', title: '', language: 'fr', emailVerified: true, activeSessions: 1 })
     await updateOwnProfile(actor, { name: 'Claire Martin-Rossi', title: 'Responsable méthodes', language: 'en' })
     expect(await getOwnAccount(actor)).toMatchObject({ name: 'Claire Martin-Rossi', title: 'Responsable méthodes', language: 'en' })
-    await expect(updateOwnProfile({ id: new mongoose.Types.ObjectId().toString(), role: 'industrialist' }, { name: 'X Y', title: '', language: 'fr' })).rejects.toMatchObject({
+    await expect(updateOwnProfile(actorOf({ id: new mongoose.Types.ObjectId().toString(), role: 'industrialist', name: 'X' }), { name: 'X Y', title: '', language: 'fr' })).rejects.toMatchObject({
       code: 'not_found',
     })
   })

@@ -4,7 +4,8 @@ import path from 'node:path'
 import type { BrowserContext } from '@playwright/test'
 import mongoose from 'mongoose'
 import { hashPassword } from '~/domain/auth/password.server'
-import { SESSION_TTL_MS, sessionCookie } from '~/domain/auth/session.server'
+import { SESSION_TTL_MS } from '~/domain/auth/session.server'
+import { sessionCookie } from '~/http/session.server'
 import type { UserRole } from '~/domain/users/roles'
 
 /**
