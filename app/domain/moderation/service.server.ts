@@ -318,7 +318,7 @@ export async function warnUser(actor: Actor, userId: string, message: string, co
   const { user, spaces } = await personInScope(actor, userId)
   if (!message.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   const t = tFor(user.language)
-  await context.mailer.send({ to: user.email, subject: t('moderation.mail.warnSubject'), text: t('moderation.mail.warnText', { name: user.name, message, link: context.publicUrl }) })
+  await context.mailer.send({ to: user.email, subject: t('moderation.mail.warnSubject'), text: t('moderation.mail.warnText', { name: user.name, message, link: context.publicUrl }), kind: 'moderation.warning', language: user.language })
   await recordAudit({ actorId: actor.id, action: 'user.warn', targetKind: 'user', targetId: userId, spaces, reason: message, at: context.now })
 }
 
@@ -374,7 +374,7 @@ export async function recommendOrganisation(actor: Actor, input: { needId: strin
     owners.map((owner) => {
       const t = tFor(owner.language)
       const vars = { org: org.name, need: need.title, note: input.note, link: `${context.publicUrl}/besoins/${String(need._id)}` }
-      return context.mailer.send({ to: owner.email, subject: t('moderation.mail.recommendedSubject', vars), text: t('moderation.mail.recommendedText', vars) })
+      return context.mailer.send({ to: owner.email, subject: t('moderation.mail.recommendedSubject', vars), text: t('moderation.mail.recommendedText', vars), kind: 'moderation.recommendation', language: owner.language })
     }),
   )
   await recordAudit({ actorId: actor.id, action: 'need.recommend', targetKind: 'need', targetId: input.needId, spaces: need.spaces as Space[], reason: input.note, after: org.name, at: context.now })

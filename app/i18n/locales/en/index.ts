@@ -8,9 +8,10 @@ import moderation from './moderation'
 import needs from './needs'
 import notifications from './notifications'
 import orgs from './orgs'
+import mail from './mail'
 import projects from './projects'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, mail }
 
 export default en
