@@ -105,6 +105,9 @@ async function main() {
     smtp = createSmtpTransport({ smtpUrl: config.SMTP_URL ?? mailCapture!.smtpUrl, from: config.MAIL_FROM })
     outboxWorker = startOutboxWorker({ transport: smtp, workerId: PROCESS_ID, logger })
     const secret = await appSecret(config)
+    const origins = appOrigins(config)
+    // Links in e-mails the jobs send (no request to take a host from): the public URL, else the first allowed host.
+    const mailLinks = { publicUrl: origins.linkOrigin({ protocol: 'http', host: null }), secret }
     appServer = await createAppServer({
       logger,
       db,
@@ -113,7 +116,7 @@ async function main() {
       remix: config.isProduction ? 'production' : 'development',
       mailer: outboxMailer,
       appSecret: secret,
-      origins: appOrigins(config),
+      origins,
       demoMode: config.demoMode,
       leads: () => leadership?.held() ?? false,
       socketAdapter: config.PASSERELLE_SOCKET_ADAPTER,
@@ -132,7 +135,7 @@ async function main() {
       logger,
       onAcquired: () => {
         searchSync = startSearchSync({ connection: background!, client: search, logger, ready: indexesReady, mayWrite: () => leadership?.held() ?? false })
-        scheduler = startScheduler(platformJobs({ publish }), logger)
+        scheduler = startScheduler(platformJobs({ publish, mail: mailLinks }), logger)
       },
       onLost: async () => {
         await scheduler?.stop()

@@ -19,13 +19,17 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { SelectField, TextField, translatedField } from '~/ui/field'
 import type { Toast } from '~/ui/toast'
 import { readForm } from '~/http/form-data.server'
+import { mailPreferencesSchema } from '~/domain/notifications/preferences'
+import { getMailPreferences, updateMailPreferences } from '~/domain/notifications/preferences.server'
+import { MailPreferencesSection } from '~/ui/mail-preferences'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
-  return { account: await orRefuse(() => getOwnAccount(actor)) }
+  const [account, mail] = await Promise.all([orRefuse(() => getOwnAccount(actor)), orRefuse(() => getMailPreferences(actor))])
+  return { account, mail }
 }
 
-const intentSchema = z.enum(['profile', 'resend-verification', 'sign-out-everywhere', 'change-password'])
+const intentSchema = z.enum(['profile', 'resend-verification', 'sign-out-everywhere', 'change-password', 'mail-preferences'])
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request)
@@ -59,6 +63,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await endAllSessions(actor.id)
       return back({ kind: 'success', message: t('auth.account.signedOutEverywhere') }, new Headers({ 'Set-Cookie': await startSession(request, actor.id) }))
     }
+    case 'mail-preferences': {
+      const submission = parseWithZod(formData, { schema: mailPreferencesSchema })
+      if (submission.status !== 'success') refuse('invalid')
+      await orRefuse(() => updateMailPreferences(actor, submission.value))
+      return redirectWithToast('/compte#emails', { kind: 'success', message: t('mail.preferences.saved') })
+    }
     case 'change-password': {
       const email = await emailOf()
       await requestPasswordReset({ email }, mailDeps)
@@ -69,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation()
-  const { account } = useLoaderData<typeof loader>()
+  const { account, mail } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const submittingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
@@ -129,6 +139,8 @@ export default function Account() {
           </>
         )}
       </section>
+
+      <MailPreferencesSection preferences={mail.preferences} emailVerified={mail.emailVerified} pending={submittingIntent === 'mail-preferences'} />
 
       <section className="account-section" aria-labelledby="security-title">
         <h2 id="security-title">{t('auth.account.securityTitle')}</h2>

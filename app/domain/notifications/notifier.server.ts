@@ -2,7 +2,7 @@ import { Notification, type NotificationRecord } from './model.server'
 import type { NotificationData, NotificationKind, NotificationView } from './schema'
 import { isObjectId } from '../ids'
 
-export type NotificationDraft = { recipientId: string; kind: NotificationKind; data: NotificationData; link: string }
+export type NotificationDraft = { recipientId: string; kind: NotificationKind; data: NotificationData; link: string; needId?: string }
 
 /**
  * Stores notifications, then pushes each one live to its recipient's sockets. A domain

@@ -24,6 +24,8 @@ const userSchema = new Schema(
     },
     /** The role an animator had before an admin appointed them, given back on revocation. */
     roleBeforeAnimator: { type: String, enum: userRoles.filter((role) => role !== 'animator'), default: undefined },
+    /** E-mail choices per kind that differ from the persona's defaults (app/domain/notifications/preferences.ts). */
+    mailPreferences: { type: Schema.Types.Mixed, default: undefined },
     /** Demo accounts are fictional people and say so. */
     fictional: { type: Boolean, default: false },
   },
