@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isPermanentFailure, retryDelayMs } from '~/domain/mail/backoff'
 import { outgoingMailSchema, oneLine } from '~/domain/mail/message'
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '~/domain/mail/signed-links'
+import { shouldMailBurst } from '~/domain/notifications/email-messages'
 import { defaultMailPreferences, effectiveMailPreferences, mailKinds, storedMailPreferences, unsubscribed } from '~/domain/notifications/preferences'
 
 describe('outbox back-off', () => {
@@ -72,5 +73,17 @@ describe('mail preferences', () => {
     expect(Object.values(noDaily)).not.toContain('daily')
     expect(noDaily.proposal_received).toBe('immediate')
     expect(new Set(Object.values(unsubscribed(preferences, 'all')))).toEqual(new Set(['in_app']))
+  })
+})
+
+describe('unread messages by e-mail', () => {
+  it('one e-mail per burst: only for messages beyond what was read and told, and not again before the last one is read', () => {
+    expect(shouldMailBurst({ lastReadSeq: 0, mailedUpToSeq: 0, newestUnreadFromOthers: 3 })).toBe(true)
+    expect(shouldMailBurst({ lastReadSeq: 0, mailedUpToSeq: 0, newestUnreadFromOthers: null })).toBe(false)
+    expect(shouldMailBurst({ lastReadSeq: 3, mailedUpToSeq: 0, newestUnreadFromOthers: 3 })).toBe(false)
+    // Told up to 3, more came, not read since: not chased.
+    expect(shouldMailBurst({ lastReadSeq: 0, mailedUpToSeq: 3, newestUnreadFromOthers: 5 })).toBe(false)
+    // Read what was told, a new burst came: a new e-mail.
+    expect(shouldMailBurst({ lastReadSeq: 3, mailedUpToSeq: 3, newestUnreadFromOthers: 5 })).toBe(true)
   })
 })
