@@ -21,6 +21,7 @@ export const permissionsByRole = {
     'verify:org:any',
     'verify:org:scope',
     'appoint:animator:any',
+    'read:mail-outbox:any',
     'create:need:own',
     'update:need:own',
     'create:proposal:own',

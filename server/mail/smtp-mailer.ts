@@ -7,11 +7,11 @@ import type { MailTransport } from '../../app/domain/mail/mailer.js'
  * directly. Its timeouts keep every exchange well under the outbox claim (2 minutes), so a mail is
  * never taken again while a worker is still handing it over.
  */
-export function createSmtpTransport({ smtpUrl, from, pool = true }: { smtpUrl: string; from: string; pool?: boolean }): MailTransport & { close: () => void } {
+export function createSmtpTransport({ smtpUrl, from, pool = true, maxConnections = 8 }: { smtpUrl: string; from: string; pool?: boolean; maxConnections?: number }): MailTransport & { close: () => void } {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     pool,
-    maxConnections: 4,
+    maxConnections,
     maxMessages: 1000,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

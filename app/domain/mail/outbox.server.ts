@@ -134,7 +134,7 @@ export type OutboxWorker = {
 
 /** Runs `concurrency` lanes that claim and deliver until nothing is due, then wait for a poll or a wake-up. */
 export function startOutboxWorker(options: OutboxWorkerOptions & { autoStart?: boolean }): OutboxWorker {
-  const concurrency = options.concurrency ?? 4
+  const concurrency = options.concurrency ?? 8
   const pollMs = options.pollMs ?? 2_000
   let stopped = false
   let timer: NodeJS.Timeout | undefined

@@ -1,5 +1,5 @@
-import { createI18n, type Language } from '~/i18n/config'
-import { renderMail, type MailItem } from '../mail/layout'
+import type { Language } from '~/i18n/config'
+import { mailI18n, renderMail, type MailItem } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
 import { signUnsubscribeToken, unsubscribeHeaders, unsubscribeUrl } from '../mail/signed-links'
@@ -19,7 +19,7 @@ export type MailLinks = { publicUrl: string; secret: string }
 const PREFERENCES_PATH = '/compte#emails'
 const absolute = (publicUrl: string, path: string) => new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/notifications', publicUrl).toString()
 
-function footerOf(t: ReturnType<typeof createI18n>['t'], links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
+function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
   const unsubscribe = unsubscribeUrl(links.publicUrl, signUnsubscribeToken(links.secret, recipient.id, scope))
   return {
     footer: {
@@ -35,7 +35,7 @@ function footerOf(t: ReturnType<typeof createI18n>['t'], links: MailLinks, recip
 
 /** One notification, at once. */
 export function notificationMail(recipient: MailRecipient, notification: MailNotification, links: MailLinks): OutgoingMail {
-  const { t } = createI18n(recipient.language)
+  const { t } = mailI18n(recipient.language)
   const sentence = notificationText(t, notification)
   const { footer, headers } = footerOf(t, links, recipient, notification.kind, t('mail.footer.reasonKind', { kind: t(`mail.kinds.${notification.kind}`) }))
   const { html, text } = renderMail({
@@ -50,10 +50,15 @@ export function notificationMail(recipient: MailRecipient, notification: MailNot
   return { to: recipient.email, subject: oneLine(sentence, 200), text, html, headers, kind: `notification.${notification.kind}`, language: recipient.language, key: `notification:${notification.id}` }
 }
 
+const dateFormats: Record<Language, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }),
+}
+
 /** A daily or weekly digest: every notification gathered since the last one, each linked to its page. */
 export function digestMail(recipient: MailRecipient, notifications: MailNotification[], frequency: 'daily' | 'weekly', period: string, links: MailLinks): OutgoingMail {
-  const { t } = createI18n(recipient.language)
-  const dateFormat = new Intl.DateTimeFormat(recipient.language === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' })
+  const { t } = mailI18n(recipient.language)
+  const dateFormat = dateFormats[recipient.language]
   const items: MailItem[] = notifications.map((notification) => ({
     text: notificationText(t, notification),
     url: absolute(links.publicUrl, notification.link),

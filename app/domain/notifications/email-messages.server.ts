@@ -1,6 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
-import { createI18n } from '~/i18n/config'
-import { renderMail } from '../mail/layout'
+import { mailI18n, renderMail } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
 import { enqueueMails } from '../mail/outbox.server'
@@ -83,7 +82,7 @@ export async function mailUnreadMessages(links: MailLinks, { now = new Date(), q
 
 function unreadMessagesMail(user: RecipientRecord, conversationId: string, names: string[], count: number, newestBody: string, newestSeq: number, links: MailLinks): OutgoingMail {
   const recipient = recipientOf(user)
-  const { t } = createI18n(recipient.language)
+  const { t } = mailI18n(recipient.language)
   const who = names.join(', ')
   const url = new URL(`/messages/${conversationId}`, links.publicUrl).toString()
   const unsubscribe = unsubscribeUrl(links.publicUrl, signUnsubscribeToken(links.secret, recipient.id, 'message'))
