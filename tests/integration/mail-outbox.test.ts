@@ -4,6 +4,7 @@ import { DomainError } from '~/domain/errors'
 import { claimNextMail, enqueueMail, outboxMailer, startOutboxWorker } from '~/domain/mail/outbox.server'
 import type { OutgoingMail } from '~/domain/mail/mailer'
 import { OutboxMail } from '~/domain/mail/outbox-model.server'
+import { listTroubledMails } from '~/domain/mail/outbox-admin.server'
 import { getFreePort } from '../../server/embedded/ports'
 import { startMailCapture } from '../../server/mail/capture-server'
 import { createSmtpTransport } from '../../server/mail/smtp-mailer'
@@ -104,6 +105,13 @@ describe('outbox', () => {
     expect(await worker.drain()).toMatchObject({ failed: 1 })
     expect(await OutboxMail.findOne({ to }).lean()).toMatchObject({ status: 'failed' })
     transport.close()
+
+    // The admin sees it (without its body); nobody else may look.
+    const admin = { id: new mongoose.Types.ObjectId().toHexString(), role: 'admin' as const, name: 'Admin', animates: [] }
+    const listed = await listTroubledMails(admin)
+    expect(listed.find((item) => item.to === to)).toMatchObject({ status: 'failed', subject: 'Perdu', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) })
+    expect(listed.find((item) => item.to === to)).not.toHaveProperty('text')
+    await expect(listTroubledMails({ ...admin, role: 'animator' })).rejects.toMatchObject({ code: 'forbidden' })
   })
 
   it('queues a mail with a key once, however often it is queued', async () => {
