@@ -31,7 +31,7 @@ test('a preference chosen in « Mon compte » brings the e-mail, whose unsubscri
   const declined = emails.getByLabel('Votre proposition est déclinée')
   await expect(declined).toHaveValue('daily')
   await declined.selectOption({ label: 'E-mail immédiat' })
-  await emails.getByRole('button', { name: 'Enregistrer mes préférences' }).click()
+  await emails.getByRole('button', { name: 'Mettre à jour mes préférences d’e-mail' }).click()
   await expect(page.getByText('Vos préférences d’e-mail sont enregistrées.')).toBeVisible()
   await expect(page.getByRole('region', { name: 'E-mails' }).getByLabel('Votre proposition est déclinée')).toHaveValue('immediate')
 

@@ -60,7 +60,7 @@ const mail: SameShape<typeof mailFr> = {
   preferences: {
     title: 'E-mails',
     lead: 'For each kind of event, choose how you are told. Summaries go out in the morning (on Mondays for the weekly one).',
-    save: 'Save my preferences',
+    save: 'Update my e-mail preferences',
     saved: 'Your e-mail preferences are saved.',
     unverified: 'No notification e-mail is sent until your address is confirmed.',
   },

@@ -58,7 +58,7 @@ const mail = {
   preferences: {
     title: 'E-mails',
     lead: 'Pour chaque type d’événement, choisissez comment vous êtes prévenu. Les récapitulatifs partent le matin (le lundi pour l’hebdomadaire).',
-    save: 'Enregistrer mes préférences',
+    save: 'Mettre à jour mes préférences d’e-mail',
     saved: 'Vos préférences d’e-mail sont enregistrées.',
     unverified: 'Aucun e-mail de notification n’est envoyé tant que votre adresse n’est pas confirmée.',
   },
