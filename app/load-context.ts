@@ -8,7 +8,10 @@ export type PasserelleLoadContext = {
   cspNonce: string
   requestId: string
   logger: Logger
+  /** Queues e-mail in the outbox (app/domain/mail/outbox.server.ts); the outbox workers deliver it. */
   mailer: Mailer
+  /** The app secret (PASSERELLE_SECRET): HMAC key of signed links (unsubscribe). */
+  appSecret: string
   /** Absolute origin for links in e-mails (PASSERELLE_PUBLIC_URL, else the request's origin). */
   publicUrl: string
   /** The client's IP as Express sees it (honours PASSERELLE_TRUST_PROXY); keys sign-in throttling. */

@@ -10,13 +10,14 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { getSessionUser } from '~/domain/auth/session.server'
+import { actorOf } from '~/domain/actor'
 import { isOpenBeforeTermsAcceptance } from '~/domain/legal/terms'
+import { getSessionUser } from '~/http/session.server'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
 import stylesHref from '~/styles/app.css?url'
-import { takeToast } from '~/toast.server'
+import { takeToast } from '~/http/toast.server'
 import { AppLayout } from '~/ui/layout'
 import { usePageTitle } from '~/ui/page-title'
 import { ToastProvider } from '~/ui/toast'
@@ -32,11 +33,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageFromRequest(request)
   const { toast, clearHeader } = await takeToast(request)
   const sessionUser = await getSessionUser(request)
+  // New terms of use are accepted before anything else (ADR 025): one place, every page.
   const { pathname, search } = new URL(request.url)
   if (sessionUser?.mustAcceptTerms && !isOpenBeforeTermsAcceptance(pathname)) {
     throw redirect(`/conditions-utilisation?redirectTo=${encodeURIComponent(pathname + search)}`)
   }
-  const user = sessionUser ? { id: sessionUser.id, name: sessionUser.name, role: sessionUser.role } : null
+  const actor = sessionUser ? actorOf(sessionUser) : null
+  const user = actor ? { id: actor.id, name: actor.name, role: actor.role } : null
   return data(
     { language, toast, user, requestId: context.requestId },
     clearHeader ? { headers: { 'Set-Cookie': clearHeader } } : undefined,

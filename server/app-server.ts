@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type Server as HttpServer } from 'node:http'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
@@ -31,6 +31,8 @@ export type AppServerOptions = {
   /** 'production' serves build/; 'development' runs Vite in middleware mode; 'none' serves no pages (API-only tests). */
   remix: 'production' | 'development' | 'none'
   mailer: Mailer
+  /** HMAC key of signed links (server/secret.ts); tests may leave it out (a random one). */
+  appSecret?: string
   /** The app's hosts and origins (server/http/origins.ts): requests for other hosts are refused, e-mailed links use them. */
   origins: AppOrigins
   demoMode?: boolean
@@ -60,6 +62,7 @@ const REQUEST_ID = /^[\w-]{1,64}$/
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const { logger } = options
   const app = express()
+  const appSecret = options.appSecret ?? randomBytes(32).toString('base64url')
   app.disable('x-powered-by')
   app.set('trust proxy', options.trustProxy ?? 0)
 
@@ -142,6 +145,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           requestId: String(req.id),
           logger: req.log,
           mailer: options.mailer,
+          appSecret,
           publicUrl: options.origins.linkOrigin({ protocol: req.protocol, host: res.locals.requestHost as string }),
           clientIp: req.ip ?? '',
           demoMode: options.demoMode ?? false,

@@ -70,6 +70,11 @@ export const envSchema = z.object({
   ),
   PASSERELLE_TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   PASSERELLE_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(600)),
+  /**
+   * Signs what the app hands out and checks later without a database row (e-mail unsubscribe links).
+   * Every process of one deployment must share it; empty = generated once in $PASSERELLE_DATA_DIR/app-secret.
+   */
+  PASSERELLE_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'doit faire au moins 32 caractères').optional()),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -12,7 +12,9 @@ import { platformJobs } from './jobs/index.js'
 import { startScheduler } from './jobs/scheduler.js'
 import { startMailCapture } from './mail/capture-server.js'
 import { appOrigins } from './http/origins.js'
-import { createSmtpMailer } from './mail/smtp-mailer.js'
+import { createSmtpTransport } from './mail/smtp-mailer.js'
+import { appSecret } from './secret.js'
+import { outboxMailer, startOutboxWorker, type OutboxWorker } from '../app/domain/mail/outbox.server.js'
 import { createSearchClient } from './search/client.js'
 import { createSearchIndexesInBackground } from './search/indexes.js'
 import { startSearchSync, type SearchSync } from './search/sync.js'
@@ -42,7 +44,8 @@ async function main() {
 
   let endpoints: ServiceEndpoints | undefined
   let appServer: AppServer | undefined
-  let mailer: ReturnType<typeof createSmtpMailer> | undefined
+  let smtp: ReturnType<typeof createSmtpTransport> | undefined
+  let outboxWorker: OutboxWorker | undefined
   let scheduler: ReturnType<typeof startScheduler> | undefined
   let mailCapture: Awaited<ReturnType<typeof startMailCapture>> | undefined
   let shuttingDown: Promise<void> | undefined
@@ -64,7 +67,9 @@ async function main() {
         // Given back: another process leads from now on.
         await leadership?.stop()
         searchIndexes?.stop()
-        mailer?.close()
+        // Mails being handed over finish; the rest stay in the outbox for the next process.
+        await outboxWorker?.stop()
+        smtp?.close()
         await mailCapture?.close()
         await background?.close()
         await disconnectDatabase()
@@ -95,15 +100,23 @@ async function main() {
       mailCapture = await startMailCapture({ outboxDir: path.join(config.dataDir, 'outbox'), logger })
       logger.warn({ outbox: mailCapture.outboxDir }, 'SMTP_URL not set: e-mails are kept in the outbox folder, not delivered')
     }
-    mailer = createSmtpMailer({ smtpUrl: config.SMTP_URL ?? mailCapture!.smtpUrl, from: config.MAIL_FROM, logger })
+    // One way to send mail: the app queues it in the outbox; every process runs a worker that
+    // claims mails one at a time and delivers them (docs/decisions/023-email-outbox.md).
+    smtp = createSmtpTransport({ smtpUrl: config.SMTP_URL ?? mailCapture!.smtpUrl, from: config.MAIL_FROM })
+    outboxWorker = startOutboxWorker({ transport: smtp, workerId: PROCESS_ID, logger })
+    const secret = await appSecret(config)
+    const origins = appOrigins(config)
+    // Links in e-mails the jobs send (no request to take a host from): the public URL, else the first allowed host.
+    const mailLinks = { publicUrl: origins.linkOrigin({ protocol: 'http', host: null }), secret }
     appServer = await createAppServer({
       logger,
       db,
       background,
       search,
       remix: config.isProduction ? 'production' : 'development',
-      mailer,
-      origins: appOrigins(config),
+      mailer: outboxMailer,
+      appSecret: secret,
+      origins,
       demoMode: config.demoMode,
       contactEmail: config.PASSERELLE_CONTACT_EMAIL,
       leads: () => leadership?.held() ?? false,
@@ -123,7 +136,7 @@ async function main() {
       logger,
       onAcquired: () => {
         searchSync = startSearchSync({ connection: background!, client: search, logger, ready: indexesReady, mayWrite: () => leadership?.held() ?? false })
-        scheduler = startScheduler(platformJobs({ publish }), logger)
+        scheduler = startScheduler(platformJobs({ publish, mail: mailLinks }), logger)
       },
       onLost: async () => {
         await scheduler?.stop()

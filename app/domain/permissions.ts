@@ -1,3 +1,4 @@
+import type { Actor } from './actor'
 import type { UserRole } from './users/roles'
 
 /**
@@ -20,6 +21,7 @@ export const permissionsByRole = {
     'verify:org:any',
     'verify:org:scope',
     'appoint:animator:any',
+    'read:mail-outbox:any',
     'create:need:own',
     'update:need:own',
     'create:proposal:own',
@@ -33,9 +35,7 @@ export const permissionsByRole = {
 
 export type Permission = (typeof permissionsByRole)[UserRole][number]
 
-export type Actor = { id: string; role: UserRole }
-
-export function hasPermission(actor: Actor | null | undefined, permission: Permission): boolean {
+export function hasPermission(actor: Pick<Actor, 'role'> | null | undefined, permission: Permission): boolean {
   if (!actor) return false
   return (permissionsByRole[actor.role] as readonly string[]).includes(permission)
 }

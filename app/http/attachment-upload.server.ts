@@ -1,3 +1,4 @@
+import type { Actor } from '~/domain/actor'
 import { DomainError } from '~/domain/errors'
 import { sendAttachment } from '~/domain/messaging/attachments.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
@@ -18,7 +19,7 @@ export type UploadOutcome = { sent: MessageView } | { refused: string }
  */
 export async function receiveAttachment(
   request: Request,
-  actor: { id: string; name: string },
+  actor: Actor,
   conversationId: string,
 ): Promise<UploadOutcome> {
   // The platform's parser (the body is at most 1 MB, server/http/security.ts): it reads any file
@@ -30,7 +31,7 @@ export async function receiveAttachment(
   if (!(file instanceof File) || !file.size) return { refused: 'messaging.errors.fileRequired' }
   try {
     const { message } = await sendAttachment(
-      { id: actor.id, name: actor.name },
+      actor,
       conversationId,
       { clientId, file: { name: file.name, type: file.type, data: new Uint8Array(await file.arrayBuffer()) } },
       { limiter: uploadLimiter },

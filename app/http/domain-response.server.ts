@@ -1,16 +1,19 @@
 import type { Submission } from '@conform-to/react'
 import { data } from '@remix-run/node'
-import type { Params } from '@remix-run/react'
 import type { TFunction } from 'i18next'
-import { DomainError, httpStatusOf } from '~/domain/errors'
+import { DomainError, httpStatusOf, type DomainErrorCode } from '~/domain/errors'
 import { translateFieldErrors, translateMessage } from '~/i18n/translate-message'
-import { objectIdString } from '~/domain/ids'
 
 /**
  * How a route turns what the domain services say into HTTP: a refusal (DomainError) becomes a
  * Response with its status, rendered by the route's ErrorBoundary, or — when the person can act
  * on it — goes back to the form it came from. Anything else propagates unchanged.
  */
+
+/** A refusal the route itself makes (unknown intent, malformed parameter): the error page with its status. */
+export function refuse(code: DomainErrorCode): never {
+  throw new Response(code, { status: httpStatusOf[code] })
+}
 
 /** A DomainError as the HTTP response the error page renders; anything else unchanged. */
 export function asResponse(error: unknown): unknown {
@@ -25,15 +28,6 @@ export async function orRefuse<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw asResponse(error)
   }
-}
-
-const objectIdParam = objectIdString()
-
-/** An id in a URL (`$id`, `$conversationId`…); anything that cannot be one is a plain 404. */
-export function idParam(params: Params, name: string): string {
-  const parsed = objectIdParam.safeParse(params[name])
-  if (!parsed.success) throw new Response('Introuvable', { status: 404 })
-  return parsed.data
 }
 
 /** What a form shows of a refusal: its status (400/409), a message above it, errors by field. */
@@ -53,7 +47,7 @@ export function formRefusal(t: TFunction, error: unknown): FormRefusal {
 /**
  * formRefusal as a conform form's reply: `{ ...extra, result }`, where `extra` says which of the
  * page's forms it is. `fieldsOnly`: a refusal that names fields is shown next to them only (the
- * orgs service repeats the same sentence as message and field error).
+ * message above the form would say the same thing again).
  */
 export function replyWithRefusal<Output, Extra extends Record<string, unknown> = Record<never, never>>(
   t: TFunction,
@@ -65,4 +59,19 @@ export function replyWithRefusal<Output, Extra extends Record<string, unknown> =
   const { status, formErrors, fieldErrors } = formRefusal(t, error)
   const result = submission.reply({ formErrors: options.fieldsOnly && fieldErrors ? undefined : formErrors, fieldErrors })
   return data({ ...extra, result }, { status })
+}
+
+/** The answer of a form on a row of a list (the /animation queues): which row, its errors. */
+export type RowReply = { itemId: string; formErrors: string[]; fieldErrors: Record<string, string[]> }
+
+/** A service's refusal on a row's form: invalid/conflict go back to that row (400/409); the rest is the error page. */
+export function rowRefusal(t: TFunction, error: unknown, itemId: string) {
+  const { status, formErrors, fieldErrors } = formRefusal(t, error)
+  return data({ itemId, formErrors, fieldErrors: fieldErrors ?? {} } satisfies RowReply, { status })
+}
+
+/** A failed zod parse on a row's form: the errors next to that row, status 400. */
+export function invalidRow(itemId: string, error: Record<string, string[] | null> | undefined) {
+  const fieldErrors = Object.fromEntries(Object.entries(error ?? {}).filter(([field, messages]) => field !== '' && messages?.length)) as Record<string, string[]>
+  return data({ itemId, formErrors: error?.[''] ?? [], fieldErrors } satisfies RowReply, { status: 400 })
 }

@@ -1,8 +1,9 @@
+import { refuse } from '~/http/domain-response.server'
 import { RouteErrorPage } from '~/ui/error-page'
 
 /** Any unknown URL: a real 404 status with the French not-found page. */
 export function loader() {
-  throw new Response('Not found', { status: 404 })
+  refuse('not_found')
 }
 
 export default function NotFound() {

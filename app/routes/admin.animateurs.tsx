@@ -3,15 +3,14 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireUser } from '~/domain/auth/session.server'
 import { demoTerritories } from '~/domain/places/territories'
-import { hasPermission } from '~/domain/permissions'
 import { animatedOrganisations, appointAnimator, listAnimators, revokeAnimator } from '~/domain/users/animators.server'
 import { appointAnimatorSchema, revokeAnimatorSchema } from '~/domain/users/animators-schema'
-import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
+import { requirePermission } from '~/http/actor.server'
+import { orRefuse, refuse, replyWithRefusal } from '~/http/domain-response.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -20,11 +19,7 @@ import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
 
 /** Admins only: everyone else gets the 403 page (the check is also in the service). */
-async function requireAdmin(request: Request) {
-  const user = await requireUser(request)
-  if (!hasPermission(user, 'appoint:animator:any')) throw new Response('Accès refusé', { status: 403 })
-  return user
-}
+const requireAdmin = (request: Request) => requirePermission(request, 'appoint:animator:any')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request)
@@ -36,11 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
-  const done = async (message: string) => redirect('/admin/animateurs', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  const done = async (message: string) => redirectWithToast('/admin/animateurs', { kind: 'success', message })
 
   if (formData.get('intent') === 'revoke') {
     const parsed = revokeAnimatorSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) throw new Response('Requête invalide', { status: 400 })
+    if (!parsed.success) refuse('invalid')
     await orRefuse(() => revokeAnimator(admin, parsed.data.userId))
     return done(t('admin.animators.revoked'))
   }

@@ -1,7 +1,7 @@
+import { requirePermission } from '~/http/actor.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireModerator } from '~/domain/moderation/http.server'
 import { dashboard } from '~/domain/moderation/insights.server'
 import { periodDays, type PeriodDays } from '~/domain/moderation/kpi'
 import { dashboardQuerySchema, searchParamsObject } from '~/domain/moderation/schema'
@@ -13,7 +13,7 @@ import { SelectField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const { period } = dashboardQuerySchema.parse(searchParamsObject(new URL(request.url)))
   return { figures: await dashboard(actor, Number(period) as PeriodDays) }
 }

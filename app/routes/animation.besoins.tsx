@@ -1,45 +1,46 @@
+import { requirePermission } from '~/http/actor.server'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
-import { notifierFor } from '~/domain/notifications/http.server'
+import { notifierFor } from '~/http/notifier.server'
 import { reviewFormSchema, reviewRuleFormSchema } from '~/domain/moderation/schema'
 import { approveSubmittedNeed, rejectNeed, reviewQueue, reviewSettings, sendNeedBack, setSpaceReview } from '~/domain/moderation/service.server'
 import { formatDate } from '~/ui/needs/need-display'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { FormErrors, TextareaField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const [needs, settings] = await Promise.all([reviewQueue(actor), reviewSettings(actor)])
   return { needs, settings }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   if (formData.get('intent') === 'review_rule') {
     const rule = parseWithZod(formData, { schema: reviewRuleFormSchema(t) })
     const ruleId = `${String(formData.get('kind'))}:${String(formData.get('ref'))}`
-    if (rule.status !== 'success') return invalidReply(ruleId, rule.reply().error)
+    if (rule.status !== 'success') return invalidRow(ruleId, rule.reply().error)
     try {
       await setSpaceReview(actor, { kind: rule.value.kind, ref: rule.value.ref }, rule.value.required === 'yes')
     } catch (error) {
-      return refusalReply(t, error, ruleId)
+      return rowRefusal(t, error, ruleId)
     }
-    return redirect('/animation/besoins', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.settings.saved') }) } })
+    return redirectWithToast('/animation/besoins', { kind: 'success', message: t('moderation.settings.saved') })
   }
   const submission = parseWithZod(formData, { schema: reviewFormSchema(t) })
   const itemId = String(formData.get('needId') ?? '')
-  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   const value = submission.value
   try {
     const notifier = notifierFor(context)
@@ -47,10 +48,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     else if (value.intent === 'send_back') await sendNeedBack(actor, value.needId, value.comment, { notifier })
     else await rejectNeed(actor, value.needId, value.reason, { notifier })
   } catch (error) {
-    return refusalReply(t, error, itemId)
+    return rowRefusal(t, error, itemId)
   }
   const message = t(value.intent === 'approve' ? 'moderation.review.approved' : value.intent === 'send_back' ? 'moderation.review.sentBack' : 'moderation.review.rejected')
-  return redirect('/animation/besoins', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  return redirectWithToast('/animation/besoins', { kind: 'success', message })
 }
 
 export default function ReviewQueue() {

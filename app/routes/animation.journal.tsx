@@ -1,8 +1,8 @@
+import { requirePermission } from '~/http/actor.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { searchAudit } from '~/domain/moderation/audit.server'
-import { requireModerator } from '~/domain/moderation/http.server'
 import { auditQueryFrom } from '~/domain/moderation/schema'
 import type fr from '~/i18n/locales/fr/moderation'
 import { Button, ButtonLink } from '~/ui/button'
@@ -11,7 +11,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const url = new URL(request.url)
   const { query, search } = auditQueryFrom(url)
   return { query, rows: await searchAudit(actor, { ...search, limit: 200 }), csvHref: `/animation/journal.csv${url.search}` }

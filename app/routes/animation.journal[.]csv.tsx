@@ -1,12 +1,12 @@
+import { requirePermission } from '~/http/actor.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { searchAudit } from '~/domain/moderation/audit.server'
 import { toCsv } from '~/domain/moderation/csv'
-import { requireModerator } from '~/domain/moderation/http.server'
 import { auditQueryFrom } from '~/domain/moderation/schema'
 
 /** The audit log of the animator's scope as CSV, same filters as the page; formulas escaped. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const { search } = auditQueryFrom(new URL(request.url))
   const rows = await searchAudit(actor, { ...search, limit: 10_000 })
   const csv = toCsv(

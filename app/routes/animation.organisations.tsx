@@ -1,38 +1,39 @@
+import { requirePermission } from '~/http/actor.server'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
 import { verifyFormSchema } from '~/domain/moderation/schema'
 import { verificationQueue, verifyOrganisationInScope } from '~/domain/moderation/service.server'
 import { formatDate } from '~/ui/needs/need-display'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { FormErrors } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   return { orgs: await verificationQueue(actor) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: verifyFormSchema(t) })
   const itemId = String(formData.get('orgId') ?? '')
-  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   try {
     await verifyOrganisationInScope(actor, submission.value.orgId)
   } catch (error) {
-    return refusalReply(t, error, itemId)
+    return rowRefusal(t, error, itemId)
   }
-  return redirect('/animation/organisations', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.verification.verified') }) } })
+  return redirectWithToast('/animation/organisations', { kind: 'success', message: t('moderation.verification.verified') })
 }
 
 export default function VerificationQueue() {

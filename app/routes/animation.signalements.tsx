@@ -1,47 +1,48 @@
+import { requirePermission } from '~/http/actor.server'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
 import { appealsQueue, decideAppeal } from '~/domain/moderation/appeals.server'
-import { notifierFor } from '~/domain/notifications/http.server'
+import { notifierFor } from '~/http/notifier.server'
 import { appealDecisionFormSchema, reportDecisionFormSchema, reportDecisions } from '~/domain/moderation/schema'
 import { decideReport, reportsQueue } from '~/domain/moderation/service.server'
 import { formatDate } from '~/ui/needs/need-display'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const [reports, appeals] = await Promise.all([reportsQueue(actor), appealsQueue(actor)])
   return { reports, appeals }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const { mailer, publicUrl } = context
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   if (formData.get('intent') === 'appeal') {
     const appeal = parseWithZod(formData, { schema: appealDecisionFormSchema(t) })
     const appealId = String(formData.get('targetId') ?? '')
-    if (appeal.status !== 'success') return invalidReply(appealId, appeal.reply().error)
+    if (appeal.status !== 'success') return invalidRow(appealId, appeal.reply().error)
     try {
       await decideAppeal(actor, { targetKind: appeal.value.targetKind, targetId: appeal.value.targetId, lift: appeal.value.decision === 'lift' })
     } catch (error) {
-      return refusalReply(t, error, appealId)
+      return rowRefusal(t, error, appealId)
     }
-    return redirect('/animation/signalements', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.appeals.decided') }) } })
+    return redirectWithToast('/animation/signalements', { kind: 'success', message: t('moderation.appeals.decided') })
   }
   const submission = parseWithZod(formData, { schema: reportDecisionFormSchema(t) })
   const itemId = String(formData.get('reportId') ?? '')
-  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   const { reportId, decision, reason, days } = submission.value
   try {
     await decideReport(actor, reportId, { kind: decision, reason, days }, {
@@ -50,9 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       notifier: notifierFor(context),
     })
   } catch (error) {
-    return refusalReply(t, error, itemId)
+    return rowRefusal(t, error, itemId)
   }
-  return redirect('/animation/signalements', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.reports.decided') }) } })
+  return redirectWithToast('/animation/signalements', { kind: 'success', message: t('moderation.reports.decided') })
 }
 
 export default function ReportsQueue() {

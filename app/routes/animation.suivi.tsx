@@ -1,39 +1,40 @@
+import { requirePermission } from '~/http/actor.server'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { invalidReply, refusalReply, requireModerator, type RowReply } from '~/domain/moderation/http.server'
 import { followUpList } from '~/domain/moderation/insights.server'
 import { recommendFormSchema } from '~/domain/moderation/schema'
 import { recommendOrganisation } from '~/domain/moderation/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { FormErrors, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   return { items: await followUpList(actor) }
 }
 
 /** "Mise en relation" from the follow-up list: recommend an organisation for a flagged need. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireModerator(request)
+  const actor = await requirePermission(request, 'moderate:content:scope')
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: recommendFormSchema(t) })
   const itemId = String(formData.get('needId') ?? '')
-  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   try {
     await recommendOrganisation(actor, submission.value, { mailer: context.mailer, publicUrl: context.publicUrl })
   } catch (error) {
-    return refusalReply(t, error, itemId)
+    return rowRefusal(t, error, itemId)
   }
-  return redirect('/animation/suivi', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.recommend.done') }) } })
+  return redirectWithToast('/animation/suivi', { kind: 'success', message: t('moderation.recommend.done') })
 }
 
 export default function FollowUp() {

@@ -1,12 +1,12 @@
+import { requirePermission } from '~/http/actor.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireModerator } from '~/domain/moderation/http.server'
 import { RouteErrorPage } from '~/ui/error-page'
 
 /** The animators' workspace: animators and admins only (the services check scope again). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireModerator(request)
+  await requirePermission(request, 'moderate:content:scope')
   return null
 }
 

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { useTranslation } from 'react-i18next'
 import { matchAides } from '~/domain/needs/aides'
 import { optionalActor, requireActor } from '~/http/actor.server'
-import { idParam, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
+import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { acceptsProposals, type NeedAction, type NeedStatus } from '~/domain/needs/lifecycle'
 import { AidesPanel, DomainTags, Fact, filiereLabel, formatDate, formatDay, NeedStatusBadge, territoryName } from '~/ui/needs/need-display'
 import { needLifecycleFormSchema, needLifecycleIntents, todayUtc, type BudgetRange, type NeedStage } from '~/domain/needs/schema'
@@ -23,14 +24,14 @@ import {
   shortlistProposal,
   withdrawProposal,
 } from '~/domain/proposals/service.server'
-import { notifierFor } from '~/domain/notifications/http.server'
+import { notifierFor } from '~/http/notifier.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
-import { institutionalServices } from '../../seeds/institutional-services'
+import { institutionalServices } from '~/domain/needs/aides-catalogue'
 import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -75,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const intent = String(formData.get('intent') ?? '')
-  const back = async (message: string, to = `/besoins/${needId}`) => redirect(to, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  const back = async (message: string, to = `/besoins/${needId}`) => redirectWithToast(to, { kind: 'success', message })
 
   if ((needLifecycleIntents as readonly string[]).includes(intent)) {
     const submission = parseWithZod(formData, { schema: needLifecycleFormSchema(t) })
@@ -135,7 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return replyWithRefusal(t, submission, error, { form: 'decision', proposalId })
     }
   }
-  throw new Response('Action inconnue', { status: 400 })
+  refuse('invalid')
 }
 
 type ActionResult = { form: 'lifecycle' | 'decision'; proposalId: string | null; result: { error?: Record<string, string[] | null> | null } }

@@ -2,16 +2,17 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DomainError } from '~/domain/errors'
-import { parseNeedForm } from '~/domain/needs/http.server'
+import { parseNeedForm } from '~/http/need-form.server'
 import { requireActor } from '~/http/actor.server'
-import { asResponse, idParam, replyWithRefusal } from '~/http/domain-response.server'
-import { notifierFor } from '~/domain/notifications/http.server'
+import { asResponse, replyWithRefusal } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
+import { notifierFor } from '~/http/notifier.server'
 import { NeedForm } from '~/ui/needs/need-form'
 import { needToFormValues } from '~/domain/needs/schema'
 import { getNeedForEditing, updateNeed } from '~/domain/needs/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { readForm } from '~/http/form-data.server'
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A need in a project or closed cannot be edited: back to its page, saying why.
     if (error instanceof DomainError && error.code === 'conflict') {
       const { t } = createI18n(await languageFromRequest(request))
-      throw redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'info', message: t('needs.refusals.notEditable') }) } })
+      throw redirectWithToast(`/besoins/${needId}`, { kind: 'info', message: t('needs.refusals.notEditable') })
     }
     throw asResponse(error)
   }
@@ -42,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { status } = await updateNeed(actor, needId, parsed.input, { submit: parsed.intent === 'submit', notifier: notifierFor(context) })
     const message =
       parsed.intent === 'submit' && status !== 'draft' ? t(`needs.actionDone.${status === 'submitted' ? 'submitted' : 'published'}`) : t('needs.form.saved')
-    return redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+    return redirectWithToast(`/besoins/${needId}`, { kind: 'success', message })
   } catch (error) {
     return replyWithRefusal(t, parsed.submission, error)
   }

@@ -3,17 +3,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireActor } from '~/http/actor.server'
-import { idParam, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
+import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { acceptsProposals } from '~/domain/needs/lifecycle'
 import { objectIdSchema } from '~/domain/needs/schema'
 import { getNeedForViewer } from '~/domain/needs/service.server'
 import { ProposalForm } from '~/ui/proposals/proposal-form'
 import { proposalFormSchema } from '~/domain/proposals/schema'
-import { notifierFor } from '~/domain/notifications/http.server'
+import { notifierFor } from '~/http/notifier.server'
 import { createProposal, organisationsThatMayPropose } from '~/domain/proposals/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { need } = await orRefuse(() => getNeedForViewer(actor, needId))
   if (!acceptsProposals(need.status)) {
     const { t } = createI18n(await languageFromRequest(request))
-    throw redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'info', message: t('needs.proposals.refusals.needClosed') }) } })
+    throw redirectWithToast(`/besoins/${needId}`, { kind: 'info', message: t('needs.proposals.refusals.needClosed') })
   }
   const organisations = (await organisationsThatMayPropose(actor, needId)).map((org) => ({ id: org.id, name: org.name }))
   const wanted = objectIdSchema.safeParse(new URL(request.url).searchParams.get('organisation'))
@@ -44,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const organisations = await organisationsThatMayPropose(actor, needId)
     await createProposal(actor, needId, orgId ?? organisations[0]?.id ?? '', submissionId!, input, { notifier: notifierFor(context) })
-    return redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('needs.proposals.form.sent') }) } })
+    return redirectWithToast(`/besoins/${needId}`, { kind: 'success', message: t('needs.proposals.form.sent') })
   } catch (error) {
     return replyWithRefusal(t, submission, error)
   }

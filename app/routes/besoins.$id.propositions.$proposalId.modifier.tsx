@@ -4,13 +4,14 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DomainError } from '~/domain/errors'
 import { requireActor } from '~/http/actor.server'
-import { asResponse, idParam, replyWithRefusal } from '~/http/domain-response.server'
+import { asResponse, replyWithRefusal, refuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { ProposalForm } from '~/ui/proposals/proposal-form'
 import { proposalFormSchema } from '~/domain/proposals/schema'
 import { getProposalForEditing, updateProposal } from '~/domain/proposals/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { readForm } from '~/http/form-data.server'
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
   try {
     const proposal = await getProposalForEditing(actor, proposalId)
-    if (proposal.needId !== needId) throw new Response('Introuvable', { status: 404 })
+    if (proposal.needId !== needId) refuse('not_found')
     return {
       needId,
       org: proposal.org.name,
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Shortlisted or decided: no longer editable; back to the need, saying why.
     if (error instanceof DomainError && error.code === 'conflict') {
       const { t } = createI18n(await languageFromRequest(request))
-      throw redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'info', message: t(error.message as never) }) } })
+      throw redirectWithToast(`/besoins/${needId}`, { kind: 'info', message: t(error.message as never) })
     }
     throw asResponse(error)
   }
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submissionId: _submissionId, orgId: _orgId, ...input } = submission.value
   try {
     await updateProposal(actor, proposalId, input)
-    return redirect(`/besoins/${needId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('needs.proposals.form.saved') }) } })
+    return redirectWithToast(`/besoins/${needId}`, { kind: 'success', message: t('needs.proposals.form.saved') })
   } catch (error) {
     return replyWithRefusal(t, submission, error)
   }

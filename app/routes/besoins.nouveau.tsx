@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { parseNeedForm } from '~/domain/needs/http.server'
+import { parseNeedForm } from '~/http/need-form.server'
 import { requireActor } from '~/http/actor.server'
 import { replyWithRefusal } from '~/http/domain-response.server'
 import { NeedForm } from '~/ui/needs/need-form'
@@ -9,7 +9,7 @@ import { companiesOf, createNeed } from '~/domain/needs/service.server'
 import { communeLabel } from '~/domain/places/commune'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const { id, status } = await createNeed(actor, orgId, parsed.input, { submit: parsed.intent === 'submit' })
     const message = status === 'draft' ? t('needs.form.draftSaved') : t(`needs.actionDone.${status === 'submitted' ? 'submitted' : 'published'}`)
-    return redirect(`/besoins/${id}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+    return redirectWithToast(`/besoins/${id}`, { kind: 'success', message })
   } catch (error) {
     return replyWithRefusal(t, parsed.submission, error)
   }

@@ -5,54 +5,56 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requestPasswordReset, resendVerification, type ResendResult } from '~/domain/auth/service.server'
-import { endAllSessions, requireUser, startSession } from '~/domain/auth/session.server'
+import { endAllSessions } from '~/domain/auth/session.server'
+import { requireActor } from '~/http/actor.server'
+import { startSession } from '~/http/session.server'
 import { profileSchema } from '~/domain/users/schema'
 import { getOwnAccount, updateOwnProfile } from '~/domain/users/service.server'
-import { orRefuse } from '~/http/domain-response.server'
+import { orRefuse, refuse } from '~/http/domain-response.server'
 import { createI18n, supportedLanguages } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { SelectField, TextField, translatedField } from '~/ui/field'
 import type { Toast } from '~/ui/toast'
 import { readForm } from '~/http/form-data.server'
+import { mailPreferencesSchema } from '~/domain/notifications/preferences'
+import { getMailPreferences, updateMailPreferences } from '~/domain/notifications/preferences.server'
+import { MailPreferencesSection } from '~/ui/mail-preferences'
 import type { PageHandle } from '~/ui/page-title'
 
 export const handle: PageHandle = { titleKey: 'auth.account.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  return { account: await orRefuse(() => getOwnAccount(user)) }
+  const actor = await requireActor(request)
+  const [account, mail] = await Promise.all([orRefuse(() => getOwnAccount(actor)), orRefuse(() => getMailPreferences(actor))])
+  return { account, mail }
 }
 
-const intentSchema = z.enum(['profile', 'resend-verification', 'sign-out-everywhere', 'change-password'])
+const intentSchema = z.enum(['profile', 'resend-verification', 'sign-out-everywhere', 'change-password', 'mail-preferences'])
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
-  if (!intent.success) throw new Response('Action inconnue', { status: 400 })
+  if (!intent.success) refuse('invalid')
   const { t } = createI18n(await languageFromRequest(request))
   const mailDeps = { mailer: context.mailer, publicUrl: context.publicUrl, logger: context.logger }
-  const back = async (toast: Omit<Toast, 'id'>, sessionCookie?: string) => {
-    const headers = new Headers()
-    if (sessionCookie) headers.append('Set-Cookie', sessionCookie)
-    headers.append('Set-Cookie', await flashToast(toast))
-    return redirect('/compte', { headers })
-  }
+  const back = (toast: Omit<Toast, 'id'>, headers?: Headers) => redirectWithToast('/compte', toast, headers)
+  const emailOf = async () => (await orRefuse(() => getOwnAccount(actor))).email
 
   switch (intent.data) {
     case 'profile': {
       const submission = parseWithZod(formData, { schema: profileSchema })
       if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-      await orRefuse(() => updateOwnProfile(user, submission.value))
+      await orRefuse(() => updateOwnProfile(actor, submission.value))
       return back({ kind: 'success', message: t('auth.account.profileSaved') })
     }
     case 'resend-verification': {
-      const { status } = await resendVerification(user.id, mailDeps)
+      const { status } = await resendVerification(actor.id, mailDeps)
       const toasts: Record<ResendResult['status'], Omit<Toast, 'id'>> = {
-        sent: { kind: 'success', message: t('auth.account.resent', { email: user.email }) },
+        sent: { kind: 'success', message: t('auth.account.resent', { email: await emailOf() }) },
         already_verified: { kind: 'info', message: t('auth.account.alreadyVerified') },
         too_soon: { kind: 'info', message: t('auth.account.resendTooSoon') },
         failed: { kind: 'error', message: t('auth.account.resendFailed') },
@@ -61,19 +63,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case 'sign-out-everywhere': {
       // Every session ends, this one included; this device then gets a fresh one.
-      await endAllSessions(user.id)
-      return back({ kind: 'success', message: t('auth.account.signedOutEverywhere') }, await startSession(request, user.id))
+      await endAllSessions(actor.id)
+      return back({ kind: 'success', message: t('auth.account.signedOutEverywhere') }, new Headers({ 'Set-Cookie': await startSession(request, actor.id) }))
+    }
+    case 'mail-preferences': {
+      const submission = parseWithZod(formData, { schema: mailPreferencesSchema })
+      if (submission.status !== 'success') refuse('invalid')
+      await orRefuse(() => updateMailPreferences(actor, submission.value))
+      return redirectWithToast('/compte#emails', { kind: 'success', message: t('mail.preferences.saved') })
     }
     case 'change-password': {
-      await requestPasswordReset({ email: user.email }, mailDeps)
-      return back({ kind: 'success', message: t('auth.account.changePasswordSent', { email: user.email }) })
+      const email = await emailOf()
+      await requestPasswordReset({ email }, mailDeps)
+      return back({ kind: 'success', message: t('auth.account.changePasswordSent', { email }) })
     }
   }
 }
 
 export default function Account() {
   const { t } = useTranslation()
-  const { account } = useLoaderData<typeof loader>()
+  const { account, mail } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const submittingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
@@ -133,6 +142,8 @@ export default function Account() {
           </>
         )}
       </section>
+
+      <MailPreferencesSection preferences={mail.preferences} emailVerified={mail.emailVerified} pending={submittingIntent === 'mail-preferences'} />
 
       <section className="account-section" aria-labelledby="security-title">
         <h2 id="security-title">{t('auth.account.securityTitle')}</h2>

@@ -1,17 +1,19 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireUser } from '~/domain/auth/session.server'
+import { getOwnAccount } from '~/domain/users/service.server'
+import { requireActor } from '~/http/actor.server'
+import { orRefuse } from '~/http/domain-response.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { ButtonLink } from '~/ui/button'
 import { safeRedirectPath } from '~/http/safe-redirect'
 
 /** Right after sign-up: what happens next (the e-mail to open, then the first steps). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+  const account = await orRefuse(async () => getOwnAccount(await requireActor(request)))
   const params = new URL(request.url).searchParams
   const next = safeRedirectPath.parse(params.get('suite') ?? undefined)
-  return { name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified, next }
+  return { name: account.name, email: account.email, role: account.role, emailVerified: account.emailVerified, next }
 }
 
 export default function Welcome() {

@@ -1,17 +1,18 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { endSession, requireUser } from '~/domain/auth/session.server'
-import { deleteAccount, LastOwnerError, organisationsOnlyOwnedBy } from '~/domain/users/privacy.server'
-import { replyWithRefusal } from '~/http/domain-response.server'
+import { requireActor } from '~/http/actor.server'
+import { endSession } from '~/http/session.server'
+import { accountEmail, deleteAccount, LastOwnerError, organisationsOnlyOwnedBy } from '~/domain/users/privacy.server'
+import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessages } from '~/i18n/translate-message'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, translatedField } from '~/ui/field'
@@ -25,28 +26,26 @@ const deleteSchema = z.object({
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  return { email: user.email, lastOwnerOf: await organisationsOnlyOwnedBy(user.id) }
+  const actor = await requireActor(request)
+  return { email: await orRefuse(() => accountEmail(actor)), lastOwnerOf: await organisationsOnlyOwnedBy(actor.id) }
 }
 
 /** Deletes the account (confirmed by typing its address), signs this browser out, says goodbye. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const submission = parseWithZod(await readForm(request), { schema: deleteSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), lastOwnerOf: null }, { status: 400 })
   const { t } = createI18n(await languageFromRequest(request))
   try {
-    await deleteAccount(user, submission.value)
+    await deleteAccount(actor, submission.value)
   } catch (error) {
     if (error instanceof LastOwnerError) {
       return data({ result: submission.reply({ formErrors: [] }), lastOwnerOf: error.organisations }, { status: 409 })
     }
     return replyWithRefusal(t, submission, error, { lastOwnerOf: null }, { fieldsOnly: true })
   }
-  const headers = new Headers()
-  headers.append('Set-Cookie', await endSession(request))
-  headers.append('Set-Cookie', await flashToast({ kind: 'success', message: t('legal.myData.deleted') }))
-  throw redirect('/', { headers })
+  // The session is gone with the account; the browser forgets its cookie too.
+  throw await redirectWithToast('/', { kind: 'success', message: t('legal.myData.deleted') }, new Headers({ 'Set-Cookie': await endSession(request) }))
 }
 
 export default function MyData() {

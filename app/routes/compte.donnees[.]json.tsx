@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireUser } from '~/domain/auth/session.server'
+import { requireActor } from '~/http/actor.server'
 import { exportAccountData } from '~/domain/users/privacy.server'
 import { orRefuse } from '~/http/domain-response.server'
 
 /** /compte/donnees.json: everything about the signed-in person, as a file to keep (RGPD art. 15 and 20). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  const data = await orRefuse(() => exportAccountData(user))
+  const actor = await requireActor(request)
+  const data = await orRefuse(() => exportAccountData(actor))
   const day = data.exportedAt.slice(0, 10)
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

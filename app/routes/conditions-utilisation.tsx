@@ -1,14 +1,15 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { acceptCurrentTerms, currentTermsAcceptance } from '~/domain/legal/acceptance.server'
 import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
-import { getSessionUser, requireUser } from '~/domain/auth/session.server'
+import { optionalActor, requireActor } from '~/http/actor.server'
+import { orRefuse } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { formatLongDate } from '~/ui/dates'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -20,19 +21,19 @@ export const handle: PageHandle = { titleKey: 'legal.terms.title' }
 /** Anyone reads the terms; a signed-in person who has not accepted this version is asked to. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath.parse(new URL(request.url).searchParams.get('redirectTo') ?? undefined)
-  const user = await getSessionUser(request)
-  const acceptedAt = user ? await currentTermsAcceptance(user) : null
-  return { signedIn: Boolean(user), acceptedAt: acceptedAt?.toISOString() ?? null, redirectTo }
+  const actor = await optionalActor(request)
+  const acceptedAt = actor ? await orRefuse(() => currentTermsAcceptance(actor)) : null
+  return { signedIn: Boolean(actor), acceptedAt: acceptedAt?.toISOString() ?? null, redirectTo }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const formData = await readForm(request)
   const redirectTo = safeRedirectPath.parse(formData.get('redirectTo') ?? undefined)
-  await acceptCurrentTerms(user)
+  await orRefuse(() => acceptCurrentTerms(actor))
   const { t, language } = createI18n(await languageFromRequest(request))
   const message = t('legal.terms.accept.accepted', { date: formatLongDate(CURRENT_TERMS_VERSION, language) })
-  throw redirect(redirectTo, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  throw await redirectWithToast(redirectTo, { kind: 'success', message })
 }
 
 const sections = ['purpose', 'account', 'content', 'moderation', 'liability', 'changes', 'law'] as const

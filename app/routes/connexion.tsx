@@ -9,8 +9,8 @@ import { formatDateTime, formatTime } from '~/domain/auth/messages'
 import { translateMessages } from '~/i18n/translate-message'
 import { signInSchema } from '~/domain/auth/schema'
 import { signIn, type SignInResult } from '~/domain/auth/service.server'
-import { getSessionUser, startSession } from '~/domain/auth/session.server'
-import { deviceCookie, deviceTokenOf } from '~/domain/auth/throttle.server'
+import { getSessionUser, startSession } from '~/http/session.server'
+import { deviceCookie, deviceTokenOf } from '~/http/known-device.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -33,17 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const statusOf: Record<Exclude<SignInResult, { ok: true }>['reason'], number> = { invalid_credentials: 400, locked: 429, suspended: 403 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: signInSchema })
+  const formData = await readForm(request)
+  const submission = parseWithZod(formData, { schema: signInSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
-  const { email, password, redirectTo } = submission.value
+  const { email, password } = submission.value
+  const redirectTo = safeRedirectPath.parse(formData.get('redirectTo') ?? undefined)
   const result = await signIn({ email, password, ip: context.clientIp, deviceToken: await deviceTokenOf(request), allowDemoAccounts: context.demoMode })
   if (result.ok) {
     const headers = new Headers()
     headers.append('Set-Cookie', await startSession(request, result.userId))
     headers.append('Set-Cookie', await deviceCookie.serialize(result.deviceToken))
-    return redirect(redirectTo ?? '/', { headers })
+    return redirect(redirectTo, { headers })
   }
   const language = await languageFromRequest(request)
   const { t } = createI18n(language)

@@ -1,39 +1,29 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { getSessionUser, requireUser } from '~/domain/auth/session.server'
+import { optionalActor, requireActor } from '~/http/actor.server'
+import { tokenParam } from '~/http/params.server'
 import { acceptInvitation, getInvitation } from '~/domain/orgs/service.server'
 import { orRefuse } from '~/http/domain-response.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 
-/** Tokens are 32 random bytes in base64url; anything else cannot be one. */
-const tokenSchema = z.string().regex(/^[\w-]{43}$/)
-
-function tokenParam(token: string | undefined) {
-  const parsed = tokenSchema.safeParse(token)
-  if (!parsed.success) throw new Response('Introuvable', { status: 404 })
-  return parsed.data
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const token = tokenParam(params.token)
-  const viewer = await getSessionUser(request)
+  const token = tokenParam(params)
+  const viewer = await optionalActor(request)
   const invitation = await orRefuse(() => getInvitation(viewer, token))
   return { invitation, signedIn: Boolean(viewer) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const token = tokenParam(params.token)
-  const user = await requireUser(request)
+  const token = tokenParam(params)
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const org = await orRefuse(() => acceptInvitation({ actor: user, t }, token))
-  const toast = await flashToast({ kind: 'success', message: t('orgs.invitation.accepted', { org: org.name }) })
-  return redirect(`/organisations/${org.slug}`, { headers: { 'Set-Cookie': toast } })
+  const org = await orRefuse(() => acceptInvitation({ actor, t }, token))
+  return redirectWithToast(`/organisations/${org.slug}`, { kind: 'success', message: t('orgs.invitation.accepted', { org: org.name }) })
 }
 
 export default function InvitationPage() {

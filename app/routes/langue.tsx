@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { createI18n, supportedLanguages } from '~/i18n/config'
 import { languageCookie } from '~/i18n/language.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { refuse } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 
 const languageForm = z.object({
@@ -13,13 +14,11 @@ const languageForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = languageForm.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) throw new Response('Langue inconnue', { status: 400 })
+  if (!parsed.success) refuse('invalid')
   const { language, redirectTo } = parsed.data
   const t = createI18n(language).t
-  const headers = new Headers()
-  headers.append('Set-Cookie', await languageCookie.serialize(language))
-  headers.append('Set-Cookie', await flashToast({ kind: 'success', message: t('language.changed', { language: t(`language.names.${language}`) }) }))
-  return redirect(redirectTo, { headers })
+  const headers = new Headers({ 'Set-Cookie': await languageCookie.serialize(language) })
+  return redirectWithToast(redirectTo, { kind: 'success', message: t('language.changed', { language: t(`language.names.${language}`) }) }, headers)
 }
 
 export function loader() {

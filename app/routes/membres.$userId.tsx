@@ -2,18 +2,19 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getMemberProfile } from '~/domain/orgs/service.server'
-import { idParam, orRefuse } from '~/http/domain-response.server'
+import { orRefuse, refuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { RouteErrorPage } from '~/ui/error-page'
-import { getSessionUser } from '~/domain/auth/session.server'
+import { optionalActor } from '~/http/actor.server'
 import { isHidden } from '~/domain/moderation/hidden.server'
 import { StartConversationButton } from '~/ui/conversation-start'
 import { OrgBadges } from '~/ui/org-badges'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = idParam(params, 'userId')
-  const [profile, viewer] = await Promise.all([orRefuse(() => getMemberProfile(userId)), getSessionUser(request)])
+  const [profile, viewer] = await Promise.all([orRefuse(() => getMemberProfile(userId)), optionalActor(request)])
   // A profile hidden by moderation is gone for everyone but its owner.
-  if (viewer?.id !== userId && (await isHidden('user', userId))) throw new Response('Introuvable', { status: 404 })
+  if (viewer?.id !== userId && (await isHidden('user', userId))) refuse('not_found')
   // Signed-in people can write to anyone else; visitors are offered to sign in first.
   return { ...profile, canWrite: Boolean(viewer && viewer.id !== userId), signedIn: Boolean(viewer) }
 }

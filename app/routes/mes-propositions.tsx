@@ -1,18 +1,17 @@
+import { refuse, formRefusal } from '~/http/domain-response.server'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { DomainError } from '~/domain/errors'
 import { requireActor } from '~/http/actor.server'
-import { translateMessage } from '~/i18n/translate-message'
 import { NeedStatusBadge } from '~/ui/needs/need-display'
 import { objectIdSchema } from '~/domain/needs/schema'
 import { ProposalCard } from '~/ui/proposals/proposal-display'
 import { myProposals, withdrawProposal } from '~/domain/proposals/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors } from '~/ui/field'
@@ -51,17 +50,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: withdrawSchema })
-  if (submission.status !== 'success') throw new Response('Requête invalide', { status: 400 })
+  if (submission.status !== 'success') refuse('invalid')
   try {
     await withdrawProposal(actor, submission.value.proposalId)
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'conflict') {
-      return data({ proposalId: submission.value.proposalId, message: translateMessage(t, error.message) }, { status: 409 })
-    }
-    if (error instanceof DomainError) throw new Response(error.message, { status: 404 })
-    throw error
+    // A proposal decided meanwhile is said next to it; anything else is the error page.
+    const { status, formErrors } = formRefusal(t, error)
+    return data({ proposalId: submission.value.proposalId, message: formErrors[0]! }, { status })
   }
-  return redirect('/mes-propositions', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('needs.proposals.decisions.withdrawn') }) } })
+  return redirectWithToast('/mes-propositions', { kind: 'success', message: t('needs.proposals.decisions.withdrawn') })
 }
 
 export default function MyProposals() {

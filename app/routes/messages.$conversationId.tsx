@@ -4,14 +4,15 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DomainError } from '~/domain/errors'
 import { requireActor } from '~/http/actor.server'
-import { asResponse, idParam, orRefuse } from '~/http/domain-response.server'
+import { asResponse, orRefuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import { conversationFormSchema, olderPage } from '~/domain/messaging/schema'
 import * as messaging from '~/domain/messaging/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { usePresence } from '~/realtime/use-presence'
 import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -25,8 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const conversationId = idParam(params, 'conversationId')
   const actor = await requireActor(request)
   const before = olderPage.safeParse(new URL(request.url).searchParams.get('avant') ?? undefined)
-  // The panel sends `me` to the page: the name and id only, never the role or animated spaces.
-  const panel = await orRefuse(() => messaging.conversationPanelData({ id: actor.id, name: actor.name }, conversationId, { before: before.success ? (before.data ?? null) : null }))
+  const panel = await orRefuse(() => messaging.conversationPanelData(actor, conversationId, { before: before.success ? (before.data ?? null) : null }))
   // The others in the room see the read receipt live.
   if (panel.receipt) context.realtime({ type: 'receipt:updated', receipt: panel.receipt })
   const others = panel.conversation.participants.filter((person) => person.id !== actor.id)
@@ -56,14 +56,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (form.intent === 'edit') {
       const message = await messaging.editMessage(actor, form.messageId, form.body)
-      return redirect(`${here}#m-${message.id}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.edited') }) } })
+      return redirectWithToast(`${here}#m-${message.id}`, { kind: 'success', message: t('messaging.form.edited') })
     }
     if (form.intent === 'delete') {
       await messaging.deleteMessage(actor, form.messageId)
-      return redirect(here, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.deletedToast') }) } })
+      return redirectWithToast(here, { kind: 'success', message: t('messaging.form.deletedToast') })
     }
     await messaging.reportMessage(actor, form.messageId, form.reason)
-    return redirect(here, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('messaging.form.reported') }) } })
+    return redirectWithToast(here, { kind: 'success', message: t('messaging.form.reported') })
   } catch (error) {
     // A refusal a person can act on (too fast, too long) goes back to the form; the rest is the error page.
     if (error instanceof DomainError && (error.code === 'rate_limited' || error.code === 'invalid')) {

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { openAttachment } from '~/domain/messaging/attachments.server'
 import { requireActor } from '~/http/actor.server'
-import { idParam, orRefuse } from '~/http/domain-response.server'
+import { orRefuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 
 /** Download of a conversation's file: members only (404 for anyone else), never rendered inline. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

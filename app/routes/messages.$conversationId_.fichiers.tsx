@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { requireActor } from '~/http/actor.server'
 import { receiveAttachment } from '~/http/attachment-upload.server'
-import { idParam } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 /**
  * POST multipart { clientId, file } → a message carrying the file. Works without JavaScript;
@@ -17,7 +17,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await receiveAttachment(request, actor, conversationId)
   if ('sent' in outcome) return redirect(`/messages/${conversationId}#m-${outcome.sent.id}`)
   const { t } = createI18n(await languageFromRequest(request))
-  return redirect(`/messages/${conversationId}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'error', message: translateMessage(t, outcome.refused) }) } })
+  return redirectWithToast(`/messages/${conversationId}`, { kind: 'error', message: translateMessage(t, outcome.refused) })
 }
 
 export const loader = ({ params }: ActionFunctionArgs) => redirect(`/messages/${idParam(params, 'conversationId')}`)

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { requireActor } from '~/http/actor.server'
-import { orRefuse } from '~/http/domain-response.server'
+import { orRefuse, refuse } from '~/http/domain-response.server'
 import { objectId } from '~/domain/messaging/schema'
 import { startDirectConversation } from '~/domain/messaging/service.server'
 import { readForm } from '~/http/form-data.server'
@@ -12,7 +12,7 @@ import { readForm } from '~/http/form-data.server'
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const userId = objectId.safeParse((await readForm(request)).get('userId'))
-  if (!userId.success) throw new Response('Introuvable', { status: 404 })
+  if (!userId.success) refuse('not_found')
   const { id } = await orRefuse(() => startDirectConversation(actor, userId.data))
   return redirect(`/messages/${id}`)
 }

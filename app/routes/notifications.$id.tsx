@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { requireUser } from '~/domain/auth/session.server'
-import { idParam, orRefuse } from '~/http/domain-response.server'
+import { requireActor } from '~/http/actor.server'
+import { orRefuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { openNotification } from '~/domain/notifications/service.server'
 import { RouteErrorPage } from '~/ui/error-page'
 
@@ -9,9 +10,9 @@ import { RouteErrorPage } from '~/ui/error-page'
  * plain link, so it works without JavaScript; someone else's notification is a 404.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const id = idParam(params, 'id')
-  return redirect(await orRefuse(() => openNotification(user, id)))
+  return redirect(await orRefuse(() => openNotification(actor, id)))
 }
 
 export const ErrorBoundary = RouteErrorPage

@@ -3,14 +3,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { requireUser } from '~/domain/auth/session.server'
-import { orRefuse } from '~/http/domain-response.server'
+import { requireActor } from '~/http/actor.server'
+import { orRefuse, refuse } from '~/http/domain-response.server'
 import { notificationActionSchema, notificationCursor } from '~/domain/notifications/schema'
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from '~/domain/notifications/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { getSocket } from '~/realtime/socket-client'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { formatMessageDate } from '~/ui/conversation-format'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -19,30 +19,30 @@ import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const before = notificationCursor.safeParse(new URL(request.url).searchParams.get('avant'))
-  const [page, unread] = await Promise.all([listNotifications(user, { before: before.success ? before.data : null }), unreadNotificationCount(user)])
-  return { userId: user.id, items: page.items, olderHref: page.nextBefore ? `/notifications?avant=${page.nextBefore}` : null, paged: before.success, unread }
+  const [page, unread] = await Promise.all([listNotifications(actor, { before: before.success ? before.data : null }), unreadNotificationCount(actor)])
+  return { userId: actor.id, items: page.items, olderHref: page.nextBefore ? `/notifications?avant=${page.nextBefore}` : null, paged: before.success, unread }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: notificationActionSchema })
-  if (submission.status !== 'success') throw new Response('Demande invalide', { status: 400 })
+  if (submission.status !== 'success') refuse('invalid')
   // Back to the page the person was on (the cursor is re-checked by the loader).
   const before = notificationCursor.safeParse(new URL(request.url).searchParams.get('avant'))
   const back = before.success ? `/notifications?avant=${before.data}` : '/notifications'
   let message: string
   if (submission.value.intent === 'read') {
     const { id } = submission.value
-    await orRefuse(() => markNotificationRead(user, id))
+    await orRefuse(() => markNotificationRead(actor, id))
     message = t('notifications.page.oneRead')
   } else {
-    const count = await markAllNotificationsRead(user)
+    const count = await markAllNotificationsRead(actor)
     message = count ? t('notifications.page.allRead', { count }) : t('notifications.page.nothingToMark')
   }
-  return redirect(back, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  return redirectWithToast(back, { kind: 'success', message })
 }
 
 export default function NotificationsPage() {

@@ -5,16 +5,16 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { getSessionUser, requireUser } from '~/domain/auth/session.server'
 import { kindsRequiringVerification } from '~/domain/orgs/kinds'
-import { orgSlugParam } from '~/domain/orgs/http.server'
-import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
+import { orgSlugParam } from '~/http/params.server'
+import { optionalActor, requireActor } from '~/http/actor.server'
+import { orRefuse, refuse, replyWithRefusal } from '~/http/domain-response.server'
 import { domainName, filiereName, territoryName } from '~/domain/orgs/labels'
 import { joinRequestSchema, orgLimits } from '~/domain/orgs/schema'
 import { getOrganisationProfile, requestToJoin, verifyOrganisation } from '~/domain/orgs/service.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextareaField } from '~/ui/field'
@@ -23,7 +23,7 @@ import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
-  const viewer = await getSessionUser(request)
+  const viewer = await optionalActor(request)
   return orRefuse(() => getOrganisationProfile(viewer, slug))
 }
 
@@ -31,25 +31,25 @@ const intentSchema = z.object({ intent: z.enum(['join', 'verify']) })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const intent = intentSchema.safeParse({ intent: formData.get('intent') })
-  if (!intent.success) throw new Response('Action inconnue', { status: 400 })
+  if (!intent.success) refuse('invalid')
 
   if (intent.data.intent === 'verify') {
-    await orRefuse(() => verifyOrganisation({ actor: user }, slug))
-    return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('orgs.profile.verified') }) } })
+    await orRefuse(() => verifyOrganisation({ actor }, slug))
+    return redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.profile.verified') })
   }
 
   const submission = parseWithZod(formData, { schema: joinRequestSchema(t) })
   if (submission.status !== 'success') return data({ form: 'join', result: submission.reply() }, { status: 400 })
   try {
-    await requestToJoin({ actor: user, t, mailer: context.mailer, publicUrl: context.publicUrl }, slug, submission.value)
+    await requestToJoin({ actor, t, mailer: context.mailer, publicUrl: context.publicUrl }, slug, submission.value)
   } catch (error) {
     return replyWithRefusal(t, submission, error, { form: 'join' }, { fieldsOnly: true })
   }
-  return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('orgs.profile.joinSent') }) } })
+  return redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.profile.joinSent') })
 }
 
 export default function OrganisationProfile() {

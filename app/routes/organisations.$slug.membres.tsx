@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { requireUser } from '~/domain/auth/session.server'
-import { orgSlugParam } from '~/domain/orgs/http.server'
-import { formRefusal, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
+import { requireActor } from '~/http/actor.server'
+import { orgSlugParam } from '~/http/params.server'
+import { formRefusal, orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
 import { inviteSchema, objectIdSchema } from '~/domain/orgs/schema'
 import {
   decideJoinRequest,
@@ -21,7 +21,7 @@ import {
 } from '~/domain/orgs/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField } from '~/ui/field'
@@ -29,8 +29,8 @@ import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
-  const user = await requireUser(request)
-  return orRefuse(() => getMembersOverview({ actor: user }, slug))
+  const actor = await requireActor(request)
+  return orRefuse(() => getMembersOverview({ actor }, slug))
 }
 
 /** Every button of the page posts one of these; ids are checked before any query. */
@@ -47,15 +47,15 @@ const actionSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const parsed = actionSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) throw new Response('Action inconnue', { status: 400 })
+  if (!parsed.success) refuse('invalid')
   const command = parsed.data
-  const ctx = { actor: user, t, mailer: context.mailer, publicUrl: context.publicUrl }
+  const ctx = { actor, t, mailer: context.mailer, publicUrl: context.publicUrl }
   const here = `/organisations/${slug}/membres`
-  const done = async (message: string, to = here) => redirect(to, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+  const done = async (message: string, to = here) => redirectWithToast(to, { kind: 'success', message })
 
   if (command.intent === 'invite') {
     const submission = parseWithZod(formData, { schema: inviteSchema(t) })

@@ -3,15 +3,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { requireUser } from '~/domain/auth/session.server'
-import { orgSlugParam } from '~/domain/orgs/http.server'
-import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
+import { requireActor } from '~/http/actor.server'
+import { orgSlugParam } from '~/http/params.server'
+import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
 import { clusterMembershipsSchema, orgUpdateSchema } from '~/domain/orgs/schema'
 import { communeChoiceErrors, declareClusterMemberships, getOrganisationForEdit, listClusterChoices, updateOrganisation } from '~/domain/orgs/service.server'
 import { communeLabel } from '~/domain/places/commune'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -21,8 +21,8 @@ import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
-  const user = await requireUser(request)
-  const org = await orRefuse(() => getOrganisationForEdit({ actor: user }, slug))
+  const actor = await requireActor(request)
+  const org = await orRefuse(() => getOrganisationForEdit({ actor }, slug))
   const clusters = org.kind === 'company' ? await listClusterChoices() : []
   return { org, clusters }
 }
@@ -31,22 +31,21 @@ const intentSchema = z.object({ intent: z.enum(['profile', 'clusters']) })
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const intent = intentSchema.safeParse({ intent: formData.get('intent') })
-  if (!intent.success) throw new Response('Action inconnue', { status: 400 })
+  if (!intent.success) refuse('invalid')
 
   if (intent.data.intent === 'clusters') {
     const submission = parseWithZod(formData, { schema: clusterMembershipsSchema(t) })
     if (submission.status !== 'success') return data({ form: 'clusters', result: submission.reply() }, { status: 400 })
     try {
-      await declareClusterMemberships({ actor: user, t }, slug, submission.value.memberOf)
+      await declareClusterMemberships({ actor, t }, slug, submission.value.memberOf)
     } catch (error) {
       return replyWithRefusal(t, submission, error, { form: 'clusters' }, { fieldsOnly: true })
     }
-    const toast = await flashToast({ kind: 'success', message: t('orgs.edit.clustersSaved') })
-    return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })
+    return redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.edit.clustersSaved') })
   }
 
   const submission = parseWithZod(formData, { schema: orgUpdateSchema(t) })
@@ -57,12 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ form: 'profile', result: submission.reply(communeErrors ? { fieldErrors: { commune: communeErrors } } : {}) }, { status: 400 })
   }
   try {
-    await updateOrganisation({ actor: user, t }, slug, submission.value)
+    await updateOrganisation({ actor, t }, slug, submission.value)
   } catch (error) {
     return replyWithRefusal(t, submission, error, { form: 'profile' }, { fieldsOnly: true })
   }
-  const toast = await flashToast({ kind: 'success', message: t('orgs.edit.saved') })
-  return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })
+  return redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.edit.saved') })
 }
 
 export default function EditOrganisation() {

@@ -2,24 +2,24 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireUser } from '~/domain/auth/session.server'
+import { requireActor } from '~/http/actor.server'
 import { replyWithRefusal } from '~/http/domain-response.server'
 import { orgCreateSchema } from '~/domain/orgs/schema'
 import { communeChoiceErrors, createOrganisation } from '~/domain/orgs/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { OrgProfileForm } from '~/ui/org-form'
 import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request)
+  await requireActor(request)
   return null
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+  const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: orgCreateSchema(t) })
@@ -31,9 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ form: 'profile', result: submission.reply(communeErrors ? { fieldErrors: { commune: communeErrors } } : {}) }, { status: 400 })
   }
   try {
-    const { slug } = await createOrganisation({ actor: user, t }, submission.value)
-    const toast = await flashToast({ kind: 'success', message: t('orgs.create.created', { name: submission.value.name }) })
-    return redirect(`/organisations/${slug}`, { headers: { 'Set-Cookie': toast } })
+    const { slug } = await createOrganisation({ actor, t }, submission.value)
+    return await redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.create.created', { name: submission.value.name }) })
   } catch (error) {
     return replyWithRefusal(t, submission, error, { form: 'profile' }, { fieldsOnly: true })
   }

@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { BudgetRange } from '~/domain/needs/schema'
 import { requireActor } from '~/http/actor.server'
-import { idParam, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
+import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { conversationPanelData } from '~/domain/messaging/service.server'
-import { notifierFor } from '~/domain/notifications/http.server'
+import { notifierFor } from '~/http/notifier.server'
 import { projectFormId, projectFormSchemas, projectIntents } from '~/domain/projects/schema'
 import * as projects from '~/domain/projects/service.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
 import { Fact, formatDate } from '~/ui/needs/need-display'
@@ -29,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Members, and the animators following the need's spaces (read-only); anyone else: 404.
   const project = await orRefuse(() => projects.getProjectRoom(actor, projectId))
   // The room's conversation, live on the page (read after the unread count above: showing it is reading it).
-  const panel = await orRefuse(() => conversationPanelData({ id: actor.id, name: actor.name }, project.room.id))
+  const panel = await orRefuse(() => conversationPanelData(actor, project.room.id))
   if (panel.receipt) context.realtime({ type: 'receipt:updated', receipt: panel.receipt })
   const { receipt: _receipt, ...conversation } = panel
   // One id per rendered upload form: the same file posted twice is one message.
@@ -44,12 +45,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
-  if (!intent.success) throw new Response('Requête invalide', { status: 400 })
+  if (!intent.success) refuse('invalid')
   const formId = projectFormId(intent.data, String(formData.get('milestoneId') ?? ''))
   const submission = parseWithZod(formData, { schema: projectFormSchemas(t)[intent.data] })
   if (submission.status !== 'success') return data({ formId, result: submission.reply() }, { status: 400 })
   const back = async (message: string, anchor: string) =>
-    redirect(`/projets/${projectId}#${anchor}`, { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message }) } })
+    redirectWithToast(`/projets/${projectId}#${anchor}`, { kind: 'success', message })
   const form = submission.value
   try {
     switch (form.intent) {

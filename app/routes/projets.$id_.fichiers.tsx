@@ -2,11 +2,12 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { projectRoomFor } from '~/domain/projects/service.server'
 import { requireActor } from '~/http/actor.server'
 import { receiveAttachment } from '~/http/attachment-upload.server'
-import { idParam, orRefuse } from '~/http/domain-response.server'
+import { orRefuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 /**
  * POST multipart { clientId, file } from the project page's "shared files": the file becomes an
@@ -21,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await receiveAttachment(request, actor, roomId)
   const { t } = createI18n(await languageFromRequest(request))
   const toast = 'sent' in outcome ? { kind: 'success' as const, message: t('projects.files.sent') } : { kind: 'error' as const, message: translateMessage(t, outcome.refused) }
-  return redirect(`/projets/${projectId}#fichiers`, { headers: { 'Set-Cookie': await flashToast(toast) } })
+  return redirectWithToast(`/projets/${projectId}#fichiers`, toast)
 }
 
 export const loader = ({ params }: ActionFunctionArgs) => redirect(`/projets/${idParam(params, 'id')}`)

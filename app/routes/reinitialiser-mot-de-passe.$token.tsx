@@ -7,10 +7,10 @@ import { formatDateTime } from '~/domain/auth/messages'
 import { translateMessages } from '~/i18n/translate-message'
 import { linkTokenSchema, resetPasswordSchema } from '~/domain/auth/schema'
 import { checkPasswordResetToken, resetPassword } from '~/domain/auth/service.server'
-import { startSession } from '~/domain/auth/session.server'
+import { startSession } from '~/http/session.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, translatedField } from '~/ui/field'
@@ -38,15 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     return data({ result: submission.reply({ formErrors: [t(`auth.reset.${result.status}`)], hideFields: ['password'] }) }, { status: httpStatus[result.status] })
   }
-  const headers = new Headers()
   if (result.suspendedUntil) {
     // A suspended account gets its new password but no session until the suspension ends.
-    headers.append('Set-Cookie', await flashToast({ kind: 'info', message: t('auth.reset.doneSuspended', { date: formatDateTime(result.suspendedUntil, language) }) }))
-    return redirect('/connexion', { headers })
+    return redirectWithToast('/connexion', { kind: 'info', message: t('auth.reset.doneSuspended', { date: formatDateTime(result.suspendedUntil, language) }) })
   }
-  headers.append('Set-Cookie', await startSession(request, result.userId))
-  headers.append('Set-Cookie', await flashToast({ kind: 'success', message: t('auth.reset.done') }))
-  return redirect('/compte', { headers })
+  return redirectWithToast('/compte', { kind: 'success', message: t('auth.reset.done') }, new Headers({ 'Set-Cookie': await startSession(request, result.userId) }))
 }
 
 export default function ResetPassword() {

@@ -1,14 +1,14 @@
+import { refuse, orRefuse } from '~/http/domain-response.server'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { DomainError, httpStatusOf } from '~/domain/errors'
 import { requireActor } from '~/http/actor.server'
 import { reportFormSchema, searchParamsObject } from '~/domain/moderation/schema'
 import { reportContent } from '~/domain/moderation/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { TextareaField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -27,7 +27,7 @@ const backTo = (kind: 'need' | 'user', id: string) => (kind === 'need' ? `/besoi
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request)
   const parsed = targetQuerySchema.safeParse(searchParamsObject(new URL(request.url)))
-  if (!parsed.success) throw new Response('Introuvable', { status: 404 })
+  if (!parsed.success) refuse('not_found')
   return parsed.data
 }
 
@@ -36,14 +36,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: reportFormSchema(t) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  try {
-    await reportContent(actor, submission.value)
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: httpStatusOf[error.code] })
-    throw error
-  }
+  await orRefuse(() => reportContent(actor, submission.value))
   const { targetKind, targetId } = submission.value
-  return redirect(backTo(targetKind, targetId), { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.report.sent') }) } })
+  return redirectWithToast(backTo(targetKind, targetId), { kind: 'success', message: t('moderation.report.sent') })
 }
 
 export default function ReportPage() {

@@ -1,19 +1,20 @@
+import { requirePermission } from '~/http/actor.server'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { appealHidden, myHiddenContent } from '~/domain/moderation/appeals.server'
-import { invalidReply, refusalReply, type RowReply } from '~/domain/moderation/http.server'
 import { appealFormSchema } from '~/domain/moderation/schema'
 import { formatDate } from '~/ui/needs/need-display'
 import { requireActor } from '~/http/actor.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { flashToast } from '~/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { FormErrors, TextareaField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 
 /** /signaler/contestations: the person sees why their content was hidden and may appeal once. */
@@ -28,13 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const itemId = String(formData.get('targetId') ?? '')
   const submission = parseWithZod(formData, { schema: appealFormSchema(t) })
-  if (submission.status !== 'success') return invalidReply(itemId, submission.reply().error)
+  if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   try {
     await appealHidden(actor, submission.value)
   } catch (error) {
-    return refusalReply(t, error, itemId)
+    return rowRefusal(t, error, itemId)
   }
-  return redirect('/signaler/contestations', { headers: { 'Set-Cookie': await flashToast({ kind: 'success', message: t('moderation.appeal.sent') }) } })
+  return redirectWithToast('/signaler/contestations', { kind: 'success', message: t('moderation.appeal.sent') })
 }
 
 export default function Appeals() {

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js'
  * instead of delivering it. Used when SMTP_URL is not set (development, demo, tests): the
  * app still speaks SMTP end to end, and people and tests read the actual messages.
  */
-export async function startMailCapture({ outboxDir, logger }: { outboxDir: string; logger: Logger }) {
+export async function startMailCapture({ outboxDir, logger, port: wantedPort = 0 }: { outboxDir: string; logger: Logger; port?: number }) {
   await mkdir(outboxDir, { recursive: true })
   let counter = 0
   const server = new SMTPServer({
@@ -33,7 +33,7 @@ export async function startMailCapture({ outboxDir, logger }: { outboxDir: strin
   })
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(wantedPort, '127.0.0.1', () => {
       const address = server.server.address()
       resolve(typeof address === 'object' && address ? address.port : 0)
     })

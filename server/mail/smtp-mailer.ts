@@ -1,14 +1,26 @@
 import nodemailer from 'nodemailer'
-import type { Mailer } from '../../app/domain/mail/mailer.js'
-import type { Logger } from '../logger.js'
+import type { MailTransport } from '../../app/domain/mail/mailer.js'
 
-/** Sends through any SMTP server (the real one in production, the local capture otherwise). */
-export function createSmtpMailer({ smtpUrl, from, logger }: { smtpUrl: string; from: string; logger: Logger }): Mailer & { close: () => void } {
-  const transport = nodemailer.createTransport(smtpUrl)
+/**
+ * Delivers through any SMTP server (the real one in production, the local capture otherwise).
+ * Only the outbox workers use it (app/domain/mail/outbox.server.ts): the app queues, never sends
+ * directly. Its timeouts keep every exchange well under the outbox claim (2 minutes), so a mail is
+ * never taken again while a worker is still handing it over.
+ */
+export function createSmtpTransport({ smtpUrl, from, pool = true, maxConnections = 8 }: { smtpUrl: string; from: string; pool?: boolean; maxConnections?: number }): MailTransport & { close: () => void } {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    pool,
+    maxConnections,
+    maxMessages: 1000,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  } as Parameters<typeof nodemailer.createTransport>[0])
   return {
-    async send(mail) {
-      const info = await transport.sendMail({ from, ...mail })
-      logger.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, 'mail sent')
+    async deliver(mail) {
+      const info = (await transport.sendMail({ from, ...mail })) as { messageId?: string }
+      return { messageId: info.messageId }
     },
     close: () => transport.close(),
   }

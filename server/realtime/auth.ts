@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io'
-import { getSessionFromCookie, getSessionUserFromCookie, type SessionUser } from '../../app/domain/auth/session.server.js'
+import type { SessionUser } from '../../app/domain/auth/session.server.js'
+import { getSessionFromCookie, getSessionUserFromCookie } from '../../app/http/session.server.js'
 import { isDatabaseUnavailable } from '../../app/domain/unavailable.js'
 import { defaultLanguage, isLanguage, type Language } from '../../app/i18n/config.js'
 import { languageCookie } from '../../app/i18n/language.server.js'

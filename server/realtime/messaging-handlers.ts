@@ -1,5 +1,7 @@
 import type { Socket } from 'socket.io'
-import { getSessionUserFromCookie, type SessionUser } from '../../app/domain/auth/session.server.js'
+import { actorOf } from '../../app/domain/actor.js'
+import type { SessionUser } from '../../app/domain/auth/session.server.js'
+import { getSessionUserFromCookie } from '../../app/http/session.server.js'
 import type { RateLimiter } from '../../app/domain/messaging/rate-limit.js'
 import * as messaging from '../../app/domain/messaging/service.server.js'
 import { conversationRoom, userRoom, messagingPayloads, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
@@ -78,7 +80,7 @@ export function messagingHandlers({
     const actor = async () => {
       const user = await currentUser(socket)
       if (!user) throw new SocketCommandError('unauthenticated', translateAck('messaging.errors.unauthenticated', language))
-      return { id: user.id, name: user.name }
+      return actorOf(user)
     }
     if (socket.data.user) void socket.join(userRoom(socket.data.user.id))
 
@@ -173,7 +175,7 @@ export function messagingHandlers({
         const me = await actor()
         const member = await asCommand(socket, () => membership.participantsIfMember(me.id, conversationId))
         if (!member) throw new SocketCommandError('not_found', translateAck('messaging.errors.notFound', language))
-        socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, user: me })
+        socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, user: { id: me.id, name: me.name } })
         return { ok: true as const }
       }, logger, language),
     )

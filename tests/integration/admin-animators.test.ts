@@ -1,6 +1,8 @@
 import mongoose from 'mongoose'
+import { actorOf } from '~/domain/actor'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Session, startSession } from '~/domain/auth/session.server'
+import { Session } from '~/domain/auth/session.server'
+import { startSession } from '~/http/session.server'
 import { DomainError } from '~/domain/errors'
 import { AuditEntry } from '~/domain/moderation/model.server'
 import { Organisation } from '~/domain/orgs/model.server'
@@ -12,7 +14,7 @@ import { isolatedMongoUri } from './support'
 let counter = 0
 async function person(role: UserRole) {
   const user = await User.create({ email: `p${++counter}-${Date.now()}@exemple.test`, passwordHash: 'x', name: `Personne ${counter}`, role })
-  return { id: String(user._id), role, email: user.email }
+  return { ...actorOf({ id: String(user._id), role, name: user.name }), email: user.email }
 }
 
 describe('appointing animators', () => {

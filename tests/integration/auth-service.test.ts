@@ -1,9 +1,7 @@
 import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { createHash } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import mongoose from 'mongoose'
+import { actorOf } from '~/domain/actor'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DomainError } from '~/domain/errors'
 import { verifyPassword } from '~/domain/auth/password.server'
@@ -17,40 +15,36 @@ import {
   verifyEmail,
   type MailDeps,
 } from '~/domain/auth/service.server'
-import { Session, startSession } from '~/domain/auth/session.server'
+import { Session } from '~/domain/auth/session.server'
+import { startSession } from '~/http/session.server'
 import { KnownDevice, SignInAttempt } from '~/domain/auth/throttle.server'
 import { AuthToken } from '~/domain/auth/tokens.server'
 import { User } from '~/domain/users/model.server'
 import { getOwnAccount, updateOwnProfile } from '~/domain/users/service.server'
-import { startMailCapture } from '../../server/mail/capture-server'
-import { createSmtpMailer } from '../../server/mail/smtp-mailer'
+import { startTestMail } from './mail-support'
 import { linkIn, mailFilesTo, waitForMail } from '../e2e/support/mail'
-import { isolatedMongoUri, testLogger } from './support'
+import { isolatedMongoUri } from './support'
 
 /**
- * The account rules against a real mongod, with mail going through real SMTP into a capture
- * directory that the tests read back (no mock mailer).
+ * The account rules against a real mongod, with mail queued in the outbox and delivered by an
+ * outbox worker through real SMTP into a capture directory that the tests read back (no mock mailer).
  */
 let outboxDir: string
-let capture: Awaited<ReturnType<typeof startMailCapture>>
-let mailer: ReturnType<typeof createSmtpMailer>
+let mail: Awaited<ReturnType<typeof startTestMail>>
 let deps: MailDeps
 const publicUrl = 'http://passerelle.test'
 
 beforeAll(async () => {
   await mongoose.connect(isolatedMongoUri())
   await Promise.all([User.init(), AuthToken.init(), SignInAttempt.init(), KnownDevice.init(), Session.init()])
-  outboxDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-auth-mail-'))
-  capture = await startMailCapture({ outboxDir, logger: testLogger() })
-  mailer = createSmtpMailer({ smtpUrl: capture.smtpUrl, from: 'Passerelle <ne-pas-repondre@passerelle.test>', logger: testLogger() })
-  deps = { mailer, publicUrl }
+  mail = await startTestMail()
+  outboxDir = mail.outboxDir
+  deps = { mailer: mail.mailer, publicUrl }
 })
 
 afterAll(async () => {
-  mailer?.close()
-  await capture?.close()
+  await mail?.close()
   await mongoose.disconnect()
-  await rm(outboxDir, { recursive: true, force: true })
 })
 
 let counter = 0
@@ -332,12 +326,12 @@ describe('password reset', () => {
 describe('own profile', () => {
   it('shows the owner their account and saves name, title and e-mail language', async () => {
     const { userId, email } = await newUser({ verified: true })
-    const actor = { id: userId, role: 'industrialist' as const }
+    const actor = actorOf({ id: userId, role: 'industrialist', name: 'Claire Martin' })
     await startSession(new Request('http://passerelle.test/'), userId)
     expect(await getOwnAccount(actor)).toMatchObject({ email, name: 'Claire Martin', title: '', language: 'fr', emailVerified: true, activeSessions: 1 })
     await updateOwnProfile(actor, { name: 'Claire Martin-Rossi', title: 'Responsable méthodes', language: 'en' })
     expect(await getOwnAccount(actor)).toMatchObject({ name: 'Claire Martin-Rossi', title: 'Responsable méthodes', language: 'en' })
-    await expect(updateOwnProfile({ id: new mongoose.Types.ObjectId().toString(), role: 'industrialist' }, { name: 'X Y', title: '', language: 'fr' })).rejects.toMatchObject({
+    await expect(updateOwnProfile(actorOf({ id: new mongoose.Types.ObjectId().toString(), role: 'industrialist', name: 'X' }), { name: 'X Y', title: '', language: 'fr' })).rejects.toMatchObject({
       code: 'not_found',
     })
   })

@@ -1,3 +1,4 @@
+import { actorOf } from '~/domain/actor'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '~/domain/auth/service.server'
@@ -63,7 +64,7 @@ describe('demo data', () => {
     // Its room has a conversation with history, readable by the members through the service.
     const conversation = await Conversation.findOne({ kind: 'project', projectId: room!._id }).lean()
     expect(conversation?.participants.map(String)).toContain(String(industrialist!._id))
-    const page = await history({ id: String(researcher!._id), name: researcher!.name }, String(conversation!._id), { before: null })
+    const page = await history(actorOf({ id: String(researcher!._id), name: researcher!.name, role: researcher!.role }), String(conversation!._id), { before: null })
     expect(page.messages.length).toBeGreaterThanOrEqual(5)
     expect(page.messages.some((message) => message.html.includes('<strong>trois modèles</strong>'))).toBe(true)
   })

@@ -1,9 +1,8 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSession } from '~/domain/auth/session.server'
+import { startSession } from '~/http/session.server'
 import { User } from '~/domain/users/model.server'
-import { requireModerator } from '~/domain/moderation/http.server'
-import { optionalActor, requireActor } from '~/http/actor.server'
+import { optionalActor, requireActor, requirePermission } from '~/http/actor.server'
 import { makeUser } from './needs-fixtures'
 import { isolatedMongoUri } from './support'
 
@@ -36,7 +35,7 @@ describe('the actor of a route', () => {
     const expected = { id: animator.id, role: 'animator', animates: [{ kind: 'territory', ref: 'haut-jura' }], name }
     expect(await requireActor(request)).toEqual(expected)
     expect(await optionalActor(request)).toEqual(expected)
-    expect(await requireModerator(request)).toEqual(expected)
+    expect(await requirePermission(request, 'moderate:content:scope')).toEqual(expected)
   })
 
   it('sends an anonymous visitor to sign in, then back where they were going', async () => {
@@ -48,7 +47,7 @@ describe('the actor of a route', () => {
 
   it('keeps people who do not moderate out of the animation pages', async () => {
     const industrialist = await makeUser('industrialist')
-    const response = await thrownBy(requireModerator(await signedInRequest(industrialist.id)))
+    const response = await thrownBy(requirePermission(await signedInRequest(industrialist.id), 'moderate:content:scope'))
     expect(response.status).toBe(403)
   })
 })

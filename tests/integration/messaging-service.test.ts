@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
+import type { Actor } from '~/domain/actor'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DomainError } from '~/domain/errors'
 import { Conversation, Message, MessageReport } from '~/domain/messaging/model.server'
@@ -28,7 +29,7 @@ describe('messaging service', () => {
     const { id } = await messaging.startDirectConversation(alice.actor, bruno.id)
     return { alice: alice.actor, bruno: bruno.actor, outsider: outsider.actor, conversationId: id }
   }
-  const say = (actor: messaging.MessagingActor, conversationId: string, body: string) =>
+  const say = (actor: Actor, conversationId: string, body: string) =>
     messaging.sendMessage(actor, conversationId, { clientId: randomUUID(), body }, { limiter }).then((result) => result.message)
 
   it('keeps one direct conversation per pair, whoever starts it, even when both start at once', async () => {

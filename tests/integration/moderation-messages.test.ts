@@ -35,8 +35,8 @@ async function reportedConversation(body = `Achetez mes lunettes <b>${randomUUID
   const aliceUser = await makeUser('industrialist')
   const brunoUser = await makeUser('researcher')
   await join(aliceUser, await makeOrg('company', { territories: ['haut-jura'] }), 'owner')
-  const alice = { id: aliceUser.id, name: 'Alice' }
-  const bruno = { id: brunoUser.id, name: 'Bruno' }
+  const alice = { ...aliceUser, name: 'Alice' }
+  const bruno = { ...brunoUser, name: 'Bruno' }
   const { id: conversationId } = await messaging.startDirectConversation(alice, bruno.id)
   const { message } = await messaging.sendMessage(alice, conversationId, { clientId: randomUUID(), body }, { limiter })
   await messaging.reportMessage(bruno, message.id, 'Publicité non sollicitée')
@@ -65,8 +65,8 @@ describe('message reports in the moderation queue', () => {
     const { id: needId } = await createNeed(member, orgId, needInput({ title: 'Contrôle par vision' }), { submit: true })
     const [a, b] = [await makeUser('researcher'), await makeUser('researcher')]
     const conversation = await Conversation.create({ kind: 'need_thread', needId, proposalId: new mongoose.Types.ObjectId(), participants: [a.id, b.id] })
-    const { message } = await messaging.sendMessage({ id: a.id, name: 'A' }, String(conversation._id), { clientId: randomUUID(), body: 'Bonjour' }, { limiter })
-    await messaging.reportMessage({ id: b.id, name: 'B' }, message.id, 'Hors sujet')
+    const { message } = await messaging.sendMessage({ ...a, name: 'A' }, String(conversation._id), { clientId: randomUUID(), body: 'Bonjour' }, { limiter })
+    await messaging.reportMessage({ ...b, name: 'B' }, message.id, 'Hors sujet')
     const reportId = String((await MessageReport.findOne({ messageId: message.id }).lean())!._id)
     expect((await reportsQueue(insider)).map((report) => report.id)).toContain(reportId)
     expect((await reportsQueue(outsider)).map((report) => report.id)).not.toContain(reportId)

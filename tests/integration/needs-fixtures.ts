@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
-import { loadActor, type MarketplaceActor } from '~/domain/needs/membership.server'
+import { actorOf, type Actor } from '~/domain/actor'
 import { Need, NeedReviewPolicy } from '~/domain/needs/model.server'
 import type { NeedInput } from '~/domain/needs/schema'
 import type { OrgKind } from '~/domain/orgs/kinds'
@@ -23,10 +23,10 @@ export async function connectMarketplaceDb() {
 export const saintClaude = resolveCommune('39478')!
 export const cholet = resolveCommune('49099')!
 
-export async function makeUser(role: UserRole = 'industrialist', animates: Array<{ kind: 'organisation' | 'territory'; ref: string }> = []): Promise<MarketplaceActor> {
+export async function makeUser(role: UserRole = 'industrialist', animates: Array<{ kind: 'organisation' | 'territory'; ref: string }> = []): Promise<Actor> {
   const unique = randomUUID().slice(0, 8)
   const user = await User.create({ email: `it-${unique}@exemple.test`, passwordHash: 'not-used', name: `Personne ${unique}`, role, animates, emailVerifiedAt: new Date() })
-  return (await loadActor(String(user._id)))!
+  return actorOf({ id: String(user._id), role, name: user.name, animates })
 }
 
 export async function makeOrg(
@@ -47,7 +47,7 @@ export async function makeOrg(
   return String(org._id)
 }
 
-export async function join(actor: MarketplaceActor, orgId: string, role: 'owner' | 'member' = 'member') {
+export async function join(actor: Pick<Actor, 'id'>, orgId: string, role: 'owner' | 'member' = 'member') {
   await Membership.create({ orgId, userId: actor.id, role })
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSession } from '~/domain/auth/session.server'
+import { startSession } from '~/http/session.server'
 import { sendMessage, startDirectConversation } from '~/domain/messaging/service.server'
 import { createNeed } from '~/domain/needs/service.server'
 import { Notification } from '~/domain/notifications/model.server'

@@ -23,7 +23,7 @@ import {
   updateOrganisation,
   verifyOrganisation,
 } from '~/domain/orgs/service.server'
-import type { Actor } from '~/domain/permissions'
+import { actorOf, type Actor } from '~/domain/actor'
 import { User } from '~/domain/users/model.server'
 import type { UserRole } from '~/domain/users/roles'
 import { createI18n } from '~/i18n/config'
@@ -46,7 +46,7 @@ async function makeUser(role: UserRole = 'researcher', extra: Record<string, unk
     emailVerifiedAt: new Date(),
     ...extra,
   })
-  return { id: String(user._id), role, email: user.email, name: user.name }
+  return { ...actorOf({ id: String(user._id), role, name: user.name, animates: user.animates }), email: user.email }
 }
 
 const ctx = (actor: Actor) => ({ actor, t, mailer, publicUrl })

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getSessionUserFromCookie, Session } from '~/domain/auth/session.server'
+import { Session } from '~/domain/auth/session.server'
+import { getSessionUserFromCookie, startSession } from '~/http/session.server'
 import { acceptCurrentTerms, currentTermsAcceptance } from '~/domain/legal/acceptance.server'
 import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { Conversation, Message, ReadReceipt } from '~/domain/messaging/model.server'
@@ -16,10 +17,7 @@ import { companyWithMember, connectMarketplaceDb, join, makeUser, needInput } fr
 import { createUserWithSession } from './messaging-support'
 
 const limiter = createRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })
-const cookieOf = async (userId: string) => {
-  const { startSession } = await import('~/domain/auth/session.server')
-  return (await startSession(new Request('http://localhost/'), userId)).split(';')[0]!
-}
+const cookieOf = async (userId: string) => (await startSession(new Request('http://localhost/'), userId)).split(';')[0]!
 
 describe('terms of use', () => {
   beforeAll(connectMarketplaceDb)
@@ -54,9 +52,9 @@ describe('my data: export and deletion', () => {
     await join(colleague, orgId, 'member')
     const need = await createNeed(claire, orgId, needInput({ title: `Pièces injectées ${randomUUID().slice(0, 6)}` }))
     const bruno = await createUserWithSession('Bruno Export')
-    const claireName = (await User.findById(claire.id, { name: 1 }).lean())!.name
-    const { id: conversationId } = await messaging.startDirectConversation({ id: claire.id, name: claireName }, bruno.id)
-    const said = await messaging.sendMessage({ id: claire.id, name: claireName }, conversationId, { clientId: randomUUID(), body: 'Bonjour Bruno, voici nos contraintes.' }, { limiter })
+    const claireName = claire.name
+    const { id: conversationId } = await messaging.startDirectConversation(claire, bruno.id)
+    const said = await messaging.sendMessage(claire, conversationId, { clientId: randomUUID(), body: 'Bonjour Bruno, voici nos contraintes.' }, { limiter })
     await messaging.sendMessage(bruno.actor, conversationId, { clientId: randomUUID(), body: 'Merci Claire.' }, { limiter })
     await Notification.create({ recipientId: claire.id, kind: 'need_status', data: { needTitle: 'x' }, link: '/besoins' })
     const cookie = await cookieOf(claire.id)

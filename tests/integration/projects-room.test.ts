@@ -1,3 +1,4 @@
+import type { Actor } from '~/domain/actor'
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -242,8 +243,8 @@ describe('shared files', () => {
     const { company, lab, projectId } = await startedProject()
     const { roomId } = await projectRoomFor(company.member, projectId)
     const limiter = createRateLimiter({ capacity: 100, refillPerSecond: 100 })
-    const send = (actor: { id: string }, name: string, text: string) =>
-      sendAttachment({ id: actor.id, name: '' }, roomId, { clientId: randomUUID(), file: { name, type: 'text/plain', data: new TextEncoder().encode(text) } }, { limiter })
+    const send = (actor: Actor, name: string, text: string) =>
+      sendAttachment({ ...actor, name: '' }, roomId, { clientId: randomUUID(), file: { name, type: 'text/plain', data: new TextEncoder().encode(text) } }, { limiter })
     await send(company.member, 'cahier-des-charges.txt', 'Trois presses, 20 000 pièces par jour.')
     const second = await send(lab.member, 'plan-essais.txt', 'Semaine 1 : acquisition.')
     const room = await getProjectRoom(lab.member, projectId)

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose'
 import { describe, expect, it } from 'vitest'
-import { endAllSessions, endSession, Session, startSession } from '~/domain/auth/session.server'
+import { endAllSessions, Session } from '~/domain/auth/session.server'
+import { endSession, startSession } from '~/http/session.server'
 import { suspendUser } from '~/domain/moderation/service.server'
 import { createUserWithSession, useLiveApiServer, type Client } from './messaging-support'
 import { makeUser } from './needs-fixtures'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { endSession } from '~/domain/auth/session.server'
+import { endSession } from '~/http/session.server'
 import { startDirectConversation } from '~/domain/messaging/service.server'
 import { createUserWithSession, next, socketClient } from './messaging-support'
 import { useTwoServerProcesses } from './two-processes-support'

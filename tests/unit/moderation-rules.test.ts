@@ -82,9 +82,9 @@ describe('dashboard figures', () => {
 })
 
 describe('moderation scope', () => {
-  const animator = { id: 'a', role: 'animator' as const, animates: [{ kind: 'territory' as const, ref: 'haut-jura' }, { kind: 'organisation' as const, ref: 'c1' }] }
-  const admin = { id: 'b', role: 'admin' as const, animates: [] }
-  const researcher = { id: 'c', role: 'researcher' as const, animates: [{ kind: 'territory' as const, ref: 'haut-jura' }] }
+  const animator = { id: 'a', name: 'A', role: 'animator' as const, animates: [{ kind: 'territory' as const, ref: 'haut-jura' }, { kind: 'organisation' as const, ref: 'c1' }] }
+  const admin = { id: 'b', name: 'B', role: 'admin' as const, animates: [] }
+  const researcher = { id: 'c', name: 'C', role: 'researcher' as const, animates: [{ kind: 'territory' as const, ref: 'haut-jura' }] }
   it('animators act within their spaces, admins everywhere, others nowhere', () => {
     expect(mayModerateSpaces(animator, [{ kind: 'territory', ref: 'haut-jura' }])).toBe(true)
     expect(mayModerateSpaces(animator, [{ kind: 'territory', ref: 'ancenis' }])).toBe(false)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { matchAides, type InstitutionalService } from '~/domain/needs/aides'
 import { needCategories, needStages } from '~/domain/needs/schema'
-import { institutionalServices } from '../../seeds/institutional-services'
+import { institutionalServices } from '~/domain/needs/aides-catalogue'
 
 const service = (id: string, overrides: Partial<InstitutionalService> = {}): InstitutionalService => ({
   id,

@@ -26,7 +26,7 @@ function composeLinkMail({ to, name, link, language }: LinkMail, kind: 'verifica
 <p>${escapeHtml(ignore)}</p>
 <p>${escapeHtml(signature)}</p>
 </body></html>`
-  return { to, subject: t(`auth.emails.${kind}.subject`), text, html }
+  return { to, subject: t(`auth.emails.${kind}.subject`), text, html, kind: `account.${kind}`, language }
 }
 
 export const verificationEmail = (mail: LinkMail) => composeLinkMail(mail, 'verification')
@@ -57,7 +57,7 @@ export function accountExistsEmail({ to, name, language, signInLink, resetLink }
 <p>${escapeHtml(lines.ignore)}</p>
 <p>${escapeHtml(lines.signature)}</p>
 </body></html>`
-  return { to, subject: t('auth.emails.accountExists.subject'), text, html }
+  return { to, subject: t('auth.emails.accountExists.subject'), text, html, kind: 'account.exists', language }
 }
 
 /**

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { safeRedirectPath } from '~/http/safe-redirect'
 import { selfServiceRoles } from '../users/roles'
 import { nameSchema } from '../users/schema'
 import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules'
@@ -38,7 +37,6 @@ export const signInSchema = z.object({
   email: emailSchema,
   // No rules here: whatever was chosen back then is checked against its hash.
   password: z.string({ required_error: 'auth.validation.passwordRequired' }).max(PASSWORD_MAX_LENGTH, 'auth.validation.passwordTooLong'),
-  redirectTo: safeRedirectPath.optional(),
 })
 export type SignInInput = z.infer<typeof signInSchema>
 

@@ -1,16 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { createCookie, redirect } from '@remix-run/node'
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
 import { hasAcceptedCurrentTerms } from '../legal/terms'
+import type { Space } from '../actor'
+import { isObjectId } from '../ids'
 import { User } from '../users/model.server'
 import type { UserRole } from '../users/roles'
 
 /**
- * Sessions live in MongoDB. The cookie holds a random 256-bit token; only its sha256 is
- * stored, so a database leak does not hand out live sessions. Expired sessions are removed
- * by a TTL index.
+ * Sessions live in MongoDB. A session is known by a random 256-bit token; only its sha256 is
+ * stored, so a database leak does not hand out live sessions. Expired sessions are removed by a
+ * TTL index. How the token travels (a cookie) is the HTTP layer's business: app/http/session.server.ts.
  */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
+
+/** Tokens are 32 random bytes in base64url: anything else is not one of ours. */
+export const SESSION_TOKEN_PATTERN = /^[\w-]{43}$/
 
 const sessionSchema = new Schema({
   tokenHash: { type: String, required: true, unique: true },
@@ -24,22 +28,9 @@ sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 })
 export const Session: Model<InferSchemaType<typeof sessionSchema>> =
   (mongoose.models.Session as Model<InferSchemaType<typeof sessionSchema>>) ?? mongoose.model('Session', sessionSchema)
 
-export const sessionCookie = createCookie('passerelle_session', {
-  path: '/',
-  httpOnly: true,
-  sameSite: 'lax',
-  secure: process.env.NODE_ENV === 'production',
-  maxAge: SESSION_TTL_MS / 1000,
-})
+export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
-
-async function tokenFromCookieHeader(cookieHeader: string | null): Promise<string | null> {
-  const token = await sessionCookie.parse(cookieHeader)
-  return typeof token === 'string' && /^[\w-]{43}$/.test(token) ? token : null
-}
-
-/** The signed-in user as the UI and the domain services see them. */
+/** The signed-in user as the UI and the domain services see them (`actorOf` makes the Actor). */
 export type SessionUser = {
   id: string
   email: string
@@ -48,61 +39,48 @@ export type SessionUser = {
   emailVerified: boolean
   /** The terms of use changed since this person last accepted them: pages ask first (root loader). */
   mustAcceptTerms: boolean
+  /** The spaces an animator animates (empty for everyone else). */
+  animates: Space[]
 }
 
 /**
- * The live session of a Cookie header and its user (a socket handshake keeps the session's id: when
- * the session ends — sign-out, sign-out everywhere, password reset, suspension, expiry — the
- * socket is closed, see server/realtime/ended-sessions.ts).
+ * The live session of a token and its user: none for an unknown or expired token, a deleted or
+ * a suspended user (a socket keeps the session's id: when the session ends — sign-out, sign-out
+ * everywhere, password reset, suspension, expiry — the socket is closed, see
+ * server/realtime/ended-sessions.ts).
  */
-export async function getSessionFromCookie(cookieHeader: string | null): Promise<{ sessionId: string; user: SessionUser } | null> {
-  const token = await tokenFromCookieHeader(cookieHeader)
-  if (!token) return null
-  const session = await Session.findOne({ tokenHash: hashToken(token), expiresAt: { $gt: new Date() } }).lean()
+export async function sessionOfToken(token: string | null): Promise<{ sessionId: string; user: SessionUser } | null> {
+  if (!token || !SESSION_TOKEN_PATTERN.test(token)) return null
+  const session = await Session.findOne({ tokenHash: hashSessionToken(token), expiresAt: { $gt: new Date() } }).lean()
   if (!session) return null
   const user = await User.findById(session.userId).lean()
   if (!user || user.deletedAt) return null
   if (user.suspendedUntil && user.suspendedUntil > new Date()) return null
-  return { sessionId: String(session._id), user: { id: String(user._id), email: user.email, name: user.name, role: user.role, emailVerified: Boolean(user.emailVerifiedAt), mustAcceptTerms: !hasAcceptedCurrentTerms(user.termsAcceptances) } }
+  return {
+    sessionId: String(session._id),
+    user: {
+      id: String(user._id),
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      emailVerified: Boolean(user.emailVerifiedAt),
+      animates: user.animates.map((space) => ({ kind: space.kind, ref: space.ref })),
+      mustAcceptTerms: !hasAcceptedCurrentTerms(user.termsAcceptances),
+    },
+  }
 }
 
-/** Reads the session's user from a Cookie header (HTTP requests and socket re-checks alike). */
-export async function getSessionUserFromCookie(cookieHeader: string | null): Promise<SessionUser | null> {
-  return (await getSessionFromCookie(cookieHeader))?.user ?? null
-}
-
-export const getSessionUser = (request: Request) => getSessionUserFromCookie(request.headers.get('Cookie'))
-
-/** Sends anonymous visitors to the sign-in page, then back where they were going. */
-export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getSessionUser(request)
-  if (user) return user
-  const url = new URL(request.url)
-  throw redirect(`/connexion?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
-}
-
-/**
- * Starts a session and returns its Set-Cookie header. Any session the request already
- * carried is ended first (rotation: a planted session id never survives sign-in).
- */
-export async function startSession(request: Request, userId: string): Promise<string> {
-  const previous = await tokenFromCookieHeader(request.headers.get('Cookie'))
-  if (previous) await Session.deleteOne({ tokenHash: hashToken(previous) })
+/** Starts a session for the user and returns its token. */
+export async function createSession(userId: string, userAgent = ''): Promise<string> {
+  if (!isObjectId(userId)) throw new Error('createSession: not a user id')
   const token = randomBytes(32).toString('base64url')
-  await Session.create({
-    tokenHash: hashToken(token),
-    userId,
-    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
-    userAgent: (request.headers.get('User-Agent') ?? '').slice(0, 300),
-  })
-  return sessionCookie.serialize(token)
+  await Session.create({ tokenHash: hashSessionToken(token), userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS), userAgent: userAgent.slice(0, 300) })
+  return token
 }
 
-/** Ends the request's session; returns the Set-Cookie header that clears the cookie. */
-export async function endSession(request: Request): Promise<string> {
-  const token = await tokenFromCookieHeader(request.headers.get('Cookie'))
-  if (token) await Session.deleteOne({ tokenHash: hashToken(token) })
-  return sessionCookie.serialize('', { maxAge: 0 })
+/** Ends the session of a token (sign-out; rotation at sign-in). */
+export async function endSessionOfToken(token: string | null) {
+  if (token && SESSION_TOKEN_PATTERN.test(token)) await Session.deleteOne({ tokenHash: hashSessionToken(token) })
 }
 
 /** "Sign out everywhere", and what a password reset or a suspension does. */

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { isIPv6 } from 'node:net'
-import { createCookie } from '@remix-run/node'
 import mongoose, { Schema, type InferSchemaType, type Model, type Types } from 'mongoose'
 import { User } from '../users/model.server'
 import { accountThrottle, networkThrottle, pairThrottle, retryAfter, THROTTLE_WINDOW_MS, type ThrottleRule } from './lockout'
@@ -37,20 +36,6 @@ knownDeviceSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 })
 
 export const KnownDevice: Model<InferSchemaType<typeof knownDeviceSchema>> =
   (mongoose.models.KnownDevice as Model<InferSchemaType<typeof knownDeviceSchema>>) ?? mongoose.model('KnownDevice', knownDeviceSchema, 'known_devices')
-
-export const deviceCookie = createCookie('passerelle_device', {
-  path: '/',
-  httpOnly: true,
-  sameSite: 'lax',
-  secure: process.env.NODE_ENV === 'production',
-  maxAge: KNOWN_DEVICE_TTL_MS / 1000,
-})
-
-/** The device token a request carries, if it looks like one of ours. */
-export async function deviceTokenOf(request: Request): Promise<string | undefined> {
-  const value: unknown = await deviceCookie.parse(request.headers.get('Cookie')).catch(() => null)
-  return typeof value === 'string' && /^[\w-]{43}$/.test(value) ? value : undefined
-}
 
 const digest = (value: string) => createHash('sha256').update(value).digest('hex')
 const accountDigest = (email: string) => digest(email.trim().toLowerCase())

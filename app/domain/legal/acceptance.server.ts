@@ -1,4 +1,4 @@
-import type { Actor } from '../permissions'
+import type { Actor } from '../actor'
 import { notFound } from '../errors'
 import { User } from '../users/model.server'
 import { CURRENT_TERMS_VERSION } from './terms'

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor'
 import type { Readable } from 'node:stream'
 import mongoose from 'mongoose'
 import { invalid, notFound } from '../errors'
@@ -5,7 +6,7 @@ import { Message } from './model.server'
 import type { RateLimiter } from './rate-limit'
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './attachment-types'
 import { clientId as clientIdSchema, type MessageView } from './schema'
-import { requireParticipant, storeMessage, toView, type MessagingActor } from './service.server'
+import { requireParticipant, storeMessage, toView } from './service.server'
 import { isObjectId } from '../ids'
 
 /**
@@ -31,7 +32,7 @@ export function checkAttachment(file: { name: string; type: string; size: number
 
 /** Stores the file, then the message that carries it (idempotent by client id, like any send). */
 export async function sendAttachment(
-  actor: MessagingActor,
+  actor: Actor,
   conversationId: string,
   input: { clientId: string; file: { name: string; type: string; data: Uint8Array } },
   deps: { limiter: RateLimiter },
@@ -63,7 +64,7 @@ export async function sendAttachment(
 }
 
 /** A file for download: members only, from a message that still exists; anyone else gets a 404. */
-export async function openAttachment(actor: MessagingActor, conversationId: string, fileId: string): Promise<{ name: string; type: string; size: number; stream: Readable }> {
+export async function openAttachment(actor: Actor, conversationId: string, fileId: string): Promise<{ name: string; type: string; size: number; stream: Readable }> {
   await requireParticipant(actor, conversationId)
   if (!isObjectId(fileId)) throw notFound('messaging.errors.fileNotFound')
   const message = await Message.findOne({ conversationId, deletedAt: null, 'attachments.fileId': new ObjectId(fileId) }, { attachments: 1 }).lean()

@@ -1,3 +1,4 @@
+import type { Actor } from '../actor'
 import mongoose from 'mongoose'
 import { DomainError, forbidden, invalid, notFound } from '../errors'
 import { Project } from '../projects/model.server'
@@ -18,8 +19,6 @@ import { isClientClosed, unavailable } from '../unavailable'
  * conversation someone does not belong to answers exactly like one that does not exist.
  * Refusal messages are i18n keys (`messaging.errors.…`).
  */
-export type MessagingActor = { id: string; name: string }
-
 const { ObjectId } = mongoose.Types
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
 
@@ -62,7 +61,7 @@ export async function viewsOf(messages: MessageDoc[]): Promise<MessageView[]> {
 }
 
 /** The conversation if the actor takes part in it; otherwise the same 404 as a missing one. */
-export async function requireParticipant(actor: MessagingActor, conversationId: string) {
+export async function requireParticipant(actor: Actor, conversationId: string) {
   if (!isObjectId(conversationId) || !isObjectId(actor.id)) throw notFound('messaging.errors.notFound')
   const conversation = await Conversation.findOne({ _id: conversationId, participants: new ObjectId(actor.id) }).lean()
   if (!conversation) throw notFound('messaging.errors.notFound')
@@ -170,7 +169,7 @@ export async function participantIds(conversationId: string): Promise<string[]> 
 }
 
 /** One direct conversation per pair of people: asking again returns the same one. */
-export async function startDirectConversation(actor: MessagingActor, otherUserId: string): Promise<{ id: string }> {
+export async function startDirectConversation(actor: Actor, otherUserId: string): Promise<{ id: string }> {
   if (!isObjectId(otherUserId)) throw notFound('messaging.errors.userNotFound')
   if (otherUserId === actor.id) throw invalid('messaging.errors.selfConversation')
   const other = await User.findOne({ _id: otherUserId, deletedAt: null }, { _id: 1, suspendedUntil: 1 }).lean()
@@ -229,7 +228,7 @@ export type ConversationView = {
   needId: string | null
 }
 
-export async function getConversation(actor: MessagingActor, conversationId: string): Promise<ConversationView> {
+export async function getConversation(actor: Actor, conversationId: string): Promise<ConversationView> {
   const conversation = await requireParticipant(actor, conversationId)
   const people = await User.find({ _id: { $in: conversation.participants } }, { name: 1 }).sort({ name: 1 }).lean()
   return {
@@ -244,7 +243,7 @@ export async function getConversation(actor: MessagingActor, conversationId: str
 export type ConversationSummary = ConversationView & { lastMessageAt: string | null; unread: number }
 
 /** My conversations, most recent activity first, with how many messages I have not read. */
-export async function listConversations(actor: MessagingActor, limit = 100): Promise<ConversationSummary[]> {
+export async function listConversations(actor: Actor, limit = 100): Promise<ConversationSummary[]> {
   if (!isObjectId(actor.id)) return []
   const conversations = await Conversation.find({ participants: new ObjectId(actor.id) })
     .sort({ lastMessageAt: -1, _id: -1 })
@@ -288,7 +287,7 @@ export async function totalUnread(userId: string): Promise<number> {
 }
 
 /** History by place: the `limit` messages before seq `before` (newest page first), oldest first in the page. */
-export async function history(actor: MessagingActor, conversationId: string, options: { before?: number | null; limit?: number } = {}) {
+export async function history(actor: Actor, conversationId: string, options: { before?: number | null; limit?: number } = {}) {
   await requireParticipant(actor, conversationId)
   const limit = Math.min(Math.max(options.limit ?? HISTORY_PAGE_SIZE, 1), CATCH_UP_LIMIT)
   const filter: Record<string, unknown> = { conversationId: new ObjectId(conversationId) }
@@ -312,7 +311,7 @@ export async function lastSeqOf(conversationId: string): Promise<number> {
  * returns can never be taken back by a failover.
  */
 export async function catchUp(
-  actor: MessagingActor,
+  actor: Actor,
   conversationId: string,
   { afterSeq, changedSince = null, limit = CATCH_UP_LIMIT }: { afterSeq: number; changedSince?: Date | null; limit?: number },
 ): Promise<{ messages: MessageView[]; hasMore: boolean }> {
@@ -357,7 +356,7 @@ export const takeMessageWriterStats = () => messageWriter.takeStats()
 /** True while storage fails or is stuck: busy senders then hear "unavailable" rather than "slow down". */
 export const storageDegraded = () => messageWriter.degraded()
 
-async function cachedParticipant(membership: MembershipCache, actor: MessagingActor, conversationId: string) {
+async function cachedParticipant(membership: MembershipCache, actor: Actor, conversationId: string) {
   const conversation = await membership.participantsIfMember(actor.id, conversationId)
   if (!conversation) throw notFound('messaging.errors.notFound')
   return conversation
@@ -373,7 +372,7 @@ export type SendResult = { message: MessageView; created: boolean }
  * dies right after is still pushed, and a retry answered from storage is not pushed twice.
  */
 export async function sendMessage(
-  actor: MessagingActor,
+  actor: Actor,
   conversationId: string,
   input: { clientId: string; body: string },
   deps: {
@@ -395,7 +394,7 @@ export async function sendMessage(
  * durable through the writer, "last activity" of the conversation moved on.
  */
 export async function storeMessage(
-  actor: MessagingActor,
+  actor: Actor,
   conversationId: mongoose.Types.ObjectId,
   clientId: string,
   content: Pick<MessageDraft, 'body' | 'html'> & { attachments?: MessageDoc['attachments'] },
@@ -432,7 +431,7 @@ function storedMessage(key: { conversationId: mongoose.Types.ObjectId; authorId:
   return Message.findOne(key).read('primary').setOptions({ readConcern: { level: 'majority' } }).lean<MessageDoc>()
 }
 
-async function ownMessage(actor: MessagingActor, messageId: string) {
+async function ownMessage(actor: Actor, messageId: string) {
   if (!isObjectId(messageId)) throw notFound('messaging.errors.messageNotFound')
   const message = await Message.findById(messageId).lean()
   if (!message) throw notFound('messaging.errors.messageNotFound')
@@ -442,7 +441,7 @@ async function ownMessage(actor: MessagingActor, messageId: string) {
   return message
 }
 
-export async function editMessage(actor: MessagingActor, messageId: string, newBody: string): Promise<MessageView> {
+export async function editMessage(actor: Actor, messageId: string, newBody: string): Promise<MessageView> {
   await ownMessage(actor, messageId)
   const body = messageBody.safeParse(newBody)
   if (!body.success) throw invalid(body.error.issues[0]!.message, { body: [body.error.issues[0]!.message] })
@@ -456,7 +455,7 @@ export async function editMessage(actor: MessagingActor, messageId: string, newB
 }
 
 /** Deleting keeps a tombstone ("message supprimé") so the conversation still reads in order. */
-export async function deleteMessage(actor: MessagingActor, messageId: string): Promise<MessageView> {
+export async function deleteMessage(actor: Actor, messageId: string): Promise<MessageView> {
   await ownMessage(actor, messageId)
   const updated = await Message.findOneAndUpdate({ _id: messageId }, { $set: { body: '', html: '', deletedAt: new Date(), changedAt: new Date() } }, { new: true }).lean()
   return toView(updated!, actor.name)
@@ -479,7 +478,7 @@ export async function hideMessageByModeration(messageId: string, at = new Date()
 }
 
 /** Moves my read marker forward (never back) to message `seq` of this conversation. */
-export async function markRead(actor: MessagingActor, conversationId: string, seq: number): Promise<ReceiptView> {
+export async function markRead(actor: Actor, conversationId: string, seq: number): Promise<ReceiptView> {
   await requireParticipant(actor, conversationId)
   if (!(await Message.exists({ conversationId, seq }))) throw notFound('messaging.errors.messageNotFound')
   const filter = { conversationId: new ObjectId(conversationId), userId: new ObjectId(actor.id) }
@@ -488,20 +487,20 @@ export async function markRead(actor: MessagingActor, conversationId: string, se
 }
 
 /** Marks everything up to the newest message read (used when the page is opened). */
-export async function markAllRead(actor: MessagingActor, conversationId: string): Promise<ReceiptView | null> {
+export async function markAllRead(actor: Actor, conversationId: string): Promise<ReceiptView | null> {
   await requireParticipant(actor, conversationId)
   const newest = await lastSeqOf(conversationId)
   return newest ? markRead(actor, conversationId, newest) : null
 }
 
-export async function receipts(actor: MessagingActor, conversationId: string): Promise<ReceiptView[]> {
+export async function receipts(actor: Actor, conversationId: string): Promise<ReceiptView[]> {
   await requireParticipant(actor, conversationId)
   const found = await ReadReceipt.find({ conversationId }).lean()
   return found.map((receipt) => ({ conversationId, userId: String(receipt.userId), lastReadSeq: receipt.lastReadSeq }))
 }
 
 /** Stores a report for moderation; reporting the same message twice keeps the first report. */
-export async function reportMessage(actor: MessagingActor, messageId: string, reasonInput: string): Promise<{ reported: true }> {
+export async function reportMessage(actor: Actor, messageId: string, reasonInput: string): Promise<{ reported: true }> {
   if (!isObjectId(messageId)) throw notFound('messaging.errors.messageNotFound')
   const message = await Message.findById(messageId).lean()
   if (!message) throw notFound('messaging.errors.messageNotFound')
@@ -521,7 +520,7 @@ export async function reportMessage(actor: MessagingActor, messageId: string, re
  * project's members, kept in step with them). Non-members get the project's own 404.
  * `extraMemberIds`: people the projects area adds (the animator of the need's cluster or territory).
  */
-export async function projectConversationFor(actor: Pick<MessagingActor, 'id'>, projectId: string, extraMemberIds: string[] = []): Promise<{ id: string }> {
+export async function projectConversationFor(actor: Pick<Actor, 'id'>, projectId: string, extraMemberIds: string[] = []): Promise<{ id: string }> {
   if (!isObjectId(projectId) || !isObjectId(actor.id)) throw notFound('messaging.errors.notFound')
   const project = await Project.findOne({ _id: projectId, members: new ObjectId(actor.id) }, { members: 1 }).lean()
   if (!project) throw notFound('messaging.errors.notFound')
@@ -529,7 +528,7 @@ export async function projectConversationFor(actor: Pick<MessagingActor, 'id'>, 
 }
 
 /** Everything a ConversationPanel needs, for the conversation page and for pages embedding one. */
-export async function conversationPanelData(actor: MessagingActor, conversationId: string, options: { before?: number | null } = {}) {
+export async function conversationPanelData(actor: Actor, conversationId: string, options: { before?: number | null } = {}) {
   // Before any read: a live client asks for what changed since then (see catchUp).
   const renderedAt = Date.now()
   const conversation = await getConversation(actor, conversationId)

@@ -1,12 +1,12 @@
+import type { Actor, Space } from '../actor'
 import { conflict, forbidden, invalid, notFound } from '../errors'
-import { isMemberOf } from '../needs/membership.server'
+import { isMemberOf } from '../orgs/memberships.server'
 import { Need } from '../needs/model.server'
-import type { Space } from '../needs/visibility'
 import { Membership, Organisation } from '../orgs/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import { ModerationState } from './model.server'
-import { isModerator, mayModerateSpaces, organisationSpaces, spacesFilter, type ModerationActor } from './scope'
+import { isModerator, mayModerateSpaces, organisationSpaces, spacesFilter } from './scope'
 import { isObjectId } from '../ids'
 
 /**
@@ -25,7 +25,7 @@ async function spacesOf(targetKind: AppealTarget, targetId: string): Promise<Spa
   return orgs.flatMap((org) => organisationSpaces({ kind: org.kind, territories: org.territories, memberOf: org.memberOf }))
 }
 
-async function isAuthor(actor: ModerationActor, targetKind: AppealTarget, targetId: string) {
+async function isAuthor(actor: Actor, targetKind: AppealTarget, targetId: string) {
   if (targetKind === 'user') return targetId === actor.id
   const need = await Need.findById(targetId, { companyOrgId: 1 }).lean()
   return Boolean(need && (await isMemberOf(actor.id, need.companyOrgId)))
@@ -34,7 +34,7 @@ async function isAuthor(actor: ModerationActor, targetKind: AppealTarget, target
 export type HiddenItem = { targetKind: AppealTarget; targetId: string; label: string; hiddenAt: string; reason: string; appealedAt: string | null; appealDecision: 'lifted' | 'upheld' | null }
 
 /** What of the actor's is hidden (their profile, their companies' needs), and why. */
-export async function myHiddenContent(actor: ModerationActor): Promise<HiddenItem[]> {
+export async function myHiddenContent(actor: Actor): Promise<HiddenItem[]> {
   const companyIds = (await Membership.find({ userId: actor.id }, { orgId: 1 }).lean()).map((membership) => membership.orgId)
   const needs = await Need.find({ companyOrgId: { $in: companyIds } }, { title: 1 }).lean()
   const titles = new Map(needs.map((need) => [String(need._id), need.title]))
@@ -56,7 +56,7 @@ export async function myHiddenContent(actor: ModerationActor): Promise<HiddenIte
 }
 
 /** The author appeals once; a second appeal on the same hiding is a conflict. */
-export async function appealHidden(actor: ModerationActor, input: { targetKind: AppealTarget; targetId: string; text: string }, clock: Clock = {}) {
+export async function appealHidden(actor: Actor, input: { targetKind: AppealTarget; targetId: string; text: string }, clock: Clock = {}) {
   if (!isObjectId(input.targetId)) throw notFound('moderation.refusals.notFound')
   if (!input.text.trim()) throw invalid('moderation.refusals.reasonRequired', { text: ['moderation.refusals.reasonRequired'] })
   if (!(await isAuthor(actor, input.targetKind, input.targetId))) throw forbidden('moderation.refusals.forbidden')
@@ -74,7 +74,7 @@ export async function appealHidden(actor: ModerationActor, input: { targetKind: 
 export type QueueAppeal = { targetKind: AppealTarget; targetId: string; hiddenReason: string; text: string; appealedAt: string; ageDays: number }
 
 /** Appeals awaiting a decision in the actor's scope, oldest first. */
-export async function appealsQueue(actor: ModerationActor, clock: Clock = {}): Promise<QueueAppeal[]> {
+export async function appealsQueue(actor: Actor, clock: Clock = {}): Promise<QueueAppeal[]> {
   if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')
   const now = clock.now ?? new Date()
   const states = await ModerationState.find({ hiddenAt: { $ne: null }, appealedAt: { $ne: null }, appealDecision: null, targetKind: { $in: ['need', 'user'] } })
@@ -92,7 +92,7 @@ export async function appealsQueue(actor: ModerationActor, clock: Clock = {}): P
 }
 
 /** An animator of the scope lifts the hiding (content visible again) or upholds it. */
-export async function decideAppeal(actor: ModerationActor, input: { targetKind: AppealTarget; targetId: string; lift: boolean }, clock: Clock = {}) {
+export async function decideAppeal(actor: Actor, input: { targetKind: AppealTarget; targetId: string; lift: boolean }, clock: Clock = {}) {
   if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')
   if (!isObjectId(input.targetId)) throw notFound('moderation.refusals.notFound')
   const spaces = await spacesOf(input.targetKind, input.targetId)

@@ -1,9 +1,9 @@
+import type { Actor, Space } from '../actor'
 import mongoose from 'mongoose'
-import type { Space } from '../needs/visibility'
 import { Need } from '../needs/model.server'
 import { Proposal } from '../proposals/model.server'
 import { AuditEntry, type ModerationTargetKind } from './model.server'
-import { spacesFilter, type ModerationActor } from './scope'
+import { spacesFilter } from './scope'
 import { isObjectId } from '../ids'
 
 /** What happened, recorded by every moderation action (and readable by the scope's animators). */
@@ -59,7 +59,7 @@ export const statusChangeActions = ['need.status', 'proposal.status'] as const
 type Row = Omit<AuditRow, 'actorName'>
 
 /** Transitions recorded on needs of the scope (`Need.history`), as audit rows. */
-async function needTransitions(actor: ModerationActor, query: AuditQuery, limit: number): Promise<Row[]> {
+async function needTransitions(actor: Actor, query: AuditQuery, limit: number): Promise<Row[]> {
   const step: Record<string, unknown> = {}
   if (query.actorId) step['history.by'] = new mongoose.Types.ObjectId(query.actorId)
   if (query.from || query.to) step['history.at'] = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lt: query.to } : {}) }
@@ -85,7 +85,7 @@ async function needTransitions(actor: ModerationActor, query: AuditQuery, limit:
 }
 
 /** Transitions of proposals answering needs of the scope (`Proposal.history`), as audit rows. */
-async function proposalTransitions(actor: ModerationActor, query: AuditQuery, limit: number): Promise<Row[]> {
+async function proposalTransitions(actor: Actor, query: AuditQuery, limit: number): Promise<Row[]> {
   const needIds = (await Need.find(spacesFilter(actor), { _id: 1 }).lean()).map((need) => need._id)
   const step: Record<string, unknown> = {}
   if (query.actorId) step['history.by'] = new mongoose.Types.ObjectId(query.actorId)
@@ -116,7 +116,7 @@ async function proposalTransitions(actor: ModerationActor, query: AuditQuery, li
  * moderation actions (stored here) merged with the status changes of needs and proposals
  * (read from their own histories).
  */
-export async function searchAudit(actor: ModerationActor, query: AuditQuery): Promise<AuditRow[]> {
+export async function searchAudit(actor: Actor, query: AuditQuery): Promise<AuditRow[]> {
   const limit = query.limit ?? 500
   const validActor = !query.actorId || isObjectId(query.actorId)
   if (!validActor) return []

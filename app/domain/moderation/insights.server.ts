@@ -1,3 +1,4 @@
+import type { Actor } from '../actor'
 import mongoose from 'mongoose'
 import { Need, type NeedRecord } from '../needs/model.server'
 import { Organisation } from '../orgs/model.server'
@@ -5,13 +6,13 @@ import { Project } from '../projects/model.server'
 import { Proposal } from '../proposals/model.server'
 import { ageInDays, followUpFlags, type FollowUpFlag } from './follow-up'
 import { countBy, medianHoursToFirstProposal, periodStart, shareAnsweredWithin, type PeriodDays } from './kpi'
-import { isModerator, spacesFilter, type ModerationActor } from './scope'
+import { isModerator, spacesFilter } from './scope'
 import { forbidden } from '../errors'
 
 /** Follow-up flags and dashboard figures for the actor's scope (pure rules in follow-up.ts, kpi.ts). */
 export type Clock = { now?: Date }
 
-function assertModerator(actor: ModerationActor) {
+function assertModerator(actor: Actor) {
   if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')
 }
 
@@ -37,7 +38,7 @@ async function latestProposals(needIds: mongoose.Types.ObjectId[]) {
 export type FollowUpItem = { id: string; title: string; company: string; status: string; flags: FollowUpFlag[]; publishedAt: string | null; idleDays: number }
 
 /** Open needs of the scope that call for the animator: no proposal after 10 days, idle 30 days. */
-export async function followUpList(actor: ModerationActor, clock: Clock = {}): Promise<FollowUpItem[]> {
+export async function followUpList(actor: Actor, clock: Clock = {}): Promise<FollowUpItem[]> {
   assertModerator(actor)
   const now = clock.now ?? new Date()
   const needs = (await Need.find({ status: { $in: ['published', 'in_discussion'] }, ...spacesFilter(actor) }).sort({ publishedAt: 1 }).limit(1000).lean()) as NeedRecord[]
@@ -67,7 +68,7 @@ export type Dashboard = {
 }
 
 /** The scope's figures over the last `days` days (needs created in the period). */
-export async function dashboard(actor: ModerationActor, days: PeriodDays, clock: Clock = {}): Promise<Dashboard> {
+export async function dashboard(actor: Actor, days: PeriodDays, clock: Clock = {}): Promise<Dashboard> {
   assertModerator(actor)
   const since = periodStart(days, clock.now ?? new Date())
   const needs = (await Need.find({ createdAt: { $gte: since }, ...spacesFilter(actor) }, { status: 1, domains: 1, filiere: 1, publishedAt: 1 }).lean()) as NeedRecord[]

@@ -1,16 +1,16 @@
+import type { Actor, Space } from '../actor'
 import mongoose from 'mongoose'
 import { conflict, forbidden, invalid, notFound } from '../errors'
 import { hideMessageByModeration } from '../messaging/service.server'
 import { Conversation, MessageReport } from '../messaging/model.server'
 import { Need } from '../needs/model.server'
-import type { Space } from '../needs/visibility'
 import { Membership, Organisation } from '../orgs/model.server'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import type { ReportDecision } from './schema'
-import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces, type ModerationActor } from './scope'
+import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces } from './scope'
 import { isObjectId } from '../ids'
 
 /**
@@ -56,7 +56,7 @@ async function spacesOfConversation(conversationId: mongoose.Types.ObjectId | st
 }
 
 /** Open message reports of the actor's scope, oldest first (the caller merges them with the others). */
-export async function messageReportsQueue(actor: ModerationActor, now: Date): Promise<MessageQueueReport[]> {
+export async function messageReportsQueue(actor: Actor, now: Date): Promise<MessageQueueReport[]> {
   if (!isModerator(actor)) return []
   const reports = await MessageReport.find({ status: 'open' }).sort({ createdAt: 1, _id: 1 }).limit(500).lean()
   const everywhere = moderatesEverywhere(actor)
@@ -93,7 +93,7 @@ export async function isMessageReport(reportId: string): Promise<boolean> {
  * open reports on it are closed too. Only dismiss and hide apply to a message.
  */
 export async function decideMessageReport(
-  actor: ModerationActor,
+  actor: Actor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string },
   context: { now?: Date },

@@ -1,5 +1,5 @@
-import type { MarketplaceActor } from '../needs/membership.server'
-import { animatesAnySpace, type Space } from '../needs/visibility'
+import type { Actor, Space } from '../actor'
+import { animatesAnySpace } from '../needs/visibility'
 import { isWithinAnimatorScope, type ScopedOrganisation } from '../orgs/scope'
 import { hasPermission } from '../permissions'
 
@@ -8,17 +8,16 @@ import { hasPermission } from '../permissions'
  * `spaces` (needs/visibility.ts) and the organisation rule (orgs/scope.ts). Admins act
  * everywhere; animators within the spaces they animate; nobody else moderates.
  */
-export type ModerationActor = MarketplaceActor
 
-export const moderatesEverywhere = (actor: ModerationActor) => hasPermission(actor, 'moderate:content:any')
-export const isModerator = (actor: ModerationActor | null | undefined) => Boolean(actor && hasPermission(actor, 'moderate:content:scope'))
+export const moderatesEverywhere = (actor: Actor) => hasPermission(actor, 'moderate:content:any')
+export const isModerator = (actor: Actor | null | undefined) => Boolean(actor && hasPermission(actor, 'moderate:content:scope'))
 
-export function mayModerateSpaces(actor: ModerationActor, spaces: readonly Space[]): boolean {
+export function mayModerateSpaces(actor: Actor, spaces: readonly Space[]): boolean {
   if (moderatesEverywhere(actor)) return true
   return isModerator(actor) && animatesAnySpace(actor.animates, spaces)
 }
 
-export function mayModerateOrganisation(actor: ModerationActor, org: ScopedOrganisation): boolean {
+export function mayModerateOrganisation(actor: Actor, org: ScopedOrganisation): boolean {
   if (moderatesEverywhere(actor)) return true
   return isModerator(actor) && isWithinAnimatorScope(actor.animates, org)
 }
@@ -35,7 +34,7 @@ export function organisationSpaces(org: ScopedOrganisation): Space[] {
 }
 
 /** A MongoDB filter on a `spaces` array: everything for admins, the animator's spaces otherwise. */
-export function spacesFilter(actor: ModerationActor): Record<string, unknown> {
+export function spacesFilter(actor: Actor): Record<string, unknown> {
   if (moderatesEverywhere(actor)) return {}
   if (!isModerator(actor) || !actor.animates.length) return { _id: { $exists: false } }
   return { $or: actor.animates.map((space) => ({ spaces: { $elemMatch: { kind: space.kind, ref: space.ref } } })) }

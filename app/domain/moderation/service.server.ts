@@ -1,12 +1,12 @@
+import type { Actor, Space } from '../actor'
 import mongoose from 'mongoose'
 import { createI18n, isLanguage } from '~/i18n/config'
 import { endAllSessions } from '../auth/session.server'
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
-import { isMemberOf } from '../needs/membership.server'
+import { isMemberOf } from '../orgs/memberships.server'
 import { Need, NeedReviewPolicy, type NeedRecord } from '../needs/model.server'
 import { approveNeed, returnNeedToDraft, setNeedReviewRequired, visibleNeed } from '../needs/service.server'
-import type { Space } from '../needs/visibility'
 import { needChanged, needHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
 import { Membership, Organisation } from '../orgs/model.server'
@@ -20,7 +20,7 @@ import { isHidden, setHidden } from './hidden.server'
 import { decideMessageReport, isMessageReport, messageReportsQueue } from './message-reports.server'
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
-import { isModerator, mayModerateOrganisation, mayModerateSpaces, moderatesEverywhere, organisationSpaces, spacesFilter, type ModerationActor } from './scope'
+import { isModerator, mayModerateOrganisation, mayModerateSpaces, moderatesEverywhere, organisationSpaces, spacesFilter } from './scope'
 import { isObjectId } from '../ids'
 
 /**
@@ -37,7 +37,7 @@ export const MAX_SUSPENSION_DAYS = 365
 
 const tFor = (language: unknown) => createI18n(isLanguage(language) ? language : 'fr').t
 
-function assertModerator(actor: ModerationActor) {
+function assertModerator(actor: Actor) {
   if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')
 }
 
@@ -48,7 +48,7 @@ async function loadNeed(needId: string): Promise<NeedRecord> {
   return need as NeedRecord
 }
 
-async function needInScope(actor: ModerationActor, needId: string) {
+async function needInScope(actor: Actor, needId: string) {
   assertModerator(actor)
   const need = await loadNeed(needId)
   if (!mayModerateSpaces(actor, need.spaces as Space[])) throw forbidden('moderation.refusals.outsideScope')
@@ -69,7 +69,7 @@ async function targetSpaces(kind: ReportTargetKind, id: string): Promise<Space[]
 }
 
 /** The spaces of what is reported, if the reporter may see it; the same 404 as a missing one otherwise. */
-async function reportableSpaces(actor: ModerationActor, kind: ReportTargetKind, id: string): Promise<Space[]> {
+async function reportableSpaces(actor: Actor, kind: ReportTargetKind, id: string): Promise<Space[]> {
   if (kind === 'need') {
     try {
       return (await visibleNeed(actor, id)).need.spaces as Space[]
@@ -92,7 +92,7 @@ const submittedAtOf = (need: NeedRecord) =>
   [...need.history].reverse().find((step) => step.to === 'submitted')?.at ?? (need as unknown as { updatedAt: Date }).updatedAt
 
 /** Submitted needs of the actor's scope, oldest submission first. */
-export async function reviewQueue(actor: ModerationActor, clock: Clock = {}): Promise<QueueNeed[]> {
+export async function reviewQueue(actor: Actor, clock: Clock = {}): Promise<QueueNeed[]> {
   assertModerator(actor)
   const now = clock.now ?? new Date()
   const needs = (await Need.find({ status: 'submitted', ...spacesFilter(actor) }).sort({ updatedAt: 1, _id: 1 }).limit(500).lean()) as NeedRecord[]
@@ -111,7 +111,7 @@ export async function reviewQueue(actor: ModerationActor, clock: Clock = {}): Pr
 }
 
 /** Publishes a submitted need (through the needs service, which writes its history). */
-export async function approveSubmittedNeed(actor: ModerationActor, needId: string, clock: Clock & NotifyHook = {}) {
+export async function approveSubmittedNeed(actor: Actor, needId: string, clock: Clock & NotifyHook = {}) {
   const need = await needInScope(actor, needId)
   const result = await approveNeed(actor, needId, clock)
   await recordAudit({ actorId: actor.id, action: 'need.approve', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], before: needSummary(need), after: result.to, at: clock.now })
@@ -119,7 +119,7 @@ export async function approveSubmittedNeed(actor: ModerationActor, needId: strin
 }
 
 /** Sends a submitted need back to its company as a draft, with the animator's comment. */
-export async function sendNeedBack(actor: ModerationActor, needId: string, comment: string, clock: Clock & NotifyHook = {}) {
+export async function sendNeedBack(actor: Actor, needId: string, comment: string, clock: Clock & NotifyHook = {}) {
   const need = await needInScope(actor, needId)
   const result = await returnNeedToDraft(actor, needId, comment, clock)
   await recordAudit({ actorId: actor.id, action: 'need.send_back', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], reason: comment, before: needSummary(need), after: result.to, at: clock.now })
@@ -131,7 +131,7 @@ export async function sendNeedBack(actor: ModerationActor, needId: string, comme
  * lifecycle has no reviewer "reject", so the write is done here the same way the needs service
  * does it: conditional on the status read, with the transition pushed onto `history`.
  */
-export async function rejectNeed(actor: ModerationActor, needId: string, reason: string, clock: Clock & NotifyHook = {}) {
+export async function rejectNeed(actor: Actor, needId: string, reason: string, clock: Clock & NotifyHook = {}) {
   const need = await needInScope(actor, needId)
   if (!reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   if (need.status !== 'submitted') throw conflict('moderation.refusals.invalidState')
@@ -151,7 +151,7 @@ export async function rejectNeed(actor: ModerationActor, needId: string, reason:
 export type QueueOrganisation = { id: string; slug: string; name: string; kind: string; createdAt: string; ageDays: number }
 
 /** Unverified organisations of the actor's scope, oldest first. */
-export async function verificationQueue(actor: ModerationActor, clock: Clock = {}): Promise<QueueOrganisation[]> {
+export async function verificationQueue(actor: Actor, clock: Clock = {}): Promise<QueueOrganisation[]> {
   assertModerator(actor)
   const now = clock.now ?? new Date()
   const filter: Record<string, unknown> = { verifiedAt: null }
@@ -170,7 +170,7 @@ export async function verificationQueue(actor: ModerationActor, clock: Clock = {
 }
 
 /** Verifies an organisation (orgs service, which checks the same scope rule) and records it. */
-export async function verifyOrganisationInScope(actor: ModerationActor, orgId: string, clock: Clock = {}) {
+export async function verifyOrganisationInScope(actor: Actor, orgId: string, clock: Clock = {}) {
   assertModerator(actor)
   if (!isObjectId(orgId)) throw notFound('moderation.refusals.notFound')
   const org = await Organisation.findById(orgId).lean()
@@ -189,7 +189,7 @@ export async function verifyOrganisationInScope(actor: ModerationActor, orgId: s
  * submitted need, one hidden by moderation) or a hidden profile is refused exactly like an id
  * that does not exist, and nothing of it reaches the animators' queue.
  */
-export async function reportContent(actor: ModerationActor, input: { targetKind: ReportTargetKind; targetId: string; reason: string }) {
+export async function reportContent(actor: Actor, input: { targetKind: ReportTargetKind; targetId: string; reason: string }) {
   if (!hasPermission(actor, 'report:content:any')) throw forbidden('moderation.refusals.forbidden')
   const spaces = await reportableSpaces(actor, input.targetKind, input.targetId)
   const already = await Report.exists({ targetKind: input.targetKind, targetId: input.targetId, reporterId: actor.id, status: 'open' })
@@ -211,7 +211,7 @@ export type QueueReport = {
 }
 
 /** Open reports of the actor's scope, oldest first. */
-export async function reportsQueue(actor: ModerationActor, clock: Clock = {}): Promise<QueueReport[]> {
+export async function reportsQueue(actor: Actor, clock: Clock = {}): Promise<QueueReport[]> {
   assertModerator(actor)
   const now = clock.now ?? new Date()
   const reports = await Report.find({ status: 'open', ...spacesFilter(actor) }).sort({ createdAt: 1, _id: 1 }).limit(500).lean()
@@ -242,7 +242,7 @@ export async function reportsQueue(actor: ModerationActor, clock: Clock = {}): P
  * reported). warn / suspend / ban apply to the person: the reported profile, or the need's author.
  */
 export async function decideReport(
-  actor: ModerationActor,
+  actor: Actor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string; days?: number },
   context: MailContext & Clock & NotifyHook,
@@ -286,7 +286,7 @@ export async function decideReport(
 }
 
 /** Hides a need or a profile from pages and search (their author sees why). */
-export async function hideContent(actor: ModerationActor, targetKind: ReportTargetKind, targetId: string, reason: string, clock: Clock & NotifyHook = {}) {
+export async function hideContent(actor: Actor, targetKind: ReportTargetKind, targetId: string, reason: string, clock: Clock & NotifyHook = {}) {
   assertModerator(actor)
   const spaces = await targetSpaces(targetKind, targetId)
   if (!mayModerateSpaces(actor, spaces)) throw forbidden('moderation.refusals.outsideScope')
@@ -301,7 +301,7 @@ export async function hideContent(actor: ModerationActor, targetKind: ReportTarg
 }
 
 /** A person the actor may act on: within their scope, and never an admin (unless by an admin). */
-async function personInScope(actor: ModerationActor, userId: string) {
+async function personInScope(actor: Actor, userId: string) {
   assertModerator(actor)
   if (!isObjectId(userId)) throw notFound('moderation.refusals.notFound')
   const user = await User.findById(userId, { email: 1, name: 1, role: 1, language: 1, suspendedUntil: 1 }).lean()
@@ -314,15 +314,15 @@ async function personInScope(actor: ModerationActor, userId: string) {
 }
 
 /** A written warning, sent by e-mail in the person's language. */
-export async function warnUser(actor: ModerationActor, userId: string, message: string, context: MailContext & Clock) {
+export async function warnUser(actor: Actor, userId: string, message: string, context: MailContext & Clock) {
   const { user, spaces } = await personInScope(actor, userId)
   if (!message.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   const t = tFor(user.language)
-  await context.mailer.send({ to: user.email, subject: t('moderation.mail.warnSubject'), text: t('moderation.mail.warnText', { name: user.name, message, link: context.publicUrl }) })
+  await context.mailer.send({ to: user.email, subject: t('moderation.mail.warnSubject'), text: t('moderation.mail.warnText', { name: user.name, message, link: context.publicUrl }), kind: 'moderation.warning', language: user.language })
   await recordAudit({ actorId: actor.id, action: 'user.warn', targetKind: 'user', targetId: userId, spaces, reason: message, at: context.now })
 }
 
-async function suspendUntil(actor: ModerationActor, userId: string, until: Date, reason: string, action: string, clock: Clock) {
+async function suspendUntil(actor: Actor, userId: string, until: Date, reason: string, action: string, clock: Clock) {
   const { user, spaces } = await personInScope(actor, userId)
   if (!reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   await User.updateOne({ _id: userId }, { $set: { suspendedUntil: until } })
@@ -343,20 +343,20 @@ async function suspendUntil(actor: ModerationActor, userId: string, until: Date,
 }
 
 /** Suspends a person for N whole days (1–365): no sign-in, no messages until then. */
-export async function suspendUser(actor: ModerationActor, userId: string, days: number, reason: string, clock: Clock = {}) {
+export async function suspendUser(actor: Actor, userId: string, days: number, reason: string, clock: Clock = {}) {
   if (!Number.isInteger(days) || days < 1 || days > MAX_SUSPENSION_DAYS) throw invalid('moderation.refusals.days', { days: ['moderation.refusals.days'] })
   const now = clock.now ?? new Date()
   await suspendUntil(actor, userId, new Date(now.getTime() + days * 24 * 60 * 60 * 1000), reason, 'user.suspend', { ...clock, now })
 }
 
-export async function banUser(actor: ModerationActor, userId: string, reason: string, clock: Clock = {}) {
+export async function banUser(actor: Actor, userId: string, reason: string, clock: Clock = {}) {
   await suspendUntil(actor, userId, BAN_UNTIL, reason, 'user.ban', clock)
 }
 
 // ——— Recommendations ("mise en relation") ——————————————————————————————————————————
 
 /** An animator points the need's company to an organisation; its owners are told by mail. */
-export async function recommendOrganisation(actor: ModerationActor, input: { needId: string; orgSlug: string; note: string }, context: MailContext & Clock) {
+export async function recommendOrganisation(actor: Actor, input: { needId: string; orgSlug: string; note: string }, context: MailContext & Clock) {
   const need = await needInScope(actor, input.needId)
   if (need.status !== 'published' && need.status !== 'in_discussion') throw conflict('moderation.refusals.needNotOpen')
   const org = await Organisation.findOne({ slug: input.orgSlug }, { name: 1, slug: 1, kind: 1 }).lean()
@@ -374,7 +374,7 @@ export async function recommendOrganisation(actor: ModerationActor, input: { nee
     owners.map((owner) => {
       const t = tFor(owner.language)
       const vars = { org: org.name, need: need.title, note: input.note, link: `${context.publicUrl}/besoins/${String(need._id)}` }
-      return context.mailer.send({ to: owner.email, subject: t('moderation.mail.recommendedSubject', vars), text: t('moderation.mail.recommendedText', vars) })
+      return context.mailer.send({ to: owner.email, subject: t('moderation.mail.recommendedSubject', vars), text: t('moderation.mail.recommendedText', vars), kind: 'moderation.recommendation', language: owner.language })
     }),
   )
   await recordAudit({ actorId: actor.id, action: 'need.recommend', targetKind: 'need', targetId: input.needId, spaces: need.spaces as Space[], reason: input.note, after: org.name, at: context.now })
@@ -386,7 +386,7 @@ export type RecommendationView = { id: string; org: { name: string; slug: string
  * The recommendations on a need, for the need page: shown to the company's members and to the
  * moderators of its scope; everyone else gets an empty list (they are the company's business).
  */
-export async function recommendationsForNeed(actor: ModerationActor | null, needId: string): Promise<RecommendationView[]> {
+export async function recommendationsForNeed(actor: Actor | null, needId: string): Promise<RecommendationView[]> {
   if (!actor || !isObjectId(needId)) return []
   const need = await Need.findById(needId, { companyOrgId: 1, spaces: 1 }).lean()
   if (!need) return []
@@ -412,7 +412,7 @@ export async function recommendationsForNeed(actor: ModerationActor | null, need
 export type SpaceReviewSetting = { kind: 'organisation' | 'territory'; ref: string; name: string; required: boolean }
 
 /** The review rule of each space the actor animates (the settings section of the review queue). */
-export async function reviewSettings(actor: ModerationActor): Promise<SpaceReviewSetting[]> {
+export async function reviewSettings(actor: Actor): Promise<SpaceReviewSetting[]> {
   assertModerator(actor)
   if (!actor.animates.length) return []
   const policies = await NeedReviewPolicy.find({ $or: actor.animates.map((space) => ({ 'space.kind': space.kind, 'space.ref': space.ref })) }).lean()
@@ -429,7 +429,7 @@ export async function reviewSettings(actor: ModerationActor): Promise<SpaceRevie
 }
 
 /** Switches "needs wait for review" for a space (needs service checks the scope too); audited. */
-export async function setSpaceReview(actor: ModerationActor, space: Space, required: boolean, clock: Clock = {}) {
+export async function setSpaceReview(actor: Actor, space: Space, required: boolean, clock: Clock = {}) {
   assertModerator(actor)
   if (!mayModerateSpaces(actor, [space])) throw forbidden('moderation.refusals.outsideScope')
   await setNeedReviewRequired(actor, space, required)

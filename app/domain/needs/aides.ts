@@ -3,7 +3,7 @@ import type { NeedCategory, NeedStage } from './schema'
 
 /**
  * "Aides possibles": which institutional services may fit a need. Pure: the catalogue is data
- * (seeds/institutional-services.ts) passed in, so the rule is tested without it.
+ * (aides-catalogue.ts) passed in, so the rule is tested without it.
  */
 export type InstitutionalService = {
   id: string

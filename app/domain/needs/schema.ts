@@ -119,7 +119,7 @@ function crossCheckedFields(t: T, required: boolean) {
 export type NeedIntent = (typeof needIntents)[number]
 
 /** Which button was pressed: "submit" asks for the first-version fields, "draft" only for a title. */
-export const needIntentOf = (formData: FormData): NeedIntent => (formData.get('intent') === 'submit' ? 'submit' : 'draft')
+export const needIntentOf = (intent: unknown): NeedIntent => (intent === 'submit' ? 'submit' : 'draft')
 
 /** The need form (new and edit pages). */
 export const needFormSchema = (t: T, intent: NeedIntent) =>

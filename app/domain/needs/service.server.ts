@@ -1,4 +1,5 @@
 import mongoose from 'mongoose'
+import type { Actor, Space } from '../actor'
 import { conflict, forbidden, invalid, notFound } from '../errors'
 import { Organisation } from '../orgs/model.server'
 import { hasPermission } from '../permissions'
@@ -17,14 +18,14 @@ import {
   type NeedStatus,
   type TransitionRefusal,
 } from './lifecycle'
-import { isMemberOf, organisationsOf, type MarketplaceActor } from './membership.server'
+import { isMemberOf, organisationsOf } from '../orgs/memberships.server'
 import { hiddenReason, notHidden } from '../moderation/hidden.server'
 import { needChanged, needsChanged } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
 import { needChangeFor } from '../notifications/rules'
 import { Need, NeedReviewPolicy, type NeedRecord } from './model.server'
 import { submissionGaps, type NeedCategory, type NeedInput } from './schema'
-import { animatesAnySpace, anonymousViewer, needAccess, redactNeed, type NeedAccess, type NeedViewer, type Space } from './visibility'
+import { animatesAnySpace, anonymousViewer, needAccess, redactNeed, type NeedAccess, type NeedViewer } from './visibility'
 import { isObjectId } from '../ids'
 
 /**
@@ -34,7 +35,6 @@ import { isObjectId } from '../ids'
  */
 export type Clock = { now?: Date }
 
-type Actor = MarketplaceActor
 type NeedDoc = NeedRecord
 
 

@@ -1,3 +1,4 @@
+import type { Space } from '../actor'
 import type { Confidentiality } from './schema'
 import type { NeedStatus } from './lifecycle'
 
@@ -68,8 +69,6 @@ export function redactNeed<T extends Redactable>(view: T, access: NeedAccess): T
   if (!access.showDetails) for (const field of detailFields) if (field in redacted) (redacted as Record<string, unknown>)[field] = null
   return redacted
 }
-
-export type Space = { kind: 'organisation' | 'territory'; ref: string }
 
 /** An animator's scope over a need: they animate one of the spaces the need belongs to. */
 export function animatesAnySpace(animates: readonly Space[], spaces: readonly Space[]): boolean {

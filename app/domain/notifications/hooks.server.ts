@@ -35,6 +35,7 @@ export async function needChanged(notifier: Notifier | undefined, need: NeedRef,
       kind: 'need_status',
       data: { needTitle: need.title, change, ...(reason ? { reason } : {}) },
       link: `/besoins/${String(need.id)}`,
+      needId: String(need.id),
     })),
   )
 }
@@ -51,6 +52,7 @@ export async function needsChanged(notifier: Notifier | undefined, needs: readon
         kind: 'need_status' as const,
         data: { needTitle: need.title, change },
         link: `/besoins/${String(need.id)}`,
+        needId: String(need.id),
       })),
     ),
   )
@@ -66,6 +68,7 @@ export async function needHidden(notifier: Notifier | undefined, need: NeedRef, 
       kind: 'need_hidden',
       data: { needTitle: need.title, reason: reason.trim().slice(0, REASON_MAX) },
       link: `/besoins/${String(need.id)}`,
+      needId: String(need.id),
     })),
   )
 }
@@ -80,6 +83,7 @@ export async function proposalReceived(notifier: Notifier | undefined, need: Nee
       kind: 'proposal_received',
       data: { needTitle: need.title, orgName: org?.name ?? '', ...(proposal.inDiscussion ? { inDiscussion: true } : {}) },
       link: `/besoins/${String(need.id)}`,
+      needId: String(need.id),
     })),
   )
 }
@@ -105,6 +109,7 @@ export async function proposalsDecided(
         kind: decision.kind,
         data: { needTitle: hidden ? '' : need.title },
         link: decision.link,
+        needId: String(need.id),
       })),
     ),
   )
@@ -133,7 +138,7 @@ export async function projectStarted(
   const projectLink = `/projets/${String(project.id)}`
   await send(
     notifier,
-    othersThan(members, actorId).map((recipientId) => ({ recipientId, kind: 'project_created', data: { needTitle: need.title }, link: projectLink })),
+    othersThan(members, actorId).map((recipientId) => ({ recipientId, kind: 'project_created', data: { needTitle: need.title }, link: projectLink, needId: String(need.id) })),
   )
   await proposalsDecided(
     notifier,

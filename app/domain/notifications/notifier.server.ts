@@ -1,9 +1,8 @@
-import type { RealtimePublisher } from '../../realtime/publisher.server'
 import { Notification, type NotificationRecord } from './model.server'
 import type { NotificationData, NotificationKind, NotificationView } from './schema'
 import { isObjectId } from '../ids'
 
-export type NotificationDraft = { recipientId: string; kind: NotificationKind; data: NotificationData; link: string }
+export type NotificationDraft = { recipientId: string; kind: NotificationKind; data: NotificationData; link: string; needId?: string }
 
 /**
  * Stores notifications, then pushes each one live to its recipient's sockets. A domain
@@ -11,6 +10,9 @@ export type NotificationDraft = { recipientId: string; kind: NotificationKind; d
  * (nor fails) the action the person just did.
  */
 export type Notifier = (drafts: NotificationDraft[]) => Promise<void>
+
+/** Pushes a stored notification to its recipient's live sockets (the server's realtime publisher). */
+export type NotificationPush = (event: { type: 'notification:created'; userId: string; notification: NotificationView }) => void
 
 /** What the services accept: without a notifier they still store (no live push). */
 export type NotifyHook = { notifier?: Notifier }
@@ -28,7 +30,7 @@ export function toNotificationView(record: Pick<NotificationRecord, '_id' | 'kin
   }
 }
 
-export function createNotifier(options: { publish?: RealtimePublisher; onError?: (error: unknown) => void } = {}): Notifier {
+export function createNotifier(options: { publish?: NotificationPush; onError?: (error: unknown) => void } = {}): Notifier {
   const onError = options.onError ?? ((error: unknown) => console.error('notifications: could not notify', error))
   return async (drafts) => {
     // One notification per person and event, even when they are in both organisations.

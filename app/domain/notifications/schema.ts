@@ -53,6 +53,9 @@ export type NotificationView = {
   createdAt: string
 }
 
+/** Where a notification's e-mail stands (see app/domain/notifications/email-dispatch.server.ts). */
+export const notificationMailStates = ['pending', 'queued', 'none', 'daily', 'weekly', 'digested'] as const
+
 export const NOTIFICATIONS_PAGE_SIZE = 20
 /** Old notifications go away on their own (TTL index). */
 export const NOTIFICATION_TTL_DAYS = 180

@@ -1,7 +1,6 @@
+import type { Space } from '../actor'
 import type { OrgKind } from './kinds'
 
-/** What a user record says an animator animates (User.animates). */
-export type AnimatedScope = ReadonlyArray<{ kind: 'organisation' | 'territory'; ref: string }>
 
 /** The facts about an organisation the scope rule looks at. */
 export type ScopedOrganisation = { kind: OrgKind; territories: readonly string[]; memberOf: ReadonlyArray<{ toString(): string }> }
@@ -11,7 +10,7 @@ export type ScopedOrganisation = { kind: OrgKind; territories: readonly string[]
  * Territoire d'industrie they animate, or a company that declared itself a member of a
  * cluster/pôle they animate.
  */
-export function isWithinAnimatorScope(animates: AnimatedScope, org: ScopedOrganisation): boolean {
+export function isWithinAnimatorScope(animates: ReadonlyArray<Space>, org: ScopedOrganisation): boolean {
   const territories = new Set(animates.filter((item) => item.kind === 'territory').map((item) => item.ref))
   if (org.territories.some((territory) => territories.has(territory))) return true
   if (org.kind !== 'company') return false

@@ -4,7 +4,8 @@ import mongoose, { type ClientSession } from 'mongoose'
 import { createI18n, isLanguage } from '~/i18n/config'
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
-import { hasPermission, type Actor } from '../permissions'
+import type { Actor } from '../actor'
+import { hasPermission } from '../permissions'
 import { communeLabel, type CommuneLocation } from '../places/commune'
 import { resolveCommune, resolveCommuneText } from '../places/communes.server'
 import { User } from '../users/model.server'
@@ -285,7 +286,7 @@ export async function inviteMember({ actor, t, mailer, publicUrl }: OrgContext &
   })
   try {
     const vars = { org: org.name, inviter: inviter?.name ?? '', link: `${publicUrl}/invitations/${token}` }
-    await mailer.send({ to: email, subject: t('orgs.mail.invitationSubject', vars), text: t('orgs.mail.invitationText', vars) })
+    await mailer.send({ to: email, subject: t('orgs.mail.invitationSubject', vars), text: t('orgs.mail.invitationText', vars), kind: 'orgs.invitation' })
   } catch (error) {
     await Invitation.deleteOne({ _id: invitation._id })
     throw error
@@ -384,7 +385,7 @@ export async function requestToJoin({ actor, t, mailer, publicUrl }: OrgContext 
       owners.map((owner) => {
         const ownerT = tFor(owner.language)
         const vars = { name: requester?.name ?? '', org: org.name, message, link: `${publicUrl}/organisations/${org.slug}/membres` }
-        return mailer.send({ to: owner.email, subject: ownerT('orgs.mail.joinRequestSubject', vars), text: ownerT('orgs.mail.joinRequestText', vars) })
+        return mailer.send({ to: owner.email, subject: ownerT('orgs.mail.joinRequestSubject', vars), text: ownerT('orgs.mail.joinRequestText', vars), kind: 'orgs.join_request', language: owner.language })
       }),
     )
   } catch (error) {
@@ -422,8 +423,8 @@ export async function decideJoinRequest(
     const vars = { org: org.name, link: `${publicUrl}/organisations/${org.slug}` }
     await mailer.send(
       decision === 'accept'
-        ? { to: requester.email, subject: requesterT('orgs.mail.joinAcceptedSubject', vars), text: requesterT('orgs.mail.joinAcceptedText', vars) }
-        : { to: requester.email, subject: requesterT('orgs.mail.joinDeclinedSubject', vars), text: requesterT('orgs.mail.joinDeclinedText', vars) },
+        ? { to: requester.email, subject: requesterT('orgs.mail.joinAcceptedSubject', vars), text: requesterT('orgs.mail.joinAcceptedText', vars), kind: 'orgs.join_accepted', language: requester.language }
+        : { to: requester.email, subject: requesterT('orgs.mail.joinDeclinedSubject', vars), text: requesterT('orgs.mail.joinDeclinedText', vars), kind: 'orgs.join_declined', language: requester.language },
     )
   }
   return { name: requester?.name ?? '' }

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose'
 import { conflict, forbidden, invalid, notFound } from '../errors'
-import type { MarketplaceActor } from '../needs/membership.server'
+import type { Actor } from '../actor'
 import { Need } from '../needs/model.server'
 import { addedToProject } from '../notifications/hooks.server'
 import type { Notifier } from '../notifications/notifier.server'
@@ -31,7 +31,6 @@ import { isObjectId } from '../ids'
  * - anyone else gets the same 404 as for a project that does not exist.
  * Refusal messages are i18n keys (`projects.refusals.…`).
  */
-type Actor = MarketplaceActor
 const { ObjectId } = mongoose.Types
 const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null)
 type Clock = { now?: Date }
@@ -40,7 +39,7 @@ type Clock = { now?: Date }
  * A project as its members see it. Anyone else gets the same 404 as for a project that does
  * not exist: a collaboration's existence is private.
  */
-export async function getProjectForMember(actor: MarketplaceActor, projectId: string) {
+export async function getProjectForMember(actor: Actor, projectId: string) {
   if (!isObjectId(projectId)) throw notFound('needs.refusals.notFound')
   const project = await Project.findOne({ _id: projectId, members: actor.id }).lean()
   if (!project) throw notFound('needs.refusals.notFound')

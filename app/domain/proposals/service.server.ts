@@ -1,10 +1,11 @@
 import mongoose from 'mongoose'
+import type { Actor } from '../actor'
 import { DomainError, conflict, forbidden, invalid, notFound } from '../errors'
 import { proposingKinds } from '../orgs/kinds'
 import { Organisation } from '../orgs/model.server'
 import { hasPermission } from '../permissions'
 import { acceptsProposals, type NeedStatus } from '../needs/lifecycle'
-import { isMemberOf, memberIdsOf, organisationsOf, type MarketplaceActor } from '../needs/membership.server'
+import { isMemberOf, memberIdsOf, organisationsOf } from '../orgs/memberships.server'
 import { Need } from '../needs/model.server'
 import { getNeedForViewer, transitionNeed, type Clock } from '../needs/service.server'
 import { proposalReceived, proposalsDecided, projectStarted } from '../notifications/hooks.server'
@@ -27,7 +28,6 @@ import { isObjectId } from '../ids'
  * Proposals: labs, centres, clusters and pôles answer needs; the company shortlists, declines
  * or accepts. Refusals are DomainErrors whose messages are i18n keys (`needs.proposals.…`).
  */
-type Actor = MarketplaceActor
 /** The clock, and who tells people what happened (stored, and pushed live when a publisher is given). */
 type Deps = Clock & NotifyHook
 

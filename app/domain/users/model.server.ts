@@ -31,6 +31,8 @@ const userSchema = new Schema(
     },
     /** Set when the person deleted their account: what remains is a nameless record (see app/domain/users/privacy.server.ts). */
     deletedAt: { type: Date, default: null },
+    /** E-mail choices per kind that differ from the persona's defaults (app/domain/notifications/preferences.ts). */
+    mailPreferences: { type: Schema.Types.Mixed, default: undefined },
     /** Demo accounts are fictional people and say so. */
     fictional: { type: Boolean, default: false },
   },

@@ -3,13 +3,14 @@ import { AuthToken } from '../auth/tokens.server'
 import { Session } from '../auth/session.server'
 import { KnownDevice } from '../auth/throttle.server'
 import { invalid, notFound, DomainError } from '../errors'
+import { OutboxMail } from '../mail/outbox-model.server'
 import { Conversation, Message, ReadReceipt } from '../messaging/model.server'
 import { Report } from '../moderation/model.server'
 import { Need } from '../needs/model.server'
 import { Notification } from '../notifications/model.server'
 import { Invitation, JoinRequest } from '../orgs/membership-models.server'
 import { Membership, Organisation } from '../orgs/model.server'
-import type { Actor } from '../permissions'
+import type { Actor } from '../actor'
 import { Project } from '../projects/model.server'
 import { Proposal } from '../proposals/model.server'
 import { User } from './model.server'
@@ -80,6 +81,13 @@ export async function exportAccountData(actor: Pick<Actor, 'id'>) {
 
 export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>
 
+/** The address deletion asks the person to type back. */
+export async function accountEmail(actor: Pick<Actor, 'id'>): Promise<string> {
+  const user = await User.findOne({ _id: actor.id, deletedAt: null }, { email: 1 }).lean()
+  if (!user) throw notFound()
+  return user.email
+}
+
 /** Organisations this person is the only owner of: they must name another owner before leaving. */
 export async function organisationsOnlyOwnedBy(userId: string, session?: mongoose.ClientSession): Promise<Array<{ id: string; name: string; slug: string }>> {
   const owned = await Membership.find({ userId, role: 'owner' }, { orgId: 1 }, { session }).lean()
@@ -140,6 +148,8 @@ export async function deleteAccount(actor: Pick<Actor, 'id'>, { confirmEmail }: 
       await Invitation.deleteMany({ email: user.email }, { session })
       await Notification.deleteMany({ recipientId: userId }, { session })
       await ReadReceipt.deleteMany({ userId }, { session })
+      // Mails still waiting for this person are not sent to an account that no longer exists.
+      await OutboxMail.deleteMany({ to: user.email, status: 'pending' }, { session })
     })
   } finally {
     await session.endSession()

@@ -1,7 +1,7 @@
 import { isLanguage, type Language } from '~/i18n/config'
 import { countSessions } from '../auth/session.server'
 import { notFound } from '../errors'
-import type { Actor } from '../permissions'
+import type { Actor } from '../actor'
 import { User } from './model.server'
 import type { UserRole } from './roles'
 import type { ProfileInput } from './schema'

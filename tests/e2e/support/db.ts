@@ -5,7 +5,8 @@ import type { BrowserContext } from '@playwright/test'
 import mongoose from 'mongoose'
 import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { hashPassword } from '~/domain/auth/password.server'
-import { SESSION_TTL_MS, sessionCookie } from '~/domain/auth/session.server'
+import { SESSION_TTL_MS } from '~/domain/auth/session.server'
+import { sessionCookie } from '~/http/session.server'
 import type { UserRole } from '~/domain/users/roles'
 
 /**

@@ -3,6 +3,19 @@ import type { SameShape } from '../shape'
 
 const admin: SameShape<typeof adminFr> = {
   nav: 'Administration',
+  mails: {
+    title: 'E-mails in trouble',
+    lead: 'E-mails the SMTP server refused, or still waiting after three attempts. They are retried on their own for about a day.',
+    empty: 'No e-mail in trouble.',
+    caption: 'Refused or waiting e-mails, newest first',
+    to: 'Recipient',
+    subject: 'Subject',
+    status: 'Status',
+    attempts: 'Attempts',
+    error: 'Last error',
+    failed: 'Given up',
+    retrying: 'Next attempt on {{date}}',
+  },
   animators: {
     title: 'Animators',
     lead: 'Appoint cluster, pôle or Territoire d’industrie animators: they moderate their space and route needs.',

@@ -8,10 +8,11 @@ import moderation from './moderation'
 import needs from './needs'
 import notifications from './notifications'
 import orgs from './orgs'
+import mail from './mail'
 import projects from './projects'
 import legal from './legal'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail }
 
 export default en

@@ -1,6 +1,19 @@
 /** Strings of the platform administration (French reference). */
 const admin = {
   nav: 'Administration',
+  mails: {
+    title: 'E-mails en difficulté',
+    lead: 'Les e-mails que le serveur SMTP a refusés, ou qui attendent encore après trois tentatives. Ils sont réessayés d’eux-mêmes pendant environ un jour.',
+    empty: 'Aucun e-mail en difficulté.',
+    caption: 'E-mails refusés ou en attente, les plus récents d’abord',
+    to: 'Destinataire',
+    subject: 'Objet',
+    status: 'État',
+    attempts: 'Tentatives',
+    error: 'Dernière erreur',
+    failed: 'Abandonné',
+    retrying: 'Nouvel essai le {{date}}',
+  },
   animators: {
     title: 'Animateurs',
     lead: 'Nommez les animateurs de cluster, de pôle ou de Territoire d’industrie : ils modèrent leur espace et orientent les besoins.',

@@ -6,12 +6,13 @@ import moderation from './moderation'
 import needs from './needs'
 import notifications from './notifications'
 import orgs from './orgs'
+import mail from './mail'
 import projects from './projects'
 import legal from './legal'
 import search from './search'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail }
 
 export default fr
 export type Translations = typeof fr

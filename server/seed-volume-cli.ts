@@ -5,11 +5,11 @@ import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import mongoose from 'mongoose'
 import { z } from 'zod'
-import { loadConfig } from '../server/config.js'
-import { connectDatabase, disconnectDatabase } from '../server/db.js'
-import { provideServices } from '../server/embedded/index.js'
-import { createLogger } from '../server/logger.js'
-import { createGenerator, generateNeedBatches, industrialPlaces } from './generator.js'
+import { loadConfig } from './config.js'
+import { connectDatabase, disconnectDatabase } from './db.js'
+import { provideServices } from './embedded/index.js'
+import { createLogger } from './logger.js'
+import { createGenerator, generateNeedBatches, industrialPlaces } from '../seeds/generator.js'
 
 const options = z
   .object({

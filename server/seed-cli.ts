@@ -1,11 +1,11 @@
 // `npm run seed` loads the demo data into the configured (or embedded) database;
 // `npm run seed -- --reset` empties the demo collections first.
 import { existsSync } from 'node:fs'
-import { loadConfig } from '../server/config.js'
-import { connectDatabase, disconnectDatabase } from '../server/db.js'
-import { provideServices } from '../server/embedded/index.js'
-import { createLogger } from '../server/logger.js'
-import { resetDemoData, seedDemoData } from './demo-data.server.js'
+import { loadConfig } from './config.js'
+import { connectDatabase, disconnectDatabase } from './db.js'
+import { provideServices } from './embedded/index.js'
+import { createLogger } from './logger.js'
+import { resetDemoData, seedDemoData } from '../seeds/demo-data.server.js'
 
 if (existsSync('.env')) process.loadEnvFile('.env')
 const config = loadConfig()

@@ -1,15 +1,15 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
 import type { TFunction } from 'i18next'
-import { needFormSchema, needIntentOf, type NeedInput } from './schema'
-import { resolveNeedCommune } from './service.server'
+import { needFormSchema, needIntentOf, type NeedInput } from '~/domain/needs/schema'
+import { resolveNeedCommune } from '~/domain/needs/service.server'
 
 /**
  * Parses the need form (new and edit pages): zod first, then the commune typed or picked,
  * reported in the same round as the other fields. Returns the 400 reply or the service input.
  */
 export function parseNeedForm(t: TFunction, formData: FormData) {
-  const intent = needIntentOf(formData)
+  const intent = needIntentOf(formData.get('intent'))
   const submission = parseWithZod(formData, { schema: needFormSchema(t, intent) })
   const raw = { commune: String(formData.get('commune') ?? '').trim() || undefined, communeSearch: String(formData.get('communeSearch') ?? '') }
   const resolution = submission.status === 'success' ? resolveNeedCommune(submission.value) : submission.error?.commune ? null : resolveNeedCommune(raw)

@@ -1,4 +1,4 @@
-import type { InstitutionalService } from '../app/domain/needs/aides'
+import type { InstitutionalService } from './aides'
 
 /**
  * Institutional services shown as "aides possibles" next to needs (PRODUCT.md). Public facts

@@ -1,31 +1,12 @@
 import mongoose from 'mongoose'
-import { Membership, Organisation } from '../orgs/model.server'
-import type { OrgKind } from '../orgs/kinds'
-import { User } from '../users/model.server'
-import type { UserRole } from '../users/roles'
 import { isObjectId } from '../ids'
+import type { OrgKind } from './kinds'
+import { Membership, Organisation } from './model.server'
 
 /**
- * "Who is this user, and which organisations do they belong to" — the questions the needs,
- * proposals and projects services ask. Reads the Membership collection directly (owned by the
- * orgs area) and never writes to it.
+ * "Which organisations does this person belong to, who belongs to this one" — the membership
+ * questions every area asks, answered here only (the orgs area owns the Membership collection).
  */
-export type MarketplaceActor = {
-  id: string
-  role: UserRole
-  /** Spaces the user animates, as stored on the user ({kind, ref}). */
-  animates: Array<{ kind: 'organisation' | 'territory'; ref: string }>
-}
-
-
-/** Loads what the rules need about a user; null if the user does not exist. */
-export async function loadActor(userId: string): Promise<MarketplaceActor | null> {
-  if (!isObjectId(userId)) return null
-  const user = await User.findById(userId, { role: 1, animates: 1 }).lean()
-  if (!user) return null
-  return { id: String(user._id), role: user.role, animates: user.animates.map((space) => ({ kind: space.kind, ref: space.ref })) }
-}
-
 export async function isMemberOf(userId: string, orgId: string | mongoose.Types.ObjectId, session?: mongoose.ClientSession): Promise<boolean> {
   if (!isObjectId(userId) || !isObjectId(String(orgId))) return false
   const found = await Membership.exists({ userId, orgId }).session(session ?? null)

@@ -1,0 +1,39 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { z } from 'zod'
+import { OBJECT_ID_PATTERN } from '../ids'
+
+/**
+ * One-click unsubscribe links (RFC 8058): `<userId>.<scope>.<signature>`, the signature an
+ * HMAC-SHA256 of both with the app secret (PASSERELLE_SECRET), cut to 128 bits. It works without
+ * signing in and without a database row; it can only turn e-mails off for its own person and scope.
+ * A scope is a notification kind, a digest (`digest-daily`, `digest-weekly`) or `all`.
+ */
+export const unsubscribeScopeSchema = z.string().regex(/^(all|digest-daily|digest-weekly|[a-z][a-z_]{1,40})$/)
+
+const PURPOSE = 'passerelle:unsubscribe:v1'
+
+function signature(secret: string, userId: string, scope: string) {
+  return createHmac('sha256', secret).update(`${PURPOSE}:${userId}:${scope}`).digest().subarray(0, 16).toString('base64url')
+}
+
+export function signUnsubscribeToken(secret: string, userId: string, scope: string): string {
+  if (!OBJECT_ID_PATTERN.test(userId) || !unsubscribeScopeSchema.safeParse(scope).success) throw new Error(`cannot sign an unsubscribe token for ${userId}/${scope}`)
+  return `${userId.toLowerCase()}.${scope}.${signature(secret, userId.toLowerCase(), scope)}`
+}
+
+/** The person and scope of a well-signed token, else null (malformed, forged or signed with another secret). */
+export function verifyUnsubscribeToken(secret: string, token: unknown): { userId: string; scope: string } | null {
+  if (typeof token !== 'string' || token.length > 120) return null
+  const [userId, scope, given, ...rest] = token.split('.')
+  if (rest.length || !userId || !scope || !given || !OBJECT_ID_PATTERN.test(userId) || userId !== userId.toLowerCase()) return null
+  if (!unsubscribeScopeSchema.safeParse(scope).success) return null
+  const expected = Buffer.from(signature(secret, userId, scope))
+  const received = Buffer.from(given)
+  if (expected.length !== received.length || !timingSafeEqual(expected, received)) return null
+  return { userId, scope }
+}
+
+export const unsubscribeUrl = (publicUrl: string, token: string) => new URL(`/desabonnement/${token}`, publicUrl).toString()
+
+/** The RFC 2369 / RFC 8058 headers every notification, digest and alert carries. */
+export const unsubscribeHeaders = (url: string) => ({ 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' })

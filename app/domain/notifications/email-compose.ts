@@ -1,0 +1,88 @@
+import type { Language } from '~/i18n/config'
+import { mailI18n, renderMail, type MailItem } from '../mail/layout'
+import type { OutgoingMail } from '../mail/mailer'
+import { oneLine } from '../mail/message'
+import { signUnsubscribeToken, unsubscribeHeaders, unsubscribeUrl } from '../mail/signed-links'
+import type { NotificationData, NotificationKind } from './schema'
+import { notificationText } from './text'
+
+/**
+ * The notification e-mails, built from what the in-app notification stores (pure): the same
+ * sentence in the recipient's language, a link to the exact page, the signed one-click
+ * unsubscribe link (also in the List-Unsubscribe headers). They say nothing the notification
+ * does not: the hooks (hooks.server.ts) already decided what each recipient may read.
+ */
+export type MailRecipient = { id: string; email: string; name: string; language: Language }
+export type MailNotification = { id: string; kind: NotificationKind; data: NotificationData; link: string; createdAt: Date }
+export type MailLinks = { publicUrl: string; secret: string }
+
+const PREFERENCES_PATH = '/compte#emails'
+const absolute = (publicUrl: string, path: string) => new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/notifications', publicUrl).toString()
+
+function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
+  const unsubscribe = unsubscribeUrl(links.publicUrl, signUnsubscribeToken(links.secret, recipient.id, scope))
+  return {
+    footer: {
+      reason,
+      preferencesLabel: t('mail.footer.preferences'),
+      preferencesUrl: absolute(links.publicUrl, PREFERENCES_PATH),
+      unsubscribeLabel: t('mail.footer.unsubscribe'),
+      unsubscribeUrl: unsubscribe,
+    },
+    headers: unsubscribeHeaders(unsubscribe),
+  }
+}
+
+/** One notification, at once. */
+export function notificationMail(recipient: MailRecipient, notification: MailNotification, links: MailLinks): OutgoingMail {
+  const { t } = mailI18n(recipient.language)
+  const sentence = notificationText(t, notification)
+  const { footer, headers } = footerOf(t, links, recipient, notification.kind, t('mail.footer.reasonKind', { kind: t(`mail.kinds.${notification.kind}`) }))
+  const { html, text } = renderMail({
+    language: recipient.language,
+    title: t('mail.notification.title'),
+    greeting: t('mail.greeting', { name: recipient.name }),
+    paragraphs: [sentence],
+    action: { label: t('mail.open'), url: absolute(links.publicUrl, notification.link) },
+    footer,
+    signature: t('mail.signature'),
+  })
+  return { to: recipient.email, subject: oneLine(sentence, 200), text, html, headers, kind: `notification.${notification.kind}`, language: recipient.language, key: `notification:${notification.id}` }
+}
+
+const dateFormats: Record<Language, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }),
+}
+
+/** A daily or weekly digest: every notification gathered since the last one, each linked to its page. */
+export function digestMail(recipient: MailRecipient, notifications: MailNotification[], frequency: 'daily' | 'weekly', period: string, links: MailLinks): OutgoingMail {
+  const { t } = mailI18n(recipient.language)
+  const dateFormat = dateFormats[recipient.language]
+  const items: MailItem[] = notifications.map((notification) => ({
+    text: notificationText(t, notification),
+    url: absolute(links.publicUrl, notification.link),
+    note: t('mail.digest.receivedOn', { date: dateFormat.format(notification.createdAt) }),
+  }))
+  const { footer, headers } = footerOf(t, links, recipient, `digest-${frequency}`, t('mail.footer.reasonDigest'))
+  const { html, text } = renderMail({
+    language: recipient.language,
+    title: t(`mail.digest.title_${frequency}`),
+    greeting: t('mail.greeting', { name: recipient.name }),
+    paragraphs: [t('mail.digest.intro')],
+    items,
+    action: { label: t('mail.digest.action'), url: absolute(links.publicUrl, '/notifications') },
+    footer,
+    signature: t('mail.signature'),
+  })
+  return {
+    to: recipient.email,
+    subject: t(`mail.digest.subject_${frequency}`, { count: notifications.length }),
+    text,
+    html,
+    headers,
+    kind: `digest.${frequency}`,
+    language: recipient.language,
+    key: `digest:${frequency}:${period}:${recipient.id}`,
+  }
+}

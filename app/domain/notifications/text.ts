@@ -1,0 +1,23 @@
+import type { TFunction } from 'i18next'
+import type { NotificationData, NotificationKind } from './schema'
+
+/** The sentence of a notification, in the reader's language, from what was stored (pages, toasts and e-mails). */
+export function notificationText(t: TFunction, notification: { kind: NotificationKind; data: NotificationData }): string {
+  const { data } = notification
+  const title = data.needTitle ? t('notifications.quoted', { title: data.needTitle }) : t('notifications.aNeed')
+  let text: string
+  switch (notification.kind) {
+    case 'need_status':
+      text = t(`notifications.needStatus.${data.change ?? 'published'}`, { title })
+      break
+    case 'proposal_received':
+      text = t(data.inDiscussion ? 'notifications.kinds.proposal_received_discussion' : 'notifications.kinds.proposal_received', { title, org: data.orgName ?? '' })
+      break
+    case 'project_member_added':
+      text = t('notifications.kinds.project_member_added', { title, actor: data.actorName ?? '' })
+      break
+    default:
+      text = t(`notifications.kinds.${notification.kind}`, { title })
+  }
+  return data.reason ? `${text} ${t('notifications.reason', { reason: data.reason })}` : text
+}
