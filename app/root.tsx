@@ -10,6 +10,7 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { navigationFlags } from '~/domain/permissions'
 import { optionalActor } from '~/http/actor.server'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageFromRequest(request)
   const { toast, clearHeader } = await takeToast(request)
   const actor = await optionalActor(request)
-  const user = actor ? { id: actor.id, name: actor.name, role: actor.role } : null
+  const user = actor ? { id: actor.id, name: actor.name, ...navigationFlags(actor) } : null
   return data(
     { language, toast, user, requestId: context.requestId },
     clearHeader ? { headers: { 'Set-Cookie': clearHeader } } : undefined,

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { matchAides } from '~/domain/needs/aides'
+import { mayProposeOn, mayReportNeed } from '~/domain/permissions'
 import { optionalActor, requireActor } from '~/http/actor.server'
 import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
@@ -41,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { need, relation } = page
   const proposals = await proposalsForNeed(actor, { id: needId, companyMember: relation.companyMember })
   const open = acceptsProposals(need.status)
-  const mayProposeFor = actor && open && !relation.companyMember ? await organisationsThatMayPropose(actor, needId) : []
+  const mayProposeFor = actor && mayProposeOn(actor, { companyMember: relation.companyMember, open }) ? await organisationsThatMayPropose(actor, needId) : []
   // The company's size is used for matching only when its identity is not hidden.
   const aides = matchAides(institutionalServices, { ...page.matching, companySize: need.companyHidden ? null : page.matching.companySize })
   // Suggested partners help the company (and its animators) while the need is open.
@@ -62,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     suggestions,
     recommendations,
     hidden: page.hidden,
-    mayReport: Boolean(actor) && !relation.companyMember,
+    mayReport: mayReportNeed(actor, relation),
     today: todayUtc(),
   }
 }

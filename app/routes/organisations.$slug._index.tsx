@@ -218,13 +218,13 @@ function ViewerActions({ slug, viewer }: { slug: string; viewer: Viewer }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
   const verifying = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'verify'
-  if (!viewer.role && !viewer.canEdit && !viewer.canManageMembers && !viewer.canVerify) return null
+  if (!viewer.role && !viewer.canEdit && !viewer.canSeeMembers && !viewer.canVerify) return null
   return (
     <div className="org-viewer-actions">
       {viewer.role ? <p className="muted">{viewer.role === 'owner' ? t('orgs.profile.youAreOwner') : t('orgs.profile.youAreMember')}</p> : null}
       <div className="org-actions-row">
         {viewer.canEdit ? <ButtonLink href={`/organisations/${slug}/modifier`}>{t('orgs.profile.edit')}</ButtonLink> : null}
-        {viewer.role || viewer.canManageMembers ? (
+        {viewer.canSeeMembers ? (
           <ButtonLink href={`/organisations/${slug}/membres`} variant="secondary">
             {viewer.canManageMembers ? t('orgs.profile.manageMembers') : t('orgs.profile.yourMembers')}
           </ButtonLink>
@@ -254,7 +254,6 @@ function JoinPanel({ viewer }: { viewer: Viewer | null }) {
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
-  if (viewer?.role) return null
   if (viewer && !viewer.canJoin) return null
   return (
     <section aria-labelledby="org-join" className="card org-join">

@@ -148,19 +148,18 @@ export default function OrganisationMembers() {
         <h2 id="members-list">{t('orgs.members.listTitle')}</h2>
         <ul className="org-member-rows">
           {members.map((member) => {
-            const isViewer = member.userId === viewer.userId
             return (
               <li key={member.userId} className="org-member-row">
                 <div>
-                  <Link to={`/membres/${member.userId}`}>{member.name}</Link> {isViewer ? <span className="muted">{t('orgs.members.you')}</span> : null}
+                  <Link to={`/membres/${member.userId}`}>{member.name}</Link> {member.self ? <span className="muted">{t('orgs.members.you')}</span> : null}
                   <span className="badge badge-role">{t(`orgs.roles.${member.role}`)}</span>
                   {!member.listed ? <span className="muted"> — {t('orgs.members.unlisted')}</span> : null}
                   {member.title ? <div className="muted">{member.title}</div> : null}
                   {member.email ? <div className="muted">{member.email}</div> : null}
                 </div>
-                {viewer.canManage && !isViewer ? (
+                {member.canRemove || member.canTransferTo ? (
                   <div className="org-actions-row">
-                    {viewer.role === 'owner' && member.role === 'member' ? (
+                    {member.canTransferTo ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="transfer" />
                         <input type="hidden" name="userId" value={member.userId} />
@@ -169,13 +168,15 @@ export default function OrganisationMembers() {
                         </PendingButton>
                       </Form>
                     ) : null}
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="userId" value={member.userId} />
-                      <PendingButton intent="remove" variant="ghost" aria-label={t('orgs.members.removeLabel', { name: member.name })}>
-                        {t('orgs.members.remove')}
-                      </PendingButton>
-                    </Form>
+                    {member.canRemove ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="userId" value={member.userId} />
+                        <PendingButton intent="remove" variant="ghost" aria-label={t('orgs.members.removeLabel', { name: member.name })}>
+                          {t('orgs.members.remove')}
+                        </PendingButton>
+                      </Form>
+                    ) : null}
                   </div>
                 ) : null}
               </li>

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io'
 import { Conversation } from '../../app/domain/messaging/model.server.js'
+import { maySeePresenceOf } from '../../app/domain/permissions.js'
 import {
   presencePayloads,
   userRoom,
@@ -69,10 +70,9 @@ export function presenceHandlers({ io, registry, logger, session }: { io: Presen
           if (!conversation) throw new SocketCommandError('not_found', translateAck('messaging.errors.notFound', socket.data.language))
           ids = conversation.participants.map(String).filter((id) => id !== user.id)
         } else {
-          const shared = new Set(await coParticipantsOf(user.id))
           ids = [...new Set(payload.userIds)].filter((id) => id !== user.id)
           // All or nothing: asking about a stranger is refused, not partly answered.
-          if (ids.some((id) => !shared.has(id))) throw new SocketCommandError('forbidden', translateAck('messaging.presence.notShared', socket.data.language))
+          if (!maySeePresenceOf(new Set(await coParticipantsOf(user.id)), ids)) throw new SocketCommandError('forbidden', translateAck('messaging.presence.notShared', socket.data.language))
         }
         return { presence: await presenceOfUsers(registry, ids), at: Date.now() }
       }, logger, socket.data.language),

@@ -1,3 +1,4 @@
+import { setHidden } from '~/domain/moderation/hidden.server'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DomainError } from '~/domain/errors'
@@ -396,9 +397,23 @@ describe('public member profile', () => {
     const shown = await createOrganisation(ctx(person), profile({ name: 'Où je figure' }))
     const hidden = await createOrganisation(ctx(person), profile({ name: 'Où je me cache' }))
     await setListed(ctx(person), hidden.slug, false)
-    const page = await getMemberProfile(person.id)
-    expect(page.user.name).toBe(person.name)
-    expect(page.organisations.map((org) => org.slug)).toEqual([shown.slug])
-    expect((await refusal(() => getMemberProfile(new mongoose.Types.ObjectId().toString()))).code).toBe('not_found')
+    const visitor = await getMemberProfile(null, person.id)
+    expect(visitor.user.name).toBe(person.name)
+    expect(visitor.organisations.map((org) => org.slug)).toEqual([shown.slug])
+    expect([visitor.canWrite, visitor.canReport]).toEqual([false, false])
+    const other = await getMemberProfile(await makeUser(), person.id)
+    expect([other.canWrite, other.canReport]).toEqual([true, true])
+    const own = await getMemberProfile(person, person.id)
+    expect([own.canWrite, own.canReport]).toEqual([false, false])
+    expect((await refusal(() => getMemberProfile(null, new mongoose.Types.ObjectId().toString()))).code).toBe('not_found')
+  })
+
+  it('is gone, once hidden by moderation, for everyone but its owner', async () => {
+    const person = await makeUser()
+    await setHidden('user', person.id, { by: person.id, reason: 'Test', at: new Date() })
+    expect((await refusal(() => getMemberProfile(null, person.id))).code).toBe('not_found')
+    const stranger = await makeUser()
+    expect((await refusal(() => getMemberProfile(stranger, person.id))).code).toBe('not_found')
+    expect((await getMemberProfile(person, person.id)).user.id).toBe(person.id)
   })
 })

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor'
+import { assertAllowed, mayChangeMessage } from '../permissions'
 import mongoose from 'mongoose'
 import { DomainError, forbidden, invalid, notFound } from '../errors'
 import { Project } from '../projects/model.server'
@@ -435,7 +436,7 @@ async function ownMessage(actor: Actor, messageId: string) {
   const message = await Message.findById(messageId).lean()
   if (!message) throw notFound('messaging.errors.messageNotFound')
   await requireParticipant(actor, String(message.conversationId))
-  if (String(message.authorId) !== actor.id) throw forbidden('messaging.errors.notAuthor')
+  assertAllowed(mayChangeMessage(actor, message), 'messaging.errors.notAuthor')
   if (message.deletedAt) throw invalid('messaging.errors.alreadyDeleted')
   return message
 }

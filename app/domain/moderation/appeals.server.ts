@@ -6,7 +6,8 @@ import { Membership, Organisation } from '../orgs/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import { ModerationState } from './model.server'
-import { isModerator, mayModerateSpaces, organisationSpaces, spacesFilter } from './scope'
+import { isModerator, mayModerateSpaces, organisationSpaces } from '../permissions'
+import { spacesFilter } from './scope'
 import { isObjectId } from '../ids'
 
 /**

@@ -6,7 +6,8 @@ import { Project } from '../projects/model.server'
 import { Proposal } from '../proposals/model.server'
 import { ageInDays, followUpFlags, type FollowUpFlag } from './follow-up'
 import { countBy, medianHoursToFirstProposal, periodStart, shareAnsweredWithin, type PeriodDays } from './kpi'
-import { isModerator, spacesFilter } from './scope'
+import { isModerator } from '../permissions'
+import { spacesFilter } from './scope'
 import { forbidden } from '../errors'
 
 /** Follow-up flags and dashboard figures for the actor's scope (pure rules in follow-up.ts, kpi.ts). */

@@ -10,7 +10,7 @@ import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import type { ReportDecision } from './schema'
-import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces } from './scope'
+import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces } from '../permissions'
 import { isObjectId } from '../ids'
 
 /**

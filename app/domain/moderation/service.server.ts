@@ -11,7 +11,6 @@ import { needChanged, needHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
 import { Membership, Organisation } from '../orgs/model.server'
 import { verifyOrganisation } from '../orgs/service.server'
-import { hasPermission } from '../permissions'
 import { demoTerritories } from '../places/territories'
 import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
@@ -20,7 +19,8 @@ import { isHidden, setHidden } from './hidden.server'
 import { decideMessageReport, isMessageReport, messageReportsQueue } from './message-reports.server'
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
-import { isModerator, mayModerateOrganisation, mayModerateSpaces, moderatesEverywhere, organisationSpaces, spacesFilter } from './scope'
+import { assertPermission, isModerator, mayModerateOrganisation, mayModeratePerson, mayModerateSpaces, maySeeProfile, maySeeRecommendations, moderatesEverywhere, organisationSpaces } from '../permissions'
+import { spacesFilter } from './scope'
 import { isObjectId } from '../ids'
 
 /**
@@ -78,7 +78,7 @@ async function reportableSpaces(actor: Actor, kind: ReportTargetKind, id: string
       throw error
     }
   }
-  if (id !== actor.id && isObjectId(id) && (await isHidden('user', id))) throw notFound('moderation.refusals.notFound')
+  if (isObjectId(id) && !maySeeProfile(actor, { userId: id, hidden: await isHidden('user', id) })) throw notFound('moderation.refusals.notFound')
   return targetSpaces(kind, id)
 }
 
@@ -190,7 +190,7 @@ export async function verifyOrganisationInScope(actor: Actor, orgId: string, clo
  * that does not exist, and nothing of it reaches the animators' queue.
  */
 export async function reportContent(actor: Actor, input: { targetKind: ReportTargetKind; targetId: string; reason: string }) {
-  if (!hasPermission(actor, 'report:content:any')) throw forbidden('moderation.refusals.forbidden')
+  assertPermission(actor, 'report:content:any', 'moderation.refusals.forbidden')
   const spaces = await reportableSpaces(actor, input.targetKind, input.targetId)
   const already = await Report.exists({ targetKind: input.targetKind, targetId: input.targetId, reporterId: actor.id, status: 'open' })
   if (already) return { id: String(already._id), duplicate: true }
@@ -307,9 +307,10 @@ async function personInScope(actor: Actor, userId: string) {
   const user = await User.findById(userId, { email: 1, name: 1, role: 1, language: 1, suspendedUntil: 1 }).lean()
   if (!user) throw notFound('moderation.refusals.notFound')
   const spaces = await userSpaces(userId)
-  if (!mayModerateSpaces(actor, spaces)) throw forbidden('moderation.refusals.outsideScope')
-  if (user.role === 'admin' && !moderatesEverywhere(actor)) throw forbidden('moderation.refusals.forbidden')
-  if (userId === actor.id) throw forbidden('moderation.refusals.self')
+  if (!mayModeratePerson(actor, { id: userId, role: user.role, spaces })) {
+    // Say why: outside the scope, oneself, or an admin (by an animator).
+    throw forbidden(!mayModerateSpaces(actor, spaces) ? 'moderation.refusals.outsideScope' : userId === actor.id ? 'moderation.refusals.self' : 'moderation.refusals.forbidden')
+  }
   return { user, spaces }
 }
 
@@ -390,8 +391,7 @@ export async function recommendationsForNeed(actor: Actor | null, needId: string
   if (!actor || !isObjectId(needId)) return []
   const need = await Need.findById(needId, { companyOrgId: 1, spaces: 1 }).lean()
   if (!need) return []
-  const allowed = mayModerateSpaces(actor, need.spaces as Space[]) || (await isMemberOf(actor.id, need.companyOrgId))
-  if (!allowed) return []
+  if (!maySeeRecommendations(actor, { spaces: need.spaces as Space[], companyMember: await isMemberOf(actor.id, need.companyOrgId) })) return []
   const recommendations = await Recommendation.find({ needId }).sort({ createdAt: 1 }).lean()
   const [orgs, animators] = await Promise.all([
     Organisation.find({ _id: { $in: recommendations.map((item) => item.orgId) } }, { name: 1, slug: 1 }).lean(),

@@ -5,15 +5,16 @@ import { createI18n, isLanguage } from '~/i18n/config'
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
 import type { Actor } from '../actor'
-import { hasPermission } from '../permissions'
+import { assertAllowed, mayCreateOrganisation, mayReportUser, maySeeProfile, mayWriteTo, mayJoinOrganisation, mayManageMembers, maySeeMembers, mayTransferOwnership, mayUpdateOrganisation, mayVerifyOrganisation } from '../permissions'
 import { communeLabel, type CommuneLocation } from '../places/commune'
 import { resolveCommune, resolveCommuneText } from '../places/communes.server'
 import { User } from '../users/model.server'
 import { animatedKinds, type OrgKind } from './kinds'
 import { INVITATION_TTL_MS, Invitation, JoinRequest } from './membership-models.server'
+import { isHidden } from '../moderation/hidden.server'
+import { isMemberOf } from './memberships.server'
 import { Membership, Organisation } from './model.server'
 import type { OrgCreateData, OrgUpdateData } from './schema'
-import { isWithinAnimatorScope } from './scope'
 import { firstFreeSlug, slugify } from './slug'
 
 /**
@@ -85,32 +86,15 @@ async function requireOrganisation(slug: string) {
   return org
 }
 
-const isMember = (orgId: mongoose.Types.ObjectId, userId: string) => Membership.exists({ orgId, userId })
-const isOwner = (orgId: mongoose.Types.ObjectId, userId: string) => Membership.exists({ orgId, userId, role: 'owner' })
 
-/** Owners and members edit the profile; admins edit any. */
-async function canUpdate(actor: Actor, org: OrgDocument) {
-  if (hasPermission(actor, 'update:org:any')) return true
-  return hasPermission(actor, 'update:org:own') && Boolean(await isMember(org._id, actor.id))
+/** The actor's standing in an organisation: the facts the permission predicates look at. */
+async function standing(actor: Actor | null, org: OrgDocument) {
+  const own = actor ? await Membership.findOne({ orgId: org._id, userId: actor.id }, { role: 1, listed: 1 }).lean() : null
+  return { member: Boolean(own), owner: own?.role === 'owner', role: own?.role ?? null, listed: own?.listed ?? false }
 }
 
-/** Only owners manage members (and admins, for any organisation). */
-async function canManageMembers(actor: Actor, org: OrgDocument) {
-  if (hasPermission(actor, 'manage:org-members:any')) return true
-  return hasPermission(actor, 'manage:org-members:own') && Boolean(await isOwner(org._id, actor.id))
-}
-
-/** Admins verify anything; animators what their scope covers (scope.ts holds the rule). */
-async function canVerify(actor: Actor, org: OrgDocument) {
-  if (hasPermission(actor, 'verify:org:any')) return true
-  if (!hasPermission(actor, 'verify:org:scope')) return false
-  const user = await User.findById(actor.id, { animates: 1 }).lean()
-  return isWithinAnimatorScope(user?.animates ?? [], { kind: org.kind, territories: org.territories, memberOf: org.memberOf })
-}
-
-async function assertCan(check: Promise<boolean>) {
-  if (!(await check)) throw forbidden()
-}
+const assertMayUpdate = async (actor: Actor, org: OrgDocument) => assertAllowed(mayUpdateOrganisation(actor, await standing(actor, org)))
+const assertMayManageMembers = async (actor: Actor, org: OrgDocument) => assertAllowed(mayManageMembers(actor, await standing(actor, org)))
 
 /** The translation function of someone we write to, in their own language. */
 function tFor(language: unknown) {
@@ -174,7 +158,7 @@ function profileFields(data: OrgUpdateData, location: CommuneLocation, kind: Org
 
 /** Creates the organisation and makes its creator the owner, in one transaction. */
 export async function createOrganisation({ actor, t }: OrgContext, data: OrgCreateData): Promise<{ id: string; slug: string }> {
-  if (!hasPermission(actor, 'create:org:own')) throw forbidden()
+  assertAllowed(mayCreateOrganisation(actor))
   const location = locationFromChoice(t, data)
   const fields = { ...profileFields(data, location, data.kind), kind: data.kind }
   const base = slugify(data.name)
@@ -198,7 +182,7 @@ export async function createOrganisation({ actor, t }: OrgContext, data: OrgCrea
 /** The organisation as its edit form needs it, for those who may edit it. */
 export async function getOrganisationForEdit({ actor }: Pick<OrgContext, 'actor'>, slug: string) {
   const org = await requireOrganisation(slug)
-  await assertCan(canUpdate(actor, org))
+  await assertMayUpdate(actor, org)
   const contact = org.contacts[0]
   return {
     id: String(org._id),
@@ -235,7 +219,7 @@ const pickLocation = (location: CommuneLocation): CommuneLocation => ({
 
 export async function updateOrganisation({ actor, t }: OrgContext, slug: string, data: OrgUpdateData) {
   const org = await requireOrganisation(slug)
-  await assertCan(canUpdate(actor, org))
+  await assertMayUpdate(actor, org)
   const location = locationFromChoice(t, data)
   org.set(profileFields(data, location, org.kind))
   await saveIfUnchanged(org)
@@ -245,7 +229,7 @@ export async function updateOrganisation({ actor, t }: OrgContext, slug: string,
 /** A company says which clusters/pôles it belongs to (their animators then see it in scope). */
 export async function declareClusterMemberships({ actor, t }: OrgContext, slug: string, clusterIds: string[]) {
   const org = await requireOrganisation(slug)
-  await assertCan(canUpdate(actor, org))
+  await assertMayUpdate(actor, org)
   if (org.kind !== 'company') throw invalid('orgs.errors.notACompany')
   const ids = [...new Set(clusterIds)]
   const found = await Organisation.countDocuments({ _id: { $in: ids }, kind: { $in: animatedKinds } })
@@ -256,7 +240,7 @@ export async function declareClusterMemberships({ actor, t }: OrgContext, slug: 
 
 export async function verifyOrganisation({ actor }: Pick<OrgContext, 'actor'>, slug: string) {
   const org = await requireOrganisation(slug)
-  await assertCan(canVerify(actor, org))
+  assertAllowed(mayVerifyOrganisation(actor, org))
   if (!org.verifiedAt) {
     org.set({ verifiedAt: new Date(), verifiedBy: actor.id })
     await org.save()
@@ -269,10 +253,10 @@ export async function verifyOrganisation({ actor }: Pick<OrgContext, 'actor'>, s
 /** Owners invite by e-mail; the link holds a one-time token valid 7 days. */
 export async function inviteMember({ actor, t, mailer, publicUrl }: OrgContext & MailContext, slug: string, { email }: { email: string }) {
   const org = await requireOrganisation(slug)
-  await assertCan(canManageMembers(actor, org))
+  await assertMayManageMembers(actor, org)
   await ensureIndexes()
   const invitee = await User.findOne({ email }, { _id: 1 }).lean()
-  if (invitee && (await isMember(org._id, String(invitee._id)))) {
+  if (invitee && (await isMemberOf(String(invitee._id), org._id))) {
     throw conflict('orgs.errors.alreadyMember', { email: ['orgs.errors.alreadyMember'] })
   }
   const inviter = await User.findById(actor.id, { name: 1 }).lean()
@@ -301,7 +285,7 @@ export async function inviteMember({ actor, t, mailer, publicUrl }: OrgContext &
 
 export async function revokeInvitation({ actor }: Pick<OrgContext, 'actor'>, slug: string, invitationId: string) {
   const org = await requireOrganisation(slug)
-  await assertCan(canManageMembers(actor, org))
+  await assertMayManageMembers(actor, org)
   const result = await Invitation.updateOne({ _id: invitationId, orgId: org._id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() })
   if (result.matchedCount === 0) throw notFound()
 }
@@ -366,9 +350,10 @@ export async function acceptInvitation({ actor, t }: OrgContext, token: string) 
 
 /** Anyone signed in may ask to join; the owners are told by e-mail. */
 export async function requestToJoin({ actor, t, mailer, publicUrl }: OrgContext & MailContext, slug: string, { message }: { message: string }) {
-  if (!hasPermission(actor, 'join:org:any')) throw forbidden()
   const org = await requireOrganisation(slug)
-  if (await isMember(org._id, actor.id)) throw conflict('orgs.errors.youAreAlreadyMember')
+  const { member } = await standing(actor, org)
+  if (member) throw conflict('orgs.errors.youAreAlreadyMember')
+  assertAllowed(mayJoinOrganisation(actor, { member }))
   await ensureIndexes()
   let request
   try {
@@ -403,7 +388,7 @@ export async function decideJoinRequest(
   decision: 'accept' | 'decline',
 ) {
   const org = await requireOrganisation(slug)
-  await assertCan(canManageMembers(actor, org))
+  await assertMayManageMembers(actor, org)
   const request = await inTransaction(async (session) => {
     const decided = await JoinRequest.findOneAndUpdate(
       { _id: requestId, orgId: org._id, status: 'pending' },
@@ -449,19 +434,20 @@ export async function leaveOrganisation({ actor, t }: OrgContext, slug: string) 
 
 /** The owner hands ownership to another member and stays on as a member. */
 export async function transferOwnership({ actor, t }: OrgContext, slug: string, toUserId: string) {
-  if (!hasPermission(actor, 'manage:org-members:own')) throw forbidden()
   const org = await requireOrganisation(slug)
+  // Checked again inside the transaction, against the memberships as they are then.
+  assertAllowed(mayTransferOwnership(actor, await standing(actor, org)))
   await inTransaction(async (session) => {
     await lockOrganisation(org._id, session)
     const own = await Membership.findOne({ orgId: org._id, userId: actor.id, role: 'owner' }, null, { session })
-    if (!own) throw forbidden()
+    assertAllowed(mayTransferOwnership(actor, { owner: Boolean(own) }))
     const target = await Membership.findOne({ orgId: org._id, userId: toUserId }, null, { session })
     if (!target) throw notFound()
     if (target.role === 'owner') throw conflict('orgs.errors.alreadyOwner')
     target.set({ role: 'owner' })
-    own.set({ role: 'member' })
+    own!.set({ role: 'member' })
     await target.save({ session })
-    await own.save({ session })
+    await own!.save({ session })
   })
   return { name: (await User.findById(toUserId, { name: 1 }).lean())?.name ?? '' }
 }
@@ -469,7 +455,7 @@ export async function transferOwnership({ actor, t }: OrgContext, slug: string, 
 /** An owner removes someone else; there is always an owner left. */
 export async function removeMember({ actor, t }: OrgContext, slug: string, userId: string) {
   const org = await requireOrganisation(slug)
-  await assertCan(canManageMembers(actor, org))
+  await assertMayManageMembers(actor, org)
   if (userId === actor.id) throw conflict('orgs.errors.cannotRemoveSelf')
   await inTransaction(async (session) => {
     await lockOrganisation(org._id, session)
@@ -530,8 +516,8 @@ export async function getOrganisationProfile(viewer: Actor | null, slug: string)
   const users = await User.find({ _id: { $in: memberships.map((m) => m.userId) } }, { name: 1, title: 1 }).lean()
   const usersById = new Map(users.map((user) => [String(user._id), user]))
   const clusters = org.memberOf.length ? await Organisation.find({ _id: { $in: org.memberOf } }, { slug: 1, name: 1, kind: 1 }).lean() : []
-  const own = viewer ? await Membership.findOne({ orgId: org._id, userId: viewer.id }, { role: 1 }).lean() : null
-  const pendingRequest = viewer && !own ? await JoinRequest.exists({ orgId: org._id, userId: viewer.id, status: 'pending' }) : null
+  const own = await standing(viewer, org)
+  const pendingRequest = viewer && !own.member ? await JoinRequest.exists({ orgId: org._id, userId: viewer.id, status: 'pending' }) : null
   const contact = org.contacts[0]
   return {
     org: {
@@ -562,12 +548,13 @@ export async function getOrganisationProfile(viewer: Actor | null, slug: string)
     }),
     viewer: viewer
       ? {
-          role: own?.role ?? null,
+          role: own.role,
           hasPendingRequest: Boolean(pendingRequest),
-          canEdit: await canUpdate(viewer, org),
-          canManageMembers: await canManageMembers(viewer, org),
-          canVerify: !org.verifiedAt && (await canVerify(viewer, org)),
-          canJoin: !own && hasPermission(viewer, 'join:org:any'),
+          canEdit: mayUpdateOrganisation(viewer, own),
+          canManageMembers: mayManageMembers(viewer, own),
+          canSeeMembers: maySeeMembers(viewer, own),
+          canVerify: !org.verifiedAt && mayVerifyOrganisation(viewer, org),
+          canJoin: mayJoinOrganisation(viewer, own),
         }
       : null,
   }
@@ -576,9 +563,9 @@ export async function getOrganisationProfile(viewer: Actor | null, slug: string)
 /** The members page: for members (their own settings) and owners (everything). */
 export async function getMembersOverview({ actor }: Pick<OrgContext, 'actor'>, slug: string) {
   const org = await requireOrganisation(slug)
-  const own = await Membership.findOne({ orgId: org._id, userId: actor.id }).lean()
-  const manages = await canManageMembers(actor, org)
-  if (!own && !manages) throw forbidden()
+  const own = await standing(actor, org)
+  assertAllowed(maySeeMembers(actor, own))
+  const manages = mayManageMembers(actor, own)
   const memberships = await Membership.find({ orgId: org._id }).sort({ role: -1, createdAt: 1 }).lean()
   const requests = manages ? await JoinRequest.find({ orgId: org._id, status: 'pending' }).sort({ createdAt: 1 }).lean() : []
   const invitations = manages
@@ -588,12 +575,25 @@ export async function getMembersOverview({ actor }: Pick<OrgContext, 'actor'>, s
   const usersById = new Map(users.map((user) => [String(user._id), user]))
   return {
     org: { slug: org.slug, name: org.name, kind: org.kind },
-    viewer: { userId: actor.id, role: own?.role ?? null, listed: own?.listed ?? false, canManage: manages },
+    viewer: { userId: actor.id, role: own.role, listed: own.listed, canManage: manages },
     members: memberships.flatMap((membership) => {
       const user = usersById.get(String(membership.userId))
       if (!user) return []
-      // Addresses are shown to those who manage members only.
-      return [{ userId: String(user._id), name: user.name, title: user.title ?? '', email: manages ? user.email : null, role: membership.role, listed: membership.listed }]
+      const self = String(user._id) === actor.id
+      return [
+        {
+          userId: String(user._id),
+          name: user.name,
+          title: user.title ?? '',
+          // Addresses are shown to those who manage members only.
+          email: manages ? user.email : null,
+          role: membership.role,
+          listed: membership.listed,
+          self,
+          canRemove: manages && !self,
+          canTransferTo: !self && membership.role === 'member' && mayTransferOwnership(actor, own),
+        },
+      ]
     }),
     requests: requests.map((request) => ({
       id: String(request._id),
@@ -615,10 +615,14 @@ export async function listClusterChoices() {
   return clusters.map((cluster) => ({ id: String(cluster._id), name: cluster.name, kind: cluster.kind, slug: cluster.slug }))
 }
 
-/** A person's public profile: name, title, and the organisations where they chose to be listed. */
-export async function getMemberProfile(userId: string) {
+/**
+ * A person's public profile: name, title, and the organisations where they chose to be listed,
+ * with what the viewer may do there (write, report). A profile hidden by moderation is the same
+ * 404 as an unknown one, except for its owner.
+ */
+export async function getMemberProfile(viewer: Actor | null, userId: string) {
   const user = await User.findById(userId, { name: 1, title: 1, fictional: 1 }).lean()
-  if (!user) throw notFound()
+  if (!user || !maySeeProfile(viewer, { userId, hidden: await isHidden('user', userId) })) throw notFound()
   const memberships = await Membership.find({ userId: user._id, listed: true }, { orgId: 1, role: 1 }).lean()
   const orgs = await Organisation.find({ _id: { $in: memberships.map((m) => m.orgId) } }, { slug: 1, name: 1, kind: 1, verifiedAt: 1 })
     .collation({ locale: 'fr', strength: 1 })
@@ -627,6 +631,8 @@ export async function getMemberProfile(userId: string) {
   const roleByOrg = new Map(memberships.map((m) => [String(m.orgId), m.role]))
   return {
     user: { id: String(user._id), name: user.name, title: user.title ?? '', fictional: user.fictional },
+    canWrite: mayWriteTo(viewer, userId),
+    canReport: mayReportUser(viewer, userId),
     organisations: orgs.map((org) => ({ slug: org.slug, name: org.name, kind: org.kind, verified: Boolean(org.verifiedAt), role: roleByOrg.get(String(org._id)) ?? 'member' })),
   }
 }

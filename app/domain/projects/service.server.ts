@@ -1,6 +1,7 @@
 import mongoose from 'mongoose'
 import { conflict, forbidden, invalid, notFound } from '../errors'
-import type { Actor } from '../actor'
+import type { Actor, Space } from '../actor'
+import { mayFollowProject } from '../permissions'
 import { Need } from '../needs/model.server'
 import { addedToProject } from '../notifications/hooks.server'
 import type { Notifier } from '../notifications/notifier.server'
@@ -87,10 +88,9 @@ async function access(actor: Actor, projectId: string): Promise<{ project: Proje
   const project = (await Project.findById(projectId).lean()) as ProjectDoc | null
   if (!project) throw notFound('projects.refusals.notFound')
   if (project.members.some((member) => String(member) === actor.id)) return { project, role: 'member' }
-  if (actor.role === 'animator' && actor.animates.length) {
+  if (actor.animates.length) {
     const need = await Need.findById(project.needId, { spaces: 1 }).lean()
-    const follows = need?.spaces.some((space) => actor.animates.some((mine) => mine.kind === space.kind && mine.ref === space.ref))
-    if (follows) return { project, role: 'animator' }
+    if (need && mayFollowProject(actor, { spaces: need.spaces as Space[] })) return { project, role: 'animator' }
   }
   throw notFound('projects.refusals.notFound')
 }

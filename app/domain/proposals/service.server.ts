@@ -3,7 +3,7 @@ import type { Actor } from '../actor'
 import { DomainError, conflict, forbidden, invalid, notFound } from '../errors'
 import { proposingKinds } from '../orgs/kinds'
 import { Organisation } from '../orgs/model.server'
-import { hasPermission } from '../permissions'
+import { assertAllowed, assertPermission, mayProposeFor } from '../permissions'
 import { acceptsProposals, type NeedStatus } from '../needs/lifecycle'
 import { isMemberOf, memberIdsOf, organisationsOf } from '../orgs/memberships.server'
 import { Need } from '../needs/model.server'
@@ -66,11 +66,11 @@ export async function createProposal(
   const now = clock.now ?? new Date()
   const existing = await Proposal.findOne({ submissionId }).lean()
   if (existing) return sameSubmission(existing, actor, needId)
-  if (!hasPermission(actor, 'create:proposal:own')) throw forbidden('needs.proposals.refusals.notAProposer')
+  assertPermission(actor, 'create:proposal:own', 'needs.proposals.refusals.notAProposer')
   if (!isObjectId(orgId)) throw invalid('needs.proposals.refusals.notAProposer', { orgId: ['needs.errors.invalidChoice'] })
   const org = await Organisation.findById(orgId, { kind: 1 }).lean()
   if (!org || !proposingKinds.includes(org.kind)) throw forbidden('needs.proposals.refusals.notAProposer')
-  if (!(await isMemberOf(actor.id, orgId))) throw forbidden('needs.proposals.refusals.notAMember')
+  assertAllowed(mayProposeFor(actor, { kind: org.kind, member: await isMemberOf(actor.id, orgId) }), 'needs.proposals.refusals.notAMember')
   // Throws 404 when the actor may not see the need at all (a draft, someone else's review).
   const { need } = await getNeedForViewer(actor, needId, clock)
   if (!acceptsProposals(need.status)) throw needRefusal(need.status)
