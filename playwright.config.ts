@@ -14,7 +14,8 @@ const baseURL = `http://localhost:${process.env.E2E_PORT}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 30_000,
+  // Whole journeys (sign-up to project, ten pages each checked by axe) on two shared cores.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 1,

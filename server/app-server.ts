@@ -34,6 +34,8 @@ export type AppServerOptions = {
   /** The app's hosts and origins (server/http/origins.ts): requests for other hosts are refused, e-mailed links use them. */
   origins: AppOrigins
   demoMode?: boolean
+  /** Whether this process leads the shared work (the lease of server/cluster/lease.ts), for /healthz. */
+  leads?: () => boolean
   socketAdapter?: 'memory' | 'mongo'
   /** Messaging safeguards and timings (tests, benchmarks); the defaults serve production. */
   realtime?: Omit<RealtimeOptions, 'adapter' | 'background' | 'isAllowedOrigin'>
@@ -96,12 +98,13 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   )
 
   app.get('/healthz', async (_req, res) => {
-    const report = await checkHealth({ db: options.db, search: options.search, io })
+    const report = await checkHealth({ db: options.db, search: options.search, io, leads: options.leads })
     res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report)
   })
 
   app.use(compression())
-  app.use(rateLimits(options.rateLimitPerMinute ?? 600))
+  // Several processes (the MongoDB adapter) count requests together; one process counts in memory.
+  app.use(rateLimits(options.rateLimitPerMinute ?? 600, { shared: options.socketAdapter === 'mongo' ? options.db : undefined }))
   app.use(requestOrigin({ origins: options.origins, trustProxy: options.trustProxy ?? 0 }))
   app.use(unroutablePaths())
   app.use(bodySizeLimit())

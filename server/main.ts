@@ -16,6 +16,8 @@ import { createSmtpMailer } from './mail/smtp-mailer.js'
 import { createSearchClient } from './search/client.js'
 import { createSearchIndexesInBackground } from './search/indexes.js'
 import { startSearchSync, type SearchSync } from './search/sync.js'
+import { holdLease, type Lease } from './cluster/lease.js'
+import { PROCESS_ID } from '../app/domain/process.js'
 import { hasDemoData, seedDemoData } from '../seeds/demo-data.server.js'
 
 /**
@@ -47,6 +49,7 @@ async function main() {
   let searchIndexes: ReturnType<typeof createSearchIndexesInBackground> | undefined
   let searchSync: SearchSync | undefined
   let background: Connection | undefined
+  let leadership: Lease | undefined
 
   const shutdown = (reason: string, exitCode: number) => {
     shuttingDown ??= (async () => {
@@ -58,9 +61,9 @@ async function main() {
       }, 20_000)
       try {
         await appServer?.close()
-        await scheduler?.stop()
+        // Given back: another process leads from now on.
+        await leadership?.stop()
         searchIndexes?.stop()
-        await searchSync?.stop()
         mailer?.close()
         await mailCapture?.close()
         await background?.close()
@@ -88,7 +91,6 @@ async function main() {
     const search = createSearchClient(endpoints.meiliUrl, endpoints.meiliMasterKey)
     // Neither waits on Meilisearch: settings are retried in the background, the sync starts once they are applied.
     searchIndexes = createSearchIndexesInBackground(search, logger)
-    searchSync = startSearchSync({ connection: background, client: search, logger, ready: searchIndexes.ready })
     if (!config.SMTP_URL) {
       mailCapture = await startMailCapture({ outboxDir: path.join(config.dataDir, 'outbox'), logger })
       logger.warn({ outbox: mailCapture.outboxDir }, 'SMTP_URL not set: e-mails are kept in the outbox folder, not delivered')
@@ -103,12 +105,31 @@ async function main() {
       mailer,
       origins: appOrigins(config),
       demoMode: config.demoMode,
+      leads: () => leadership?.held() ?? false,
       socketAdapter: config.PASSERELLE_SOCKET_ADAPTER,
       trustProxy: config.PASSERELLE_TRUST_PROXY,
       rateLimitPerMinute: config.PASSERELLE_RATE_LIMIT_PER_MINUTE,
     })
+    // Work done once whatever the number of processes — the search sync and the periodic jobs —
+    // is done by the holder of the lease; another process takes over within seconds if it dies.
     // After the socket server exists: what the jobs tell people reaches their open tabs.
-    scheduler = startScheduler(platformJobs({ publish: appServer.realtime }), logger)
+    const publish = appServer.realtime
+    const indexesReady = searchIndexes.ready
+    leadership = holdLease({
+      connection: db,
+      name: 'leader',
+      holder: PROCESS_ID,
+      logger,
+      onAcquired: () => {
+        searchSync = startSearchSync({ connection: background!, client: search, logger, ready: indexesReady, mayWrite: () => leadership?.held() ?? false })
+        scheduler = startScheduler(platformJobs({ publish }), logger)
+      },
+      onLost: async () => {
+        await scheduler?.stop()
+        await searchSync?.stop()
+        scheduler = searchSync = undefined
+      },
+    })
     const url = await appServer.listen(config.PORT, config.HOST)
     logger.info({ url, mode: config.NODE_ENV }, `Passerelle est prête : ${url}`)
   } catch (error) {

@@ -1,11 +1,14 @@
 import type { Connection } from 'mongoose'
 import type { Server as SocketServer } from 'socket.io'
+import { PROCESS_ID } from '../../app/domain/process.js'
 import type { SearchClient } from '../search/client.js'
 
 export type ServiceState = { status: 'up' } | { status: 'down'; error: string }
 export type HealthReport = {
   status: 'ok' | 'degraded'
   down: string[]
+  /** Which process answered (several may run behind a load balancer), and whether it leads the shared work (sync, jobs). */
+  process: { id: string; pid: number; leads: boolean }
   services: { mongo: ServiceState; meilisearch: ServiceState; socket: ServiceState & { clients?: number } }
 }
 
@@ -15,6 +18,7 @@ export async function checkHealth(deps: {
   db: Connection
   search: SearchClient
   io: SocketServer | undefined
+  leads?: () => boolean
 }): Promise<HealthReport> {
   const [mongo, meilisearch] = await Promise.all([
     probe(async () => {
@@ -33,7 +37,7 @@ export async function checkHealth(deps: {
   const down = Object.entries(services)
     .filter(([, state]) => state.status === 'down')
     .map(([name]) => name)
-  return { status: down.length === 0 ? 'ok' : 'degraded', down, services }
+  return { status: down.length === 0 ? 'ok' : 'degraded', down, process: { id: PROCESS_ID, pid: process.pid, leads: deps.leads?.() ?? false }, services }
 }
 
 async function probe(check: () => Promise<void>): Promise<ServiceState> {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
+import type { Connection } from 'mongoose'
+import { MongoRateLimitStore } from './rate-limit-store.js'
 import helmet from 'helmet'
 import { createI18n, defaultLanguage, isLanguage, type Language } from '../../app/i18n/config.js'
 import { languageCookie } from '../../app/i18n/language.server.js'
@@ -115,19 +117,24 @@ export function unroutablePaths(): RequestHandler {
   }
 }
 
-/** Requests per IP per minute: a generous global cap, tighter for writes. */
-export function rateLimits(perMinute: number) {
+/**
+ * Requests per IP per minute: a generous global cap, tighter for writes. One process counts in
+ * memory; several behind a load balancer count together in MongoDB (`shared`).
+ */
+export function rateLimits(perMinute: number, { shared }: { shared?: Connection } = {}) {
   const common = {
     windowMs: 60_000,
     standardHeaders: 'draft-7' as const,
     legacyHeaders: false,
+    passOnStoreError: true,
     handler: async (req: Request, res: Response) => {
       const { t } = createI18n(await languageOf(req))
       res.status(429).json({ error: t('errors.http.tooMany') })
     },
   }
-  const reads = rateLimit({ ...common, limit: perMinute })
-  const writes = rateLimit({ ...common, limit: Math.max(10, Math.floor(perMinute / 6)) })
+  const store = (prefix: string) => (shared ? { store: new MongoRateLimitStore(shared, { prefix }) } : {})
+  const reads = rateLimit({ ...common, ...store('reads:'), limit: perMinute })
+  const writes = rateLimit({ ...common, ...store('writes:'), limit: Math.max(10, Math.floor(perMinute / 6)) })
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith('/assets/')) return next()
     return (['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? reads : writes)(req, res, next)

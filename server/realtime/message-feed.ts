@@ -1,7 +1,8 @@
 import type { ChangeStreamDocument } from 'mongodb'
 import type { Connection } from 'mongoose'
 import type { Server } from 'socket.io'
-import { Message, onMessageStored, STORING_PROCESS } from '../../app/domain/messaging/model.server.js'
+import { Message, onMessageStored } from '../../app/domain/messaging/model.server.js'
+import { PROCESS_ID } from '../../app/domain/process.js'
 import { toView, type MembershipCache, type MessageDoc } from '../../app/domain/messaging/service.server.js'
 import type { MessageView } from '../../app/domain/messaging/schema.js'
 import { User } from '../../app/domain/users/model.server.js'
@@ -125,7 +126,7 @@ export function startMessageFeed({
   }
 
   // This process's own inserts stay on the server: they were pushed when stored.
-  const others = { $or: [{ operationType: 'insert', 'fullDocument.storedBy': { $ne: STORING_PROCESS } }, { operationType: { $in: ['update', 'replace'] } }] }
+  const others = { $or: [{ operationType: 'insert', 'fullDocument.storedBy': { $ne: PROCESS_ID } }, { operationType: { $in: ['update', 'replace'] } }] }
   const stream = followChanges({
     name: 'messages',
     collection,

@@ -42,7 +42,14 @@ export function startSearchSync(options: {
   prefix?: string
   /** Settle before writing (e.g. index settings applied). */
   ready?: Promise<unknown>
+  /**
+   * Whether this process may still write (it holds the sync's lease, server/cluster/lease.ts):
+   * asked before each batch and before each stored token, so a process that lost the lead —
+   * frozen, cut off — never writes alongside the one that took over.
+   */
+  mayWrite?: () => boolean
 }): SearchSync {
+  const mayWrite = options.mayWrite ?? (() => true)
   const { connection, client, logger } = options
   const names = searchIndexNames(options.prefix)
   const stateId = `${options.prefix ?? ''}main`
@@ -70,6 +77,7 @@ export function startSearchSync(options: {
   /** Writes one batch, retrying while Meilisearch is unavailable; true once written. */
   async function applyWithRetry(changed: { needIds: ObjectId[]; organisationIds: ObjectId[] }) {
     for (let attempt = 0; !stopped; attempt++) {
+      if (!mayWrite()) return false
       try {
         await applyChanges(connection, client, names, changed)
         return true
@@ -96,7 +104,7 @@ export function startSearchSync(options: {
         if (!state?.resumeToken && !state?.startAtOperationTime) {
           const startAtOperationTime = await operationTime()
           logger.info('search sync: no resume token, rebuilding the indexes from MongoDB')
-          await rebuildSearchIndexes({ connection, client, prefix: options.prefix, shouldStop: () => stopped })
+          await rebuildSearchIndexes({ connection, client, prefix: options.prefix, shouldStop: () => stopped || !mayWrite() })
           state = { _id: stateId, startAtOperationTime, updatedAt: new Date() }
           await states.replaceOne({ _id: stateId }, state, { upsert: true })
         }
@@ -133,6 +141,7 @@ export function startSearchSync(options: {
             }
           }
           if (!(await applyWithRetry(changed))) return
+          if (!mayWrite()) return
           await states.updateOne({ _id: stateId }, { $set: { resumeToken: batch.at(-1)!._id, updatedAt: new Date() } }, { upsert: true })
         }
       } catch (error) {

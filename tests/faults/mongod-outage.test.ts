@@ -19,7 +19,7 @@ describe('mongod killed, restarted, frozen and thawed while people send', () => 
   let app: AppProcess
 
   it('kill -9 and restart: clear "unavailable" answers in time, nothing acknowledged missing, everything sent afterwards', async () => {
-    app = await world.startApp({ remix: 'production' })
+    app = await world.startApp()
     const { clients: people } = await world.chatters(app.url)
     await sleep(500)
     const member = world.mongo.members[0]!

@@ -92,7 +92,7 @@ const messageSchema = new Schema(
     },
     /** Last edit or deletion: what a client catching up asks for besides new messages. */
     changedAt: { type: Date },
-    /** The process that stored it (`STORING_PROCESS`): its own message feed leaves it out, having pushed it already. */
+    /** The process that stored it (`PROCESS_ID`): its own message feed leaves it out, having pushed it already. */
     storedBy: { type: String },
   },
   { timestamps: { createdAt: true, updatedAt: false }, autoIndex: false },
@@ -132,11 +132,6 @@ const messageReportSchema = new Schema(
 messageReportSchema.index({ messageId: 1, reporterId: 1 }, { unique: true })
 messageReportSchema.index({ status: 1, createdAt: 1 })
 
-/**
- * This process, as messages name it in `storedBy` (shared by the Remix build's copy of this module
- * and the server's through `globalThis`).
- */
-export const STORING_PROCESS: string = ((globalThis as Record<symbol, string | undefined>)[Symbol.for('passerelle.messaging.storingProcess')] ??= new mongoose.Types.ObjectId().toHexString())
 
 /**
  * Messages this process has just stored (a majority has them), for this process's message feed to

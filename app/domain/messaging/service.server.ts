@@ -5,7 +5,8 @@ import { DomainError, forbidden, invalid, notFound } from '../errors'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
-import { announceStored, Conversation, Message, MessageReport, onConversationWrite, ReadReceipt, STORING_PROCESS, type ConversationKind } from './model.server'
+import { announceStored, Conversation, Message, MessageReport, onConversationWrite, ReadReceipt, type ConversationKind } from './model.server'
+import { PROCESS_ID } from '../process'
 import type { RateLimiter } from './rate-limit'
 import { prepareMessageStore } from './store.server'
 import { createActivityToucher, createMessageWriter, type MessageDraft, type MessageWriter } from './writer.server'
@@ -408,7 +409,7 @@ export async function storeMessage(
     if (retried) return { message: toView(retried, actor.name), created: false }
     throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
   }
-  const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date(), storedBy: STORING_PROCESS }
+  const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date(), storedBy: PROCESS_ID }
   const outcome = await messageWriter.write(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS }).catch((error: unknown) => {
     // Not stored (or not known to be): sending it again is not a new message for the person's limit.
     if (error instanceof DomainError && error.code === 'unavailable') deps.limiter.giveBack(actor.id)

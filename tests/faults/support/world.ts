@@ -33,49 +33,62 @@ export async function startMongo({ members = 1 }: { members?: 1 | 3 } = {}) {
 
 export type AppProcess = Awaited<ReturnType<typeof startAppProcess>>
 
-/** One app process (tests/faults/fixtures/app-process.ts) on `port` (a free one by default). */
+/**
+ * One app process — the real server/main.ts, as `npm start` runs it (production build, pages
+ * included) — against the servers the test runs and kills. Without a Meilisearch it runs with
+ * search down (what messaging tests need); `adapter: 'mongo'` when several run behind a balancer.
+ */
 export async function startAppProcess({
   uri,
   port,
   adapter = 'memory',
-  remix = 'none',
   meili,
+  publicPort,
 }: {
   uri: string
   port?: number
   adapter?: 'memory' | 'mongo'
-  remix?: 'none' | 'production'
   meili?: { url: string; key: string }
+  /** The load balancer's port, when there is one: the host the pages and the handshakes name. */
+  publicPort?: number
 }) {
   const chosenPort = port ?? (await getFreePort())
-  const child = spawnTs('tests/faults/fixtures/app-process.ts', [], {
-    MONGODB_URI: uri,
+  const hosts = [`127.0.0.1:${chosenPort}`, `localhost:${chosenPort}`, ...(publicPort ? [`127.0.0.1:${publicPort}`, `localhost:${publicPort}`] : [])]
+  const child = spawnTs('server/main.ts', [], {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
     PORT: String(chosenPort),
-    SOCKET_ADAPTER: adapter,
-    REMIX: remix,
-    NODE_ENV: remix === 'production' ? 'production' : 'test',
-    ...(meili ? { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key } : {}),
+    LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'info',
+    MONGODB_URI: uri,
+    MEILI_URL: meili?.url ?? 'http://127.0.0.1:9',
+    MEILI_MASTER_KEY: meili?.key ?? 'no-meilisearch-in-this-test',
+    PASSERELLE_SOCKET_ADAPTER: adapter,
+    PASSERELLE_ALLOWED_HOSTS: hosts.join(','),
+    PASSERELLE_TRUST_PROXY: publicPort ? '1' : '0',
+    PASSERELLE_RATE_LIMIT_PER_MINUTE: '1000000',
+    PASSERELLE_DEMO: 'off',
+    PASSERELLE_DATA_DIR: path.join(os.tmpdir(), `passerelle-faults-app-${chosenPort}`),
   })
-  const line = await child.waitForLine((text) => text.startsWith('{"url"'), 90_000)
-  const { url, pid } = JSON.parse(line) as { url: string; pid: number }
+  await child.waitForLine((text) => text.includes('Passerelle est prête'), 90_000)
+  const url = `http://127.0.0.1:${chosenPort}`
   return {
     url,
     port: chosenPort,
-    pid,
+    pid: child.child.pid!,
     child,
-    /** kill -9: no shutdown, no goodbye to the sockets. */
+    /** kill -9: no shutdown, no goodbye to the sockets, the lease left to expire. */
     async crash() {
       child.child.kill('SIGKILL')
       await child.exited
     },
-    /** SIGTERM, the app's own shutdown; a process that has not exited after 15 s is reported and killed. */
+    /** SIGTERM, the app's own shutdown; a process that has not exited after 25 s is reported and killed. */
     async stop() {
       if (child.child.exitCode !== null || child.child.signalCode !== null) return
       child.child.kill('SIGTERM')
       const timer = setTimeout(() => {
-        console.warn(`[faults] app process ${pid} still running 15 s after SIGTERM; its last lines:\n${child.lines.slice(-20).join('\n')}`)
+        console.warn(`[faults] app process ${child.child.pid} still running 25 s after SIGTERM; its last lines:\n${child.lines.slice(-20).join('\n')}`)
         child.child.kill('SIGKILL')
-      }, 15_000)
+      }, 25_000)
       await child.exited
       clearTimeout(timer)
     },
