@@ -12,7 +12,7 @@ import { safeRedirectPath } from '~/http/safe-redirect'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { FormErrors, TextField, conformField, secretField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -75,16 +75,16 @@ export default function SignUp() {
       <h1 id="signup-title">{t('auth.signUp.title')}</h1>
       <p className="lead">{t('auth.signUp.lead')}</p>
       <Form method="post" {...getFormProps(form)} className="auth-form">
-        <FormErrors errors={translateMessages(t, form.errors)} />
+        <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
-          {...translatedField(t, fields.name)}
+          {...conformField(fields.name)}
           label={t('auth.fields.name')}
           autoComplete="name"
           required
         />
         <TextField
-          {...translatedField(t, fields.email)}
+          {...conformField(fields.email)}
           type="email"
           label={t('auth.fields.email')}
           hint={t('auth.fields.emailHint')}
@@ -92,7 +92,7 @@ export default function SignUp() {
           required
         />
         <TextField
-          {...translatedField(t, fields.password, { secret: true })}
+          {...secretField(fields.password)}
           type="password"
           label={t('auth.fields.password')}
           hint={t('auth.fields.passwordHint')}

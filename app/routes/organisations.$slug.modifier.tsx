@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     const communeErrors = submission.error?.commune
       ? null
-      : communeChoiceErrors(t, { commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
+      : communeChoiceErrors({ commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
     return data({ form: 'profile', result: submission.reply(communeErrors ? { fieldErrors: { commune: communeErrors } } : {}) }, { status: 400 })
   }
   try {

@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // Report the commune in the same round as the other fields, not only once they are fixed.
     const communeErrors = submission.error?.commune
       ? null
-      : communeChoiceErrors(t, { commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
+      : communeChoiceErrors({ commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
     return data({ form: 'profile', result: submission.reply(communeErrors ? { fieldErrors: { commune: communeErrors } } : {}) }, { status: 400 })
   }
   try {

@@ -2,6 +2,7 @@ import { setHidden } from '~/domain/moderation/hidden.server'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DomainError } from '~/domain/errors'
+import { translateMessage } from '~/i18n/translate-message'
 import type { OutgoingMail } from '~/domain/mail/mailer'
 import { Invitation, JoinRequest } from '~/domain/orgs/membership-models.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
@@ -126,7 +127,8 @@ describe('creating an organisation', () => {
     const before = { orgs: await Organisation.countDocuments(), memberships: await Membership.countDocuments() }
     const error = await refusal(() => createOrganisation(ctx(owner), profile({ name: 'Nulle Part', commune: '99999' })))
     expect(error.code).toBe('invalid')
-    expect(error.fieldErrors?.commune).toEqual(['Ce code ne correspond à aucune commune actuelle.'])
+    expect(error.fieldErrors?.commune).toEqual(['orgs.errors.communeUnknown'])
+    expect(translateMessage(t, error.fieldErrors!.commune![0]!)).toBe('Ce code ne correspond à aucune commune actuelle.')
     expect({ orgs: await Organisation.countDocuments(), memberships: await Membership.countDocuments() }).toEqual(before)
   })
 
@@ -134,7 +136,7 @@ describe('creating an organisation', () => {
     const owner = await makeUser()
     const before = await Organisation.countDocuments()
     const error = await refusal(() => createOrganisation(ctx(owner), profile({ name: 'Ambigu', commune: undefined, communeSearch: 'Saint-Claude' })))
-    expect(error.fieldErrors?.commune?.[0]).toMatch(/Plusieurs communes.*Saint-Claude \(39\).*Saint-Claude \(971\)/)
+    expect(translateMessage(t, error.fieldErrors!.commune![0]!)).toMatch(/Plusieurs communes.*Saint-Claude \(39\).*Saint-Claude \(971\)/)
     expect(await Organisation.countDocuments()).toBe(before)
   })
 

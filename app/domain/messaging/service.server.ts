@@ -1,7 +1,7 @@
 import type { Actor } from '../actor'
 import { assertAllowed, mayChangeMessage } from '../permissions'
 import mongoose from 'mongoose'
-import { DomainError, forbidden, invalid, notFound } from '../errors'
+import { DomainError, forbidden, invalid, notFound, rateLimited } from '../errors'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
@@ -407,7 +407,7 @@ export async function storeMessage(
     // A retry of a message already stored is not a new send: answer it even when over the limit.
     const retried = await storedMessage(key)
     if (retried) return { message: toView(retried, actor.name), created: false }
-    throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
+    throw rateLimited('messaging.errors.rateLimited')
   }
   const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date(), storedBy: PROCESS_ID }
   const outcome = await messageWriter.write(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS }).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { TFunction } from 'i18next'
 import mongoose, { type ClientSession } from 'mongoose'
 import { createI18n, isLanguage } from '~/i18n/config'
+import { withValues } from '~/i18n/translate-message'
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
 import type { Actor } from '../actor'
@@ -105,9 +106,9 @@ function tFor(language: unknown) {
 // Location
 
 /** Errors for the commune field, or null when the choice names one commune. */
-export function communeChoiceErrors(t: TFunction, choice: { commune?: string; communeSearch?: string }): string[] | null {
+export function communeChoiceErrors(choice: { commune?: string; communeSearch?: string }): string[] | null {
   try {
-    locationFromChoice(t, choice)
+    locationFromChoice(choice)
     return null
   } catch (error) {
     if (error instanceof DomainError) return error.fieldErrors?.commune ?? null
@@ -116,22 +117,22 @@ export function communeChoiceErrors(t: TFunction, choice: { commune?: string; co
 }
 
 /** A picked code is taken as is; typed text must name exactly one commune. Never stores free text. */
-function locationFromChoice(t: TFunction, { commune, communeSearch }: { commune?: string; communeSearch?: string }): CommuneLocation {
+function locationFromChoice({ commune, communeSearch }: { commune?: string; communeSearch?: string }): CommuneLocation {
   const fail = (message: string) => invalid(message, { commune: [message] })
   if (commune) {
     const location = resolveCommune(commune)
-    if (!location) throw fail(t('orgs.errors.communeUnknown'))
+    if (!location) throw fail('orgs.errors.communeUnknown')
     return location
   }
   const query = (communeSearch ?? '').trim()
-  if (!query) throw fail(t('orgs.errors.communeRequired'))
+  if (!query) throw fail('orgs.errors.communeRequired')
   const result = resolveCommuneText(query)
   if (result.status === 'found') return result.location
   const labels = result.suggestions.map((suggestion) => communeLabel(suggestion))
   if (result.status === 'ambiguous') {
-    throw fail(t('orgs.errors.communeAmbiguous', { query, suggestions: labels.join(', '), example: labels[0] ?? '' }))
+    throw fail(withValues('orgs.errors.communeAmbiguous', { query, suggestions: labels.join(', '), example: labels[0] ?? '' }))
   }
-  throw fail(labels.length ? t('orgs.errors.communeNotFoundSuggestions', { query, suggestions: labels.join(', ') }) : t('orgs.errors.communeNotFound', { query }))
+  throw fail(labels.length ? withValues('orgs.errors.communeNotFoundSuggestions', { query, suggestions: labels.join(', ') }) : withValues('orgs.errors.communeNotFound', { query }))
 }
 
 function profileFields(data: OrgUpdateData, location: CommuneLocation, kind: OrgKind) {
@@ -159,7 +160,7 @@ function profileFields(data: OrgUpdateData, location: CommuneLocation, kind: Org
 /** Creates the organisation and makes its creator the owner, in one transaction. */
 export async function createOrganisation({ actor, t }: OrgContext, data: OrgCreateData): Promise<{ id: string; slug: string }> {
   assertAllowed(mayCreateOrganisation(actor))
-  const location = locationFromChoice(t, data)
+  const location = locationFromChoice(data)
   const fields = { ...profileFields(data, location, data.kind), kind: data.kind }
   const base = slugify(data.name)
   // Another organisation may take the same slug between our read and our write: try again.
@@ -220,7 +221,7 @@ const pickLocation = (location: CommuneLocation): CommuneLocation => ({
 export async function updateOrganisation({ actor, t }: OrgContext, slug: string, data: OrgUpdateData) {
   const org = await requireOrganisation(slug)
   await assertMayUpdate(actor, org)
-  const location = locationFromChoice(t, data)
+  const location = locationFromChoice(data)
   org.set(profileFields(data, location, org.kind))
   await saveIfUnchanged(org)
   return { slug: org.slug }
