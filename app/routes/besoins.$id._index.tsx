@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { matchAides } from '~/domain/needs/aides'
+import type { ProposalAction } from '~/domain/proposals/lifecycle'
 import { mayProposeOn, mayReportNeed } from '~/domain/permissions'
 import { optionalActor, requireActor } from '~/http/actor.server'
 import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
@@ -40,8 +41,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await optionalActor(request)
   const page = await orRefuse(() => getNeedForViewer(actor, needId))
   const { need, relation } = page
-  const proposals = await proposalsForNeed(actor, { id: needId, companyMember: relation.companyMember })
   const open = acceptsProposals(need.status)
+  const proposals = await proposalsForNeed(actor, { id: needId, companyMember: relation.companyMember, open })
   const mayProposeFor = actor && mayProposeOn(actor, { companyMember: relation.companyMember, open }) ? await organisationsThatMayPropose(actor, needId) : []
   // The company's size is used for matching only when its identity is not hidden.
   const aides = matchAides(institutionalServices, { ...page.matching, companySize: need.companyHidden ? null : page.matching.companySize })
@@ -343,8 +344,8 @@ function ProposalsSection({
             {proposals.map((proposal) => (
               <li key={proposal.id}>
                 <ProposalCard proposal={proposal}>
-                  {open && (proposal.status === 'submitted' || proposal.status === 'shortlisted') ? (
-                    <CompanyDecisions proposalId={proposal.id} status={proposal.status} errors={actionData?.proposalId === proposal.id ? actionData.result.error : null} />
+                  {proposal.availableActions.length ? (
+                    <CompanyDecisions proposalId={proposal.id} actions={proposal.availableActions} errors={actionData?.proposalId === proposal.id ? actionData.result.error : null} />
                   ) : null}
                 </ProposalCard>
               </li>
@@ -366,7 +367,7 @@ function ProposalsSection({
               <li key={proposal.id}>
                 <ProposalCard proposal={proposal}>
                   <p className="need-next">{t(`needs.proposals.mine.whatNext.${proposal.status}`)}</p>
-                  <ProposerActions needId={needId} proposalId={proposal.id} status={proposal.status} errors={actionData?.proposalId === proposal.id ? actionData.result.error : null} />
+                  <ProposerActions needId={needId} proposalId={proposal.id} actions={proposal.availableActions} errors={actionData?.proposalId === proposal.id ? actionData.result.error : null} />
                 </ProposalCard>
               </li>
             ))}
@@ -400,7 +401,7 @@ function ProposalsSection({
   )
 }
 
-function CompanyDecisions({ proposalId, status, errors }: { proposalId: string; status: 'submitted' | 'shortlisted'; errors: Record<string, string[] | null> | null | undefined }) {
+function CompanyDecisions({ proposalId, actions, errors }: { proposalId: string; actions: ProposalAction[]; errors: Record<string, string[] | null> | null | undefined }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
   const pendingIntent = navigation.state === 'submitting' && navigation.formData?.get('proposalId') === proposalId ? navigation.formData.get('intent') : null
@@ -409,7 +410,7 @@ function CompanyDecisions({ proposalId, status, errors }: { proposalId: string; 
     <div className="proposal-decisions">
       <FormErrors errors={errors?.[''] ?? null} />
       <div className="need-actions-list">
-        {status === 'submitted' ? (
+        {actions.includes('shortlist') ? (
           <Form method="post">
             <input type="hidden" name="intent" value="shortlist" />
             <input type="hidden" name="proposalId" value={proposalId} />
@@ -451,16 +452,16 @@ function CompanyDecisions({ proposalId, status, errors }: { proposalId: string; 
   )
 }
 
-function ProposerActions({ needId, proposalId, status, errors }: { needId: string; proposalId: string; status: string; errors: Record<string, string[] | null> | null | undefined }) {
+function ProposerActions({ needId, proposalId, actions, errors }: { needId: string; proposalId: string; actions: ProposalAction[]; errors: Record<string, string[] | null> | null | undefined }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
   const pending = navigation.state === 'submitting' && navigation.formData?.get('proposalId') === proposalId
-  if (status !== 'submitted' && status !== 'shortlisted') return null
+  if (!actions.includes('withdraw') && !actions.includes('edit')) return null
   return (
     <div className="proposal-decisions">
       <FormErrors errors={errors?.[''] ?? null} />
       <div className="need-actions-list">
-        {status === 'submitted' ? (
+        {actions.includes('edit') ? (
           <ButtonLink href={`/besoins/${needId}/propositions/${proposalId}/modifier`} variant="secondary">
             {t('needs.proposals.decisions.edit')}
           </ButtonLink>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { escapeCsvCell, toCsv } from '~/domain/moderation/csv'
-import { ageInDays, followUpFlags } from '~/domain/moderation/follow-up'
+import { ageInDays, followUpFlags, type FollowUpNeed } from '~/domain/moderation/follow-up'
 import { countBy, medianHoursToFirstProposal, shareAnsweredWithin } from '~/domain/moderation/kpi'
 import { actorOf } from '~/domain/actor'
 import { spacesFilter } from '~/domain/moderation/scope'
@@ -10,7 +10,7 @@ const now = new Date('2026-06-30T12:00:00.000Z')
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY)
 
 describe('follow-up rules', () => {
-  const base = { status: 'published', proposalsReceived: 0, publishedAt: daysAgo(10), lastActivityAt: daysAgo(1) }
+  const base: FollowUpNeed = { status: 'published', proposalsReceived: 0, publishedAt: daysAgo(10), lastActivityAt: daysAgo(1) }
   it('flags a published need with no proposal from day 10, not before', () => {
     expect(followUpFlags(base, now)).toEqual(['no_proposal'])
     expect(followUpFlags({ ...base, publishedAt: daysAgo(9.9) }, now)).toEqual([])
@@ -25,7 +25,7 @@ describe('follow-up rules', () => {
     expect(followUpFlags({ ...base, lastActivityAt: daysAgo(31), publishedAt: daysAgo(40) }, now)).toEqual(['no_proposal', 'propose_closing'])
   })
   it('ignores needs that are not open', () => {
-    for (const status of ['draft', 'submitted', 'in_project', 'closed']) expect(followUpFlags({ ...base, status, lastActivityAt: daysAgo(90) }, now)).toEqual([])
+    for (const status of ['draft', 'submitted', 'in_project', 'closed'] as const) expect(followUpFlags({ ...base, status, lastActivityAt: daysAgo(90) }, now)).toEqual([])
   })
   it('counts whole days of waiting', () => {
     expect(ageInDays(daysAgo(2.5), now)).toBe(2)

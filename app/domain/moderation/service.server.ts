@@ -1,4 +1,5 @@
 import type { Actor, Space } from '../actor'
+import { isOpen } from '../needs/lifecycle'
 import mongoose from 'mongoose'
 import { createI18n, isLanguage } from '~/i18n/config'
 import { endAllSessions } from '../auth/session.server'
@@ -6,7 +7,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
 import { isMemberOf } from '../orgs/memberships.server'
 import { Need, NeedReviewPolicy, type NeedRecord } from '../needs/model.server'
-import { approveNeed, returnNeedToDraft, setNeedReviewRequired, visibleNeed } from '../needs/service.server'
+import { approveNeed, rejectNeed as rejectSubmittedNeed, returnNeedToDraft, setNeedReviewRequired, visibleNeed } from '../needs/service.server'
 import { needChanged, needHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
 import { Membership, Organisation } from '../orgs/model.server'
@@ -126,23 +127,14 @@ export async function sendNeedBack(actor: Actor, needId: string, comment: string
   return result
 }
 
-/**
- * Refuses a submitted need for good: closed (abandoned), with the reason in its history. The
- * lifecycle has no reviewer "reject", so the write is done here the same way the needs service
- * does it: conditional on the status read, with the transition pushed onto `history`.
- */
+/** Refuses a submitted need for good: the lifecycle's `reject` (closed, abandoned, the reason in its history). */
 export async function rejectNeed(actor: Actor, needId: string, reason: string, clock: Clock & NotifyHook = {}) {
   const need = await needInScope(actor, needId)
   if (!reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   if (need.status !== 'submitted') throw conflict('moderation.refusals.invalidState')
   const now = clock.now ?? new Date()
-  const result = await Need.updateOne(
-    { _id: need._id, status: 'submitted' },
-    { $set: { status: 'closed', closedReason: 'abandoned' }, $push: { history: { by: actor.id, at: now, from: 'submitted', to: 'closed', reason } } },
-  )
-  if (result.modifiedCount === 0) throw conflict('moderation.refusals.changedMeanwhile')
-  await recordAudit({ actorId: actor.id, action: 'need.reject', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], reason, before: needSummary(need), after: 'closed', at: now })
-  await needChanged(clock.notifier, { id: needId, title: need.title, companyOrgId: need.companyOrgId }, 'rejected', { actorId: actor.id, reason })
+  const result = await rejectSubmittedNeed(actor, needId, reason, { ...clock, now })
+  await recordAudit({ actorId: actor.id, action: 'need.reject', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], reason, before: needSummary(need), after: result.to, at: now })
   return { id: needId, from: 'submitted' as const, to: 'closed' as const }
 }
 
@@ -359,7 +351,7 @@ export async function banUser(actor: Actor, userId: string, reason: string, cloc
 /** An animator points the need's company to an organisation; its owners are told by mail. */
 export async function recommendOrganisation(actor: Actor, input: { needId: string; orgSlug: string; note: string }, context: MailContext & Clock) {
   const need = await needInScope(actor, input.needId)
-  if (need.status !== 'published' && need.status !== 'in_discussion') throw conflict('moderation.refusals.needNotOpen')
+  if (!isOpen(need.status)) throw conflict('moderation.refusals.needNotOpen')
   const org = await Organisation.findOne({ slug: input.orgSlug }, { name: 1, slug: 1, kind: 1 }).lean()
   if (!org) throw invalid('moderation.refusals.unknownOrganisation', { orgSlug: ['moderation.refusals.unknownOrganisation'] })
   if (String(org._id) === String(need.companyOrgId)) throw invalid('moderation.refusals.ownCompany', { orgSlug: ['moderation.refusals.ownCompany'] })

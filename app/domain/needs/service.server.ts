@@ -8,7 +8,7 @@ import { communeLabel, type CommuneLocation } from '../places/commune'
 import { Project } from '../projects/model.server'
 import {
   availableActions,
-  browsableStatuses,
+  openStatuses,
   expiringStatuses,
   isEditable,
   planTransition,
@@ -256,6 +256,8 @@ export const submitNeed = (actor: Actor, needId: string, deps: Deps = {}) => tra
 export const retractNeed = (actor: Actor, needId: string, deps: Deps = {}) => transitionNeed(actor, needId, 'retract', deps)
 /** An animator of the need's scope (or an admin) publishes a submitted need. */
 export const approveNeed = (actor: Actor, needId: string, deps: Deps = {}) => transitionNeed(actor, needId, 'approve', deps)
+/** An animator of the need's scope (or an admin) refuses a submitted need for good, with a reason. */
+export const rejectNeed = (actor: Actor, needId: string, reason: string, deps: Deps = {}) => transitionNeed(actor, needId, 'reject', { ...deps, reason })
 export const returnNeedToDraft = (actor: Actor, needId: string, reason: string, deps: Deps = {}) =>
   transitionNeed(actor, needId, 'return_to_draft', { ...deps, reason })
 export const closeNeed = (actor: Actor, needId: string, outcome: 'fulfilled' | 'abandoned', options: Deps & { reason?: string } = {}) =>
@@ -419,7 +421,7 @@ export const BROWSE_PAGE_SIZE = 20
 
 /** Latest needs still looking for answers, as this viewer may see them. */
 export async function browseNeeds(actor: Actor | null, query: { category?: NeedCategory; page: number }) {
-  const filter: Record<string, unknown> = { status: { $in: browsableStatuses }, ...(await notHidden('need')) }
+  const filter: Record<string, unknown> = { status: { $in: openStatuses }, ...(await notHidden('need')) }
   if (query.category) filter.category = query.category
   const needs = (await Need.find(filter)
     .sort({ publishedAt: -1, _id: -1 })

@@ -12,10 +12,7 @@ export type ProposalStatus = (typeof proposalStatuses)[number]
 /** At most one of these per organisation and need (unique partial index). */
 export const activeProposalStatuses = ['submitted', 'shortlisted', 'accepted'] as const satisfies readonly ProposalStatus[]
 
-/** The proposer may edit only before the company looked at it closely. */
-export const editableProposalStatuses = ['submitted'] as const satisfies readonly ProposalStatus[]
-export const withdrawableProposalStatuses = ['submitted', 'shortlisted'] as const satisfies readonly ProposalStatus[]
-export const decidableProposalStatuses = ['submitted', 'shortlisted'] as const satisfies readonly ProposalStatus[]
+/** Which action may start from which status: proposals/lifecycle.ts. */
 
 export const declineReasons = ['too_early', 'too_costly', 'off_topic', 'unclear', 'other'] as const
 export type DeclineReason = (typeof declineReasons)[number]
