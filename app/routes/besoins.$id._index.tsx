@@ -81,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = async (message: string, to = `/besoins/${needId}`) => redirectWithToast(to, { kind: 'success', message })
 
   if ((needLifecycleIntents as readonly string[]).includes(intent)) {
-    const submission = parseWithZod(formData, { schema: needLifecycleFormSchema(t) })
+    const submission = parseWithZod(formData, { schema: needLifecycleFormSchema() })
     if (submission.status !== 'success') return data({ form: 'lifecycle', proposalId: null, result: submission.reply() }, { status: 400 })
     const { reason, deadline } = submission.value
     try {
@@ -114,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if ((decisionIntents as readonly string[]).includes(intent)) {
-    const submission = parseWithZod(formData, { schema: proposalDecisionSchema(t) })
+    const submission = parseWithZod(formData, { schema: proposalDecisionSchema() })
     const proposalId = String(formData.get('proposalId') ?? '')
     if (submission.status !== 'success') return data({ form: 'decision', proposalId, result: submission.reply() }, { status: 400 })
     const decision = submission.value

@@ -42,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.profile.verified') })
   }
 
-  const submission = parseWithZod(formData, { schema: joinRequestSchema(t) })
+  const submission = parseWithZod(formData, { schema: joinRequestSchema() })
   if (submission.status !== 'success') return data({ form: 'join', result: submission.reply() }, { status: 400 })
   try {
     await requestToJoin({ actor, t, mailer: context.mailer, publicUrl: context.publicUrl }, slug, submission.value)
@@ -247,7 +247,7 @@ function JoinPanel({ viewer }: { viewer: Viewer | null }) {
   const location = useLocation()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const schema = useMemo(() => joinRequestSchema(t), [t])
+  const schema = useMemo(() => joinRequestSchema(), [t])
   const [form, fields] = useForm({
     id: 'demande-adhesion',
     lastResult: actionData?.form === 'join' ? actionData.result : undefined,

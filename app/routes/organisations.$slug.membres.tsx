@@ -58,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const done = async (message: string, to = here) => redirectWithToast(to, { kind: 'success', message })
 
   if (command.intent === 'invite') {
-    const submission = parseWithZod(formData, { schema: inviteSchema(t) })
+    const submission = parseWithZod(formData, { schema: inviteSchema() })
     if (submission.status !== 'success') return data({ form: 'invite', result: submission.reply(), message: null }, { status: 400 })
     try {
       await inviteMember(ctx, slug, submission.value)
@@ -253,7 +253,7 @@ export default function OrganisationMembers() {
 function InviteForm() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
-  const schema = useMemo(() => inviteSchema(t), [t])
+  const schema = useMemo(() => inviteSchema(), [t])
   const [form, fields] = useForm({
     id: 'inviter-membre',
     lastResult: actionData?.form === 'invite' ? actionData.result : undefined,

@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success) refuse('invalid')
 
   if (intent.data.intent === 'clusters') {
-    const submission = parseWithZod(formData, { schema: clusterMembershipsSchema(t) })
+    const submission = parseWithZod(formData, { schema: clusterMembershipsSchema() })
     if (submission.status !== 'success') return data({ form: 'clusters', result: submission.reply() }, { status: 400 })
     try {
       await declareClusterMemberships({ actor, t }, slug, submission.value.memberOf)
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.edit.clustersSaved') })
   }
 
-  const submission = parseWithZod(formData, { schema: orgUpdateSchema(t) })
+  const submission = parseWithZod(formData, { schema: orgUpdateSchema() })
   if (submission.status !== 'success') {
     const communeErrors = submission.error?.commune
       ? null

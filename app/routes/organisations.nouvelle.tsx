@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
-  const submission = parseWithZod(formData, { schema: orgCreateSchema(t) })
+  const submission = parseWithZod(formData, { schema: orgCreateSchema() })
   if (submission.status !== 'success') {
     // Report the commune in the same round as the other fields, not only once they are fixed.
     const communeErrors = submission.error?.commune

@@ -54,7 +54,7 @@ async function makeUser(role: UserRole = 'researcher', extra: Record<string, unk
 const ctx = (actor: Actor) => ({ actor, t, mailer, publicUrl })
 
 function profile(overrides: Partial<OrgCreateInput> = {}) {
-  return orgCreateSchema(t).parse({
+  return orgCreateSchema().parse({
     name: 'Laboratoire des polymères du Jura',
     kind: 'lab',
     description: 'Caractérisation et mise en forme des polymères.',
@@ -157,7 +157,7 @@ describe('editing a profile', () => {
     const outsider = await makeUser('industrialist')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Atelier partagé' }))
     await Membership.create({ orgId: id, userId: member.id, role: 'member' })
-    const update = (name: string) => orgUpdateSchema(t).parse({ name, commune: '39478' })
+    const update = (name: string) => orgUpdateSchema().parse({ name, commune: '39478' })
 
     const error = await refusal(() => updateOrganisation(ctx(outsider), slug, update('Pris par un inconnu')))
     expect(error.code).toBe('forbidden')
@@ -173,7 +173,7 @@ describe('editing a profile', () => {
     const owner = await makeUser()
     const admin = await makeUser('admin')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Plateforme régionale' }))
-    await updateOrganisation(ctx(admin), slug, orgUpdateSchema(t).parse({ name: 'Plateforme régionale (corrigée)', commune: '39478' }))
+    await updateOrganisation(ctx(admin), slug, orgUpdateSchema().parse({ name: 'Plateforme régionale (corrigée)', commune: '39478' }))
     expect((await Organisation.findById(id).lean())?.name).toBe('Plateforme régionale (corrigée)')
   })
 
@@ -181,7 +181,7 @@ describe('editing a profile', () => {
     const owner = await makeUser()
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Atelier disputé' }))
     const versions = Array.from({ length: 6 }, (_, i) =>
-      orgUpdateSchema(t).parse({ name: `Atelier disputé ${i}`, commune: '39478', keywords: `mot-${i}, autre-${i}`, equipment: `Machine ${i}` }),
+      orgUpdateSchema().parse({ name: `Atelier disputé ${i}`, commune: '39478', keywords: `mot-${i}, autre-${i}`, equipment: `Machine ${i}` }),
     )
     const outcomes = await Promise.allSettled(versions.map((version) => updateOrganisation(ctx(owner), slug, version)))
     const refusals = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []))
@@ -198,7 +198,7 @@ describe('editing a profile', () => {
 
   it('answers 404 for an organisation that does not exist', async () => {
     const owner = await makeUser()
-    expect((await refusal(() => updateOrganisation(ctx(owner), 'nexiste-pas', orgUpdateSchema(t).parse({ name: 'X y', commune: '39478' })))).code).toBe('not_found')
+    expect((await refusal(() => updateOrganisation(ctx(owner), 'nexiste-pas', orgUpdateSchema().parse({ name: 'X y', commune: '39478' })))).code).toBe('not_found')
   })
 })
 

@@ -23,6 +23,7 @@ import { firstFreeSlug, slugify } from './slug'
  * and (later) Socket.IO handlers share them. Callers pass data already parsed with the zod
  * schemas of ./schema.ts; what needs the database or the commune list is checked here.
  */
+/** `t`: the actor's language, for what is written on their behalf (an invitation to an address with no account yet). Refusals are keys. */
 export type OrgContext = { actor: Actor; t: TFunction }
 export type MailContext = { mailer: Mailer; publicUrl: string }
 
@@ -158,7 +159,7 @@ function profileFields(data: OrgUpdateData, location: CommuneLocation, kind: Org
 // Organisations
 
 /** Creates the organisation and makes its creator the owner, in one transaction. */
-export async function createOrganisation({ actor, t }: OrgContext, data: OrgCreateData): Promise<{ id: string; slug: string }> {
+export async function createOrganisation({ actor }: OrgContext, data: OrgCreateData): Promise<{ id: string; slug: string }> {
   assertAllowed(mayCreateOrganisation(actor))
   const location = locationFromChoice(data)
   const fields = { ...profileFields(data, location, data.kind), kind: data.kind }
@@ -218,7 +219,7 @@ const pickLocation = (location: CommuneLocation): CommuneLocation => ({
   regionName: location.regionName,
 })
 
-export async function updateOrganisation({ actor, t }: OrgContext, slug: string, data: OrgUpdateData) {
+export async function updateOrganisation({ actor }: OrgContext, slug: string, data: OrgUpdateData) {
   const org = await requireOrganisation(slug)
   await assertMayUpdate(actor, org)
   const location = locationFromChoice(data)
@@ -228,7 +229,7 @@ export async function updateOrganisation({ actor, t }: OrgContext, slug: string,
 }
 
 /** A company says which clusters/pôles it belongs to (their animators then see it in scope). */
-export async function declareClusterMemberships({ actor, t }: OrgContext, slug: string, clusterIds: string[]) {
+export async function declareClusterMemberships({ actor }: OrgContext, slug: string, clusterIds: string[]) {
   const org = await requireOrganisation(slug)
   await assertMayUpdate(actor, org)
   if (org.kind !== 'company') throw invalid('orgs.errors.notACompany')
@@ -320,7 +321,7 @@ export async function getInvitation(actor: Actor | null, token: string): Promise
 }
 
 /** The invited person, signed in with the invited address, becomes a member. */
-export async function acceptInvitation({ actor, t }: OrgContext, token: string) {
+export async function acceptInvitation({ actor }: OrgContext, token: string) {
   const view = await getInvitation(actor, token)
   if (view.state !== 'open') throw conflict(view.state === 'used' ? 'orgs.invitation.used' : 'orgs.invitation.expired')
   const now = new Date()
@@ -350,7 +351,7 @@ export async function acceptInvitation({ actor, t }: OrgContext, token: string) 
 // Join requests
 
 /** Anyone signed in may ask to join; the owners are told by e-mail. */
-export async function requestToJoin({ actor, t, mailer, publicUrl }: OrgContext & MailContext, slug: string, { message }: { message: string }) {
+export async function requestToJoin({ actor, mailer, publicUrl }: OrgContext & MailContext, slug: string, { message }: { message: string }) {
   const org = await requireOrganisation(slug)
   const { member } = await standing(actor, org)
   if (member) throw conflict('orgs.errors.youAreAlreadyMember')
@@ -420,7 +421,7 @@ export async function decideJoinRequest(
 // Memberships
 
 /** A member leaves; the last owner must transfer ownership first. */
-export async function leaveOrganisation({ actor, t }: OrgContext, slug: string) {
+export async function leaveOrganisation({ actor }: OrgContext, slug: string) {
   const org = await requireOrganisation(slug)
   await inTransaction(async (session) => {
     await lockOrganisation(org._id, session)
@@ -434,7 +435,7 @@ export async function leaveOrganisation({ actor, t }: OrgContext, slug: string) 
 }
 
 /** The owner hands ownership to another member and stays on as a member. */
-export async function transferOwnership({ actor, t }: OrgContext, slug: string, toUserId: string) {
+export async function transferOwnership({ actor }: OrgContext, slug: string, toUserId: string) {
   const org = await requireOrganisation(slug)
   // Checked again inside the transaction, against the memberships as they are then.
   assertAllowed(mayTransferOwnership(actor, await standing(actor, org)))
@@ -454,7 +455,7 @@ export async function transferOwnership({ actor, t }: OrgContext, slug: string, 
 }
 
 /** An owner removes someone else; there is always an owner left. */
-export async function removeMember({ actor, t }: OrgContext, slug: string, userId: string) {
+export async function removeMember({ actor }: OrgContext, slug: string, userId: string) {
   const org = await requireOrganisation(slug)
   await assertMayManageMembers(actor, org)
   if (userId === actor.id) throw conflict('orgs.errors.cannotRemoveSelf')

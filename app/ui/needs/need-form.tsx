@@ -74,7 +74,7 @@ export function NeedForm({
     defaultValue,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: needFormSchema(t, needIntentOf(formData.get('intent'))) }) as unknown as Submission<NeedFormValues, string[], unknown>,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: needFormSchema(needIntentOf(formData.get('intent'))) }) as unknown as Submission<NeedFormValues, string[], unknown>,
   })
   const submitting = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
   const detailsOpen = mode === 'edit' || detailFields.some((name) => fields[name].errors?.length)
