@@ -5,12 +5,12 @@ import { createI18n, isLanguage } from '~/i18n/config'
 import { endAllSessions } from '../auth/session.server'
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
-import { isMemberOf } from '../orgs/memberships.server'
+import { isMemberOf, ownerIdsOf, spacesOfPeople } from '../orgs/memberships.server'
 import { Need, NeedReviewPolicy, type NeedRecord } from '../needs/model.server'
 import { approveNeed, rejectNeed as rejectSubmittedNeed, returnNeedToDraft, setNeedReviewRequired, visibleNeed } from '../needs/service.server'
 import { needChanged, needHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
-import { Membership, Organisation } from '../orgs/model.server'
+import { Organisation } from '../orgs/model.server'
 import { verifyOrganisation } from '../orgs/service.server'
 import { demoTerritories } from '../places/territories'
 import { User } from '../users/model.server'
@@ -57,11 +57,7 @@ async function needInScope(actor: Actor, needId: string) {
 }
 
 /** The spaces of a person: those of every organisation they belong to. */
-async function userSpaces(userId: string | mongoose.Types.ObjectId): Promise<Space[]> {
-  const orgIds = (await Membership.find({ userId }, { orgId: 1 }).lean()).map((membership) => membership.orgId)
-  const orgs = await Organisation.find({ _id: { $in: orgIds } }, { kind: 1, territories: 1, memberOf: 1 }).lean()
-  return orgs.flatMap((org) => organisationSpaces({ kind: org.kind, territories: org.territories, memberOf: org.memberOf }))
-}
+const userSpaces = (userId: string | mongoose.Types.ObjectId) => spacesOfPeople(userId)
 
 async function targetSpaces(kind: ReportTargetKind, id: string): Promise<Space[]> {
   if (kind === 'need') return (await loadNeed(id)).spaces as Space[]
@@ -361,7 +357,7 @@ export async function recommendOrganisation(actor: Actor, input: { needId: strin
     if ((error as { code?: number }).code === 11000) throw conflict('moderation.refusals.alreadyRecommended')
     throw error
   }
-  const ownerIds = (await Membership.find({ orgId: org._id, role: 'owner' }, { userId: 1 }).lean()).map((membership) => membership.userId)
+  const ownerIds = await ownerIdsOf(org._id)
   const owners = await User.find({ _id: { $in: ownerIds } }, { email: 1, language: 1 }).lean()
   await Promise.all(
     owners.map((owner) => {

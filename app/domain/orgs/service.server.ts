@@ -13,7 +13,7 @@ import { User } from '../users/model.server'
 import { animatedKinds, type OrgKind } from './kinds'
 import { INVITATION_TTL_MS, Invitation, JoinRequest } from './membership-models.server'
 import { isHidden } from '../moderation/hidden.server'
-import { isMemberOf } from './memberships.server'
+import { isMemberOf, ownerIdsOf } from './memberships.server'
 import { Membership, Organisation } from './model.server'
 import type { OrgCreateData, OrgUpdateData } from './schema'
 import { firstFreeSlug, slugify } from './slug'
@@ -366,7 +366,7 @@ export async function requestToJoin({ actor, mailer, publicUrl }: OrgContext & M
   }
   try {
     const requester = await User.findById(actor.id, { name: 1 }).lean()
-    const ownerIds = (await Membership.find({ orgId: org._id, role: 'owner' }, { userId: 1 }).lean()).map((m) => m.userId)
+    const ownerIds = await ownerIdsOf(org._id)
     const owners = await User.find({ _id: { $in: ownerIds } }, { email: 1, language: 1 }).lean()
     await Promise.all(
       owners.map((owner) => {

@@ -5,7 +5,8 @@ import { mayFollowProject } from '../permissions'
 import { Need } from '../needs/model.server'
 import { addedToProject } from '../notifications/hooks.server'
 import type { Notifier } from '../notifications/notifier.server'
-import { Membership, Organisation } from '../orgs/model.server'
+import { isMemberOfAny, membershipsOf } from '../orgs/memberships.server'
+import { Organisation } from '../orgs/model.server'
 import { Proposal } from '../proposals/model.server'
 import { User } from '../users/model.server'
 import { Project, type ProjectRecord } from './model.server'
@@ -145,7 +146,7 @@ export async function getProjectRoom(actor: Actor, projectId: string, clock: Clo
     Proposal.findById(project.proposalId, { approach: 1, durationMonths: 1, costRange: 1, orgId: 1 }).lean(),
     Organisation.find({ _id: { $in: orgIds } }, { name: 1, slug: 1 }).lean(),
     User.find({ _id: { $in: [...new Set(peopleIds)] } }, { name: 1, title: 1 }).lean(),
-    Membership.find({ orgId: { $in: orgIds } }, { orgId: 1, userId: 1 }).lean(),
+    membershipsOf(orgIds),
     roomFiles(roomId),
     roomUnread(actor.id, roomId),
   ])
@@ -310,7 +311,7 @@ export async function addProjectMember(
 ): Promise<{ roomId: string; name: string }> {
   const project = await memberAccess(actor, projectId, { open: true })
   if (!isObjectId(userId)) throw notFound('projects.refusals.colleagueNotFound')
-  const colleague = await Membership.exists({ userId: new ObjectId(userId), orgId: { $in: [project.companyOrgId, project.partnerOrgId] } })
+  const colleague = await isMemberOfAny(userId, [project.companyOrgId, project.partnerOrgId])
   if (!colleague) throw notFound('projects.refusals.colleagueNotFound')
   if (project.members.some((member) => String(member) === userId)) throw conflict('projects.refusals.alreadyMember')
   const result = await Project.updateOne(
