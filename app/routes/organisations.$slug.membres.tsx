@@ -1,31 +1,20 @@
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useMemo, type ReactNode } from 'react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireActor } from '~/http/actor.server'
 import { orgSlugParam } from '~/http/params.server'
 import { formRefusal, orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
 import { inviteSchema, objectIdSchema } from '~/domain/orgs/schema'
-import {
-  decideJoinRequest,
-  getMembersOverview,
-  inviteMember,
-  leaveOrganisation,
-  removeMember,
-  revokeInvitation,
-  setListed,
-  transferOwnership,
-} from '~/domain/orgs/service.server'
+import { decideJoinRequest, getMembersOverview, inviteMember, leaveOrganisation, removeMember, revokeInvitation, setListed, transferOwnership } from '~/domain/orgs/service.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField } from '~/ui/field'
+import { FormErrors } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
+import { InviteForm, PendingButton } from '~/ui/orgs/members'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
@@ -247,51 +236,6 @@ export default function OrganisationMembers() {
         </>
       ) : null}
     </section>
-  )
-}
-
-function InviteForm() {
-  const { t } = useTranslation()
-  const actionData = useActionData<typeof action>()
-  const schema = useMemo(() => inviteSchema(), [t])
-  const [form, fields] = useForm({
-    id: 'inviter-membre',
-    lastResult: actionData?.form === 'invite' ? actionData.result : undefined,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
-  return (
-    <section aria-labelledby="invite-title" className="card org-section">
-      <h2 id="invite-title">{t('orgs.members.inviteTitle')}</h2>
-      <p>{t('orgs.members.inviteLead')}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="invite" />
-        <FormErrors errors={form.errors} />
-        <TextField
-          id={fields.email.id}
-          name={fields.email.name}
-          defaultValue={typeof fields.email.initialValue === 'string' ? fields.email.initialValue : undefined}
-          type="email"
-          autoComplete="off"
-          label={t('orgs.members.inviteEmail')}
-          required
-          errors={fields.email.errors}
-        />
-        <PendingButton intent="invite">{t('orgs.members.inviteSubmit')}</PendingButton>
-      </Form>
-    </section>
-  )
-}
-
-/** A submit button that shows it is working while its own form (by intent) is being sent. */
-function PendingButton({ intent, children, ...rest }: { intent: string; children: ReactNode; variant?: 'primary' | 'secondary' | 'ghost' | 'danger'; 'aria-label'?: string }) {
-  const navigation = useNavigation()
-  const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
-  return (
-    <Button type="submit" pending={pending} {...rest}>
-      {children}
-    </Button>
   )
 }
 
