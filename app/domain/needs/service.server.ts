@@ -69,7 +69,7 @@ export async function isReviewRequired(spaces: readonly Space[]): Promise<boolea
   return Boolean(policy)
 }
 
-/** Sets a space's review rule (the animators' settings page comes with issue 7). */
+/** Sets a space's review rule (the animators' page, through moderation's `setReviewRule`). */
 export async function setNeedReviewRequired(actor: Actor, space: Space, required: boolean) {
   assertAllowed(maySetReviewRule(actor, space), 'needs.refusals.forbidden')
   await NeedReviewPolicy.updateOne({ 'space.kind': space.kind, 'space.ref': space.ref }, { $set: { space, needReviewRequired: required, updatedBy: actor.id } }, { upsert: true })
@@ -268,7 +268,7 @@ export const reopenNeed = (actor: Actor, needId: string, options: Deps & { deadl
 
 /**
  * Closes every need whose deadline day is over (status → closed, reason expired). Meant for a
- * periodic job (the scheduler itself is not wired yet); safe to run any number of times.
+ * periodic job (server/jobs runs it every hour, on the leading process); safe to run any number of times.
  */
 const EXPIRY_BATCH = 500
 

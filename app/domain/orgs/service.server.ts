@@ -19,9 +19,10 @@ import type { OrgCreateData, OrgUpdateData } from './schema'
 import { firstFreeSlug, slugify } from './slug'
 
 /**
- * Organisations and memberships: every rule and permission check lives here, so Remix actions
- * and (later) Socket.IO handlers share them. Callers pass data already parsed with the zod
- * schemas of ./schema.ts; what needs the database or the commune list is checked here.
+ * Organisations and memberships: profiles, verification, invitations, join requests and
+ * members. Who may do what is asked of permissions.ts; membership reads shared with other
+ * areas are in ./memberships.server.ts. Callers pass data already parsed with the zod schemas
+ * of ./schema.ts; what needs the database or the commune list is checked here.
  */
 /** `t`: the actor's language, for what is written on their behalf (an invitation to an address with no account yet). Refusals are keys. */
 export type OrgContext = { actor: Actor; t: TFunction }
