@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getMemberProfile } from '~/domain/orgs/service.server'
+import { getMemberProfile } from '~/domain/orgs/profile.server'
 import { orRefuse } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
 import { RouteErrorPage } from '~/ui/error-page'

@@ -7,24 +7,9 @@ import type { OutgoingMail } from '~/domain/mail/mailer'
 import { Invitation, JoinRequest } from '~/domain/orgs/membership-models.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { orgCreateSchema, orgUpdateSchema, type OrgCreateInput } from '~/domain/orgs/schema'
-import {
-  acceptInvitation,
-  createOrganisation,
-  decideJoinRequest,
-  declareClusterMemberships,
-  getInvitation,
-  getMemberProfile,
-  getMembersOverview,
-  getOrganisationProfile,
-  inviteMember,
-  leaveOrganisation,
-  removeMember,
-  requestToJoin,
-  setListed,
-  transferOwnership,
-  updateOrganisation,
-  verifyOrganisation,
-} from '~/domain/orgs/service.server'
+import { acceptInvitation, decideJoinRequest, getInvitation, inviteMember, requestToJoin } from '~/domain/orgs/invitations.server'
+import { getMembersOverview, leaveOrganisation, removeMember, setListed, transferOwnership } from '~/domain/orgs/members.server'
+import { createOrganisation, declareClusterMemberships, getMemberProfile, getOrganisationProfile, updateOrganisation, verifyOrganisation } from '~/domain/orgs/profile.server'
 import { actorOf, type Actor } from '~/domain/actor'
 import { User } from '~/domain/users/model.server'
 import type { UserRole } from '~/domain/users/roles'

@@ -11,7 +11,7 @@ import { approveNeed, rejectNeed as rejectSubmittedNeed, returnNeedToDraft, setN
 import { needChanged, needHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
 import { Organisation } from '../orgs/model.server'
-import { verifyOrganisation } from '../orgs/service.server'
+import { verifyOrganisation } from '../orgs/profile.server'
 import { demoTerritories } from '../places/territories'
 import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
@@ -157,7 +157,7 @@ export async function verificationQueue(actor: Actor, clock: Clock = {}): Promis
     })
 }
 
-/** Verifies an organisation (orgs service, which checks the same scope rule) and records it. */
+/** Verifies an organisation (orgs/profile.server.ts, which checks the same scope rule) and records it. */
 export async function verifyOrganisationInScope(actor: Actor, orgId: string, clock: Clock = {}) {
   assertModerator(actor)
   if (!isObjectId(orgId)) throw notFound('moderation.refusals.notFound')

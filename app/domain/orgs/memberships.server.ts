@@ -8,7 +8,8 @@ import { Membership, Organisation } from './model.server'
 /**
  * "Which organisations does this person belong to, who belongs to this one" — the membership
  * questions every area asks, answered here only (the orgs area owns the Membership collection).
- * Writes (joining, leaving, handing over) stay in the orgs service, inside its transactions.
+ * Writes (joining, leaving, handing over) stay in members.server.ts and invitations.server.ts,
+ * inside their transactions.
  */
 export async function isMemberOf(userId: string, orgId: string | mongoose.Types.ObjectId, session?: mongoose.ClientSession): Promise<boolean> {
   if (!isObjectId(userId) || !isObjectId(String(orgId))) return false

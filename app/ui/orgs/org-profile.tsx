@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLocation, useNavigation } from '@remix-ru
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { joinRequestSchema, orgLimits } from '~/domain/orgs/schema'
-import type { getOrganisationProfile } from '~/domain/orgs/service.server'
+import type { getOrganisationProfile } from '~/domain/orgs/profile.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, TextareaField } from '~/ui/field'
 
