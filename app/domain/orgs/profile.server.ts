@@ -11,7 +11,7 @@ import { isHidden } from '../moderation/hidden.server'
 import { Membership, Organisation } from './model.server'
 import type { OrgCreateData, OrgUpdateData } from './schema'
 import { firstFreeSlug, slugify } from './slug'
-import { inTransaction, isDuplicateKey, saveIfUnchanged, requireOrganisation, standing, assertMayUpdate, type OrgContext } from './common.server'
+import { inTransaction, isDuplicateKey, saveIfUnchanged, requireOrganisation, standing, assertMayUpdate, type OrgContext, type OrgDocument } from './common.server'
 
 /** An organisation's profile: creating and editing it, verifying it, the directory and the public pages. */
 
@@ -98,6 +98,26 @@ export async function getOrganisationForEdit({ actor }: Pick<OrgContext, 'actor'
   const contact = org.contacts[0]
   return {
     id: String(org._id),
+    ...profileFieldsOf(org),
+    contactName: contact?.name ?? '',
+    contactRole: contact?.role ?? '',
+    contactEmail: contact?.email ?? '',
+    contactPhone: contact?.phone ?? '',
+    memberOf: org.memberOf.map(String),
+  }
+}
+
+const pickLocation = (location: CommuneLocation): CommuneLocation => ({
+  communeCode: location.communeCode,
+  communeName: location.communeName,
+  departementCode: location.departementCode,
+  departementName: location.departementName,
+  regionCode: location.regionCode,
+  regionName: location.regionName,
+})
+
+/** The profile as both the edit form and the public page show it. */
+const profileFieldsOf = (org: OrgDocument) => ({
     slug: org.slug,
     name: org.name,
     kind: org.kind,
@@ -111,22 +131,7 @@ export async function getOrganisationForEdit({ actor }: Pick<OrgContext, 'actor'
     territories: [...org.territories],
     website: org.website,
     size: org.size ?? null,
-    contactName: contact?.name ?? '',
-    contactRole: contact?.role ?? '',
-    contactEmail: contact?.email ?? '',
-    contactPhone: contact?.phone ?? '',
     location: org.location ? pickLocation(org.location) : null,
-    memberOf: org.memberOf.map(String),
-  }
-}
-
-const pickLocation = (location: CommuneLocation): CommuneLocation => ({
-  communeCode: location.communeCode,
-  communeName: location.communeName,
-  departementCode: location.departementCode,
-  departementName: location.departementName,
-  regionCode: location.regionCode,
-  regionName: location.regionName,
 })
 
 export async function updateOrganisation({ actor }: OrgContext, slug: string, data: OrgUpdateData) {
@@ -204,20 +209,7 @@ export async function getOrganisationProfile(viewer: Actor | null, slug: string)
   const contact = org.contacts[0]
   return {
     org: {
-      slug: org.slug,
-      name: org.name,
-      kind: org.kind,
-      description: org.description,
-      domains: [...org.domains],
-      keywords: [...org.keywords],
-      equipment: [...org.equipment],
-      trlMin: org.trlMin ?? null,
-      trlMax: org.trlMax ?? null,
-      filieres: [...org.filieres],
-      territories: [...org.territories],
-      location: org.location ? pickLocation(org.location) : null,
-      website: org.website,
-      size: org.size ?? null,
+      ...profileFieldsOf(org),
       contact: contact && (contact.name || contact.role || contact.email || contact.phone)
         ? { name: contact.name ?? '', role: contact.role ?? '', email: contact.email ?? '', phone: contact.phone ?? '' }
         : null,
