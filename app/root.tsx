@@ -12,6 +12,7 @@ import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { actorOf } from '~/domain/actor'
 import { isOpenBeforeTermsAcceptance } from '~/domain/legal/terms'
+import { navigationFlags } from '~/domain/permissions'
 import { getSessionUser } from '~/http/session.server'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -39,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw redirect(`/conditions-utilisation?redirectTo=${encodeURIComponent(pathname + search)}`)
   }
   const actor = sessionUser ? actorOf(sessionUser) : null
-  const user = actor ? { id: actor.id, name: actor.name, role: actor.role } : null
+  const user = actor ? { id: actor.id, name: actor.name, ...navigationFlags(actor) } : null
   return data(
     { language, toast, user, requestId: context.requestId },
     clearHeader ? { headers: { 'Set-Cookie': clearHeader } } : undefined,

@@ -1,7 +1,8 @@
 import type { Submission } from '@conform-to/react'
 import { data } from '@remix-run/node'
 import type { TFunction } from 'i18next'
-import { DomainError, httpStatusOf, type DomainErrorCode } from '~/domain/errors'
+import { DomainError, type DomainErrorCode } from '~/domain/errors'
+import { refusalAnswers } from './refusals'
 import { translateFieldErrors, translateMessage } from '~/i18n/translate-message'
 
 /**
@@ -12,12 +13,12 @@ import { translateFieldErrors, translateMessage } from '~/i18n/translate-message
 
 /** A refusal the route itself makes (unknown intent, malformed parameter): the error page with its status. */
 export function refuse(code: DomainErrorCode): never {
-  throw new Response(code, { status: httpStatusOf[code] })
+  throw new Response(code, { status: refusalAnswers[code].httpStatus })
 }
 
 /** A DomainError as the HTTP response the error page renders; anything else unchanged. */
 export function asResponse(error: unknown): unknown {
-  if (error instanceof DomainError) return new Response(error.message, { status: httpStatusOf[error.code] })
+  if (error instanceof DomainError) return new Response(error.message, { status: refusalAnswers[error.code].httpStatus })
   return error
 }
 
@@ -39,7 +40,7 @@ export type FormRefusal = { status: number; formErrors: string[]; fieldErrors: R
  */
 export function formRefusal(t: TFunction, error: unknown): FormRefusal {
   if (error instanceof DomainError && (error.code === 'invalid' || error.code === 'conflict')) {
-    return { status: httpStatusOf[error.code], formErrors: [translateMessage(t, error.message)], fieldErrors: translateFieldErrors(t, error.fieldErrors) }
+    return { status: refusalAnswers[error.code].httpStatus, formErrors: [translateMessage(t, error.message)], fieldErrors: translateFieldErrors(t, error.fieldErrors) }
   }
   throw asResponse(error)
 }

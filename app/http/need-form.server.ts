@@ -10,7 +10,7 @@ import { resolveNeedCommune } from '~/domain/needs/service.server'
  */
 export function parseNeedForm(t: TFunction, formData: FormData) {
   const intent = needIntentOf(formData.get('intent'))
-  const submission = parseWithZod(formData, { schema: needFormSchema(t, intent) })
+  const submission = parseWithZod(formData, { schema: needFormSchema(intent) })
   const raw = { commune: String(formData.get('commune') ?? '').trim() || undefined, communeSearch: String(formData.get('communeSearch') ?? '') }
   const resolution = submission.status === 'success' ? resolveNeedCommune(submission.value) : submission.error?.commune ? null : resolveNeedCommune(raw)
   const communeErrors =

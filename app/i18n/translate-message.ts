@@ -1,15 +1,28 @@
 import type { TFunction } from 'i18next'
 
 /**
- * Schema and service messages are i18n keys ("needs.refusals.notEditable") so one rule serves
- * both languages; the page translates them here. Anything else — a sentence the server already
- * translated, with its values — is shown as it is (a sentence has spaces, so it never looks like a key).
+ * The one refusal language (docs/decisions/019-one-refusal-language.md): what a service, a schema
+ * or a socket handler says to a person is an i18n key ("needs.refusals.notEditable"), with the
+ * values its sentence needs written after a `?` ("orgs.errors.communeNotFound?query=Dol"). Only
+ * the edge — a page, a form field, a socket ack — turns it into words, in the reader's language.
  */
-const i18nKey = /^[a-z]+(\.[\w-]+)+$/
+const i18nMessage = /^([a-z]+(?:\.[\w-]+)+)(?:\?(\S*))?$/
 
+/** A key with the values its sentence needs: `withValues('projects.errors.titleTooLong', { max: 120 })`. */
+export function withValues(key: string, values: Record<string, string | number>): string {
+  return `${key}?${new URLSearchParams(Object.entries(values).map(([name, value]) => [name, String(value)]))}`
+}
+
+/**
+ * A message in words. Anything that is not a key — a sentence already in words, text from
+ * elsewhere — is shown as it is (a sentence has spaces, so it never looks like a key).
+ */
 export function translateMessage(t: TFunction, message: string): string {
+  const match = i18nMessage.exec(message)
+  if (!match) return message
+  const values = match[2] === undefined ? undefined : Object.fromEntries(new URLSearchParams(match[2]))
   // The key is only known at run time, so the typed-key overloads of `t` cannot apply.
-  return i18nKey.test(message) ? (t as unknown as (key: string) => string)(message) : message
+  return (t as unknown as (key: string, values?: Record<string, string>) => string)(match[1]!, values)
 }
 
 export function translateMessages(t: TFunction, messages: string[] | undefined): string[] | undefined {

@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return done(t('admin.animators.revoked'))
   }
 
-  const submission = parseWithZod(formData, { schema: appointAnimatorSchema(t) })
+  const submission = parseWithZod(formData, { schema: appointAnimatorSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
     await appointAnimator(admin, submission.value)
@@ -60,7 +60,7 @@ export default function AnimatorsAdmin() {
     id: 'appoint-animator',
     lastResult: actionData?.result,
     shouldValidate: 'onSubmit',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: appointAnimatorSchema(t) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: appointAnimatorSchema }),
   })
   const territoryName = (id: string) => demoTerritories.find((territory) => territory.id === id)?.name ?? id
 

@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   if (formData.get('intent') === 'review_rule') {
-    const rule = parseWithZod(formData, { schema: reviewRuleFormSchema(t) })
+    const rule = parseWithZod(formData, { schema: reviewRuleFormSchema() })
     const ruleId = `${String(formData.get('kind'))}:${String(formData.get('ref'))}`
     if (rule.status !== 'success') return invalidRow(ruleId, rule.reply().error)
     try {
@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return redirectWithToast('/animation/besoins', { kind: 'success', message: t('moderation.settings.saved') })
   }
-  const submission = parseWithZod(formData, { schema: reviewFormSchema(t) })
+  const submission = parseWithZod(formData, { schema: reviewFormSchema() })
   const itemId = String(formData.get('needId') ?? '')
   if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   const value = submission.value

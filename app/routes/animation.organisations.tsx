@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'moderate:content:scope')
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
-  const submission = parseWithZod(formData, { schema: verifyFormSchema(t) })
+  const submission = parseWithZod(formData, { schema: verifyFormSchema() })
   const itemId = String(formData.get('orgId') ?? '')
   if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   try {

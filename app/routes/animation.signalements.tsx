@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   if (formData.get('intent') === 'appeal') {
-    const appeal = parseWithZod(formData, { schema: appealDecisionFormSchema(t) })
+    const appeal = parseWithZod(formData, { schema: appealDecisionFormSchema() })
     const appealId = String(formData.get('targetId') ?? '')
     if (appeal.status !== 'success') return invalidRow(appealId, appeal.reply().error)
     try {
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return redirectWithToast('/animation/signalements', { kind: 'success', message: t('moderation.appeals.decided') })
   }
-  const submission = parseWithZod(formData, { schema: reportDecisionFormSchema(t) })
+  const submission = parseWithZod(formData, { schema: reportDecisionFormSchema() })
   const itemId = String(formData.get('reportId') ?? '')
   if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   const { reportId, decision, reason, days } = submission.value

@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'moderate:content:scope')
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
-  const submission = parseWithZod(formData, { schema: recommendFormSchema(t) })
+  const submission = parseWithZod(formData, { schema: recommendFormSchema() })
   const itemId = String(formData.get('needId') ?? '')
   if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   try {

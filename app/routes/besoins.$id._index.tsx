@@ -1,70 +1,33 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { matchAides } from '~/domain/needs/aides'
-import { optionalActor, requireActor } from '~/http/actor.server'
-import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
-import { idParam } from '~/http/params.server'
-import { acceptsProposals, type NeedAction, type NeedStatus } from '~/domain/needs/lifecycle'
-import { AidesPanel, DomainTags, Fact, filiereLabel, formatDate, formatDay, NeedStatusBadge, territoryName } from '~/ui/needs/need-display'
 import { needLifecycleFormSchema, needLifecycleIntents, todayUtc, type BudgetRange, type NeedStage } from '~/domain/needs/schema'
-import { closeNeed, getNeedForViewer, reopenNeed, approveNeed, retractNeed, returnNeedToDraft, submitNeed } from '~/domain/needs/service.server'
-import { ProposalCard } from '~/ui/proposals/proposal-display'
-import { suggestPartners } from '~/domain/search/matching.server'
-import { SuggestedPartners } from '~/ui/search/suggestions-display'
-import { recommendationsForNeed } from '~/domain/moderation/service.server'
-import { Recommendations } from '~/ui/recommendations'
-import { declineReasons, proposalDecisionSchema } from '~/domain/proposals/schema'
-import {
-  acceptProposal,
-  declineProposal,
-  organisationsThatMayPropose,
-  proposalsForNeed,
-  shortlistProposal,
-  withdrawProposal,
-} from '~/domain/proposals/service.server'
+import { needPage } from '~/domain/needs/page.server'
+import { approveNeed, closeNeed, reopenNeed, retractNeed, returnNeedToDraft, submitNeed } from '~/domain/needs/service.server'
+import { proposalDecisionSchema } from '~/domain/proposals/schema'
+import { acceptProposal, declineProposal, shortlistProposal, withdrawProposal } from '~/domain/proposals/service.server'
+import { optionalActor, requireActor } from '~/http/actor.server'
+import { orRefuse, refuse, replyWithRefusal } from '~/http/domain-response.server'
+import { readForm } from '~/http/form-data.server'
 import { notifierFor } from '~/http/notifier.server'
+import { idParam } from '~/http/params.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { redirectWithToast } from '~/http/toast.server'
-import { Button, ButtonLink } from '~/ui/button'
-import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
+import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { institutionalServices } from '~/domain/needs/aides-catalogue'
-import { readForm } from '~/http/form-data.server'
+import { FormErrors } from '~/ui/field'
+import { LifecycleForm, NextSteps } from '~/ui/needs/lifecycle-actions'
+import { AidesPanel, DomainTags, Fact, filiereLabel, formatDate, formatDay, NeedStatusBadge, territoryName } from '~/ui/needs/need-display'
+import { ProposalsSection, type DecisionReply } from '~/ui/proposals/proposals-section'
+import { Recommendations } from '~/ui/recommendations'
+import { SuggestedPartners } from '~/ui/search/suggestions-display'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await optionalActor(request)
-  const page = await orRefuse(() => getNeedForViewer(actor, needId))
-  const { need, relation } = page
-  const proposals = await proposalsForNeed(actor, { id: needId, companyMember: relation.companyMember })
-  const open = acceptsProposals(need.status)
-  const mayProposeFor = actor && open && !relation.companyMember ? await organisationsThatMayPropose(actor, needId) : []
-  // The company's size is used for matching only when its identity is not hidden.
-  const aides = matchAides(institutionalServices, { ...page.matching, companySize: need.companyHidden ? null : page.matching.companySize })
-  // Suggested partners help the company (and its animators) while the need is open.
-  const suggestions = open && (relation.companyMember || relation.reviewer) ? await suggestPartners(context.search, { ...need, communeCode: page.matching.communeCode }) : null
-  const recommendations = await recommendationsForNeed(actor, needId)
-  return {
-    need,
-    signedIn: Boolean(actor),
-    relation: { companyMember: relation.companyMember, reviewer: relation.reviewer },
-    actions: page.actions,
-    editable: page.editable,
-    projectId: page.projectId,
-    history: page.history,
-    proposals,
-    open,
-    mayProposeFor: mayProposeFor.map((org) => ({ id: org.id, name: org.name })),
-    aides,
-    suggestions,
-    recommendations,
-    hidden: page.hidden,
-    mayReport: Boolean(actor) && !relation.companyMember,
-    today: todayUtc(),
-  }
+  return { ...(await orRefuse(() => needPage(actor, needId, context.search))), today: todayUtc() }
 }
 
 const decisionIntents = ['shortlist', 'accept', 'decline', 'withdraw'] as const
@@ -79,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = async (message: string, to = `/besoins/${needId}`) => redirectWithToast(to, { kind: 'success', message })
 
   if ((needLifecycleIntents as readonly string[]).includes(intent)) {
-    const submission = parseWithZod(formData, { schema: needLifecycleFormSchema(t) })
+    const submission = parseWithZod(formData, { schema: needLifecycleFormSchema() })
     if (submission.status !== 'success') return data({ form: 'lifecycle', proposalId: null, result: submission.reply() }, { status: 400 })
     const { reason, deadline } = submission.value
     try {
@@ -112,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if ((decisionIntents as readonly string[]).includes(intent)) {
-    const submission = parseWithZod(formData, { schema: proposalDecisionSchema(t) })
+    const submission = parseWithZod(formData, { schema: proposalDecisionSchema() })
     const proposalId = String(formData.get('proposalId') ?? '')
     if (submission.status !== 'success') return data({ form: 'decision', proposalId, result: submission.reply() }, { status: 400 })
     const decision = submission.value
@@ -139,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   refuse('invalid')
 }
 
-type ActionResult = { form: 'lifecycle' | 'decision'; proposalId: string | null; result: { error?: Record<string, string[] | null> | null } }
+type ActionResult = DecisionReply & { form: 'lifecycle' | 'decision' }
 
 export default function NeedPage() {
   const { t, i18n } = useTranslation()
@@ -262,215 +225,6 @@ export default function NeedPage() {
         ) : null}
         {suggestions ? <SuggestedPartners suggestions={suggestions} /> : null}
         <AidesPanel matches={aides} />
-      </div>
-    </div>
-  )
-}
-
-function NextSteps({ status, relation, projectId }: { status: NeedStatus; relation: { companyMember: boolean; reviewer: boolean }; projectId: string | null }) {
-  const { t } = useTranslation()
-  if (relation.reviewer && status === 'submitted' && !relation.companyMember) {
-    return <p className="callout need-next">{t('needs.detail.reviewerNote')}</p>
-  }
-  if (!relation.companyMember) {
-    return projectId ? (
-      <p className="callout need-next">
-        <Link to={`/projets/${projectId}`}>{t('needs.detail.openProject')}</Link>
-      </p>
-    ) : null
-  }
-  return (
-    <div className="callout need-next">
-      <p>{t(`needs.detail.nextSteps.${status}`)}</p>
-      {projectId ? (
-        <p>
-          <Link to={`/projets/${projectId}`}>{t('needs.detail.openProject')}</Link>
-        </p>
-      ) : null}
-    </div>
-  )
-}
-
-/** One lifecycle button in its own small form; some ask for a reason or a new deadline. */
-function LifecycleForm({ action, expired, today, errors }: { action: NeedAction; expired: boolean; today: string; errors: Record<string, string[] | null> | null | undefined }) {
-  const { t } = useTranslation()
-  const navigation = useNavigation()
-  const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === action
-  const variant = action === 'abandon' ? 'danger' : action === 'submit' || action === 'approve' || action === 'reopen' ? 'primary' : 'secondary'
-  const needsReason = action === 'return_to_draft'
-  return (
-    <Form method="post" className={needsReason || (action === 'reopen' && expired) ? 'lifecycle-form lifecycle-form-wide' : 'lifecycle-form'}>
-      <input type="hidden" name="intent" value={action} />
-      {needsReason ? <TextareaField name="reason" label={t('needs.detail.reason')} rows={3} maxLength={1000} required errors={errors?.reason ?? null} /> : null}
-      {action === 'reopen' && expired ? (
-        <TextField name="deadline" type="date" min={today} label={t('needs.form.deadline')} hint={t('needs.form.deadlineHint')} required errors={errors?.deadline ?? null} />
-      ) : null}
-      <Button type="submit" variant={variant} pending={pending}>
-        {t(`needs.actions.${action as 'submit'}`)}
-      </Button>
-    </Form>
-  )
-}
-
-type ProposalsData = ReturnType<typeof useLoaderData<typeof loader>>['proposals']
-
-function ProposalsSection({
-  needId,
-  proposals,
-  companyMember,
-  open,
-  signedIn,
-  mayProposeFor,
-  actionData,
-}: {
-  needId: string
-  proposals: ProposalsData
-  companyMember: boolean
-  open: boolean
-  signedIn: boolean
-  mayProposeFor: Array<{ id: string; name: string }>
-  actionData: ActionResult | null
-}) {
-  const { t } = useTranslation()
-  const location = useLocation()
-  if (companyMember) {
-    return (
-      <section aria-labelledby="proposals-title" className="section">
-        <h2 id="proposals-title">{t('needs.detail.proposalsTitle')}</h2>
-        {proposals.length ? (
-          <ul className="proposal-list">
-            {proposals.map((proposal) => (
-              <li key={proposal.id}>
-                <ProposalCard proposal={proposal}>
-                  {open && (proposal.status === 'submitted' || proposal.status === 'shortlisted') ? (
-                    <CompanyDecisions proposalId={proposal.id} status={proposal.status} errors={actionData?.proposalId === proposal.id ? actionData.result.error : null} />
-                  ) : null}
-                </ProposalCard>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{open ? t('needs.detail.proposalsEmpty') : t('needs.detail.closedForProposals')}</p>
-        )}
-      </section>
-    )
-  }
-  return (
-    <section aria-labelledby="proposals-title" className="section">
-      {proposals.length ? (
-        <>
-          <h2 id="proposals-title">{t('needs.detail.yourProposalsTitle')}</h2>
-          <ul className="proposal-list">
-            {proposals.map((proposal) => (
-              <li key={proposal.id}>
-                <ProposalCard proposal={proposal}>
-                  <p className="need-next">{t(`needs.proposals.mine.whatNext.${proposal.status}`)}</p>
-                  <ProposerActions needId={needId} proposalId={proposal.id} status={proposal.status} errors={actionData?.proposalId === proposal.id ? actionData.result.error : null} />
-                </ProposalCard>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <h2 id="proposals-title">{t('needs.detail.proposeTitle')}</h2>
-      )}
-      {!open ? (
-        <p className="muted">{t('needs.detail.closedForProposals')}</p>
-      ) : !signedIn ? (
-        <>
-          <p>{t('needs.detail.proposeText')}</p>
-          <ButtonLink href={`/connexion?redirectTo=${encodeURIComponent(location.pathname)}`}>{t('needs.detail.signInToPropose')}</ButtonLink>
-        </>
-      ) : mayProposeFor.length ? (
-        <>
-          <p>{t('needs.detail.proposeText')}</p>
-          <div className="need-actions-list">
-            {mayProposeFor.map((org) => (
-              <ButtonLink key={org.id} href={`/besoins/${needId}/proposer?organisation=${org.id}`}>
-                {mayProposeFor.length > 1 ? t('needs.detail.proposeAs', { org: org.name }) : t('needs.detail.propose')}
-              </ButtonLink>
-            ))}
-          </div>
-        </>
-      ) : proposals.length ? null : (
-        <p className="muted">{t('needs.detail.noProposingOrg')}</p>
-      )}
-    </section>
-  )
-}
-
-function CompanyDecisions({ proposalId, status, errors }: { proposalId: string; status: 'submitted' | 'shortlisted'; errors: Record<string, string[] | null> | null | undefined }) {
-  const { t } = useTranslation()
-  const navigation = useNavigation()
-  const pendingIntent = navigation.state === 'submitting' && navigation.formData?.get('proposalId') === proposalId ? navigation.formData.get('intent') : null
-  const declineOpen = Boolean(errors?.reason?.length || errors?.text?.length)
-  return (
-    <div className="proposal-decisions">
-      <FormErrors errors={errors?.[''] ?? null} />
-      <div className="need-actions-list">
-        {status === 'submitted' ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="shortlist" />
-            <input type="hidden" name="proposalId" value={proposalId} />
-            <Button type="submit" variant="secondary" pending={pendingIntent === 'shortlist'}>
-              {t('needs.proposals.decisions.shortlist')}
-            </Button>
-          </Form>
-        ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="accept" />
-          <input type="hidden" name="proposalId" value={proposalId} />
-          <Button type="submit" pending={pendingIntent === 'accept'} aria-describedby={`accept-hint-${proposalId}`}>
-            {t('needs.proposals.decisions.accept')}
-          </Button>
-        </Form>
-      </div>
-      <p className="field-hint" id={`accept-hint-${proposalId}`}>
-        {t('needs.proposals.decisions.acceptHint')}
-      </p>
-      <details className="decline" open={declineOpen || undefined}>
-        <summary>{t('needs.proposals.decisions.decline')}</summary>
-        <Form method="post" className="decline-form" aria-label={t('needs.proposals.decisions.declineTitle')}>
-          <input type="hidden" name="intent" value="decline" />
-          <input type="hidden" name="proposalId" value={proposalId} />
-          <SelectField
-            name="reason"
-            label={t('needs.proposals.decisions.declineReason')}
-            required
-            errors={errors?.reason ?? null}
-            options={[{ value: '', label: t('needs.form.chooseOne') }, ...declineReasons.map((reason) => ({ value: reason, label: t(`needs.proposals.declineReason.${reason}`) }))]}
-          />
-          <TextareaField name="text" label={t('needs.proposals.decisions.declineText')} rows={3} maxLength={1000} errors={errors?.text ?? null} />
-          <Button type="submit" variant="danger" pending={pendingIntent === 'decline'}>
-            {t('needs.proposals.decisions.declineConfirm')}
-          </Button>
-        </Form>
-      </details>
-    </div>
-  )
-}
-
-function ProposerActions({ needId, proposalId, status, errors }: { needId: string; proposalId: string; status: string; errors: Record<string, string[] | null> | null | undefined }) {
-  const { t } = useTranslation()
-  const navigation = useNavigation()
-  const pending = navigation.state === 'submitting' && navigation.formData?.get('proposalId') === proposalId
-  if (status !== 'submitted' && status !== 'shortlisted') return null
-  return (
-    <div className="proposal-decisions">
-      <FormErrors errors={errors?.[''] ?? null} />
-      <div className="need-actions-list">
-        {status === 'submitted' ? (
-          <ButtonLink href={`/besoins/${needId}/propositions/${proposalId}/modifier`} variant="secondary">
-            {t('needs.proposals.decisions.edit')}
-          </ButtonLink>
-        ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="withdraw" />
-          <input type="hidden" name="proposalId" value={proposalId} />
-          <Button type="submit" variant="ghost" pending={pending}>
-            {t('needs.proposals.decisions.withdraw')}
-          </Button>
-        </Form>
       </div>
     </div>
   )

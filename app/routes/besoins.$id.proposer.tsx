@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema(t, 'create') })
+  const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema('create') })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { submissionId, orgId, ...input } = submission.value
   try {

@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const proposalId = idParam(params, 'proposalId')
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema(t, 'edit') })
+  const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema('edit') })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { submissionId: _submissionId, orgId: _orgId, ...input } = submission.value
   try {

@@ -16,7 +16,7 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { SelectField, TextField, translatedField } from '~/ui/field'
+import { SelectField, TextField, conformField } from '~/ui/field'
 import type { Toast } from '~/ui/toast'
 import { readForm } from '~/http/form-data.server'
 import { mailPreferencesSchema } from '~/domain/notifications/preferences'
@@ -104,19 +104,19 @@ export default function Account() {
         <p className="muted">{t('auth.account.role', { role: t(`auth.roles.${account.role}`) })}</p>
         <Form method="post" {...getFormProps(form)} className="auth-form">
           <TextField
-            {...translatedField(t, fields.name)}
+            {...conformField(fields.name)}
             label={t('auth.fields.name')}
             autoComplete="name"
             required
           />
           <TextField
-            {...translatedField(t, fields.title)}
+            {...conformField(fields.title)}
             label={t('auth.fields.title')}
             hint={t('auth.fields.titleHint')}
             autoComplete="organization-title"
           />
           <SelectField
-            {...translatedField(t, fields.language)}
+            {...conformField(fields.language)}
             label={t('auth.fields.language')}
             options={supportedLanguages.map((language) => ({ value: language, label: t(`language.names.${language}`) }))}
           />

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { selfServiceRoles } from '~/domain/users/roles'
 import { getOwnAccount } from '~/domain/users/service.server'
 import { requireActor } from '~/http/actor.server'
 import { orRefuse } from '~/http/domain-response.server'
@@ -13,12 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const account = await orRefuse(async () => getOwnAccount(await requireActor(request)))
   const params = new URL(request.url).searchParams
   const next = safeRedirectPath.parse(params.get('suite') ?? undefined)
-  return { name: account.name, email: account.email, role: account.role, emailVerified: account.emailVerified, next }
+  // The first step that depends on what the person came for (animators and admins are appointed, not welcomed).
+  const roleStep = selfServiceRoles.find((role) => role === account.role) ?? null
+  return { name: account.name, email: account.email, roleStep, emailVerified: account.emailVerified, next }
 }
 
 export default function Welcome() {
   const { t } = useTranslation()
-  const { name, email, role, emailVerified, next } = useLoaderData<typeof loader>()
+  const { name, email, roleStep, emailVerified, next } = useLoaderData<typeof loader>()
   return (
     <section className="auth-page" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('auth.welcome.title', { name })}</h1>
@@ -32,7 +35,7 @@ export default function Welcome() {
           </li>
         )}
         <li>{t('auth.welcome.profile')}</li>
-        {role === 'industrialist' || role === 'researcher' ? <li>{t(`auth.welcome.${role}`)}</li> : null}
+        {roleStep ? <li>{t(`auth.welcome.${roleStep}`)}</li> : null}
       </ol>
       <div className="button-row">
         {next !== '/' ? <ButtonLink href={next}>{t('auth.welcome.continue')}</ButtonLink> : null}

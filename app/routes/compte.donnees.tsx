@@ -11,11 +11,10 @@ import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
-import { translateMessages } from '~/i18n/translate-message'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { conformField, FormErrors, TextField } from '~/ui/field'
 import { RichText } from '~/ui/legal-page'
 import type { PageHandle } from '~/ui/page-title'
 
@@ -95,9 +94,9 @@ export default function MyData() {
           </div>
         ) : (
           <Form method="post" {...getFormProps(form)} className="auth-form">
-            <FormErrors errors={translateMessages(t, form.errors)} />
+            <FormErrors errors={form.errors} />
             <TextField
-              {...translatedField(t, fields.confirmEmail)}
+              {...conformField(fields.confirmEmail)}
               type="email"
               label={t('legal.myData.confirmLabel')}
               hint={t('legal.myData.confirmHint', { email: loaderData.email })}

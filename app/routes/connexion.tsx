@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { minutesUntil } from '~/domain/auth/lockout'
 import { formatDateTime, formatTime } from '~/domain/auth/messages'
-import { translateMessages } from '~/i18n/translate-message'
 import { signInSchema } from '~/domain/auth/schema'
 import { signIn, type SignInResult } from '~/domain/auth/service.server'
 import { getSessionUser, startSession } from '~/http/session.server'
@@ -16,7 +15,7 @@ import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { FormErrors, TextField, conformField, secretField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 
 const redirectToOf = (request: Request) => {
@@ -82,10 +81,10 @@ export default function SignIn() {
     <section className="auth-page" aria-labelledby="signin-title">
       <h1 id="signin-title">{t('auth.signIn.title')}</h1>
       <Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? formErrorId : undefined} className="auth-form">
-        <FormErrors id={formErrorId} errors={translateMessages(t, form.errors)} />
+        <FormErrors id={formErrorId} errors={form.errors} />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <TextField
-          {...translatedField(t, fields.email)}
+          {...conformField(fields.email)}
           type="email"
           label={t('auth.fields.email')}
           autoComplete="username"
@@ -93,7 +92,7 @@ export default function SignIn() {
         />
         <TextField
           key={refusals}
-          {...translatedField(t, fields.password, { secret: true })}
+          {...secretField(fields.password)}
           type="password"
           label={t('auth.fields.password')}
           autoComplete="current-password"

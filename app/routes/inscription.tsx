@@ -14,7 +14,7 @@ import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { Button } from '~/ui/button'
 import { formatLongDate } from '~/ui/dates'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { FormErrors, TextField, conformField, secretField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
 
@@ -82,16 +82,16 @@ export default function SignUp() {
       <h1 id="signup-title">{t('auth.signUp.title')}</h1>
       <p className="lead">{t('auth.signUp.lead')}</p>
       <Form method="post" {...getFormProps(form)} className="auth-form">
-        <FormErrors errors={translateMessages(t, form.errors)} />
+        <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
-          {...translatedField(t, fields.name)}
+          {...conformField(fields.name)}
           label={t('auth.fields.name')}
           autoComplete="name"
           required
         />
         <TextField
-          {...translatedField(t, fields.email)}
+          {...conformField(fields.email)}
           type="email"
           label={t('auth.fields.email')}
           hint={t('auth.fields.emailHint')}
@@ -99,7 +99,7 @@ export default function SignUp() {
           required
         />
         <TextField
-          {...translatedField(t, fields.password, { secret: true })}
+          {...secretField(fields.password)}
           type="password"
           label={t('auth.fields.password')}
           hint={t('auth.fields.passwordHint')}

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-ru
 import { useTranslation } from 'react-i18next'
 import { optionalActor, requireActor } from '~/http/actor.server'
 import { tokenParam } from '~/http/params.server'
-import { acceptInvitation, getInvitation } from '~/domain/orgs/service.server'
+import { acceptInvitation, getInvitation } from '~/domain/orgs/invitations.server'
 import { orRefuse } from '~/http/domain-response.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'

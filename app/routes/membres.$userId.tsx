@@ -1,39 +1,38 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getMemberProfile } from '~/domain/orgs/service.server'
-import { orRefuse, refuse } from '~/http/domain-response.server'
+import { getMemberProfile } from '~/domain/orgs/profile.server'
+import { orRefuse } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { optionalActor } from '~/http/actor.server'
-import { isHidden } from '~/domain/moderation/hidden.server'
 import { StartConversationButton } from '~/ui/conversation-start'
 import { OrgBadges } from '~/ui/org-badges'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = idParam(params, 'userId')
-  const [profile, viewer] = await Promise.all([orRefuse(() => getMemberProfile(userId)), optionalActor(request)])
-  // A profile hidden by moderation is gone for everyone but its owner.
-  if (viewer?.id !== userId && (await isHidden('user', userId))) refuse('not_found')
-  // Signed-in people can write to anyone else; visitors are offered to sign in first.
-  return { ...profile, canWrite: Boolean(viewer && viewer.id !== userId), signedIn: Boolean(viewer) }
+  const viewer = await optionalActor(request)
+  // Visitors are offered to sign in first; a profile hidden by moderation is a 404 but for its owner.
+  return { ...(await orRefuse(() => getMemberProfile(viewer, userId))), signedIn: Boolean(viewer) }
 }
 
 /** A person's public page: name, title, and the organisations where they chose to appear. */
 export default function MemberProfile() {
   const { t } = useTranslation()
-  const { user, organisations, canWrite, signedIn } = useLoaderData<typeof loader>()
+  const { user, organisations, canWrite, canReport, signedIn } = useLoaderData<typeof loader>()
   return (
     <article aria-labelledby="member-title" className="member-profile">
       <h1 id="member-title">{user.name}</h1>
       {user.title ? <p className="lead">{user.title}</p> : null}
       {user.fictional ? <p><span className="badge badge-fictional">{t('orgs.member.fictional')}</span></p> : null}
-      {canWrite ? (
+      {canWrite || canReport ? (
         <div className="button-row">
-          <StartConversationButton userId={user.id} name={user.name} />
-          <Link to={`/signaler?kind=user&id=${user.id}`} className="report-link">
-            {t('moderation.report.user')}
-          </Link>
+          {canWrite ? <StartConversationButton userId={user.id} name={user.name} /> : null}
+          {canReport ? (
+            <Link to={`/signaler?kind=user&id=${user.id}`} className="report-link">
+              {t('moderation.report.user')}
+            </Link>
+          ) : null}
         </div>
       ) : null}
       {!signedIn ? (

@@ -92,12 +92,12 @@ export default function MyProposals() {
                   {actionData && actionData.proposalId === proposal.id ? <FormErrors errors={[actionData.message]} /> : null}
                   <div className="need-actions-list">
                     {proposal.projectId ? <ButtonLink href={`/projets/${proposal.projectId}`}>{t('needs.proposals.mine.openProject')}</ButtonLink> : null}
-                    {proposal.status === 'submitted' ? (
+                    {proposal.availableActions.includes('edit') ? (
                       <ButtonLink href={`/besoins/${proposal.needId}/propositions/${proposal.id}/modifier`} variant="secondary">
                         {t('needs.proposals.decisions.edit')}
                       </ButtonLink>
                     ) : null}
-                    {proposal.status === 'submitted' || proposal.status === 'shortlisted' ? (
+                    {proposal.availableActions.includes('withdraw') ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="withdraw" />
                         <input type="hidden" name="proposalId" value={proposal.id} />

@@ -7,7 +7,7 @@ import { forgotPasswordSchema } from '~/domain/auth/schema'
 import { requestPasswordReset } from '~/domain/auth/service.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { TextField, translatedField } from '~/ui/field'
+import { TextField, conformField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,7 +45,7 @@ export default function ForgotPassword() {
       )}
       <Form method="post" {...getFormProps(form)} className="auth-form">
         <TextField
-          {...translatedField(t, fields.email)}
+          {...conformField(fields.email)}
           type="email"
           label={t('auth.fields.email')}
           autoComplete="email"

@@ -1,8 +1,6 @@
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
-import { useMemo } from 'react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { kindsRequiringVerification } from '~/domain/orgs/kinds'
@@ -10,16 +8,16 @@ import { orgSlugParam } from '~/http/params.server'
 import { optionalActor, requireActor } from '~/http/actor.server'
 import { orRefuse, refuse, replyWithRefusal } from '~/http/domain-response.server'
 import { domainName, filiereName, territoryName } from '~/domain/orgs/labels'
-import { joinRequestSchema, orgLimits } from '~/domain/orgs/schema'
-import { getOrganisationProfile, requestToJoin, verifyOrganisation } from '~/domain/orgs/service.server'
+import { joinRequestSchema } from '~/domain/orgs/schema'
+import { requestToJoin } from '~/domain/orgs/invitations.server'
+import { getOrganisationProfile, verifyOrganisation } from '~/domain/orgs/profile.server'
 import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextareaField } from '~/ui/field'
 import { OrgBadges } from '~/ui/org-badges'
 import { readForm } from '~/http/form-data.server'
+import { ViewerActions, JoinPanel, TagList } from '~/ui/orgs/org-profile'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
@@ -42,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.profile.verified') })
   }
 
-  const submission = parseWithZod(formData, { schema: joinRequestSchema(t) })
+  const submission = parseWithZod(formData, { schema: joinRequestSchema() })
   if (submission.status !== 'success') return data({ form: 'join', result: submission.reply() }, { status: 400 })
   try {
     await requestToJoin({ actor, t, mailer: context.mailer, publicUrl: context.publicUrl }, slug, submission.value)
@@ -209,95 +207,6 @@ export default function OrganisationProfile() {
         </aside>
       </div>
     </article>
-  )
-}
-
-type Viewer = NonNullable<Awaited<ReturnType<typeof getOrganisationProfile>>['viewer']>
-
-function ViewerActions({ slug, viewer }: { slug: string; viewer: Viewer }) {
-  const { t } = useTranslation()
-  const navigation = useNavigation()
-  const verifying = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'verify'
-  if (!viewer.role && !viewer.canEdit && !viewer.canManageMembers && !viewer.canVerify) return null
-  return (
-    <div className="org-viewer-actions">
-      {viewer.role ? <p className="muted">{viewer.role === 'owner' ? t('orgs.profile.youAreOwner') : t('orgs.profile.youAreMember')}</p> : null}
-      <div className="org-actions-row">
-        {viewer.canEdit ? <ButtonLink href={`/organisations/${slug}/modifier`}>{t('orgs.profile.edit')}</ButtonLink> : null}
-        {viewer.role || viewer.canManageMembers ? (
-          <ButtonLink href={`/organisations/${slug}/membres`} variant="secondary">
-            {viewer.canManageMembers ? t('orgs.profile.manageMembers') : t('orgs.profile.yourMembers')}
-          </ButtonLink>
-        ) : null}
-        {viewer.canVerify ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="verify" />
-            <Button type="submit" variant="secondary" pending={verifying}>
-              {t('orgs.profile.verify')}
-            </Button>
-          </Form>
-        ) : null}
-      </div>
-    </div>
-  )
-}
-
-function JoinPanel({ viewer }: { viewer: Viewer | null }) {
-  const { t } = useTranslation()
-  const location = useLocation()
-  const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const schema = useMemo(() => joinRequestSchema(t), [t])
-  const [form, fields] = useForm({
-    id: 'demande-adhesion',
-    lastResult: actionData?.form === 'join' ? actionData.result : undefined,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
-  if (viewer?.role) return null
-  if (viewer && !viewer.canJoin) return null
-  return (
-    <section aria-labelledby="org-join" className="card org-join">
-      <h2 id="org-join">{t('orgs.profile.joinTitle')}</h2>
-      {!viewer ? (
-        <p>
-          <Link to={`/connexion?redirectTo=${encodeURIComponent(location.pathname)}`}>{t('orgs.profile.signInToJoin')}</Link>
-        </p>
-      ) : viewer.hasPendingRequest ? (
-        <p>{t('orgs.profile.joinPending')}</p>
-      ) : (
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="join" />
-          <p>{t('orgs.profile.joinLead')}</p>
-          <FormErrors errors={form.errors} />
-          <TextareaField
-            id={fields.message.id}
-            name={fields.message.name}
-            defaultValue={typeof fields.message.initialValue === 'string' ? fields.message.initialValue : undefined}
-            label={t('orgs.profile.joinMessage')}
-            maxLength={orgLimits.joinMessage}
-            rows={3}
-            errors={fields.message.errors}
-          />
-          <Button type="submit" pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'join'}>
-            {t('orgs.profile.joinSubmit')}
-          </Button>
-        </Form>
-      )}
-    </section>
-  )
-}
-
-function TagList({ items, empty, muted, lang }: { items: string[]; empty?: string; muted?: boolean; lang?: string }) {
-  if (!items.length) return empty ? <span className="muted">{empty}</span> : null
-  return (
-    <ul className="tag-list" lang={lang}>
-      {items.map((item) => (
-        <li key={item} className={muted ? 'tag tag-muted' : 'tag'}>
-          {item}
-        </li>
-      ))}
-    </ul>
   )
 }
 

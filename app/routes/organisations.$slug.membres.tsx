@@ -1,31 +1,21 @@
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useMemo, type ReactNode } from 'react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireActor } from '~/http/actor.server'
 import { orgSlugParam } from '~/http/params.server'
 import { formRefusal, orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
 import { inviteSchema, objectIdSchema } from '~/domain/orgs/schema'
-import {
-  decideJoinRequest,
-  getMembersOverview,
-  inviteMember,
-  leaveOrganisation,
-  removeMember,
-  revokeInvitation,
-  setListed,
-  transferOwnership,
-} from '~/domain/orgs/service.server'
+import { decideJoinRequest, inviteMember, revokeInvitation } from '~/domain/orgs/invitations.server'
+import { getMembersOverview, leaveOrganisation, removeMember, setListed, transferOwnership } from '~/domain/orgs/members.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField } from '~/ui/field'
+import { FormErrors } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
+import { InviteForm, PendingButton } from '~/ui/orgs/members'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
@@ -58,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const done = async (message: string, to = here) => redirectWithToast(to, { kind: 'success', message })
 
   if (command.intent === 'invite') {
-    const submission = parseWithZod(formData, { schema: inviteSchema(t) })
+    const submission = parseWithZod(formData, { schema: inviteSchema() })
     if (submission.status !== 'success') return data({ form: 'invite', result: submission.reply(), message: null }, { status: 400 })
     try {
       await inviteMember(ctx, slug, submission.value)
@@ -148,19 +138,18 @@ export default function OrganisationMembers() {
         <h2 id="members-list">{t('orgs.members.listTitle')}</h2>
         <ul className="org-member-rows">
           {members.map((member) => {
-            const isViewer = member.userId === viewer.userId
             return (
               <li key={member.userId} className="org-member-row">
                 <div>
-                  <Link to={`/membres/${member.userId}`}>{member.name}</Link> {isViewer ? <span className="muted">{t('orgs.members.you')}</span> : null}
+                  <Link to={`/membres/${member.userId}`}>{member.name}</Link> {member.self ? <span className="muted">{t('orgs.members.you')}</span> : null}
                   <span className="badge badge-role">{t(`orgs.roles.${member.role}`)}</span>
                   {!member.listed ? <span className="muted"> — {t('orgs.members.unlisted')}</span> : null}
                   {member.title ? <div className="muted">{member.title}</div> : null}
                   {member.email ? <div className="muted">{member.email}</div> : null}
                 </div>
-                {viewer.canManage && !isViewer ? (
+                {member.canRemove || member.canTransferTo ? (
                   <div className="org-actions-row">
-                    {viewer.role === 'owner' && member.role === 'member' ? (
+                    {member.canTransferTo ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="transfer" />
                         <input type="hidden" name="userId" value={member.userId} />
@@ -169,13 +158,15 @@ export default function OrganisationMembers() {
                         </PendingButton>
                       </Form>
                     ) : null}
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="userId" value={member.userId} />
-                      <PendingButton intent="remove" variant="ghost" aria-label={t('orgs.members.removeLabel', { name: member.name })}>
-                        {t('orgs.members.remove')}
-                      </PendingButton>
-                    </Form>
+                    {member.canRemove ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="userId" value={member.userId} />
+                        <PendingButton intent="remove" variant="ghost" aria-label={t('orgs.members.removeLabel', { name: member.name })}>
+                          {t('orgs.members.remove')}
+                        </PendingButton>
+                      </Form>
+                    ) : null}
                   </div>
                 ) : null}
               </li>
@@ -246,51 +237,6 @@ export default function OrganisationMembers() {
         </>
       ) : null}
     </section>
-  )
-}
-
-function InviteForm() {
-  const { t } = useTranslation()
-  const actionData = useActionData<typeof action>()
-  const schema = useMemo(() => inviteSchema(t), [t])
-  const [form, fields] = useForm({
-    id: 'inviter-membre',
-    lastResult: actionData?.form === 'invite' ? actionData.result : undefined,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
-  return (
-    <section aria-labelledby="invite-title" className="card org-section">
-      <h2 id="invite-title">{t('orgs.members.inviteTitle')}</h2>
-      <p>{t('orgs.members.inviteLead')}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="invite" />
-        <FormErrors errors={form.errors} />
-        <TextField
-          id={fields.email.id}
-          name={fields.email.name}
-          defaultValue={typeof fields.email.initialValue === 'string' ? fields.email.initialValue : undefined}
-          type="email"
-          autoComplete="off"
-          label={t('orgs.members.inviteEmail')}
-          required
-          errors={fields.email.errors}
-        />
-        <PendingButton intent="invite">{t('orgs.members.inviteSubmit')}</PendingButton>
-      </Form>
-    </section>
-  )
-}
-
-/** A submit button that shows it is working while its own form (by intent) is being sent. */
-function PendingButton({ intent, children, ...rest }: { intent: string; children: ReactNode; variant?: 'primary' | 'secondary' | 'ghost' | 'danger'; 'aria-label'?: string }) {
-  const navigation = useNavigation()
-  const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
-  return (
-    <Button type="submit" pending={pending} {...rest}>
-      {children}
-    </Button>
   )
 }
 

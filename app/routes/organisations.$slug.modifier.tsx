@@ -7,7 +7,7 @@ import { requireActor } from '~/http/actor.server'
 import { orgSlugParam } from '~/http/params.server'
 import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
 import { clusterMembershipsSchema, orgUpdateSchema } from '~/domain/orgs/schema'
-import { communeChoiceErrors, declareClusterMemberships, getOrganisationForEdit, listClusterChoices, updateOrganisation } from '~/domain/orgs/service.server'
+import { communeChoiceErrors, declareClusterMemberships, getOrganisationForEdit, listClusterChoices, updateOrganisation } from '~/domain/orgs/profile.server'
 import { communeLabel } from '~/domain/places/commune'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success) refuse('invalid')
 
   if (intent.data.intent === 'clusters') {
-    const submission = parseWithZod(formData, { schema: clusterMembershipsSchema(t) })
+    const submission = parseWithZod(formData, { schema: clusterMembershipsSchema() })
     if (submission.status !== 'success') return data({ form: 'clusters', result: submission.reply() }, { status: 400 })
     try {
       await declareClusterMemberships({ actor, t }, slug, submission.value.memberOf)
@@ -48,11 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.edit.clustersSaved') })
   }
 
-  const submission = parseWithZod(formData, { schema: orgUpdateSchema(t) })
+  const submission = parseWithZod(formData, { schema: orgUpdateSchema() })
   if (submission.status !== 'success') {
     const communeErrors = submission.error?.commune
       ? null
-      : communeChoiceErrors(t, { commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
+      : communeChoiceErrors({ commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
     return data({ form: 'profile', result: submission.reply(communeErrors ? { fieldErrors: { commune: communeErrors } } : {}) }, { status: 400 })
   }
   try {

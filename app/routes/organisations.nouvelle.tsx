@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { requireActor } from '~/http/actor.server'
 import { replyWithRefusal } from '~/http/domain-response.server'
 import { orgCreateSchema } from '~/domain/orgs/schema'
-import { communeChoiceErrors, createOrganisation } from '~/domain/orgs/service.server'
+import { communeChoiceErrors, createOrganisation } from '~/domain/orgs/profile.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -22,12 +22,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
-  const submission = parseWithZod(formData, { schema: orgCreateSchema(t) })
+  const submission = parseWithZod(formData, { schema: orgCreateSchema() })
   if (submission.status !== 'success') {
     // Report the commune in the same round as the other fields, not only once they are fixed.
     const communeErrors = submission.error?.commune
       ? null
-      : communeChoiceErrors(t, { commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
+      : communeChoiceErrors({ commune: String(formData.get('commune') ?? '') || undefined, communeSearch: String(formData.get('communeSearch') ?? '') })
     return data({ form: 'profile', result: submission.reply(communeErrors ? { fieldErrors: { commune: communeErrors } } : {}) }, { status: 400 })
   }
   try {

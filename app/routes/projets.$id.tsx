@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) refuse('invalid')
   const formId = projectFormId(intent.data, String(formData.get('milestoneId') ?? ''))
-  const submission = parseWithZod(formData, { schema: projectFormSchemas(t)[intent.data] })
+  const submission = parseWithZod(formData, { schema: projectFormSchemas()[intent.data] })
   if (submission.status !== 'success') return data({ formId, result: submission.reply() }, { status: 400 })
   const back = async (message: string, anchor: string) =>
     redirectWithToast(`/projets/${projectId}#${anchor}`, { kind: 'success', message })

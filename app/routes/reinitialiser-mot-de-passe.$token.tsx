@@ -4,7 +4,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '~/domain/auth/messages'
-import { translateMessages } from '~/i18n/translate-message'
 import { linkTokenSchema, resetPasswordSchema } from '~/domain/auth/schema'
 import { checkPasswordResetToken, resetPassword } from '~/domain/auth/service.server'
 import { startSession } from '~/http/session.server'
@@ -13,7 +12,7 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
-import { FormErrors, TextField, translatedField } from '~/ui/field'
+import { FormErrors, TextField, secretField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 
 const httpStatus = { valid: 200, expired: 410, used: 410, unknown: 404 } as const
@@ -75,9 +74,9 @@ export default function ResetPassword() {
       <h1 id="reset-title">{t('auth.reset.title')}</h1>
       <p className="lead">{t('auth.reset.lead')}</p>
       <Form method="post" {...getFormProps(form)} className="auth-form">
-        <FormErrors errors={translateMessages(t, form.errors)} />
+        <FormErrors errors={form.errors} />
         <TextField
-          {...translatedField(t, fields.password, { secret: true })}
+          {...secretField(fields.password)}
           type="password"
           label={t('auth.fields.newPassword')}
           hint={t('auth.fields.passwordHint')}

@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
-  const submission = parseWithZod(await readForm(request), { schema: reportFormSchema(t) })
+  const submission = parseWithZod(await readForm(request), { schema: reportFormSchema() })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await orRefuse(() => reportContent(actor, submission.value))
   const { targetKind, targetId } = submission.value

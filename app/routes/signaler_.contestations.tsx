@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const itemId = String(formData.get('targetId') ?? '')
-  const submission = parseWithZod(formData, { schema: appealFormSchema(t) })
+  const submission = parseWithZod(formData, { schema: appealFormSchema() })
   if (submission.status !== 'success') return invalidRow(itemId, submission.reply().error)
   try {
     await appealHidden(actor, submission.value)

@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { translateMessages } from '~/i18n/translate-message'
 
 type Option = { value: string; label: string; lang?: string }
 
@@ -24,6 +26,7 @@ export function CheckboxGroup({
   /** Lay short labels out in columns. */
   columns?: boolean
 }) {
+  const { t } = useTranslation()
   const id = useId()
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = errors?.length ? `${id}-error` : undefined
@@ -57,7 +60,7 @@ export function CheckboxGroup({
       </ul>
       {errorId ? (
         <ul className="field-errors" id={errorId}>
-          {errors!.map((error) => (
+          {translateMessages(t, errors!)!.map((error) => (
             <li key={error}>{error}</li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { translateMessages } from '~/i18n/translate-message'
 import { communeArea, communeLabel, type CommuneMatch } from '~/domain/places/commune'
 import { useHydrated } from './use-hydrated'
 
@@ -133,7 +134,7 @@ export function CommunePicker({
   }
 
   const expanded = hydrated && open && options.length > 0
-  const shownErrors = errors?.length ? errors : null
+  const shownErrors = errors?.length ? translateMessages(t, errors)! : null
   const describedBy = [hintId, shownErrors ? errorId : ''].filter(Boolean).join(' ')
 
   return (

@@ -1,5 +1,4 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { translateMessages } from '~/i18n/translate-message'
 
@@ -12,13 +11,18 @@ type FieldShellProps = {
   children: (control: { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined; required?: boolean }) => ReactNode
 }
 
-/** Label, hint and error list wired to the control with ids, so screen readers announce them. */
+/**
+ * Label, hint and error list wired to the control with ids, so screen readers announce them.
+ * Errors arrive as schemas and services say them (i18n keys, app/i18n/translate-message.ts) and
+ * are put into words here, like every refusal, at the edge.
+ */
 export function FieldShell({ label, hint, errors, required, id, children }: FieldShellProps) {
   const { t } = useTranslation()
   const generated = useId()
   const controlId = id ?? generated
   const hintId = hint ? `${controlId}-hint` : undefined
   const errorId = errors?.length ? `${controlId}-error` : undefined
+  const shownErrors = translateMessages(t, errors ?? undefined)
   return (
     <div className={['field', errorId ? 'field-invalid' : ''].join(' ')}>
       <label htmlFor={controlId}>
@@ -38,7 +42,7 @@ export function FieldShell({ label, hint, errors, required, id, children }: Fiel
       })}
       {errorId ? (
         <ul className="field-errors" id={errorId}>
-          {errors!.map((error) => (
+          {shownErrors!.map((error) => (
             <li key={error}>{error}</li>
           ))}
         </ul>
@@ -90,12 +94,14 @@ export function SelectField({
 }
 
 /** Errors that belong to the whole form rather than to one field. */
+/** The errors of a whole form (i18n keys or sentences), in words. */
 export function FormErrors({ errors, id }: { errors?: string[] | null; id?: string }) {
+  const { t } = useTranslation()
   if (!errors?.length) return null
   return (
     <div className="form-errors" role="alert" id={id}>
       <ul>
-        {errors.map((error) => (
+        {translateMessages(t, errors)!.map((error) => (
           <li key={error}>{error}</li>
         ))}
       </ul>
@@ -114,12 +120,7 @@ export function conformField(
   return { id: field.id, name: field.name, defaultValue: typeof field.initialValue === 'string' ? field.initialValue : fallback, errors: field.errors }
 }
 
-/**
- * conformField for forms whose schema speaks in i18n keys (accounts, admin): errors are
- * translated, and a secret (a password) is never put back into the page.
- */
-export function translatedField(t: TFunction, field: Parameters<typeof conformField>[0], options: { secret?: boolean } = {}) {
-  // Conform's field metadata is a proxy: read its properties, never spread it.
-  const wired = { ...conformField(field), errors: translateMessages(t, field.errors) }
-  return options.secret ? { ...wired, defaultValue: undefined } : wired
+/** conformField for a secret (a password): never put back into the page. */
+export function secretField(field: Parameters<typeof conformField>[0]) {
+  return { ...conformField(field), defaultValue: undefined }
 }

@@ -6,7 +6,8 @@ import { usePresenceReporter } from '~/realtime/use-presence'
 import { MessagesNavLink } from './conversation-nav'
 import { NotificationsNavLink } from './notifications'
 
-export type LayoutUser = { id: string; name: string; role: string } | null
+/** The signed-in person as the navigation needs them: what it may offer comes as flags (permissions.ts). */
+export type LayoutUser = { id: string; name: string; canModerate: boolean; canAppointAnimators: boolean } | null
 
 export function AppLayout({ user, children }: { user: LayoutUser; children: ReactNode }) {
   const { t } = useTranslation()
@@ -57,12 +58,12 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
               <li key="layout.nav.search">
                 <NavLink to="/recherche">{t('layout.nav.search')}</NavLink>
               </li>
-              {user && (user.role === 'animator' || user.role === 'admin') ? (
+              {user?.canModerate ? (
                 <li key="layout.nav.animation">
                   <NavLink to="/animation">{t('layout.nav.animation')}</NavLink>
                 </li>
               ) : null}
-              {user?.role === 'admin' ? (
+              {user?.canAppointAnimators ? (
                 <li key="admin.nav">
                   <NavLink to="/admin/animateurs">{t('admin.nav')}</NavLink>
                 </li>

@@ -64,7 +64,7 @@ export function OrgProfileForm({
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
   const navigation = useNavigation()
-  const schema = useMemo(() => (mode === 'create' ? orgCreateSchema(t) : orgUpdateSchema(t)), [mode, t])
+  const schema = useMemo(() => (mode === 'create' ? orgCreateSchema() : orgUpdateSchema()), [mode, t])
   const [form, fields] = useForm<OrgFormValues, unknown>({
     id,
     lastResult,

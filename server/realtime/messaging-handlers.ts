@@ -1,5 +1,7 @@
 import type { Socket } from 'socket.io'
 import { actorOf } from '../../app/domain/actor.js'
+import { notFound, rateLimited, unauthenticated } from '../../app/domain/errors.js'
+import { unavailable } from '../../app/domain/unavailable.js'
 import type { SessionUser } from '../../app/domain/auth/session.server.js'
 import { getSessionUserFromCookie } from '../../app/http/session.server.js'
 import type { RateLimiter } from '../../app/domain/messaging/rate-limit.js'
@@ -8,7 +10,7 @@ import { conversationRoom, userRoom, messagingPayloads, type ClientToServerEvent
 import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
 import { socketUserCheck, type SocketData } from './auth.js'
-import { asCommand, SocketCommandError, socketCommand, translateAck } from './handler.js'
+import { socketCommand } from './handler.js'
 import type { MessageFeed } from './message-feed.js'
 
 type MessagingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -47,7 +49,7 @@ export const MAX_SENDS_IN_FLIGHT = 512
 function withDeadline<T>(socket: MessagingSocket, ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', socket.data.language))), ms)
+    timer = setTimeout(() => reject(unavailable()), ms)
   })
   return Promise.race([work, late]).finally(() => clearTimeout(timer))
 }
@@ -71,15 +73,15 @@ export function messagingHandlers({
 }: MessagingDeps) {
   const currentUser = socketUserCheck({ recheckMs: sessionRecheckMs, readUser })
   let sendsInFlight = 0
-  // Made once per language: under overload every refused send throws one, and a fresh error would pay for a stack trace.
-  const busy = { fr: new SocketCommandError('rate_limited', translateAck('messaging.errors.serverBusy', 'fr')), en: new SocketCommandError('rate_limited', translateAck('messaging.errors.serverBusy', 'en')) }
-  const down = { fr: new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', 'fr')), en: new SocketCommandError('unavailable', translateAck('messaging.errors.unavailable', 'en')) }
+  // Made once: under overload every refused send throws one, and a fresh error would pay for a stack trace.
+  const busy = rateLimited('messaging.errors.serverBusy')
+  const down = unavailable()
   return (socket: MessagingSocket) => {
     const language = socket.data.language ?? 'fr'
     /** The signed-in person behind this socket, the session read again now and then (socketUserCheck). */
     const actor = async () => {
       const user = await currentUser(socket)
-      if (!user) throw new SocketCommandError('unauthenticated', translateAck('messaging.errors.unauthenticated', language))
+      if (!user) throw unauthenticated('messaging.errors.unauthenticated')
       return actorOf(user)
     }
     if (socket.data.user) void socket.join(userRoom(socket.data.user.id))
@@ -87,18 +89,18 @@ export function messagingHandlers({
     socket.on(
       'message:send',
       socketCommand(messagingPayloads.send, async ({ conversationId, clientId, body }) => {
-        if (sendsInFlight >= maxSendsInFlight) throw service.storageDegraded() ? down[language] : busy[language]
+        if (sendsInFlight >= maxSendsInFlight) throw service.storageDegraded() ? down : busy
         sendsInFlight++
         const deadline = Date.now() + sendDeadlineMs
         try {
           return await withDeadline(
             socket,
             sendDeadlineMs,
-            asCommand(socket, async () => {
+            (async () => {
               const me = await actor()
               feed.sentFrom(socket.id, me, clientId)
               return (await service.sendMessage(me, conversationId, { clientId, body }, { limiter, membership, deadline })).message
-            }),
+            })(),
           )
         } finally {
           sendsInFlight--
@@ -110,7 +112,7 @@ export function messagingHandlers({
       'message:edit',
       socketCommand(messagingPayloads.edit, async ({ messageId, body }) => {
         const me = await actor()
-        return asCommand(socket, () => service.editMessage(me, messageId, body))
+        return service.editMessage(me, messageId, body)
       }, logger, language),
     )
 
@@ -118,7 +120,7 @@ export function messagingHandlers({
       'message:delete',
       socketCommand(messagingPayloads.delete, async ({ messageId }) => {
         const me = await actor()
-        return asCommand(socket, () => service.deleteMessage(me, messageId))
+        return service.deleteMessage(me, messageId)
       }, logger, language),
     )
 
@@ -126,7 +128,7 @@ export function messagingHandlers({
       'message:report',
       socketCommand(messagingPayloads.report, async ({ messageId, reason }) => {
         const me = await actor()
-        return asCommand(socket, () => service.reportMessage(me, messageId, reason))
+        return service.reportMessage(me, messageId, reason)
       }, logger, language),
     )
 
@@ -134,20 +136,18 @@ export function messagingHandlers({
       'conversation:join',
       socketCommand(messagingPayloads.join, async ({ conversationId, afterSeq, changedSince }) => {
         const me = await actor()
-        return asCommand(socket, async () => {
-          await service.requireParticipant(me, conversationId)
-          // Room first, then the read: a message stored meanwhile is pushed live, or read, or both
-          // (the client keeps one copy per seq) — never neither.
-          await socket.join(conversationRoom(conversationId))
-          const serverTime = Date.now()
-          const [receipts, missed] = await Promise.all([
-            service.receipts(me, conversationId),
-            afterSeq === undefined
-              ? { messages: [], hasMore: false }
-              : service.catchUp(me, conversationId, { afterSeq, changedSince: changedSince === undefined ? null : new Date(changedSince) }),
-          ])
-          return { conversationId, receipts, messages: missed.messages, hasMore: missed.hasMore, serverTime }
-        })
+        await service.requireParticipant(me, conversationId)
+        // Room first, then the read: a message stored meanwhile is pushed live, or read, or both
+        // (the client keeps one copy per seq) — never neither.
+        await socket.join(conversationRoom(conversationId))
+        const serverTime = Date.now()
+        const [receipts, missed] = await Promise.all([
+          service.receipts(me, conversationId),
+          afterSeq === undefined
+            ? { messages: [], hasMore: false }
+            : service.catchUp(me, conversationId, { afterSeq, changedSince: changedSince === undefined ? null : new Date(changedSince) }),
+        ])
+        return { conversationId, receipts, messages: missed.messages, hasMore: missed.hasMore, serverTime }
       }, logger, language),
     )
 
@@ -163,7 +163,7 @@ export function messagingHandlers({
       'conversation:read',
       socketCommand(messagingPayloads.read, async ({ conversationId, seq }) => {
         const me = await actor()
-        const receipt = await asCommand(socket, () => service.markRead(me, conversationId, seq))
+        const receipt = await service.markRead(me, conversationId, seq)
         publish({ type: 'receipt:updated', receipt })
         return receipt
       }, logger, language),
@@ -173,8 +173,8 @@ export function messagingHandlers({
       'typing:start',
       socketCommand(messagingPayloads.typing, async ({ conversationId }) => {
         const me = await actor()
-        const member = await asCommand(socket, () => membership.participantsIfMember(me.id, conversationId))
-        if (!member) throw new SocketCommandError('not_found', translateAck('messaging.errors.notFound', language))
+        const member = await membership.participantsIfMember(me.id, conversationId)
+        if (!member) throw notFound('messaging.errors.notFound')
         socket.to(conversationRoom(conversationId)).emit('typing', { conversationId, user: { id: me.id, name: me.name } })
         return { ok: true as const }
       }, logger, language),

@@ -1,5 +1,7 @@
 import type { Server, Socket } from 'socket.io'
+import { forbidden, notFound, rateLimited, unauthenticated } from '../../app/domain/errors.js'
 import { Conversation } from '../../app/domain/messaging/model.server.js'
+import { maySeePresenceOf } from '../../app/domain/permissions.js'
 import {
   presencePayloads,
   userRoom,
@@ -9,7 +11,7 @@ import {
 } from '../../app/realtime/events.js'
 import type { Logger } from '../logger.js'
 import { socketUserCheck, type SessionCheck, type SocketData } from './auth.js'
-import { SocketCommandError, socketCommand, translateAck } from './handler.js'
+import { socketCommand } from './handler.js'
 import type { PresenceRegistry } from './presence-registry.js'
 
 /**
@@ -62,17 +64,16 @@ export function presenceHandlers({ io, registry, logger, session }: { io: Presen
       'presence:query',
       socketCommand(presencePayloads.query, async (payload) => {
         const user = await currentUser(socket)
-        if (!user) throw new SocketCommandError('unauthenticated', translateAck('messaging.presence.signIn', socket.data.language))
+        if (!user) throw unauthenticated('messaging.presence.signIn')
         let ids: string[]
         if ('conversationId' in payload) {
           const conversation = await Conversation.findOne({ _id: payload.conversationId, participants: user.id }, { participants: 1 }).lean()
-          if (!conversation) throw new SocketCommandError('not_found', translateAck('messaging.errors.notFound', socket.data.language))
+          if (!conversation) throw notFound('messaging.errors.notFound')
           ids = conversation.participants.map(String).filter((id) => id !== user.id)
         } else {
-          const shared = new Set(await coParticipantsOf(user.id))
           ids = [...new Set(payload.userIds)].filter((id) => id !== user.id)
           // All or nothing: asking about a stranger is refused, not partly answered.
-          if (ids.some((id) => !shared.has(id))) throw new SocketCommandError('forbidden', translateAck('messaging.presence.notShared', socket.data.language))
+          if (!maySeePresenceOf(new Set(await coParticipantsOf(user.id)), ids)) throw forbidden('messaging.presence.notShared')
         }
         return { presence: await presenceOfUsers(registry, ids), at: Date.now() }
       }, logger, socket.data.language),
@@ -82,11 +83,11 @@ export function presenceHandlers({ io, registry, logger, session }: { io: Presen
       'presence:set',
       socketCommand(presencePayloads.set, async ({ state }) => {
         const user = await currentUser(socket)
-        if (!user) throw new SocketCommandError('unauthenticated', translateAck('messaging.presence.signIn', socket.data.language))
+        if (!user) throw unauthenticated('messaging.presence.signIn')
         if (socket.data.presence !== state) {
           const now = Date.now()
           changes = changes.filter((at) => now - at < 60_000)
-          if (changes.length >= CHANGES_PER_MINUTE) throw new SocketCommandError('rate_limited', translateAck('messaging.presence.tooManyChanges', socket.data.language))
+          if (changes.length >= CHANGES_PER_MINUTE) throw rateLimited('messaging.presence.tooManyChanges')
           changes.push(now)
           socket.data.presence = state
           await registry.changed(socket.id, state)

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose'
+import { onlineStatuses } from '../../app/domain/needs/lifecycle.js'
 import type { Document as MongoDocument, ObjectId } from 'mongodb'
 import {
   needDocument,
@@ -19,9 +20,6 @@ import type { SearchClient } from './client.js'
 export const NEEDS_COLLECTION = 'needs'
 export const ORGANISATIONS_COLLECTION = 'organisations'
 const TASK_TIMEOUT_MS = 60_000
-
-/** Statuses that may be in the index (the documents builder still decides per need). */
-const onlineStatuses = ['published', 'in_discussion', 'in_project', 'closed']
 
 export class SearchTaskFailedError extends Error {
   override name = 'SearchTaskFailedError'

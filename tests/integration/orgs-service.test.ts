@@ -1,28 +1,15 @@
+import { setHidden } from '~/domain/moderation/hidden.server'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DomainError } from '~/domain/errors'
+import { translateMessage } from '~/i18n/translate-message'
 import type { OutgoingMail } from '~/domain/mail/mailer'
 import { Invitation, JoinRequest } from '~/domain/orgs/membership-models.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { orgCreateSchema, orgUpdateSchema, type OrgCreateInput } from '~/domain/orgs/schema'
-import {
-  acceptInvitation,
-  createOrganisation,
-  decideJoinRequest,
-  declareClusterMemberships,
-  getInvitation,
-  getMemberProfile,
-  getMembersOverview,
-  getOrganisationProfile,
-  inviteMember,
-  leaveOrganisation,
-  removeMember,
-  requestToJoin,
-  setListed,
-  transferOwnership,
-  updateOrganisation,
-  verifyOrganisation,
-} from '~/domain/orgs/service.server'
+import { acceptInvitation, decideJoinRequest, getInvitation, inviteMember, requestToJoin } from '~/domain/orgs/invitations.server'
+import { getMembersOverview, leaveOrganisation, removeMember, setListed, transferOwnership } from '~/domain/orgs/members.server'
+import { createOrganisation, declareClusterMemberships, getMemberProfile, getOrganisationProfile, updateOrganisation, verifyOrganisation } from '~/domain/orgs/profile.server'
 import { actorOf, type Actor } from '~/domain/actor'
 import { User } from '~/domain/users/model.server'
 import type { UserRole } from '~/domain/users/roles'
@@ -52,7 +39,7 @@ async function makeUser(role: UserRole = 'researcher', extra: Record<string, unk
 const ctx = (actor: Actor) => ({ actor, t, mailer, publicUrl })
 
 function profile(overrides: Partial<OrgCreateInput> = {}) {
-  return orgCreateSchema(t).parse({
+  return orgCreateSchema().parse({
     name: 'Laboratoire des polymères du Jura',
     kind: 'lab',
     description: 'Caractérisation et mise en forme des polymères.',
@@ -125,7 +112,8 @@ describe('creating an organisation', () => {
     const before = { orgs: await Organisation.countDocuments(), memberships: await Membership.countDocuments() }
     const error = await refusal(() => createOrganisation(ctx(owner), profile({ name: 'Nulle Part', commune: '99999' })))
     expect(error.code).toBe('invalid')
-    expect(error.fieldErrors?.commune).toEqual(['Ce code ne correspond à aucune commune actuelle.'])
+    expect(error.fieldErrors?.commune).toEqual(['orgs.errors.communeUnknown'])
+    expect(translateMessage(t, error.fieldErrors!.commune![0]!)).toBe('Ce code ne correspond à aucune commune actuelle.')
     expect({ orgs: await Organisation.countDocuments(), memberships: await Membership.countDocuments() }).toEqual(before)
   })
 
@@ -133,7 +121,7 @@ describe('creating an organisation', () => {
     const owner = await makeUser()
     const before = await Organisation.countDocuments()
     const error = await refusal(() => createOrganisation(ctx(owner), profile({ name: 'Ambigu', commune: undefined, communeSearch: 'Saint-Claude' })))
-    expect(error.fieldErrors?.commune?.[0]).toMatch(/Plusieurs communes.*Saint-Claude \(39\).*Saint-Claude \(971\)/)
+    expect(translateMessage(t, error.fieldErrors!.commune![0]!)).toMatch(/Plusieurs communes.*Saint-Claude \(39\).*Saint-Claude \(971\)/)
     expect(await Organisation.countDocuments()).toBe(before)
   })
 
@@ -154,7 +142,7 @@ describe('editing a profile', () => {
     const outsider = await makeUser('industrialist')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Atelier partagé' }))
     await Membership.create({ orgId: id, userId: member.id, role: 'member' })
-    const update = (name: string) => orgUpdateSchema(t).parse({ name, commune: '39478' })
+    const update = (name: string) => orgUpdateSchema().parse({ name, commune: '39478' })
 
     const error = await refusal(() => updateOrganisation(ctx(outsider), slug, update('Pris par un inconnu')))
     expect(error.code).toBe('forbidden')
@@ -170,7 +158,7 @@ describe('editing a profile', () => {
     const owner = await makeUser()
     const admin = await makeUser('admin')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Plateforme régionale' }))
-    await updateOrganisation(ctx(admin), slug, orgUpdateSchema(t).parse({ name: 'Plateforme régionale (corrigée)', commune: '39478' }))
+    await updateOrganisation(ctx(admin), slug, orgUpdateSchema().parse({ name: 'Plateforme régionale (corrigée)', commune: '39478' }))
     expect((await Organisation.findById(id).lean())?.name).toBe('Plateforme régionale (corrigée)')
   })
 
@@ -178,7 +166,7 @@ describe('editing a profile', () => {
     const owner = await makeUser()
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Atelier disputé' }))
     const versions = Array.from({ length: 6 }, (_, i) =>
-      orgUpdateSchema(t).parse({ name: `Atelier disputé ${i}`, commune: '39478', keywords: `mot-${i}, autre-${i}`, equipment: `Machine ${i}` }),
+      orgUpdateSchema().parse({ name: `Atelier disputé ${i}`, commune: '39478', keywords: `mot-${i}, autre-${i}`, equipment: `Machine ${i}` }),
     )
     const outcomes = await Promise.allSettled(versions.map((version) => updateOrganisation(ctx(owner), slug, version)))
     const refusals = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []))
@@ -195,7 +183,7 @@ describe('editing a profile', () => {
 
   it('answers 404 for an organisation that does not exist', async () => {
     const owner = await makeUser()
-    expect((await refusal(() => updateOrganisation(ctx(owner), 'nexiste-pas', orgUpdateSchema(t).parse({ name: 'X y', commune: '39478' })))).code).toBe('not_found')
+    expect((await refusal(() => updateOrganisation(ctx(owner), 'nexiste-pas', orgUpdateSchema().parse({ name: 'X y', commune: '39478' })))).code).toBe('not_found')
   })
 })
 
@@ -396,9 +384,23 @@ describe('public member profile', () => {
     const shown = await createOrganisation(ctx(person), profile({ name: 'Où je figure' }))
     const hidden = await createOrganisation(ctx(person), profile({ name: 'Où je me cache' }))
     await setListed(ctx(person), hidden.slug, false)
-    const page = await getMemberProfile(person.id)
-    expect(page.user.name).toBe(person.name)
-    expect(page.organisations.map((org) => org.slug)).toEqual([shown.slug])
-    expect((await refusal(() => getMemberProfile(new mongoose.Types.ObjectId().toString()))).code).toBe('not_found')
+    const visitor = await getMemberProfile(null, person.id)
+    expect(visitor.user.name).toBe(person.name)
+    expect(visitor.organisations.map((org) => org.slug)).toEqual([shown.slug])
+    expect([visitor.canWrite, visitor.canReport]).toEqual([false, false])
+    const other = await getMemberProfile(await makeUser(), person.id)
+    expect([other.canWrite, other.canReport]).toEqual([true, true])
+    const own = await getMemberProfile(person, person.id)
+    expect([own.canWrite, own.canReport]).toEqual([false, false])
+    expect((await refusal(() => getMemberProfile(null, new mongoose.Types.ObjectId().toString()))).code).toBe('not_found')
+  })
+
+  it('is gone, once hidden by moderation, for everyone but its owner', async () => {
+    const person = await makeUser()
+    await setHidden('user', person.id, { by: person.id, reason: 'Test', at: new Date() })
+    expect((await refusal(() => getMemberProfile(null, person.id))).code).toBe('not_found')
+    const stranger = await makeUser()
+    expect((await refusal(() => getMemberProfile(stranger, person.id))).code).toBe('not_found')
+    expect((await getMemberProfile(person, person.id)).user.id).toBe(person.id)
   })
 })

@@ -121,8 +121,8 @@ describe('my data: export and deletion', () => {
     expect(await Need.exists({ _id: need.id })).toBeTruthy()
     // Nobody can start a conversation with, or open the page of, a deleted account.
     await expect(messaging.startDirectConversation(bruno.actor, claire.id)).rejects.toMatchObject({ code: 'not_found' })
-    const { getMemberProfile } = await import('~/domain/orgs/service.server')
-    await expect(getMemberProfile(claire.id)).rejects.toMatchObject({ code: 'not_found' })
+    const { getMemberProfile } = await import('~/domain/orgs/profile.server')
+    await expect(getMemberProfile(bruno.actor, claire.id)).rejects.toMatchObject({ code: 'not_found' })
     // Nothing left to export, nothing to delete twice.
     await expect(exportAccountData(claire)).rejects.toMatchObject({ code: 'not_found' })
     await expect(deleteAccount(claire, { confirmEmail: user!.email })).rejects.toMatchObject({ code: 'not_found' })

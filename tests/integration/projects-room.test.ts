@@ -126,7 +126,7 @@ describe('milestones', () => {
   it('refuse an empty or too long title and an impossible date, in the service too', async () => {
     const { company, projectId } = await startedProject()
     expect(await refusal(addMilestone(company.member, projectId, { title: '  ' }))).toMatchObject({ code: 'invalid', message: 'projects.errors.titleRequired' })
-    expect(await refusal(addMilestone(company.member, projectId, { title: 'x'.repeat(201) }))).toMatchObject({ code: 'invalid', message: 'projects.errors.titleTooLong' })
+    expect(await refusal(addMilestone(company.member, projectId, { title: 'x'.repeat(201) }))).toMatchObject({ code: 'invalid', message: 'projects.errors.titleTooLong?max=200' })
     expect(await refusal(addMilestone(company.member, projectId, { title: 'Essais', dueDate: '2026-02-30' }))).toMatchObject({ code: 'invalid', message: 'projects.errors.invalidDate' })
     const { id } = await addMilestone(company.member, projectId, { title: 'x'.repeat(200) })
     expect(await refusal(updateMilestone(company.member, projectId, id, { title: '' }))).toMatchObject({ code: 'invalid' })

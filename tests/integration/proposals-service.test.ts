@@ -158,10 +158,14 @@ describe('the company decides', () => {
     const labB = await labWithMember()
     await propose(labA, needId)
     await propose(labB, needId)
-    expect(await proposalsForNeed(member, { id: needId, companyMember: true })).toHaveLength(2)
-    const seenByA = await proposalsForNeed(labA.member, { id: needId, companyMember: false })
+    const seenByCompany = await proposalsForNeed(member, { id: needId, companyMember: true, open: true })
+    expect(seenByCompany).toHaveLength(2)
+    expect(seenByCompany[0]!.availableActions).toEqual(['shortlist', 'accept', 'decline'])
+    expect((await proposalsForNeed(member, { id: needId, companyMember: true, open: false }))[0]!.availableActions).toEqual([])
+    const seenByA = await proposalsForNeed(labA.member, { id: needId, companyMember: false, open: true })
     expect(seenByA.map((proposal) => proposal.org.id)).toEqual([labA.orgId])
-    expect(await proposalsForNeed(null, { id: needId, companyMember: false })).toEqual([])
+    expect(seenByA[0]!.availableActions).toEqual(['edit', 'withdraw'])
+    expect(await proposalsForNeed(null, { id: needId, companyMember: false, open: true })).toEqual([])
   })
 
   it('accepts: the need goes in project and a project gathers the members of both organisations', async () => {

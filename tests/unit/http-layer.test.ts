@@ -5,7 +5,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from '~/domain/er
 import { asResponse, formRefusal, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
 import { createI18n } from '~/i18n/config'
-import { translateFieldErrors, translateMessage, translateMessages } from '~/i18n/translate-message'
+import { translateFieldErrors, translateMessage, withValues, translateMessages } from '~/i18n/translate-message'
 
 const { t } = createI18n('fr')
 const { t: tEn } = createI18n('en')
@@ -35,6 +35,13 @@ describe('translateMessage', () => {
     for (const text of ['Un compte existe déjà avec cette adresse.', 'Introuvable.', 'Required', 'a.b c', 'Needs.refusals.notEditable', 'needs', '']) {
       expect(translateMessage(t, text)).toBe(text)
     }
+  })
+
+  it('carries the values a sentence needs after the key', () => {
+    const message = withValues('orgs.errors.communeNotFound', { query: 'Saint-Dié & co?' })
+    expect(message).not.toMatch(/\s/)
+    expect(translateMessage(t, message)).toBe(t('orgs.errors.communeNotFound', { query: 'Saint-Dié & co?' }))
+    expect(translateMessage(t, message)).toContain('Saint-Dié & co?')
   })
 
   it('maps lists and field errors, keeping what is missing missing', () => {

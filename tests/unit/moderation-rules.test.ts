@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { escapeCsvCell, toCsv } from '~/domain/moderation/csv'
-import { ageInDays, followUpFlags } from '~/domain/moderation/follow-up'
+import { ageInDays, followUpFlags, type FollowUpNeed } from '~/domain/moderation/follow-up'
 import { countBy, medianHoursToFirstProposal, shareAnsweredWithin } from '~/domain/moderation/kpi'
-import { mayModerateOrganisation, mayModerateSpaces, organisationSpaces, spacesFilter } from '~/domain/moderation/scope'
-import { animatesAnySpace } from '~/domain/needs/visibility'
-import { isWithinAnimatorScope } from '~/domain/orgs/scope'
+import { actorOf } from '~/domain/actor'
+import { spacesFilter } from '~/domain/moderation/scope'
 
 const DAY = 86_400_000
 const now = new Date('2026-06-30T12:00:00.000Z')
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY)
 
 describe('follow-up rules', () => {
-  const base = { status: 'published', proposalsReceived: 0, publishedAt: daysAgo(10), lastActivityAt: daysAgo(1) }
+  const base: FollowUpNeed = { status: 'published', proposalsReceived: 0, publishedAt: daysAgo(10), lastActivityAt: daysAgo(1) }
   it('flags a published need with no proposal from day 10, not before', () => {
     expect(followUpFlags(base, now)).toEqual(['no_proposal'])
     expect(followUpFlags({ ...base, publishedAt: daysAgo(9.9) }, now)).toEqual([])
@@ -26,7 +25,7 @@ describe('follow-up rules', () => {
     expect(followUpFlags({ ...base, lastActivityAt: daysAgo(31), publishedAt: daysAgo(40) }, now)).toEqual(['no_proposal', 'propose_closing'])
   })
   it('ignores needs that are not open', () => {
-    for (const status of ['draft', 'submitted', 'in_project', 'closed']) expect(followUpFlags({ ...base, status, lastActivityAt: daysAgo(90) }, now)).toEqual([])
+    for (const status of ['draft', 'submitted', 'in_project', 'closed'] as const) expect(followUpFlags({ ...base, status, lastActivityAt: daysAgo(90) }, now)).toEqual([])
   })
   it('counts whole days of waiting', () => {
     expect(ageInDays(daysAgo(2.5), now)).toBe(2)
@@ -81,28 +80,14 @@ describe('dashboard figures', () => {
   })
 })
 
-describe('moderation scope', () => {
-  const animator = { id: 'a', name: 'A', role: 'animator' as const, animates: [{ kind: 'territory' as const, ref: 'haut-jura' }, { kind: 'organisation' as const, ref: 'c1' }] }
-  const admin = { id: 'b', name: 'B', role: 'admin' as const, animates: [] }
-  const researcher = { id: 'c', name: 'C', role: 'researcher' as const, animates: [{ kind: 'territory' as const, ref: 'haut-jura' }] }
-  it('animators act within their spaces, admins everywhere, others nowhere', () => {
-    expect(mayModerateSpaces(animator, [{ kind: 'territory', ref: 'haut-jura' }])).toBe(true)
-    expect(mayModerateSpaces(animator, [{ kind: 'territory', ref: 'ancenis' }])).toBe(false)
-    expect(mayModerateSpaces(admin, [])).toBe(true)
-    expect(mayModerateSpaces(researcher, [{ kind: 'territory', ref: 'haut-jura' }])).toBe(false)
-    expect(spacesFilter(admin)).toEqual({})
-    expect(spacesFilter(researcher)).toEqual({ _id: { $exists: false } })
-  })
-  it('organisation spaces say the same as the organisation scope rule', () => {
-    const orgs = [
-      { kind: 'company' as const, territories: [], memberOf: ['c1'] },
-      { kind: 'lab' as const, territories: [], memberOf: ['c1'] },
-      { kind: 'lab' as const, territories: ['haut-jura'], memberOf: [] },
-      { kind: 'company' as const, territories: ['ancenis'], memberOf: ['c2'] },
-    ]
-    for (const org of orgs) {
-      expect(animatesAnySpace(animator.animates, organisationSpaces(org))).toBe(isWithinAnimatorScope(animator.animates, org))
-      expect(mayModerateOrganisation(animator, org)).toBe(isWithinAnimatorScope(animator.animates, org))
-    }
+describe('moderation scope as a query', () => {
+  const animator = actorOf({ id: 'a', name: 'A', role: 'animator', animates: [{ kind: 'territory', ref: 'haut-jura' }, { kind: 'organisation', ref: 'c1' }] })
+  it('filters on the animator’s spaces, everything for admins, nothing for anyone else', () => {
+    expect(spacesFilter(actorOf({ id: 'b', name: 'B', role: 'admin' }))).toEqual({})
+    expect(spacesFilter(actorOf({ id: 'c', name: 'C', role: 'researcher', animates: [{ kind: 'territory', ref: 'haut-jura' }] }))).toEqual({ _id: { $exists: false } })
+    expect(spacesFilter(actorOf({ id: 'd', name: 'D', role: 'animator' }))).toEqual({ _id: { $exists: false } })
+    expect(spacesFilter(animator)).toEqual({
+      $or: [{ spaces: { $elemMatch: { kind: 'territory', ref: 'haut-jura' } } }, { spaces: { $elemMatch: { kind: 'organisation', ref: 'c1' } } }],
+    })
   })
 })

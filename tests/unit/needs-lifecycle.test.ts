@@ -34,6 +34,14 @@ describe('need lifecycle', () => {
     expect(planTransition(need('published', { deadline: new Date('2026-03-01') }), 'expire', company, ctx)).toEqual({ ok: false, refusal: 'forbidden' })
   })
 
+  it('lets a reviewer reject a submitted need for good, with a reason, from the moderation queue only', () => {
+    expect(planTransition(need('submitted'), 'reject', reviewer, { ...ctx, reason: 'Hors sujet' })).toEqual({ ok: true, from: 'submitted', to: 'closed', closedReason: 'abandoned' })
+    expect(planTransition(need('submitted'), 'reject', reviewer, ctx)).toEqual({ ok: false, refusal: 'reason_required' })
+    expect(planTransition(need('submitted'), 'reject', company, { ...ctx, reason: 'x' })).toEqual({ ok: false, refusal: 'forbidden' })
+    expect(planTransition(need('published'), 'reject', reviewer, { ...ctx, reason: 'x' })).toEqual({ ok: false, refusal: 'invalid_state' })
+    expect(availableActions(need('submitted'), reviewer, ctx)).not.toContain('reject')
+  })
+
   it('refuses steps that do not start from the current status', () => {
     expect(planTransition(need('published'), 'submit', company, ctx)).toEqual({ ok: false, refusal: 'invalid_state' })
     expect(planTransition(need('draft'), 'approve', reviewer, ctx)).toEqual({ ok: false, refusal: 'invalid_state' })

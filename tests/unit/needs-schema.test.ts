@@ -2,8 +2,11 @@ import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
 import { needFormSchema, needLifecycleFormSchema, submissionGaps, todayUtc } from '~/domain/needs/schema'
 import { createI18n } from '~/i18n/config'
+import { translateFieldErrors, translateMessages } from '~/i18n/translate-message'
 
 const t = createI18n('fr').t
+/** Errors as the page shows them: the schema speaks keys, the fields put them into French. */
+const inFrench = (errors: Record<string, string[] | null>) => translateFieldErrors(t, errors as Record<string, string[]>)!
 
 function form(entries: Array<[string, string]>) {
   const data = new FormData()
@@ -11,7 +14,7 @@ function form(entries: Array<[string, string]>) {
   return data
 }
 
-const parse = (entries: Array<[string, string]>, intent: 'draft' | 'submit' = 'draft') => parseWithZod(form(entries), { schema: needFormSchema(t, intent) })
+const parse = (entries: Array<[string, string]>, intent: 'draft' | 'submit' = 'draft') => parseWithZod(form(entries), { schema: needFormSchema(intent) })
 
 const firstVersion: Array<[string, string]> = [
   ['title', 'Contrôle qualité par vision'],
@@ -31,7 +34,7 @@ describe('need form', () => {
   it('asks for the first version before publishing, in French, next to each field', () => {
     const submission = parse([['title', 'Un besoin à préciser'], ['intent', 'submit']], 'submit')
     expect(submission.status).toBe('error')
-    const errors = submission.reply().error!
+    const errors = inFrench(submission.reply().error!)
     expect(errors.summary).toEqual(['Résumez votre besoin en une ou deux phrases.'])
     expect(errors.category).toEqual(['Choisissez une catégorie.'])
     expect(errors.domains).toEqual(['Choisissez au moins un domaine technologique.'])
@@ -45,30 +48,30 @@ describe('need form', () => {
   })
 
   it('refuses unknown domains, more than five, a target TRL below the current one and a past deadline', () => {
-    const errors = parse([
+    const errors = inFrench(parse([
       ['title', 'Titre correct'],
       ['domains', 'ai'],
       ['domains', 'teleportation'],
       ['trlCurrent', '6'],
       ['trlTarget', '4'],
       ['deadline', '2020-01-01'],
-    ]).reply().error!
+    ]).reply().error!)
     expect(errors.domains).toEqual(['Choisissez une valeur dans la liste.'])
     expect(errors.trlTarget).toEqual(['Le TRL visé doit être supérieur ou égal au TRL de départ.'])
     expect(errors.deadline).toEqual(['L’échéance ne peut pas être dans le passé.'])
     const tooMany = parse([['title', 'Titre correct'], ...['ai', 'iiot', 'robotics', 'automation', 'plastics', 'photonics'].map((id): [string, string] => ['domains', id])])
-    expect(tooMany.reply().error!.domains).toEqual(['5 domaines au maximum.'])
+    expect(inFrench(tooMany.reply().error!).domains).toEqual(['5 domaines au maximum.'])
   })
 
   it('checks TRL bounds, lengths and choices', () => {
-    const errors = parse([
+    const errors = inFrench(parse([
       ['title', 'abc'],
       ['summary', 'x'.repeat(601)],
       ['trlCurrent', '0'],
       ['trlTarget', '12'],
       ['confidentiality', 'secret-defense'],
       ['stage', 'invented'],
-    ]).reply().error!
+    ]).reply().error!)
     expect(errors.title).toEqual(['Le titre doit faire au moins 5 caractères.'])
     expect(errors.summary).toEqual(['600 caractères au maximum.'])
     expect(errors.trlCurrent).toEqual(['Le TRL est un nombre entier entre 1 et 9.'])
@@ -77,10 +80,10 @@ describe('need form', () => {
     expect(errors.stage).toEqual(['Choisissez une valeur dans la liste.'])
   })
 
-  it('speaks English to English readers', () => {
+  it('speaks in keys, which the page puts into English for English readers', () => {
     const en = createI18n('en').t
-    const submission = parseWithZod(form([['title', 'abc']]), { schema: needFormSchema(en, 'draft') })
-    expect(submission.reply().error!.title).toEqual(['The title must be at least 5 characters long.'])
+    const submission = parseWithZod(form([['title', 'abc']]), { schema: needFormSchema('draft') })
+    expect(translateMessages(en, submission.reply().error!.title!)).toEqual(['The title must be at least 5 characters long.'])
   })
 
   it('names what a stored draft lacks before submission', () => {
@@ -94,7 +97,7 @@ describe('need form', () => {
   })
 
   it('validates the lifecycle buttons, including a new deadline when reopening', () => {
-    const schema = needLifecycleFormSchema(t)
+    const schema = needLifecycleFormSchema()
     expect(schema.safeParse({ intent: 'submit' }).success).toBe(true)
     expect(schema.safeParse({ intent: 'delete_everything' }).success).toBe(false)
     expect(schema.safeParse({ intent: 'reopen', deadline: '2020-01-01' }).success).toBe(false)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { animatesAnySpace, anonymousViewer, needAccess, redactNeed, type NeedViewer } from '~/domain/needs/visibility'
+import { animatesAnySpace } from '~/domain/permissions'
+import { anonymousViewer, needAccess, redactNeed, type NeedViewer } from '~/domain/needs/visibility'
 
 const signedIn: NeedViewer = { ...anonymousViewer, signedIn: true }
 const companyMember: NeedViewer = { ...signedIn, companyMember: true }
@@ -28,6 +29,13 @@ describe('need visibility', () => {
   it('keeps a need closed before it ever went online as private as a submitted one', () => {
     expect(needAccess({ status: 'closed', confidentiality: 'public', publishedAt: null }, signedIn).visible).toBe(false)
     expect(needAccess({ status: 'closed', confidentiality: 'public', publishedAt: new Date() }, anonymousViewer).visible).toBe(true)
+  })
+
+  it('shows a need hidden by moderation to its company and its reviewers only, whatever its level', () => {
+    const hidden = { ...online, confidentiality: 'public' as const, hidden: true }
+    for (const viewer of [companyMember, scopeAnimator, admin]) expect(needAccess(hidden, viewer).visible).toBe(true)
+    for (const viewer of [anonymousViewer, signedIn, projectMember]) expect(needAccess(hidden, viewer).visible).toBe(false)
+    expect(needAccess({ ...hidden, hidden: false }, anonymousViewer).visible).toBe(true)
   })
 
   it('shows a public need entirely to everyone', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ZodTypeAny } from 'zod'
 import { clusterMembershipsSchema, inviteSchema, orgCreateSchema, orgLimits, orgUpdateSchema } from '~/domain/orgs/schema'
 import { createI18n } from '~/i18n/config'
+import { translateFieldErrors } from '~/i18n/translate-message'
 
 const { t } = createI18n('fr')
 
@@ -31,14 +32,15 @@ const valid = {
 }
 
 /** The submission as conform sees it, with `error` readable whatever the status. */
-function parseForm<S extends ZodTypeAny>(schema: S, fields: Record<string, string | string[]>) {
+function parseForm<S extends ZodTypeAny>(schema: S, fields: Record<string, string | string[]>, reader = t) {
   const submission = parseWithZod(formData(fields), { schema })
+  // The schema speaks keys; the errors are read as the page shows them, in words.
   return submission.status === 'success'
     ? { status: 'success' as const, value: submission.value, error: undefined }
-    : { status: submission.status, value: undefined, error: submission.error }
+    : { status: submission.status, value: undefined, error: translateFieldErrors(reader, submission.error as Record<string, string[]> | undefined) }
 }
 
-const parse = (fields: Record<string, string | string[]>) => parseForm(orgCreateSchema(t), fields)
+const parse = (fields: Record<string, string | string[]>) => parseForm(orgCreateSchema(), fields)
 
 describe('organisation profile schema', () => {
   it('accepts a complete form and turns lists into arrays', () => {
@@ -115,12 +117,12 @@ describe('organisation profile schema', () => {
 
   it('speaks English to English speakers', () => {
     const english = createI18n('en').t
-    const submission = parseForm(orgUpdateSchema(english), { ...valid, trlMin: '8', trlMax: '2' })
+    const submission = parseForm(orgUpdateSchema(), { ...valid, trlMin: '8', trlMax: '2' }, english)
     expect(submission.error?.trlMax).toEqual(['The highest TRL must be greater than or equal to the lowest TRL.'])
   })
 
   it('has no kind on the edit form (changing it would dodge verification)', () => {
-    const submission = parseForm(orgUpdateSchema(t), { ...valid, kind: 'company' })
+    const submission = parseForm(orgUpdateSchema(), { ...valid, kind: 'company' })
     expect(submission.status).toBe('success')
     expect(submission.status === 'success' && Object.keys(submission.value)).not.toContain('kind')
   })
@@ -128,12 +130,12 @@ describe('organisation profile schema', () => {
 
 describe('membership forms', () => {
   it('normalises and checks invitation addresses', () => {
-    expect(inviteSchema(t).safeParse({ email: '  Alice@Exemple.FR ' }).data).toEqual({ email: 'alice@exemple.fr' })
-    expect(inviteSchema(t).safeParse({ email: 'pas-une-adresse' }).success).toBe(false)
+    expect(inviteSchema().safeParse({ email: '  Alice@Exemple.FR ' }).data).toEqual({ email: 'alice@exemple.fr' })
+    expect(inviteSchema().safeParse({ email: 'pas-une-adresse' }).success).toBe(false)
   })
 
   it('only takes object ids as cluster memberships', () => {
-    expect(clusterMembershipsSchema(t).safeParse({ memberOf: ['64b7f0c2a1b2c3d4e5f60718'] }).success).toBe(true)
-    expect(clusterMembershipsSchema(t).safeParse({ memberOf: ['{"$ne":null}'] }).success).toBe(false)
+    expect(clusterMembershipsSchema().safeParse({ memberOf: ['64b7f0c2a1b2c3d4e5f60718'] }).success).toBe(true)
+    expect(clusterMembershipsSchema().safeParse({ memberOf: ['{"$ne":null}'] }).success).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { byDueDate, canMoveTo, isOverdue, milestoneFields, nextStatuses, parisToday, projectFormId, projectFormSchemas } from '~/domain/projects/schema'
+import { translateMessage } from '~/i18n/translate-message'
+import { byDueDate, canMoveTo, isOverdue, MAX_MILESTONE_TITLE, milestoneFields, nextStatuses, parisToday, projectFormId, projectFormSchemas } from '~/domain/projects/schema'
 import { createI18n } from '~/i18n/config'
 
 describe('project status transitions', () => {
@@ -44,16 +45,19 @@ describe('milestones', () => {
     expect(fields.safeParse({ title: 'x'.repeat(200), dueDate: '2028-02-29' }).success).toBe(true)
     const tooLong = fields.safeParse({ title: 'x'.repeat(201) })
     expect(tooLong.success).toBe(false)
-    expect(tooLong.error?.issues[0]?.message).toBe('projects.errors.titleTooLong')
+    expect(tooLong.error?.issues[0]?.message).toBe('projects.errors.titleTooLong?max=200')
     expect(fields.safeParse({ title: '   ' }).error?.issues[0]?.message).toBe('projects.errors.titleRequired')
     expect(fields.safeParse({ title: 'Essais', dueDate: '2027-02-29' }).error?.issues[0]?.message).toBe('projects.errors.invalidDate')
     expect(fields.safeParse({ title: 'Essais', dueDate: '10/03/2026' }).success).toBe(false)
   })
 
-  it('speak French in the forms (the schema takes the page’s t)', () => {
+  it('speak in i18n keys, put into French by the page', () => {
     const { t } = createI18n('fr')
-    const parsed = projectFormSchemas(t)['milestone-create'].safeParse({ intent: 'milestone-create', title: '' })
-    expect(parsed.error?.issues[0]?.message).toBe('Donnez un intitulé au jalon.')
+    const parsed = projectFormSchemas()['milestone-create'].safeParse({ intent: 'milestone-create', title: '' })
+    expect(parsed.error?.issues[0]?.message).toBe('projects.errors.titleRequired')
+    expect(translateMessage(t, parsed.error!.issues[0]!.message)).toBe('Donnez un intitulé au jalon.')
+    const tooLong = milestoneFields().safeParse({ title: 'x'.repeat(MAX_MILESTONE_TITLE + 1) })
+    expect(translateMessage(t, tooLong.error!.issues[0]!.message)).toContain(String(MAX_MILESTONE_TITLE))
   })
 })
 

@@ -2,8 +2,11 @@ import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
 import { declineGaps, proposalDecisionSchema, proposalFormSchema } from '~/domain/proposals/schema'
 import { createI18n } from '~/i18n/config'
+import { translateFieldErrors } from '~/i18n/translate-message'
 
 const t = createI18n('fr').t
+/** Errors as the page shows them: the schema speaks keys, the fields put them into French. */
+const inFrench = (errors: Record<string, string[] | null>) => translateFieldErrors(t, errors as Record<string, string[]>)!
 
 function form(entries: Record<string, string>) {
   const data = new FormData()
@@ -21,13 +24,13 @@ const valid = {
 
 describe('proposal form', () => {
   it('accepts a complete proposal and splits partners one per line', () => {
-    const submission = parseWithZod(form({ ...valid, partners: 'CETIM\n\nIRT Jules Verne\nCETIM' }), { schema: proposalFormSchema(t) })
+    const submission = parseWithZod(form({ ...valid, partners: 'CETIM\n\nIRT Jules Verne\nCETIM' }), { schema: proposalFormSchema() })
     expect(submission.status).toBe('success')
     expect(submission.status === 'success' && submission.value).toMatchObject({ durationMonths: 6, partners: ['CETIM', 'IRT Jules Verne'] })
   })
 
   it('explains each missing or wrong field in French', () => {
-    const errors = parseWithZod(form({ submissionId: 'not-a-uuid', approach: 'court', durationMonths: '0', trlStart: '7', trlEnd: '5' }), { schema: proposalFormSchema(t) }).reply().error!
+    const errors = inFrench(parseWithZod(form({ submissionId: 'not-a-uuid', approach: 'court', durationMonths: '0', trlStart: '7', trlEnd: '5' }), { schema: proposalFormSchema() }).reply().error!)
     expect(errors.submissionId).toEqual(['Valeur invalide : rechargez la page et réessayez.'])
     expect(errors.approach).toEqual(['Décrivez votre approche en au moins 30 caractères.'])
     expect(errors.team).toEqual(['Présentez l’équipe en quelques mots.'])
@@ -38,11 +41,11 @@ describe('proposal form', () => {
 
   it('refuses more than five partners', () => {
     const partners = ['A', 'B', 'C', 'D', 'E', 'F'].join('\n')
-    expect(parseWithZod(form({ ...valid, partners }), { schema: proposalFormSchema(t) }).reply().error!.partners).toEqual(['5 partenaires au maximum.'])
+    expect(inFrench(parseWithZod(form({ ...valid, partners }), { schema: proposalFormSchema() }).reply().error!).partners).toEqual(['5 partenaires au maximum.'])
   })
 
   it('validates decisions and asks for words with “other”', () => {
-    const schema = proposalDecisionSchema(t)
+    const schema = proposalDecisionSchema()
     const proposalId = 'a'.repeat(24)
     expect(schema.safeParse({ intent: 'accept', proposalId }).success).toBe(true)
     expect(schema.safeParse({ intent: 'accept', proposalId: 'nope' }).success).toBe(false)

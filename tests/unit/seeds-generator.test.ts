@@ -27,7 +27,7 @@ describe('volume data generator', () => {
     const generator = createGenerator(11)
     const organisations = Array.from({ length: 60 }, (_, i) => generator.organisation(i, places))
     for (const org of organisations) {
-      const parsed = orgCreateSchema(t).safeParse({
+      const parsed = orgCreateSchema().safeParse({
         name: org.name, kind: org.kind, description: org.description, domains: org.domains, keywords: org.keywords.join(', '),
         equipment: org.equipment.join('\n'), filieres: org.filieres, territories: org.territories, trlMin: org.trlMin ?? undefined,
         trlMax: org.trlMax ?? undefined, commune: org.location.communeCode,
@@ -37,7 +37,7 @@ describe('volume data generator', () => {
     const companies = organisations.filter((org) => org.kind === 'company')
     for await (const batch of generateNeedBatches({ count: 200, batchSize: 50, seed: 11, companies, authorId: author })) {
       for (const need of batch) {
-        const parsed = needFormSchema(t, 'submit').safeParse({
+        const parsed = needFormSchema('submit').safeParse({
           intent: 'submit', title: need.title, summary: need.summary, description: need.description, category: need.category,
           domains: need.domains, filiere: need.filiere, trlCurrent: need.trlCurrent, trlTarget: need.trlTarget, stage: need.stage,
           budgetRange: need.budgetRange, confidentiality: need.confidentiality, commune: need.location.communeCode,

@@ -12,7 +12,7 @@ const t = createI18n('fr').t
 
 describe('demo data passes the app’s own schemas', () => {
   it.each(demoOrganisations.map((org) => [org.slug, org] as const))('organisation %s', (_slug, org) => {
-    const parsed = orgCreateSchema(t).safeParse({
+    const parsed = orgCreateSchema().safeParse({
       name: org.name,
       kind: org.kind,
       description: org.description,
@@ -44,7 +44,7 @@ describe('demo data passes the app’s own schemas', () => {
   it.each(needs.map((need) => [need.key, need] as const))('need %s and its proposals', (_key, need) => {
     const companyOrg = demoOrganisations.find((org) => org.slug === need.company)
     expect(companyOrg?.kind).toBe('company')
-    const parsed = needFormSchema(t, 'submit').safeParse({
+    const parsed = needFormSchema('submit').safeParse({
       intent: 'submit',
       title: need.title,
       summary: need.summary,
@@ -64,7 +64,7 @@ describe('demo data passes the app’s own schemas', () => {
     expect(parsed.error?.issues ?? []).toEqual([])
     for (const proposal of need.proposals) {
       expect(demoOrganisations.find((org) => org.slug === proposal.org)?.kind).not.toBe('company')
-      const proposalParsed = proposalFormSchema(t).safeParse({
+      const proposalParsed = proposalFormSchema().safeParse({
         submissionId: `00000000-0000-4000-8000-000000000000`,
         approach: proposal.approach,
         team: proposal.team,

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { createLogger } from '../../server/logger'
-import { SocketCommandError, socketCommand } from '../../server/realtime/handler'
+import { forbidden, invalid } from '../../app/domain/errors'
+import { withValues } from '../../app/i18n/translate-message'
+import { socketCommand } from '../../server/realtime/handler'
 
 const logger = createLogger('silent')
 const schema = z.object({ text: z.string().max(5) }).strict()
@@ -22,12 +24,18 @@ describe('socketCommand', () => {
     expect(ack.mock.calls[0]?.[0].error.message).toMatch(/text/)
   })
 
-  it('passes domain refusals through with their code', async () => {
+  it('answers a domain refusal with the ack code of its table and its message in the socket’s language', async () => {
     const ack = vi.fn()
     await socketCommand(schema, () => {
-      throw new SocketCommandError('forbidden', 'Vous n’êtes pas membre de cette conversation.')
-    }, logger)({ text: 'a' }, ack)
-    expect(ack).toHaveBeenCalledWith({ error: { code: 'forbidden', message: 'Vous n’êtes pas membre de cette conversation.' } })
+      throw forbidden('messaging.presence.notShared')
+    }, logger, 'en')({ text: 'a' }, ack)
+    expect(ack.mock.calls[0]?.[0].error.code).toBe('forbidden')
+    expect(ack.mock.calls[0]?.[0].error.message).not.toMatch(/messaging\./)
+    const frenchAck = vi.fn()
+    await socketCommand(schema, () => {
+      throw invalid(withValues('projects.errors.titleTooLong', { max: 120 }))
+    }, logger)({ text: 'a' }, frenchAck)
+    expect(frenchAck.mock.calls[0]?.[0].error).toEqual({ code: 'invalid_payload', message: expect.stringContaining('120') })
   })
 
   it('hides unexpected errors behind a generic message', async () => {

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor'
+import { assertAllowed, mayChangeMessage } from '../permissions'
 import mongoose from 'mongoose'
-import { DomainError, forbidden, invalid, notFound } from '../errors'
+import { DomainError, forbidden, invalid, notFound, rateLimited } from '../errors'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
@@ -406,7 +407,7 @@ export async function storeMessage(
     // A retry of a message already stored is not a new send: answer it even when over the limit.
     const retried = await storedMessage(key)
     if (retried) return { message: toView(retried, actor.name), created: false }
-    throw new DomainError('rate_limited', 'messaging.errors.rateLimited')
+    throw rateLimited('messaging.errors.rateLimited')
   }
   const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date(), storedBy: PROCESS_ID }
   const outcome = await messageWriter.write(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS }).catch((error: unknown) => {
@@ -436,7 +437,7 @@ async function ownMessage(actor: Actor, messageId: string) {
   const message = await Message.findById(messageId).lean()
   if (!message) throw notFound('messaging.errors.messageNotFound')
   await requireParticipant(actor, String(message.conversationId))
-  if (String(message.authorId) !== actor.id) throw forbidden('messaging.errors.notAuthor')
+  assertAllowed(mayChangeMessage(actor, message), 'messaging.errors.notAuthor')
   if (message.deletedAt) throw invalid('messaging.errors.alreadyDeleted')
   return message
 }

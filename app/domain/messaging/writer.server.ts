@@ -1,5 +1,5 @@
 import mongoose, { type mongo, type Types } from 'mongoose'
-import { DomainError } from '../errors'
+import { DomainError, rateLimited } from '../errors'
 import { isClientClosed, isDatabaseUnavailable, unavailable } from '../unavailable'
 import { MESSAGE_CLIENT_ID_INDEX } from './model.server'
 
@@ -174,7 +174,7 @@ export function createMessageWriter(collection: () => Collection<Document>, opti
      */
     write(draft: MessageDraft, { deadline = now() + 5_000 }: { deadline?: number } = {}): Promise<WriteOutcome> {
       if (queue.length >= maxQueued) {
-        return Promise.reject(degraded() ? unavailable() : new DomainError('rate_limited', 'messaging.errors.serverBusy'))
+        return Promise.reject(degraded() ? unavailable() : rateLimited('messaging.errors.serverBusy'))
       }
       return new Promise((resolve, reject) => {
         queue.push({ draft, deadline, resolve, reject })

@@ -1,12 +1,12 @@
 import type { Actor, Space } from '../actor'
 import { conflict, forbidden, invalid, notFound } from '../errors'
-import { isMemberOf } from '../orgs/memberships.server'
+import { isMemberOf, orgIdsOf, spacesOfPeople } from '../orgs/memberships.server'
 import { Need } from '../needs/model.server'
-import { Membership, Organisation } from '../orgs/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import { ModerationState } from './model.server'
-import { isModerator, mayModerateSpaces, organisationSpaces, spacesFilter } from './scope'
+import { isModerator, mayModerateSpaces, organisationSpaces } from '../permissions'
+import { spacesFilter } from './scope'
 import { isObjectId } from '../ids'
 
 /**
@@ -20,9 +20,7 @@ type AppealTarget = 'need' | 'user'
 
 async function spacesOf(targetKind: AppealTarget, targetId: string): Promise<Space[]> {
   if (targetKind === 'need') return ((await Need.findById(targetId, { spaces: 1 }).lean())?.spaces ?? []) as Space[]
-  const orgIds = (await Membership.find({ userId: targetId }, { orgId: 1 }).lean()).map((membership) => membership.orgId)
-  const orgs = await Organisation.find({ _id: { $in: orgIds } }, { kind: 1, territories: 1, memberOf: 1 }).lean()
-  return orgs.flatMap((org) => organisationSpaces({ kind: org.kind, territories: org.territories, memberOf: org.memberOf }))
+  return spacesOfPeople(targetId)
 }
 
 async function isAuthor(actor: Actor, targetKind: AppealTarget, targetId: string) {
@@ -35,7 +33,7 @@ export type HiddenItem = { targetKind: AppealTarget; targetId: string; label: st
 
 /** What of the actor's is hidden (their profile, their companies' needs), and why. */
 export async function myHiddenContent(actor: Actor): Promise<HiddenItem[]> {
-  const companyIds = (await Membership.find({ userId: actor.id }, { orgId: 1 }).lean()).map((membership) => membership.orgId)
+  const companyIds = await orgIdsOf(actor.id)
   const needs = await Need.find({ companyOrgId: { $in: companyIds } }, { title: 1 }).lean()
   const titles = new Map(needs.map((need) => [String(need._id), need.title]))
   const states = await ModerationState.find({

@@ -1,3 +1,4 @@
+import { isOpen, type NeedStatus } from '../needs/lifecycle'
 /**
  * Follow-up rules, as public business advisors do it (Place des Entreprises): a published need
  * with no proposal after 10 days is flagged to its animators; an open need with no activity for
@@ -10,17 +11,15 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export type FollowUpFlag = 'no_proposal' | 'propose_closing'
 
 export type FollowUpNeed = {
-  status: string
+  status: NeedStatus
   publishedAt: Date | null
   proposalsReceived: number
   /** The latest thing that happened to the need: an edit, a transition, a proposal. */
   lastActivityAt: Date
 }
 
-const openStatuses = new Set(['published', 'in_discussion'])
-
 export function followUpFlags(need: FollowUpNeed, now: Date): FollowUpFlag[] {
-  if (!openStatuses.has(need.status)) return []
+  if (!isOpen(need.status)) return []
   const flags: FollowUpFlag[] = []
   if (need.status === 'published' && need.proposalsReceived === 0 && need.publishedAt && now.getTime() - need.publishedAt.getTime() >= NO_PROPOSAL_AFTER_DAYS * DAY_MS) {
     flags.push('no_proposal')

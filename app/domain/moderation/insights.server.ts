@@ -1,4 +1,5 @@
 import type { Actor } from '../actor'
+import { openStatuses } from '../needs/lifecycle'
 import mongoose from 'mongoose'
 import { Need, type NeedRecord } from '../needs/model.server'
 import { Organisation } from '../orgs/model.server'
@@ -6,7 +7,8 @@ import { Project } from '../projects/model.server'
 import { Proposal } from '../proposals/model.server'
 import { ageInDays, followUpFlags, type FollowUpFlag } from './follow-up'
 import { countBy, medianHoursToFirstProposal, periodStart, shareAnsweredWithin, type PeriodDays } from './kpi'
-import { isModerator, spacesFilter } from './scope'
+import { isModerator } from '../permissions'
+import { spacesFilter } from './scope'
 import { forbidden } from '../errors'
 
 /** Follow-up flags and dashboard figures for the actor's scope (pure rules in follow-up.ts, kpi.ts). */
@@ -41,7 +43,7 @@ export type FollowUpItem = { id: string; title: string; company: string; status:
 export async function followUpList(actor: Actor, clock: Clock = {}): Promise<FollowUpItem[]> {
   assertModerator(actor)
   const now = clock.now ?? new Date()
-  const needs = (await Need.find({ status: { $in: ['published', 'in_discussion'] }, ...spacesFilter(actor) }).sort({ publishedAt: 1 }).limit(1000).lean()) as NeedRecord[]
+  const needs = (await Need.find({ status: { $in: openStatuses }, ...spacesFilter(actor) }).sort({ publishedAt: 1 }).limit(1000).lean()) as NeedRecord[]
   const latest = await latestProposals(needs.map((need) => need._id))
   const names = new Map((await Organisation.find({ _id: { $in: needs.map((need) => need.companyOrgId) } }, { name: 1 }).lean()).map((org) => [String(org._id), org.name]))
   return needs.flatMap((need) => {

@@ -4,13 +4,13 @@ import { conflict, forbidden, invalid, notFound } from '../errors'
 import { hideMessageByModeration } from '../messaging/service.server'
 import { Conversation, MessageReport } from '../messaging/model.server'
 import { Need } from '../needs/model.server'
-import { Membership, Organisation } from '../orgs/model.server'
+import { spacesOfPeople } from '../orgs/memberships.server'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import type { ReportDecision } from './schema'
-import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces } from './scope'
+import { isModerator, mayModerateSpaces, moderatesEverywhere, organisationSpaces } from '../permissions'
 import { isObjectId } from '../ids'
 
 /**
@@ -38,9 +38,7 @@ export async function conversationSpaces(conversation: ConversationScope): Promi
   let needId = conversation.needId ?? null
   if (!needId && conversation.projectId) needId = (await Project.findById(conversation.projectId, { needId: 1 }).lean())?.needId ?? null
   const need = needId ? await Need.findById(needId, { spaces: 1 }).lean() : null
-  const orgIds = (await Membership.find({ userId: { $in: conversation.participants } }, { orgId: 1 }).lean()).map((membership) => membership.orgId)
-  const orgs = await Organisation.find({ _id: { $in: orgIds } }, { kind: 1, territories: 1, memberOf: 1 }).lean()
-  const spaces = [...((need?.spaces ?? []) as Space[]), ...orgs.flatMap((org) => organisationSpaces({ kind: org.kind, territories: org.territories, memberOf: org.memberOf }))]
+  const spaces = [...((need?.spaces ?? []) as Space[]), ...(await spacesOfPeople(conversation.participants))]
   const seen = new Set<string>()
   return spaces.filter((space) => {
     const key = `${space.kind}:${space.ref}`

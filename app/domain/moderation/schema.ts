@@ -1,43 +1,41 @@
-import type { TFunction } from 'i18next'
+import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { periodDays } from './kpi'
 import { objectIdString } from '../ids'
 
-/** One zod schema per moderation form (shared by the page and its action), French messages via t. */
-type T = TFunction
-
+/** One zod schema per moderation form (shared by the page and its action); messages are i18n keys. */
 export const reportDecisions = ['dismiss', 'hide', 'warn', 'suspend', 'ban'] as const
 export type ReportDecision = (typeof reportDecisions)[number]
 
-const objectId = (t: T) => objectIdString(t('moderation.errors.invalidChoice'))
-const text = (t: T, max: number) => z.string({ required_error: t('moderation.refusals.reasonRequired') }).trim().min(1, t('moderation.refusals.reasonRequired')).max(max, t('moderation.errors.tooLong', { max }))
+const objectId = () => objectIdString('moderation.errors.invalidChoice')
+const text = (max: number) => z.string({ required_error: 'moderation.refusals.reasonRequired' }).trim().min(1, 'moderation.refusals.reasonRequired').max(max, withValues('moderation.errors.tooLong', { max }))
 
-export const reviewFormSchema = (t: T) =>
+export const reviewFormSchema = () =>
   z.discriminatedUnion('intent', [
-    z.object({ intent: z.literal('approve'), needId: objectId(t) }),
-    z.object({ intent: z.literal('send_back'), needId: objectId(t), comment: text(t, 1000) }),
-    z.object({ intent: z.literal('reject'), needId: objectId(t), reason: text(t, 1000) }),
+    z.object({ intent: z.literal('approve'), needId: objectId() }),
+    z.object({ intent: z.literal('send_back'), needId: objectId(), comment: text(1000) }),
+    z.object({ intent: z.literal('reject'), needId: objectId(), reason: text(1000) }),
   ])
 
-export const verifyFormSchema = (t: T) => z.object({ orgId: objectId(t) })
+export const verifyFormSchema = () => z.object({ orgId: objectId() })
 
-export const reportDecisionFormSchema = (t: T) =>
+export const reportDecisionFormSchema = () =>
   z
     .object({
-      reportId: objectId(t),
-      decision: z.enum(reportDecisions, { errorMap: () => ({ message: t('moderation.errors.invalidChoice') }) }),
-      reason: z.string().trim().max(1000, t('moderation.errors.tooLong', { max: 1000 })).default(''),
-      days: z.coerce.number({ invalid_type_error: t('moderation.refusals.days') }).int(t('moderation.refusals.days')).min(1, t('moderation.refusals.days')).max(365, t('moderation.refusals.days')).optional(),
+      reportId: objectId(),
+      decision: z.enum(reportDecisions, { errorMap: () => ({ message: 'moderation.errors.invalidChoice' }) }),
+      reason: z.string().trim().max(1000, withValues('moderation.errors.tooLong', { max: 1000 })).default(''),
+      days: z.coerce.number({ invalid_type_error: 'moderation.refusals.days' }).int('moderation.refusals.days').min(1, 'moderation.refusals.days').max(365, 'moderation.refusals.days').optional(),
     })
     .superRefine((value, context) => {
-      if (value.decision === 'suspend' && value.days === undefined) context.addIssue({ code: 'custom', path: ['days'], message: t('moderation.refusals.days') })
-      if (value.decision !== 'dismiss' && !value.reason) context.addIssue({ code: 'custom', path: ['reason'], message: t('moderation.refusals.reasonRequired') })
+      if (value.decision === 'suspend' && value.days === undefined) context.addIssue({ code: 'custom', path: ['days'], message: 'moderation.refusals.days' })
+      if (value.decision !== 'dismiss' && !value.reason) context.addIssue({ code: 'custom', path: ['reason'], message: 'moderation.refusals.reasonRequired' })
     })
 
-export const reportFormSchema = (t: T) => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(t), reason: text(t, 1000) })
+export const reportFormSchema = () => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(), reason: text(1000) })
 
-export const recommendFormSchema = (t: T) =>
-  z.object({ needId: objectId(t), orgSlug: z.string().trim().min(1, t('moderation.refusals.unknownOrganisation')).max(120).regex(/^[a-z0-9-]+$/, t('moderation.refusals.unknownOrganisation')), note: text(t, 1000) })
+export const recommendFormSchema = () =>
+  z.object({ needId: objectId(), orgSlug: z.string().trim().min(1, 'moderation.refusals.unknownOrganisation').max(120).regex(/^[a-z0-9-]+$/, 'moderation.refusals.unknownOrganisation'), note: text(1000) })
 
 const day = z
   .string()
@@ -77,14 +75,14 @@ export function auditQueryFrom(url: URL) {
 }
 
 
-export const appealFormSchema = (t: T) => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(t), text: text(t, 2000) })
+export const appealFormSchema = () => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(), text: text(2000) })
 
-export const appealDecisionFormSchema = (t: T) => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(t), decision: z.enum(['lift', 'uphold']) })
+export const appealDecisionFormSchema = () => z.object({ targetKind: z.enum(['need', 'user']), targetId: objectId(), decision: z.enum(['lift', 'uphold']) })
 
-export const reviewRuleFormSchema = (t: T) =>
+export const reviewRuleFormSchema = () =>
   z.object({
     intent: z.literal('review_rule'),
     kind: z.enum(['organisation', 'territory']),
-    ref: z.string().trim().min(1).max(60).regex(/^[a-z0-9-]+$/i, t('moderation.errors.invalidChoice')),
+    ref: z.string().trim().min(1).max(60).regex(/^[a-z0-9-]+$/i, 'moderation.errors.invalidChoice'),
     required: z.enum(['yes', 'no']),
   })

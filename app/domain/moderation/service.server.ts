@@ -1,17 +1,17 @@
 import type { Actor, Space } from '../actor'
+import { isOpen } from '../needs/lifecycle'
 import mongoose from 'mongoose'
 import { createI18n, isLanguage } from '~/i18n/config'
 import { endAllSessions } from '../auth/session.server'
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
-import { isMemberOf } from '../orgs/memberships.server'
+import { isMemberOf, ownerIdsOf, spacesOfPeople } from '../orgs/memberships.server'
 import { Need, NeedReviewPolicy, type NeedRecord } from '../needs/model.server'
-import { approveNeed, returnNeedToDraft, setNeedReviewRequired, visibleNeed } from '../needs/service.server'
+import { approveNeed, rejectNeed as rejectSubmittedNeed, returnNeedToDraft, setNeedReviewRequired, visibleNeed } from '../needs/service.server'
 import { needChanged, needHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
-import { Membership, Organisation } from '../orgs/model.server'
-import { verifyOrganisation } from '../orgs/service.server'
-import { hasPermission } from '../permissions'
+import { Organisation } from '../orgs/model.server'
+import { verifyOrganisation } from '../orgs/profile.server'
 import { demoTerritories } from '../places/territories'
 import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
@@ -20,7 +20,8 @@ import { isHidden, setHidden } from './hidden.server'
 import { decideMessageReport, isMessageReport, messageReportsQueue } from './message-reports.server'
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
-import { isModerator, mayModerateOrganisation, mayModerateSpaces, moderatesEverywhere, organisationSpaces, spacesFilter } from './scope'
+import { assertPermission, isModerator, mayModerateOrganisation, mayModeratePerson, mayModerateSpaces, maySeeProfile, maySeeRecommendations, moderatesEverywhere, organisationSpaces } from '../permissions'
+import { spacesFilter } from './scope'
 import { isObjectId } from '../ids'
 
 /**
@@ -56,11 +57,7 @@ async function needInScope(actor: Actor, needId: string) {
 }
 
 /** The spaces of a person: those of every organisation they belong to. */
-async function userSpaces(userId: string | mongoose.Types.ObjectId): Promise<Space[]> {
-  const orgIds = (await Membership.find({ userId }, { orgId: 1 }).lean()).map((membership) => membership.orgId)
-  const orgs = await Organisation.find({ _id: { $in: orgIds } }, { kind: 1, territories: 1, memberOf: 1 }).lean()
-  return orgs.flatMap((org) => organisationSpaces({ kind: org.kind, territories: org.territories, memberOf: org.memberOf }))
-}
+const userSpaces = (userId: string | mongoose.Types.ObjectId) => spacesOfPeople(userId)
 
 async function targetSpaces(kind: ReportTargetKind, id: string): Promise<Space[]> {
   if (kind === 'need') return (await loadNeed(id)).spaces as Space[]
@@ -78,7 +75,7 @@ async function reportableSpaces(actor: Actor, kind: ReportTargetKind, id: string
       throw error
     }
   }
-  if (id !== actor.id && isObjectId(id) && (await isHidden('user', id))) throw notFound('moderation.refusals.notFound')
+  if (isObjectId(id) && !maySeeProfile(actor, { userId: id, hidden: await isHidden('user', id) })) throw notFound('moderation.refusals.notFound')
   return targetSpaces(kind, id)
 }
 
@@ -126,23 +123,14 @@ export async function sendNeedBack(actor: Actor, needId: string, comment: string
   return result
 }
 
-/**
- * Refuses a submitted need for good: closed (abandoned), with the reason in its history. The
- * lifecycle has no reviewer "reject", so the write is done here the same way the needs service
- * does it: conditional on the status read, with the transition pushed onto `history`.
- */
+/** Refuses a submitted need for good: the lifecycle's `reject` (closed, abandoned, the reason in its history). */
 export async function rejectNeed(actor: Actor, needId: string, reason: string, clock: Clock & NotifyHook = {}) {
   const need = await needInScope(actor, needId)
   if (!reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   if (need.status !== 'submitted') throw conflict('moderation.refusals.invalidState')
   const now = clock.now ?? new Date()
-  const result = await Need.updateOne(
-    { _id: need._id, status: 'submitted' },
-    { $set: { status: 'closed', closedReason: 'abandoned' }, $push: { history: { by: actor.id, at: now, from: 'submitted', to: 'closed', reason } } },
-  )
-  if (result.modifiedCount === 0) throw conflict('moderation.refusals.changedMeanwhile')
-  await recordAudit({ actorId: actor.id, action: 'need.reject', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], reason, before: needSummary(need), after: 'closed', at: now })
-  await needChanged(clock.notifier, { id: needId, title: need.title, companyOrgId: need.companyOrgId }, 'rejected', { actorId: actor.id, reason })
+  const result = await rejectSubmittedNeed(actor, needId, reason, { ...clock, now })
+  await recordAudit({ actorId: actor.id, action: 'need.reject', targetKind: 'need', targetId: needId, spaces: need.spaces as Space[], reason, before: needSummary(need), after: result.to, at: now })
   return { id: needId, from: 'submitted' as const, to: 'closed' as const }
 }
 
@@ -169,7 +157,7 @@ export async function verificationQueue(actor: Actor, clock: Clock = {}): Promis
     })
 }
 
-/** Verifies an organisation (orgs service, which checks the same scope rule) and records it. */
+/** Verifies an organisation (orgs/profile.server.ts, which checks the same scope rule) and records it. */
 export async function verifyOrganisationInScope(actor: Actor, orgId: string, clock: Clock = {}) {
   assertModerator(actor)
   if (!isObjectId(orgId)) throw notFound('moderation.refusals.notFound')
@@ -190,7 +178,7 @@ export async function verifyOrganisationInScope(actor: Actor, orgId: string, clo
  * that does not exist, and nothing of it reaches the animators' queue.
  */
 export async function reportContent(actor: Actor, input: { targetKind: ReportTargetKind; targetId: string; reason: string }) {
-  if (!hasPermission(actor, 'report:content:any')) throw forbidden('moderation.refusals.forbidden')
+  assertPermission(actor, 'report:content:any', 'moderation.refusals.forbidden')
   const spaces = await reportableSpaces(actor, input.targetKind, input.targetId)
   const already = await Report.exists({ targetKind: input.targetKind, targetId: input.targetId, reporterId: actor.id, status: 'open' })
   if (already) return { id: String(already._id), duplicate: true }
@@ -307,9 +295,10 @@ async function personInScope(actor: Actor, userId: string) {
   const user = await User.findById(userId, { email: 1, name: 1, role: 1, language: 1, suspendedUntil: 1 }).lean()
   if (!user) throw notFound('moderation.refusals.notFound')
   const spaces = await userSpaces(userId)
-  if (!mayModerateSpaces(actor, spaces)) throw forbidden('moderation.refusals.outsideScope')
-  if (user.role === 'admin' && !moderatesEverywhere(actor)) throw forbidden('moderation.refusals.forbidden')
-  if (userId === actor.id) throw forbidden('moderation.refusals.self')
+  if (!mayModeratePerson(actor, { id: userId, role: user.role, spaces })) {
+    // Say why: outside the scope, oneself, or an admin (by an animator).
+    throw forbidden(!mayModerateSpaces(actor, spaces) ? 'moderation.refusals.outsideScope' : userId === actor.id ? 'moderation.refusals.self' : 'moderation.refusals.forbidden')
+  }
   return { user, spaces }
 }
 
@@ -358,7 +347,7 @@ export async function banUser(actor: Actor, userId: string, reason: string, cloc
 /** An animator points the need's company to an organisation; its owners are told by mail. */
 export async function recommendOrganisation(actor: Actor, input: { needId: string; orgSlug: string; note: string }, context: MailContext & Clock) {
   const need = await needInScope(actor, input.needId)
-  if (need.status !== 'published' && need.status !== 'in_discussion') throw conflict('moderation.refusals.needNotOpen')
+  if (!isOpen(need.status)) throw conflict('moderation.refusals.needNotOpen')
   const org = await Organisation.findOne({ slug: input.orgSlug }, { name: 1, slug: 1, kind: 1 }).lean()
   if (!org) throw invalid('moderation.refusals.unknownOrganisation', { orgSlug: ['moderation.refusals.unknownOrganisation'] })
   if (String(org._id) === String(need.companyOrgId)) throw invalid('moderation.refusals.ownCompany', { orgSlug: ['moderation.refusals.ownCompany'] })
@@ -368,7 +357,7 @@ export async function recommendOrganisation(actor: Actor, input: { needId: strin
     if ((error as { code?: number }).code === 11000) throw conflict('moderation.refusals.alreadyRecommended')
     throw error
   }
-  const ownerIds = (await Membership.find({ orgId: org._id, role: 'owner' }, { userId: 1 }).lean()).map((membership) => membership.userId)
+  const ownerIds = await ownerIdsOf(org._id)
   const owners = await User.find({ _id: { $in: ownerIds } }, { email: 1, language: 1 }).lean()
   await Promise.all(
     owners.map((owner) => {
@@ -390,8 +379,7 @@ export async function recommendationsForNeed(actor: Actor | null, needId: string
   if (!actor || !isObjectId(needId)) return []
   const need = await Need.findById(needId, { companyOrgId: 1, spaces: 1 }).lean()
   if (!need) return []
-  const allowed = mayModerateSpaces(actor, need.spaces as Space[]) || (await isMemberOf(actor.id, need.companyOrgId))
-  if (!allowed) return []
+  if (!maySeeRecommendations(actor, { spaces: need.spaces as Space[], companyMember: await isMemberOf(actor.id, need.companyOrgId) })) return []
   const recommendations = await Recommendation.find({ needId }).sort({ createdAt: 1 }).lean()
   const [orgs, animators] = await Promise.all([
     Organisation.find({ _id: { $in: recommendations.map((item) => item.orgId) } }, { name: 1, slug: 1 }).lean(),

@@ -3,6 +3,7 @@
  *
  *   draft → submitted → published → in_discussion → in_project → closed
  *                                                     (fulfilled | abandoned | expired)
+ *   (submitted → closed/abandoned when an animator rejects it: `reject`, from the moderation queue)
  *
  * Services ask `planTransition` whether an action is allowed for this actor, in this state,
  * and apply the answer with a conditional update (so a concurrent change cannot be overwritten).
@@ -25,6 +26,7 @@ export const needActions = [
   'abandon', // company: the need is given up
   'expire', // system: the deadline has passed
   'reopen', // company: an expired or abandoned need goes back online
+  'reject', // animator: refuse a submitted need for good (moderation, with a reason)
 ] as const
 export type NeedAction = (typeof needActions)[number]
 
@@ -38,13 +40,20 @@ export type NeedActorRelation = {
   system: boolean
 }
 
+/** Online and still looking for answers: the browse page lists them, proposals are accepted. */
+export const openStatuses = ['published', 'in_discussion'] as const satisfies readonly NeedStatus[]
+export const isOpen = (status: NeedStatus) => (openStatuses as readonly NeedStatus[]).includes(status)
+
+/** Went online once: anyone may see them (the summary at least); the search index holds them. */
+export const onlineStatuses = [...openStatuses, 'in_project', 'closed'] as const satisfies readonly NeedStatus[]
+
 /** Needs that expire when their deadline passes (a need in a project no longer does). */
-export const expiringStatuses = ['submitted', 'published', 'in_discussion'] as const satisfies readonly NeedStatus[]
+export const expiringStatuses = ['submitted', ...openStatuses] as const satisfies readonly NeedStatus[]
 
 type Party = 'company' | 'reviewer' | 'system'
 
-/** `viaProposal`: happens by accepting a proposal, never from a button on the need itself. */
-type Rule = { from: readonly NeedStatus[]; by: Party; reasonRequired?: boolean; viaProposal?: boolean }
+/** `elsewhere`: happens from another page (accepting a proposal, the moderation queue), never from a button on the need itself. */
+type Rule = { from: readonly NeedStatus[]; by: Party; reasonRequired?: boolean; elsewhere?: 'proposal' | 'moderation' }
 
 const rules: Record<NeedAction, Rule> = {
   submit: { from: ['draft'], by: 'company' },
@@ -52,11 +61,12 @@ const rules: Record<NeedAction, Rule> = {
   approve: { from: ['submitted'], by: 'reviewer' },
   return_to_draft: { from: ['submitted'], by: 'reviewer', reasonRequired: true },
   open_discussion: { from: ['published'], by: 'system' },
-  start_project: { from: ['published', 'in_discussion'], by: 'company', viaProposal: true },
+  start_project: { from: openStatuses, by: 'company', elsewhere: 'proposal' },
   close_fulfilled: { from: ['in_project'], by: 'company' },
-  abandon: { from: ['submitted', 'published', 'in_discussion', 'in_project'], by: 'company' },
+  abandon: { from: ['submitted', ...openStatuses, 'in_project'], by: 'company' },
   expire: { from: expiringStatuses, by: 'system' },
   reopen: { from: ['closed'], by: 'company' },
+  reject: { from: ['submitted'], by: 'reviewer', reasonRequired: true, elsewhere: 'moderation' },
 }
 
 /** What the machine needs to know about a need. */
@@ -130,6 +140,9 @@ export function planTransition(need: NeedState, action: NeedAction, who: NeedAct
       if (need.closedReason === 'fulfilled' || need.hasProject) return { ok: false, refusal: 'invalid_state' }
       if (isDeadlinePassed(need.deadline, ctx.now)) return { ok: false, refusal: 'deadline_passed' }
       return { ok: true, from, to: onlineOrReview(ctx), closedReason: null }
+    case 'reject':
+      // Refused for good: closed like an abandoned need, the animator's reason in its history.
+      return { ok: true, from, to: 'closed', closedReason: 'abandoned' }
   }
 }
 
@@ -137,7 +150,7 @@ export function planTransition(need: NeedState, action: NeedAction, who: NeedAct
 export function availableActions(need: NeedState, who: NeedActorRelation, ctx: Omit<TransitionContext, 'reason'>): NeedAction[] {
   const person = { ...who, system: false }
   return needActions.filter((action) => {
-    if (rules[action].by === 'system' || rules[action].viaProposal) return false
+    if (rules[action].by === 'system' || rules[action].elsewhere) return false
     const plan = planTransition(need, action, person, { ...ctx, reason: 'x' })
     // An expired deadline still offers "reopen"/"submit": the page then asks for a new date.
     return plan.ok || plan.refusal === 'deadline_passed'
@@ -148,12 +161,5 @@ export function availableActions(need: NeedState, who: NeedActorRelation, ctx: O
 export const editableStatuses: readonly NeedStatus[] = ['draft', 'submitted', 'published', 'in_discussion']
 export const isEditable = (status: NeedStatus) => editableStatuses.includes(status)
 
-/** Proposals are accepted only while the need is online and not yet in a project. */
-export const openForProposals: readonly NeedStatus[] = ['published', 'in_discussion']
-export const acceptsProposals = (status: NeedStatus) => openForProposals.includes(status)
-
-/** Statuses the browse page lists: needs still looking for answers. */
-export const browsableStatuses: readonly NeedStatus[] = ['published', 'in_discussion']
-
-/** Statuses anyone may see once the need went online (the summary at least). */
-export const onlineStatuses: readonly NeedStatus[] = ['published', 'in_discussion', 'in_project', 'closed']
+/** Proposals are accepted only while the need is open (online and not yet in a project). */
+export const acceptsProposals = isOpen

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { communeLabel, type CommuneLocation } from '../places/commune'
 import { demoTerritories } from '../places/territories'
@@ -7,8 +7,8 @@ import { filiereIds } from '../taxonomy/filieres'
 import { objectIdString } from '../ids'
 
 /**
- * The need form, shared by the browser (conform) and the actions (parseWithZod), one zod
- * schema built with `t` so messages are French (or English) wherever it runs.
+ * The need form, shared by the browser (conform) and the actions (parseWithZod). Messages are
+ * i18n keys (`withValues` when they need values), put into words by the page's fields.
  */
 export const needCategories = ['technical', 'process', 'financing', 'other'] as const
 export type NeedCategory = (typeof needCategories)[number]
@@ -36,51 +36,49 @@ export const communeCodePattern = /^[0-9][0-9AB][0-9]{3}$/
 /** Today, as YYYY-MM-DD in UTC: deadlines are whole days. */
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10)
 
-type T = TFunction
+const choice = <V extends string>(values: readonly [V, ...V[]]) => z.enum(values, { errorMap: () => ({ message: 'needs.errors.invalidChoice' }) })
 
-const choice = <V extends string>(values: readonly [V, ...V[]], t: T) => z.enum(values, { errorMap: () => ({ message: t('needs.errors.invalidChoice') }) })
-
-const trl = (t: T) =>
+const trl = () =>
   z
-    .number({ invalid_type_error: t('needs.errors.trlRange') })
-    .int(t('needs.errors.trlRange'))
-    .min(1, t('needs.errors.trlRange'))
-    .max(9, t('needs.errors.trlRange'))
+    .number({ invalid_type_error: 'needs.errors.trlRange' })
+    .int('needs.errors.trlRange')
+    .min(1, 'needs.errors.trlRange')
+    .max(9, 'needs.errors.trlRange')
     .optional()
 
 export const needLimits = { title: 140, summary: 600, description: 10_000, domains: 5, commune: 120 } as const
 
 /** The short first version (title → commune) and the rest; `required` turns on the first-version rules. */
-function contentFields(t: T, required: boolean) {
+function contentFields(required: boolean) {
   const ifRequired = <S extends z.ZodTypeAny>(schema: S) => (required ? schema : schema.optional())
   return z.object({
     orgId: objectIdSchema.optional(),
     title: z
-      .string({ required_error: t('needs.errors.titleRequired') })
+      .string({ required_error: 'needs.errors.titleRequired' })
       .trim()
-      .min(5, t('needs.errors.titleTooShort'))
-      .max(needLimits.title, t('needs.errors.tooLong', { max: needLimits.title })),
+      .min(5, 'needs.errors.titleTooShort')
+      .max(needLimits.title, withValues('needs.errors.tooLong', { max: needLimits.title })),
     summary: ifRequired(
       z
-        .string({ required_error: t('needs.errors.summaryRequired') })
+        .string({ required_error: 'needs.errors.summaryRequired' })
         .trim()
-        .min(20, t('needs.errors.summaryTooShort'))
-        .max(needLimits.summary, t('needs.errors.tooLong', { max: needLimits.summary })),
+        .min(20, 'needs.errors.summaryTooShort')
+        .max(needLimits.summary, withValues('needs.errors.tooLong', { max: needLimits.summary })),
     ),
-    category: ifRequired(z.enum(needCategories, { errorMap: () => ({ message: t('needs.errors.categoryRequired') }) })),
+    category: ifRequired(z.enum(needCategories, { errorMap: () => ({ message: 'needs.errors.categoryRequired' }) })),
     domains: z
       .array(z.string().max(80))
-      .max(needLimits.domains, t('needs.errors.domainsTooMany', { max: needLimits.domains }))
+      .max(needLimits.domains, withValues('needs.errors.domainsTooMany', { max: needLimits.domains }))
       .default([])
-      .refine((ids) => ids.every((id) => (technologyDomainIds as readonly string[]).includes(id)), t('needs.errors.invalidChoice'))
-      .refine((ids) => !required || ids.length > 0, t('needs.errors.domainsRequired'))
+      .refine((ids) => ids.every((id) => (technologyDomainIds as readonly string[]).includes(id)), 'needs.errors.invalidChoice')
+      .refine((ids) => !required || ids.length > 0, 'needs.errors.domainsRequired')
       .transform((ids) => [...new Set(ids)] as TechnologyDomainId[]),
-    filiere: choice(filiereIds, t).optional(),
-    stage: choice(needStages, t).optional(),
-    budgetRange: choice(budgetRanges, t).optional(),
-    territory: choice(territoryIds, t).optional(),
-    confidentiality: choice(confidentialityLevels, t).default('members'),
-    description: z.string().trim().max(needLimits.description, t('needs.errors.tooLong', { max: needLimits.description })).optional(),
+    filiere: choice(filiereIds).optional(),
+    stage: choice(needStages).optional(),
+    budgetRange: choice(budgetRanges).optional(),
+    territory: choice(territoryIds).optional(),
+    confidentiality: choice(confidentialityLevels).default('members'),
+    description: z.string().trim().max(needLimits.description, withValues('needs.errors.tooLong', { max: needLimits.description })).optional(),
   })
 }
 
@@ -88,30 +86,30 @@ function contentFields(t: T, required: boolean) {
  * Fields checked against each other, in their own object joined with `.and` so the checks
  * run even when an unrelated field is invalid (zod 3 skips an object's refinements then).
  */
-function crossCheckedFields(t: T, required: boolean) {
+function crossCheckedFields(required: boolean) {
   return z
     .object({
       /** The INSEE code the commune picker chose (JavaScript on). */
-      commune: z.string().trim().toUpperCase().regex(communeCodePattern, t('needs.errors.communeUnknown')).optional(),
+      commune: z.string().trim().toUpperCase().regex(communeCodePattern, 'needs.errors.communeUnknown').optional(),
       /** What was typed in the commune field (the only value without JavaScript); resolved on the server. */
-      communeSearch: z.string().trim().max(needLimits.commune, t('needs.errors.tooLong', { max: needLimits.commune })).optional(),
-      trlCurrent: trl(t),
-      trlTarget: trl(t),
+      communeSearch: z.string().trim().max(needLimits.commune, withValues('needs.errors.tooLong', { max: needLimits.commune })).optional(),
+      trlCurrent: trl(),
+      trlTarget: trl(),
       deadline: z
         .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, t('needs.errors.invalidDate'))
-        .refine((value) => !Number.isNaN(Date.parse(value)), t('needs.errors.invalidDate'))
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'needs.errors.invalidDate')
+        .refine((value) => !Number.isNaN(Date.parse(value)), 'needs.errors.invalidDate')
         .optional(),
     })
     .superRefine((value, ctx) => {
       if (value.trlCurrent !== undefined && value.trlTarget !== undefined && value.trlTarget < value.trlCurrent) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['trlTarget'], message: t('needs.errors.trlOrder') })
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['trlTarget'], message: 'needs.errors.trlOrder' })
       }
       if (value.deadline && value.deadline < todayUtc()) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['deadline'], message: t('needs.errors.deadlinePast') })
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['deadline'], message: 'needs.errors.deadlinePast' })
       }
       if (required && !value.commune && !value.communeSearch) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['commune'], message: t('needs.errors.communeRequired') })
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['commune'], message: 'needs.errors.communeRequired' })
       }
     })
 }
@@ -122,8 +120,8 @@ export type NeedIntent = (typeof needIntents)[number]
 export const needIntentOf = (intent: unknown): NeedIntent => (intent === 'submit' ? 'submit' : 'draft')
 
 /** The need form (new and edit pages). */
-export const needFormSchema = (t: T, intent: NeedIntent) =>
-  contentFields(t, intent === 'submit').and(crossCheckedFields(t, intent === 'submit')).and(z.object({ intent: z.enum(needIntents).default('draft') }))
+export const needFormSchema = (intent: NeedIntent) =>
+  contentFields(intent === 'submit').and(crossCheckedFields(intent === 'submit')).and(z.object({ intent: z.enum(needIntents).default('draft') }))
 
 export type NeedFormData = z.output<ReturnType<typeof needFormSchema>>
 /** What the service stores: the form without its buttons, the commune resolved to official codes. */
@@ -144,16 +142,16 @@ export function submissionGaps(need: { summary?: string | null; category?: strin
 
 /** Lifecycle buttons on the need page (one small form each). */
 export const needLifecycleIntents = ['submit', 'retract', 'approve', 'return_to_draft', 'close_fulfilled', 'abandon', 'reopen'] as const
-export const needLifecycleFormSchema = (t: T) =>
+export const needLifecycleFormSchema = () =>
   z.object({
     intent: z.enum(needLifecycleIntents),
-    reason: z.string().trim().max(1000, t('needs.errors.tooLong', { max: 1000 })).optional(),
+    reason: z.string().trim().max(1000, withValues('needs.errors.tooLong', { max: 1000 })).optional(),
     /** A new deadline when reopening an expired need. */
     deadline: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, t('needs.errors.invalidDate'))
-      .refine((value) => !Number.isNaN(Date.parse(value)), t('needs.errors.invalidDate'))
-      .refine((value) => value >= todayUtc(), t('needs.errors.deadlinePast'))
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'needs.errors.invalidDate')
+      .refine((value) => !Number.isNaN(Date.parse(value)), 'needs.errors.invalidDate')
+      .refine((value) => value >= todayUtc(), 'needs.errors.deadlinePast')
       .optional(),
   })
 

@@ -2,13 +2,13 @@ import mongoose from 'mongoose'
 import type { Actor, Space } from '../actor'
 import { conflict, forbidden, invalid, notFound } from '../errors'
 import { Organisation } from '../orgs/model.server'
-import { hasPermission } from '../permissions'
+import { assertAllowed, assertPermission, maySetReviewRule, mayEditNeedContent, needRelation, type NeedRelation } from '../permissions'
 import { resolveCommune, resolveCommuneText } from '../places/communes.server'
 import { communeLabel, type CommuneLocation } from '../places/commune'
 import { Project } from '../projects/model.server'
 import {
   availableActions,
-  browsableStatuses,
+  openStatuses,
   expiringStatuses,
   isEditable,
   planTransition,
@@ -25,7 +25,7 @@ import type { NotifyHook } from '../notifications/notifier.server'
 import { needChangeFor } from '../notifications/rules'
 import { Need, NeedReviewPolicy, type NeedRecord } from './model.server'
 import { submissionGaps, type NeedCategory, type NeedInput } from './schema'
-import { animatesAnySpace, anonymousViewer, needAccess, redactNeed, type NeedAccess, type NeedViewer } from './visibility'
+import { needAccess, redactNeed, type NeedAccess, type NeedViewer } from './visibility'
 import { isObjectId } from '../ids'
 
 /**
@@ -43,16 +43,12 @@ const dayToDate = (day: string) => new Date(`${day}T00:00:00.000Z`)
 
 // ——— What the actor is to a need ———————————————————————————————————————————————
 
-export type NeedRelation = NeedViewer & NeedActorRelation
-
+/** Reads the facts of the actor's relation to a need; the rule itself is `needRelation` (permissions.ts). */
 async function relationTo(actor: Actor | null, need: Pick<NeedDoc, 'companyOrgId' | 'spaces' | 'projectId'>): Promise<NeedRelation> {
-  if (!actor) return { ...anonymousViewer, reviewer: false, system: false }
-  const spaces = need.spaces as Space[]
+  if (!actor) return needRelation(null, { companyMember: false, projectMember: false, spaces: [] })
   const companyMember = await isMemberOf(actor.id, need.companyOrgId)
-  const scopeAnimator = hasPermission(actor, 'review:need:scope') && animatesAnySpace(actor.animates, spaces)
-  const admin = hasPermission(actor, 'review:need:any')
   const projectMember = need.projectId ? Boolean(await Project.exists({ _id: need.projectId, members: actor.id })) : false
-  return { signedIn: true, companyMember, scopeAnimator, admin, projectMember, reviewer: scopeAnimator || admin, system: false }
+  return needRelation(actor, { companyMember, projectMember, spaces: need.spaces as Space[] })
 }
 
 /** The spaces animating a need: its territory and the clusters/pôles its company declared. */
@@ -73,10 +69,9 @@ export async function isReviewRequired(spaces: readonly Space[]): Promise<boolea
   return Boolean(policy)
 }
 
-/** Sets a space's review rule (the animators' settings page comes with issue 7). */
+/** Sets a space's review rule (the animators' page, through moderation's `setReviewRule`). */
 export async function setNeedReviewRequired(actor: Actor, space: Space, required: boolean) {
-  const mayAct = hasPermission(actor, 'review:need:any') || (hasPermission(actor, 'review:need:scope') && animatesAnySpace(actor.animates, [space]))
-  if (!mayAct) throw forbidden('needs.refusals.forbidden')
+  assertAllowed(maySetReviewRule(actor, space), 'needs.refusals.forbidden')
   await NeedReviewPolicy.updateOne({ 'space.kind': space.kind, 'space.ref': space.ref }, { $set: { space, needReviewRequired: required, updatedBy: actor.id } }, { upsert: true })
 }
 
@@ -136,7 +131,7 @@ async function assertCompanyMember(actor: Actor, orgId: string) {
  * it goes online or waits for review in one write — never half-saved.
  */
 export async function createNeed(actor: Actor, orgId: string, input: NeedInput, options: { submit?: boolean } & Clock = {}) {
-  if (!hasPermission(actor, 'create:need:own')) throw forbidden('needs.refusals.forbidden')
+  assertPermission(actor, 'create:need:own', 'needs.refusals.forbidden')
   await assertCompanyMember(actor, orgId)
   const now = options.now ?? new Date()
   const fields = storedFields(input)
@@ -167,7 +162,7 @@ export async function updateNeed(actor: Actor, needId: string, input: NeedInput,
   const need = await loadNeed(needId)
   const relation = await relationTo(actor, need)
   if (!needAccess(need, relation).visible) throw notFound('needs.refusals.notFound')
-  if (!relation.companyMember || !hasPermission(actor, 'update:need:own')) throw forbidden('needs.refusals.notCompanyMember')
+  assertAllowed(mayEditNeedContent(actor, relation), 'needs.refusals.notCompanyMember')
   if (!isEditable(need.status)) throw conflict('needs.refusals.notEditable')
   const fields = storedFields(input)
   const spaces = await spacesFor(need.companyOrgId, fields.territory)
@@ -261,6 +256,8 @@ export const submitNeed = (actor: Actor, needId: string, deps: Deps = {}) => tra
 export const retractNeed = (actor: Actor, needId: string, deps: Deps = {}) => transitionNeed(actor, needId, 'retract', deps)
 /** An animator of the need's scope (or an admin) publishes a submitted need. */
 export const approveNeed = (actor: Actor, needId: string, deps: Deps = {}) => transitionNeed(actor, needId, 'approve', deps)
+/** An animator of the need's scope (or an admin) refuses a submitted need for good, with a reason. */
+export const rejectNeed = (actor: Actor, needId: string, reason: string, deps: Deps = {}) => transitionNeed(actor, needId, 'reject', { ...deps, reason })
 export const returnNeedToDraft = (actor: Actor, needId: string, reason: string, deps: Deps = {}) =>
   transitionNeed(actor, needId, 'return_to_draft', { ...deps, reason })
 export const closeNeed = (actor: Actor, needId: string, outcome: 'fulfilled' | 'abandoned', options: Deps & { reason?: string } = {}) =>
@@ -271,7 +268,7 @@ export const reopenNeed = (actor: Actor, needId: string, options: Deps & { deadl
 
 /**
  * Closes every need whose deadline day is over (status → closed, reason expired). Meant for a
- * periodic job (the scheduler itself is not wired yet); safe to run any number of times.
+ * periodic job (server/jobs runs it every hour, on the leading process); safe to run any number of times.
  */
 const EXPIRY_BATCH = 500
 
@@ -368,12 +365,9 @@ function toView(need: NeedDoc, companyName: string | undefined, access: NeedAcce
  */
 export async function visibleNeed(actor: Actor | null, needId: string) {
   const need = await loadNeed(needId)
-  const relation = await relationTo(actor, need)
-  const access = needAccess(need, relation)
+  const [relation, hidden] = await Promise.all([relationTo(actor, need), hiddenReason('need', needId)])
+  const access = needAccess({ ...need, hidden: Boolean(hidden) }, relation)
   if (!access.visible) throw notFound('needs.refusals.notFound')
-  // Hidden by moderation: gone for everyone but the company (who sees why) and its moderators.
-  const hidden = await hiddenReason('need', needId)
-  if (hidden && !relation.companyMember && !relation.reviewer) throw notFound('needs.refusals.notFound')
   return { need, relation, access, hidden }
 }
 
@@ -418,7 +412,7 @@ export async function getNeedForEditing(actor: Actor, needId: string) {
   const need = await loadNeed(needId)
   const relation = await relationTo(actor, need)
   if (!needAccess(need, relation).visible) throw notFound('needs.refusals.notFound')
-  if (!relation.companyMember) throw forbidden('needs.refusals.notCompanyMember')
+  assertAllowed(mayEditNeedContent(actor, relation), 'needs.refusals.notCompanyMember')
   if (!isEditable(need.status)) throw conflict('needs.refusals.notEditable')
   return { ...need, id: String(need._id), companyOrgId: String(need.companyOrgId) }
 }
@@ -427,7 +421,7 @@ export const BROWSE_PAGE_SIZE = 20
 
 /** Latest needs still looking for answers, as this viewer may see them. */
 export async function browseNeeds(actor: Actor | null, query: { category?: NeedCategory; page: number }) {
-  const filter: Record<string, unknown> = { status: { $in: browsableStatuses }, ...(await notHidden('need')) }
+  const filter: Record<string, unknown> = { status: { $in: openStatuses }, ...(await notHidden('need')) }
   if (query.category) filter.category = query.category
   const needs = (await Need.find(filter)
     .sort({ publishedAt: -1, _id: -1 })
@@ -440,15 +434,8 @@ export async function browseNeeds(actor: Actor | null, query: { category?: NeedC
   )
   const myOrgIds = new Set(actor ? (await organisationsOf(actor.id)).map((org) => org.id) : [])
   const items = page.map((need) => {
-    const viewer: NeedViewer = actor
-      ? {
-          signedIn: true,
-          companyMember: myOrgIds.has(String(need.companyOrgId)),
-          scopeAnimator: hasPermission(actor, 'review:need:scope') && animatesAnySpace(actor.animates, need.spaces as Space[]),
-          admin: hasPermission(actor, 'review:need:any'),
-          projectMember: false, // browsable needs have no project yet
-        }
-      : anonymousViewer
+    // Browsable needs have no project yet.
+    const viewer = needRelation(actor, { companyMember: myOrgIds.has(String(need.companyOrgId)), projectMember: false, spaces: need.spaces as Space[] })
     return toView(need, companies.get(String(need.companyOrgId)), needAccess(need, viewer))
   })
   return { items, page: query.page, hasMore: needs.length > BROWSE_PAGE_SIZE }

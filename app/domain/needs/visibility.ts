@@ -1,4 +1,3 @@
-import type { Space } from '../actor'
 import type { Confidentiality } from './schema'
 import type { NeedStatus } from './lifecycle'
 
@@ -14,6 +13,7 @@ import type { NeedStatus } from './lifecycle'
  *   signed-in people when it is "members" or "anonymous".
  * - Company: hidden on anonymous needs from everyone but the company's members, the animators
  *   of its scope, and the members of the project that came out of it.
+ * - Hidden by moderation: only the company and the reviewers (animators of its scope, admins).
  */
 export type NeedViewer = {
   signedIn: boolean
@@ -30,10 +30,12 @@ export const anonymousViewer: NeedViewer = { signedIn: false, companyMember: fal
 
 export type NeedAccess = { visible: boolean; showCompany: boolean; showDetails: boolean }
 
-export function needAccess(need: { status: NeedStatus; confidentiality: Confidentiality; publishedAt?: Date | string | null }, viewer: NeedViewer): NeedAccess {
+export function needAccess(need: { status: NeedStatus; confidentiality: Confidentiality; publishedAt?: Date | string | null; hidden?: boolean }, viewer: NeedViewer): NeedAccess {
   const insider = viewer.companyMember || viewer.scopeAnimator || viewer.projectMember
   let visible: boolean
-  if (need.status === 'draft') visible = viewer.companyMember
+  // Hidden by moderation: gone for everyone but the company (who sees why) and its moderators.
+  if (need.hidden && !viewer.companyMember && !viewer.scopeAnimator && !viewer.admin) visible = false
+  else if (need.status === 'draft') visible = viewer.companyMember
   else if (need.status === 'submitted') visible = viewer.companyMember || viewer.scopeAnimator || viewer.admin
   // A need closed before it ever went online stays as private as a submitted one.
   else if (need.status === 'closed' && !need.publishedAt) visible = viewer.companyMember || viewer.scopeAnimator || viewer.admin
@@ -68,9 +70,4 @@ export function redactNeed<T extends Redactable>(view: T, access: NeedAccess): T
   if (!access.showCompany) redacted.company = null
   if (!access.showDetails) for (const field of detailFields) if (field in redacted) (redacted as Record<string, unknown>)[field] = null
   return redacted
-}
-
-/** An animator's scope over a need: they animate one of the spaces the need belongs to. */
-export function animatesAnySpace(animates: readonly Space[], spaces: readonly Space[]): boolean {
-  return spaces.some((space) => animates.some((item) => item.kind === space.kind && item.ref === space.ref))
 }

@@ -1,6 +1,7 @@
 import type mongoose from 'mongoose'
 import { isHidden } from '../moderation/hidden.server'
-import { Membership, Organisation } from '../orgs/model.server'
+import { memberIdsByOrg } from '../orgs/memberships.server'
+import { Organisation } from '../orgs/model.server'
 import { storeOnlyNotifier, type NotificationDraft, type Notifier } from './notifier.server'
 import { othersThan } from './rules'
 import type { NeedChange, NotificationKind } from './schema'
@@ -15,18 +16,11 @@ type NeedRef = { id: Id; title: string; companyOrgId: Id }
 
 const REASON_MAX = 500
 
-async function membersOf(orgIds: readonly Id[]): Promise<Map<string, string[]>> {
-  const memberships = await Membership.find({ orgId: { $in: orgIds } }, { orgId: 1, userId: 1 }).lean()
-  const byOrg = new Map<string, string[]>()
-  for (const membership of memberships) byOrg.set(String(membership.orgId), [...(byOrg.get(String(membership.orgId)) ?? []), String(membership.userId)])
-  return byOrg
-}
-
 const send = (notifier: Notifier | undefined, drafts: NotificationDraft[]) => (notifier ?? storeOnlyNotifier)(drafts)
 
 /** The need's company (but the actor) learns its need moved: published, sent back, closed… */
 export async function needChanged(notifier: Notifier | undefined, need: NeedRef, change: NeedChange, options: { actorId?: string | null; reason?: string } = {}) {
-  const members = (await membersOf([need.companyOrgId])).get(String(need.companyOrgId)) ?? []
+  const members = (await memberIdsByOrg([need.companyOrgId])).get(String(need.companyOrgId)) ?? []
   const reason = options.reason?.trim().slice(0, REASON_MAX)
   await send(
     notifier,
@@ -43,7 +37,7 @@ export async function needChanged(notifier: Notifier | undefined, need: NeedRef,
 /** Several needs at once (the expiry job): one notice per member of each company. */
 export async function needsChanged(notifier: Notifier | undefined, needs: readonly NeedRef[], change: NeedChange) {
   if (!needs.length) return
-  const members = await membersOf(needs.map((need) => need.companyOrgId))
+  const members = await memberIdsByOrg(needs.map((need) => need.companyOrgId))
   await send(
     notifier,
     needs.flatMap((need) =>
@@ -60,7 +54,7 @@ export async function needsChanged(notifier: Notifier | undefined, needs: readon
 
 /** Moderation hid the need: its company reads why (nobody else sees it any more). */
 export async function needHidden(notifier: Notifier | undefined, need: NeedRef, reason: string) {
-  const members = (await membersOf([need.companyOrgId])).get(String(need.companyOrgId)) ?? []
+  const members = (await memberIdsByOrg([need.companyOrgId])).get(String(need.companyOrgId)) ?? []
   await send(
     notifier,
     members.map((recipientId) => ({
@@ -75,7 +69,7 @@ export async function needHidden(notifier: Notifier | undefined, need: NeedRef, 
 
 /** The company's members learn who answered (the proposing organisation is no secret to them). */
 export async function proposalReceived(notifier: Notifier | undefined, need: NeedRef, proposal: { orgId: Id; actorId: string; inDiscussion: boolean }) {
-  const [members, org] = await Promise.all([membersOf([need.companyOrgId]), Organisation.findById(proposal.orgId, { name: 1 }).lean()])
+  const [members, org] = await Promise.all([memberIdsByOrg([need.companyOrgId]), Organisation.findById(proposal.orgId, { name: 1 }).lean()])
   await send(
     notifier,
     othersThan(members.get(String(need.companyOrgId)) ?? [], proposal.actorId).map((recipientId) => ({
@@ -100,7 +94,7 @@ export async function proposalsDecided(
   actorId: string,
 ) {
   if (!decisions.length) return
-  const [members, hidden] = await Promise.all([membersOf(decisions.map((decision) => decision.orgId)), isHidden('need', String(need.id))])
+  const [members, hidden] = await Promise.all([memberIdsByOrg(decisions.map((decision) => decision.orgId)), isHidden('need', String(need.id))])
   await send(
     notifier,
     decisions.flatMap((decision) =>
@@ -134,7 +128,7 @@ export async function projectStarted(
   project: { id: Id; partnerOrgId: Id; notRetainedOrgIds: readonly Id[] },
   actorId: string,
 ) {
-  const members = (await membersOf([need.companyOrgId])).get(String(need.companyOrgId)) ?? []
+  const members = (await memberIdsByOrg([need.companyOrgId])).get(String(need.companyOrgId)) ?? []
   const projectLink = `/projets/${String(project.id)}`
   await send(
     notifier,

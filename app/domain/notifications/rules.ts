@@ -21,6 +21,8 @@ export function needChangeFor(action: NeedAction, to: NeedStatus): NeedChange | 
       return 'abandoned'
     case 'expire':
       return 'expired'
+    case 'reject':
+      return 'rejected'
     case 'open_discussion':
     case 'start_project':
       return null

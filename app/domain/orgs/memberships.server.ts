@@ -1,4 +1,6 @@
 import mongoose from 'mongoose'
+import type { Space } from '../actor'
+import { organisationSpaces } from '../permissions'
 import { isObjectId } from '../ids'
 import type { OrgKind } from './kinds'
 import { Membership, Organisation } from './model.server'
@@ -6,6 +8,8 @@ import { Membership, Organisation } from './model.server'
 /**
  * "Which organisations does this person belong to, who belongs to this one" — the membership
  * questions every area asks, answered here only (the orgs area owns the Membership collection).
+ * Writes (joining, leaving, handing over) stay in members.server.ts and invitations.server.ts,
+ * inside their transactions.
  */
 export async function isMemberOf(userId: string, orgId: string | mongoose.Types.ObjectId, session?: mongoose.ClientSession): Promise<boolean> {
   if (!isObjectId(userId) || !isObjectId(String(orgId))) return false
@@ -55,4 +59,42 @@ export async function organisationsOf(userId: string, kinds?: readonly OrgKind[]
 export async function memberIdsOf(orgId: string | mongoose.Types.ObjectId, session?: mongoose.ClientSession): Promise<mongoose.Types.ObjectId[]> {
   const memberships = await Membership.find({ orgId }, { userId: 1 }).session(session ?? null).lean()
   return memberships.map((membership) => membership.userId)
+}
+
+type Id = string | mongoose.Types.ObjectId
+
+/** Member of at least one of these organisations (a colleague on either side of a project). */
+export async function isMemberOfAny(userId: string, orgIds: readonly Id[]): Promise<boolean> {
+  if (!isObjectId(userId)) return false
+  return Boolean(await Membership.exists({ userId, orgId: { $in: orgIds } }))
+}
+
+/** Ids of the organisations these people belong to (one person or several). */
+export async function orgIdsOf(userIds: Id | readonly Id[]): Promise<mongoose.Types.ObjectId[]> {
+  const filter = Array.isArray(userIds) ? { userId: { $in: userIds } } : { userId: userIds }
+  return (await Membership.find(filter, { orgId: 1 }).lean()).map((membership) => membership.orgId)
+}
+
+/** Who belongs to which of these organisations: one pair per membership. */
+export async function membershipsOf(orgIds: readonly Id[]): Promise<Array<{ orgId: string; userId: string }>> {
+  const memberships = await Membership.find({ orgId: { $in: orgIds } }, { orgId: 1, userId: 1 }).lean()
+  return memberships.map((membership) => ({ orgId: String(membership.orgId), userId: String(membership.userId) }))
+}
+
+/** The members of each of these organisations, by organisation id. */
+export async function memberIdsByOrg(orgIds: readonly Id[]): Promise<Map<string, string[]>> {
+  const byOrg = new Map<string, string[]>()
+  for (const { orgId, userId } of await membershipsOf(orgIds)) byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), userId])
+  return byOrg
+}
+
+/** Ids of an organisation's owners (whom a join request or a recommendation is told to). */
+export async function ownerIdsOf(orgId: Id): Promise<mongoose.Types.ObjectId[]> {
+  return (await Membership.find({ orgId, role: 'owner' }, { userId: 1 }).lean()).map((membership) => membership.userId)
+}
+
+/** The spaces of people: those of every organisation they belong to (permissions.ts' `organisationSpaces`). */
+export async function spacesOfPeople(userIds: Id | readonly Id[]): Promise<Space[]> {
+  const orgs = await Organisation.find({ _id: { $in: await orgIdsOf(userIds) } }, { kind: 1, territories: 1, memberOf: 1 }).lean()
+  return orgs.flatMap((org) => organisationSpaces({ kind: org.kind, territories: org.territories, memberOf: org.memberOf }))
 }

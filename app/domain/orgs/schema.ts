@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { demoTerritories } from '../places/territories'
 import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
@@ -8,8 +8,8 @@ import { objectIdString } from '../ids'
 
 /**
  * The organisation forms, one zod schema each, shared by the browser (conform) and the
- * actions/services. Limits mirror model.server.ts. Messages come from `t` so they are French
- * (or English) wherever the schema runs.
+ * actions/services. Limits mirror model.server.ts. Messages are i18n keys, put into words by
+ * the page's fields (app/i18n/translate-message.ts).
  */
 export const orgLimits = {
   name: 160,
@@ -40,29 +40,27 @@ export const objectIdSchema = objectIdString()
 /** An INSEE commune code, as the commune picker submits it. */
 export const communeCodePattern = /^[0-9][0-9AB][0-9]{3}$/
 
-type T = TFunction
-
-const text = (t: T, max: number) => z.string().trim().max(max, t('orgs.errors.tooLong', { max }))
+const text = (max: number) => z.string().trim().max(max, withValues('orgs.errors.tooLong', { max }))
 
 /** One line of text: control characters (new lines, tabs) become spaces, so names stay safe in mail headers. */
 const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ')
-const line = (t: T, max: number) => z.string().transform(oneLine).pipe(text(t, max))
+const line = (max: number) => z.string().transform(oneLine).pipe(text(max))
 
 /** A textarea of items separated by commas or new lines ("usinage 5 axes, métrologie"). */
-function listField(t: T, { maxItems, maxItemLength }: { maxItems: number; maxItemLength: number }) {
+function listField({ maxItems, maxItemLength }: { maxItems: number; maxItemLength: number }) {
   return z
     .string()
-    .max(maxItems * (maxItemLength + 2), t('orgs.errors.tooLong', { max: maxItems * (maxItemLength + 2) }))
+    .max(maxItems * (maxItemLength + 2), withValues('orgs.errors.tooLong', { max: maxItems * (maxItemLength + 2) }))
     .optional()
     .transform((value, ctx) => {
       const items = [...new Set((value ?? '').split(/[,;\n\r]+/).map((item) => item.trim()).filter(Boolean))]
       if (items.length > maxItems) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: t('orgs.errors.tooManyItems', { max: maxItems }) })
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: withValues('orgs.errors.tooManyItems', { max: maxItems }) })
         return z.NEVER
       }
       const long = items.find((item) => item.length > maxItemLength)
       if (long) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: t('orgs.errors.itemTooLong', { item: `${long.slice(0, 30)}…`, max: maxItemLength }) })
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: withValues('orgs.errors.itemTooLong', { item: `${long.slice(0, 30)}…`, max: maxItemLength }) })
         return z.NEVER
       }
       return items
@@ -79,12 +77,12 @@ function idsField<Id extends string>(known: readonly Id[], message: string, max:
     .transform((ids) => [...new Set(ids)] as Id[])
 }
 
-const trlField = (t: T) =>
+const trlField = () =>
   z
-    .number({ invalid_type_error: t('orgs.errors.trlRange') })
-    .int(t('orgs.errors.trlRange'))
-    .min(1, t('orgs.errors.trlRange'))
-    .max(9, t('orgs.errors.trlRange'))
+    .number({ invalid_type_error: 'orgs.errors.trlRange' })
+    .int('orgs.errors.trlRange')
+    .min(1, 'orgs.errors.trlRange')
+    .max(9, 'orgs.errors.trlRange')
     .optional()
 
 /**
@@ -92,87 +90,87 @@ const trlField = (t: T) =>
  * checks run (and show) even when an unrelated field is invalid — zod 3 skips an object's
  * refinements as soon as one of its fields fails.
  */
-function crossCheckedFields(t: T) {
+function crossCheckedFields() {
   return z
     .object({
-      trlMin: trlField(t),
-      trlMax: trlField(t),
+      trlMin: trlField(),
+      trlMax: trlField(),
       /** The code the commune picker chose (JavaScript on). */
-      commune: z.string().trim().toUpperCase().regex(communeCodePattern, t('orgs.errors.communeUnknown')).optional(),
+      commune: z.string().trim().toUpperCase().regex(communeCodePattern, 'orgs.errors.communeUnknown').optional(),
       /** What was typed in the commune field (always sent; the only value without JavaScript). */
-      communeSearch: text(t, orgLimits.communeSearch).optional(),
+      communeSearch: text(orgLimits.communeSearch).optional(),
     })
     .superRefine((value, ctx) => {
       if (value.trlMin !== undefined && value.trlMax !== undefined && value.trlMin > value.trlMax) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['trlMax'], message: t('orgs.errors.trlOrder') })
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['trlMax'], message: 'orgs.errors.trlOrder' })
       }
       if (!value.commune && !value.communeSearch) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['commune'], message: t('orgs.errors.communeRequired') })
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['commune'], message: 'orgs.errors.communeRequired' })
       }
     })
 }
 
-function profileFields(t: T) {
+function profileFields() {
   return {
     name: z
-      .string({ required_error: t('orgs.errors.nameRequired') })
+      .string({ required_error: 'orgs.errors.nameRequired' })
       .transform(oneLine)
-      .pipe(z.string().trim().min(2, t('orgs.errors.nameRequired')).max(orgLimits.name, t('orgs.errors.tooLong', { max: orgLimits.name }))),
-    description: text(t, orgLimits.description).default(''),
-    domains: idsField<TechnologyDomainId>(technologyDomainIds, t('orgs.errors.unknownDomain'), technologyDomainIds.length, t('orgs.errors.tooManyItems', { max: technologyDomainIds.length })),
-    keywords: listField(t, { maxItems: orgLimits.keywords, maxItemLength: orgLimits.keyword }),
-    equipment: listField(t, { maxItems: orgLimits.equipment, maxItemLength: orgLimits.equipmentItem }),
-    filieres: idsField<FiliereId>(filiereIds, t('orgs.errors.unknownFiliere'), filiereIds.length, t('orgs.errors.tooManyItems', { max: filiereIds.length })),
-    territories: idsField<string>(territoryIds, t('orgs.errors.unknownTerritory'), orgLimits.territories, t('orgs.errors.tooManyItems', { max: orgLimits.territories })),
-    website: text(t, orgLimits.website)
-      .url(t('orgs.errors.website'))
-      .refine((url) => /^https?:\/\//i.test(url), t('orgs.errors.website'))
+      .pipe(z.string().trim().min(2, 'orgs.errors.nameRequired').max(orgLimits.name, withValues('orgs.errors.tooLong', { max: orgLimits.name }))),
+    description: text(orgLimits.description).default(''),
+    domains: idsField<TechnologyDomainId>(technologyDomainIds, 'orgs.errors.unknownDomain', technologyDomainIds.length, withValues('orgs.errors.tooManyItems', { max: technologyDomainIds.length })),
+    keywords: listField({ maxItems: orgLimits.keywords, maxItemLength: orgLimits.keyword }),
+    equipment: listField({ maxItems: orgLimits.equipment, maxItemLength: orgLimits.equipmentItem }),
+    filieres: idsField<FiliereId>(filiereIds, 'orgs.errors.unknownFiliere', filiereIds.length, withValues('orgs.errors.tooManyItems', { max: filiereIds.length })),
+    territories: idsField<string>(territoryIds, 'orgs.errors.unknownTerritory', orgLimits.territories, withValues('orgs.errors.tooManyItems', { max: orgLimits.territories })),
+    website: text(orgLimits.website)
+      .url('orgs.errors.website')
+      .refine((url) => /^https?:\/\//i.test(url), 'orgs.errors.website')
       .optional()
       .transform((url) => url ?? ''),
-    contactName: line(t, orgLimits.contactName).default(''),
-    contactRole: line(t, orgLimits.contactRole).default(''),
-    contactEmail: text(t, orgLimits.contactEmail).email(t('orgs.errors.email')).toLowerCase().optional().transform((email) => email ?? ''),
-    contactPhone: text(t, orgLimits.contactPhone)
-      .regex(/^\+?[0-9 .()-]{6,}$/, t('orgs.errors.phone'))
+    contactName: line(orgLimits.contactName).default(''),
+    contactRole: line(orgLimits.contactRole).default(''),
+    contactEmail: text(orgLimits.contactEmail).email('orgs.errors.email').toLowerCase().optional().transform((email) => email ?? ''),
+    contactPhone: text(orgLimits.contactPhone)
+      .regex(/^\+?[0-9 .()-]{6,}$/, 'orgs.errors.phone')
       .optional()
       .transform((phone) => phone ?? ''),
-    size: z.enum(companySizes, { errorMap: () => ({ message: t('orgs.errors.unknownSize') }) }).optional(),
+    size: z.enum(companySizes, { errorMap: () => ({ message: 'orgs.errors.unknownSize' }) }).optional(),
   }
 }
 
 /** Editing a profile: everything but the kind (changing it would dodge verification). */
-export const orgUpdateSchema = (t: T) => z.object(profileFields(t)).and(crossCheckedFields(t))
+export const orgUpdateSchema = () => z.object(profileFields()).and(crossCheckedFields())
 
-export const orgCreateSchema = (t: T) =>
+export const orgCreateSchema = () =>
   z
     .object({
-      ...profileFields(t),
-      kind: z.enum(orgKinds, { errorMap: () => ({ message: t('orgs.errors.kindRequired') }) }),
+      ...profileFields(),
+      kind: z.enum(orgKinds, { errorMap: () => ({ message: 'orgs.errors.kindRequired' }) }),
     })
-    .and(crossCheckedFields(t))
+    .and(crossCheckedFields())
 
 export type OrgUpdateInput = z.input<ReturnType<typeof orgUpdateSchema>>
 export type OrgUpdateData = z.output<ReturnType<typeof orgUpdateSchema>>
 export type OrgCreateInput = z.input<ReturnType<typeof orgCreateSchema>>
 export type OrgCreateData = z.output<ReturnType<typeof orgCreateSchema>>
 
-export const inviteSchema = (t: T) =>
+export const inviteSchema = () =>
   z.object({
     email: z
-      .string({ required_error: t('orgs.errors.email') })
+      .string({ required_error: 'orgs.errors.email' })
       .trim()
       .toLowerCase()
-      .max(254, t('orgs.errors.tooLong', { max: 254 }))
-      .email(t('orgs.errors.email')),
+      .max(254, withValues('orgs.errors.tooLong', { max: 254 }))
+      .email('orgs.errors.email'),
   })
 
-export const joinRequestSchema = (t: T) =>
-  z.object({ message: text(t, orgLimits.joinMessage).default('') })
+export const joinRequestSchema = () =>
+  z.object({ message: text(orgLimits.joinMessage).default('') })
 
-export const clusterMembershipsSchema = (t: T) =>
+export const clusterMembershipsSchema = () =>
   z.object({
     memberOf: z
-      .array(objectIdSchema, { invalid_type_error: t('orgs.errors.unknownCluster') })
-      .max(orgLimits.clusters, t('orgs.errors.tooManyItems', { max: orgLimits.clusters }))
+      .array(objectIdSchema, { invalid_type_error: 'orgs.errors.unknownCluster' })
+      .max(orgLimits.clusters, withValues('orgs.errors.tooManyItems', { max: orgLimits.clusters }))
       .default([]),
   })

@@ -1,11 +1,11 @@
-import type { TFunction } from 'i18next'
+import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { objectIdString } from '../ids'
 
 /**
  * The project room's rules that browser and server share: statuses and their transitions,
- * milestone forms, the colleague form. Form messages come from `t` (like the needs forms);
- * without one they stay i18n keys, which is what the domain service raises.
+ * milestone forms, the colleague form. Form messages are i18n keys (with values: `withValues`),
+ * the same the domain service raises; the page's fields put them into words.
  */
 export const projectStatuses = ['active', 'paused', 'completed'] as const
 export type ProjectStatus = (typeof projectStatuses)[number]
@@ -48,10 +48,6 @@ export function byDueDate<M extends { dueDate: string | null; createdAt: string 
   })
 }
 
-type T = TFunction | ((key: string, options?: Record<string, unknown>) => string)
-const keys: T = (key: string) => key
-const say = (t: T, key: string, options?: Record<string, unknown>) => (t as (key: string, options?: Record<string, unknown>) => string)(key, options)
-
 export const objectId = objectIdString()
 
 function isCalendarDay(value: string) {
@@ -60,18 +56,18 @@ function isCalendarDay(value: string) {
 }
 
 /** Title and optional due day of a milestone (new or edited). */
-export function milestoneFields(t: T = keys) {
+export function milestoneFields() {
   return z.object({
     title: z
-      .string({ required_error: say(t, 'projects.errors.titleRequired') })
+      .string({ required_error: 'projects.errors.titleRequired' })
       .trim()
-      .min(1, say(t, 'projects.errors.titleRequired'))
-      .max(MAX_MILESTONE_TITLE, say(t, 'projects.errors.titleTooLong', { max: MAX_MILESTONE_TITLE })),
+      .min(1, 'projects.errors.titleRequired')
+      .max(MAX_MILESTONE_TITLE, withValues('projects.errors.titleTooLong', { max: MAX_MILESTONE_TITLE })),
     // An empty date field is no due date.
     dueDate: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, say(t, 'projects.errors.invalidDate'))
-      .refine(isCalendarDay, say(t, 'projects.errors.invalidDate'))
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'projects.errors.invalidDate')
+      .refine(isCalendarDay, 'projects.errors.invalidDate')
       .optional(),
   })
 }
@@ -81,18 +77,18 @@ export const projectIntents = ['milestone-create', 'milestone-update', 'mileston
 export type ProjectIntent = (typeof projectIntents)[number]
 
 /** One schema per form of the project page, chosen by the form's `intent`. */
-export function projectFormSchemas(t: T = keys) {
-  const invalid = say(t, 'projects.errors.invalid')
+export function projectFormSchemas() {
+  const invalid = 'projects.errors.invalid'
   const id = objectIdString(invalid)
   return {
-    'milestone-create': milestoneFields(t).extend({ intent: z.literal('milestone-create') }),
-    'milestone-update': milestoneFields(t).extend({ intent: z.literal('milestone-update'), milestoneId: id }),
+    'milestone-create': milestoneFields().extend({ intent: z.literal('milestone-create') }),
+    'milestone-update': milestoneFields().extend({ intent: z.literal('milestone-update'), milestoneId: id }),
     'milestone-done': z.object({ intent: z.literal('milestone-done'), milestoneId: id, done: z.enum(['true', 'false'], { errorMap: () => ({ message: invalid }) }) }),
     'milestone-delete': z.object({ intent: z.literal('milestone-delete'), milestoneId: id }),
     status: z.object({ intent: z.literal('status'), status: z.enum(projectStatuses, { errorMap: () => ({ message: invalid }) }) }),
     'member-add': z.object({
       intent: z.literal('member-add'),
-      userId: objectIdString(say(t, 'projects.errors.colleagueRequired')),
+      userId: objectIdString('projects.errors.colleagueRequired'),
     }),
   } satisfies Record<ProjectIntent, z.ZodTypeAny>
 }

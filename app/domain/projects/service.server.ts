@@ -1,10 +1,12 @@
 import mongoose from 'mongoose'
 import { conflict, forbidden, invalid, notFound } from '../errors'
-import type { Actor } from '../actor'
+import type { Actor, Space } from '../actor'
+import { mayFollowProject } from '../permissions'
 import { Need } from '../needs/model.server'
 import { addedToProject } from '../notifications/hooks.server'
 import type { Notifier } from '../notifications/notifier.server'
-import { Membership, Organisation } from '../orgs/model.server'
+import { isMemberOfAny, membershipsOf } from '../orgs/memberships.server'
+import { Organisation } from '../orgs/model.server'
 import { Proposal } from '../proposals/model.server'
 import { User } from '../users/model.server'
 import { Project, type ProjectRecord } from './model.server'
@@ -87,10 +89,9 @@ async function access(actor: Actor, projectId: string): Promise<{ project: Proje
   const project = (await Project.findById(projectId).lean()) as ProjectDoc | null
   if (!project) throw notFound('projects.refusals.notFound')
   if (project.members.some((member) => String(member) === actor.id)) return { project, role: 'member' }
-  if (actor.role === 'animator' && actor.animates.length) {
+  if (actor.animates.length) {
     const need = await Need.findById(project.needId, { spaces: 1 }).lean()
-    const follows = need?.spaces.some((space) => actor.animates.some((mine) => mine.kind === space.kind && mine.ref === space.ref))
-    if (follows) return { project, role: 'animator' }
+    if (need && mayFollowProject(actor, { spaces: need.spaces as Space[] })) return { project, role: 'animator' }
   }
   throw notFound('projects.refusals.notFound')
 }
@@ -145,7 +146,7 @@ export async function getProjectRoom(actor: Actor, projectId: string, clock: Clo
     Proposal.findById(project.proposalId, { approach: 1, durationMonths: 1, costRange: 1, orgId: 1 }).lean(),
     Organisation.find({ _id: { $in: orgIds } }, { name: 1, slug: 1 }).lean(),
     User.find({ _id: { $in: [...new Set(peopleIds)] } }, { name: 1, title: 1 }).lean(),
-    Membership.find({ orgId: { $in: orgIds } }, { orgId: 1, userId: 1 }).lean(),
+    membershipsOf(orgIds),
     roomFiles(roomId),
     roomUnread(actor.id, roomId),
   ])
@@ -310,7 +311,7 @@ export async function addProjectMember(
 ): Promise<{ roomId: string; name: string }> {
   const project = await memberAccess(actor, projectId, { open: true })
   if (!isObjectId(userId)) throw notFound('projects.refusals.colleagueNotFound')
-  const colleague = await Membership.exists({ userId: new ObjectId(userId), orgId: { $in: [project.companyOrgId, project.partnerOrgId] } })
+  const colleague = await isMemberOfAny(userId, [project.companyOrgId, project.partnerOrgId])
   if (!colleague) throw notFound('projects.refusals.colleagueNotFound')
   if (project.members.some((member) => String(member) === userId)) throw conflict('projects.refusals.alreadyMember')
   const result = await Project.updateOne(

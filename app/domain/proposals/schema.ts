@@ -1,10 +1,10 @@
-import type { TFunction } from 'i18next'
+import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { budgetRanges, objectIdSchema } from '../needs/schema'
 
 /**
- * The proposal form and the company's decisions, shared by browser and actions. Messages come
- * from `t` like the needs form.
+ * The proposal form and the company's decisions, shared by browser and actions. Messages are
+ * i18n keys, like the needs form.
  */
 export const proposalStatuses = ['submitted', 'shortlisted', 'accepted', 'declined', 'withdrawn', 'not_retained'] as const
 export type ProposalStatus = (typeof proposalStatuses)[number]
@@ -12,60 +12,55 @@ export type ProposalStatus = (typeof proposalStatuses)[number]
 /** At most one of these per organisation and need (unique partial index). */
 export const activeProposalStatuses = ['submitted', 'shortlisted', 'accepted'] as const satisfies readonly ProposalStatus[]
 
-/** The proposer may edit only before the company looked at it closely. */
-export const editableProposalStatuses = ['submitted'] as const satisfies readonly ProposalStatus[]
-export const withdrawableProposalStatuses = ['submitted', 'shortlisted'] as const satisfies readonly ProposalStatus[]
-export const decidableProposalStatuses = ['submitted', 'shortlisted'] as const satisfies readonly ProposalStatus[]
+/** Which action may start from which status: proposals/lifecycle.ts. */
 
 export const declineReasons = ['too_early', 'too_costly', 'off_topic', 'unclear', 'other'] as const
 export type DeclineReason = (typeof declineReasons)[number]
 
 export const proposalLimits = { approach: 5000, team: 1000, partners: 5, partner: 160, declineText: 1000 } as const
 
-type T = TFunction
-
-const trl = (t: T) =>
+const trl = () =>
   z
-    .number({ invalid_type_error: t('needs.errors.trlRange') })
-    .int(t('needs.errors.trlRange'))
-    .min(1, t('needs.errors.trlRange'))
-    .max(9, t('needs.errors.trlRange'))
+    .number({ invalid_type_error: 'needs.errors.trlRange' })
+    .int('needs.errors.trlRange')
+    .min(1, 'needs.errors.trlRange')
+    .max(9, 'needs.errors.trlRange')
     .optional()
 
-function contentFields(t: T, mode: 'create' | 'edit') {
+function contentFields(mode: 'create' | 'edit') {
   return z.object({
     /** Generated when the form is rendered: a retried or double-clicked submission is one proposal. */
-    submissionId: mode === 'create' ? z.string({ required_error: t('needs.errors.invalid') }).uuid(t('needs.errors.invalid')) : z.string().optional(),
+    submissionId: mode === 'create' ? z.string({ required_error: 'needs.errors.invalid' }).uuid('needs.errors.invalid') : z.string().optional(),
     orgId: objectIdSchema.optional(),
     approach: z
-      .string({ required_error: t('needs.proposals.errors.approachRequired') })
+      .string({ required_error: 'needs.proposals.errors.approachRequired' })
       .trim()
-      .min(30, t('needs.proposals.errors.approachTooShort'))
-      .max(proposalLimits.approach, t('needs.errors.tooLong', { max: proposalLimits.approach })),
+      .min(30, 'needs.proposals.errors.approachTooShort')
+      .max(proposalLimits.approach, withValues('needs.errors.tooLong', { max: proposalLimits.approach })),
     team: z
-      .string({ required_error: t('needs.proposals.errors.teamRequired') })
+      .string({ required_error: 'needs.proposals.errors.teamRequired' })
       .trim()
-      .min(5, t('needs.proposals.errors.teamRequired'))
-      .max(proposalLimits.team, t('needs.errors.tooLong', { max: proposalLimits.team })),
+      .min(5, 'needs.proposals.errors.teamRequired')
+      .max(proposalLimits.team, withValues('needs.errors.tooLong', { max: proposalLimits.team })),
     durationMonths: z
-      .number({ required_error: t('needs.proposals.errors.durationRange'), invalid_type_error: t('needs.proposals.errors.durationRange') })
-      .int(t('needs.proposals.errors.durationRange'))
-      .min(1, t('needs.proposals.errors.durationRange'))
-      .max(60, t('needs.proposals.errors.durationRange')),
-    costRange: z.enum(budgetRanges, { errorMap: () => ({ message: t('needs.proposals.errors.costRequired') }) }),
+      .number({ required_error: 'needs.proposals.errors.durationRange', invalid_type_error: 'needs.proposals.errors.durationRange' })
+      .int('needs.proposals.errors.durationRange')
+      .min(1, 'needs.proposals.errors.durationRange')
+      .max(60, 'needs.proposals.errors.durationRange'),
+    costRange: z.enum(budgetRanges, { errorMap: () => ({ message: 'needs.proposals.errors.costRequired' }) }),
     /** Consortium partners, one per line (organisations outside Passerelle included). */
     partners: z
       .string()
-      .max(proposalLimits.partners * (proposalLimits.partner + 2), t('needs.errors.tooLong', { max: proposalLimits.partners * (proposalLimits.partner + 2) }))
+      .max(proposalLimits.partners * (proposalLimits.partner + 2), withValues('needs.errors.tooLong', { max: proposalLimits.partners * (proposalLimits.partner + 2) }))
       .optional()
       .transform((value, ctx) => {
         const names = [...new Set((value ?? '').split(/[\n\r;]+/).map((name) => name.trim()).filter(Boolean))]
         if (names.length > proposalLimits.partners) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: t('needs.proposals.errors.partnersTooMany', { max: proposalLimits.partners }) })
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: withValues('needs.proposals.errors.partnersTooMany', { max: proposalLimits.partners }) })
           return z.NEVER
         }
         if (names.some((name) => name.length > proposalLimits.partner)) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: t('needs.errors.tooLong', { max: proposalLimits.partner }) })
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: withValues('needs.errors.tooLong', { max: proposalLimits.partner }) })
           return z.NEVER
         }
         return names
@@ -74,30 +69,30 @@ function contentFields(t: T, mode: 'create' | 'edit') {
 }
 
 /** TRL the proposal starts from and reaches, checked together (see needs/schema.ts for why `.and`). */
-function trlFields(t: T) {
+function trlFields() {
   return z
-    .object({ trlStart: trl(t), trlEnd: trl(t) })
+    .object({ trlStart: trl(), trlEnd: trl() })
     .superRefine((value, ctx) => {
       if (value.trlStart !== undefined && value.trlEnd !== undefined && value.trlEnd < value.trlStart) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['trlEnd'], message: t('needs.errors.trlOrder') })
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['trlEnd'], message: 'needs.errors.trlOrder' })
       }
     })
 }
 
-export const proposalFormSchema = (t: T, mode: 'create' | 'edit' = 'create') => contentFields(t, mode).and(trlFields(t))
+export const proposalFormSchema = (mode: 'create' | 'edit' = 'create') => contentFields(mode).and(trlFields())
 export type ProposalFormData = z.output<ReturnType<typeof proposalFormSchema>>
 export type ProposalInput = Omit<ProposalFormData, 'orgId' | 'submissionId'>
 
 /** The company's decision buttons on the need page, and the proposer's withdrawal. */
-export const proposalDecisionSchema = (t: T) =>
+export const proposalDecisionSchema = () =>
   z.discriminatedUnion('intent', [
     z.object({ intent: z.literal('shortlist'), proposalId: objectIdSchema }),
     z.object({ intent: z.literal('accept'), proposalId: objectIdSchema }),
     z.object({
       intent: z.literal('decline'),
       proposalId: objectIdSchema,
-      reason: z.enum(declineReasons, { errorMap: () => ({ message: t('needs.proposals.errors.declineReasonRequired') }) }),
-      text: z.string().trim().max(proposalLimits.declineText, t('needs.errors.tooLong', { max: proposalLimits.declineText })).optional(),
+      reason: z.enum(declineReasons, { errorMap: () => ({ message: 'needs.proposals.errors.declineReasonRequired' }) }),
+      text: z.string().trim().max(proposalLimits.declineText, withValues('needs.errors.tooLong', { max: proposalLimits.declineText })).optional(),
     }),
     z.object({ intent: z.literal('withdraw'), proposalId: objectIdSchema }),
   ])

@@ -3,21 +3,19 @@ import type { Actor } from '../actor'
 import { DomainError, conflict, forbidden, invalid, notFound } from '../errors'
 import { proposingKinds } from '../orgs/kinds'
 import { Organisation } from '../orgs/model.server'
-import { hasPermission } from '../permissions'
-import { acceptsProposals, type NeedStatus } from '../needs/lifecycle'
+import { assertAllowed, assertPermission, mayProposeFor } from '../permissions'
+import { acceptsProposals, openStatuses, type NeedStatus } from '../needs/lifecycle'
 import { isMemberOf, memberIdsOf, organisationsOf } from '../orgs/memberships.server'
 import { Need } from '../needs/model.server'
 import { getNeedForViewer, transitionNeed, type Clock } from '../needs/service.server'
 import { proposalReceived, proposalsDecided, projectStarted } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
 import { Project } from '../projects/model.server'
+import { allowsFrom, availableActions, proposalRules, undecidedStatuses, type ProposalAction, type ProposalParty } from './lifecycle'
 import { Proposal, type ProposalRecord } from './model.server'
 import {
   activeProposalStatuses,
-  decidableProposalStatuses,
   declineGaps,
-  editableProposalStatuses,
-  withdrawableProposalStatuses,
   type DeclineReason,
   type ProposalInput,
   type ProposalStatus,
@@ -66,11 +64,11 @@ export async function createProposal(
   const now = clock.now ?? new Date()
   const existing = await Proposal.findOne({ submissionId }).lean()
   if (existing) return sameSubmission(existing, actor, needId)
-  if (!hasPermission(actor, 'create:proposal:own')) throw forbidden('needs.proposals.refusals.notAProposer')
+  assertPermission(actor, 'create:proposal:own', 'needs.proposals.refusals.notAProposer')
   if (!isObjectId(orgId)) throw invalid('needs.proposals.refusals.notAProposer', { orgId: ['needs.errors.invalidChoice'] })
   const org = await Organisation.findById(orgId, { kind: 1 }).lean()
   if (!org || !proposingKinds.includes(org.kind)) throw forbidden('needs.proposals.refusals.notAProposer')
-  if (!(await isMemberOf(actor.id, orgId))) throw forbidden('needs.proposals.refusals.notAMember')
+  assertAllowed(mayProposeFor(actor, { kind: org.kind, member: await isMemberOf(actor.id, orgId) }), 'needs.proposals.refusals.notAMember')
   // Throws 404 when the actor may not see the need at all (a draft, someone else's review).
   const { need } = await getNeedForViewer(actor, needId, clock)
   if (!acceptsProposals(need.status)) throw needRefusal(need.status)
@@ -82,7 +80,7 @@ export async function createProposal(
     await Proposal.db.transaction(async (session) => {
       // The conditional write is the lock: a concurrent close or acceptance conflicts with it.
       const open = await Need.findOneAndUpdate(
-        { _id: needId, status: { $in: ['published', 'in_discussion'] } },
+        { _id: needId, status: { $in: openStatuses } },
         { $inc: { proposalsReceived: 1 } },
         { session, projection: { status: 1, title: 1, companyOrgId: 1 } },
       ).lean()
@@ -122,10 +120,10 @@ async function assertProposerMember(actor: Actor, proposal: ProposalRecord) {
 export async function updateProposal(actor: Actor, proposalId: string, input: ProposalInput) {
   const proposal = await loadProposal(proposalId)
   await assertProposerMember(actor, proposal)
-  if (!(editableProposalStatuses as readonly string[]).includes(proposal.status)) throw conflict('needs.proposals.refusals.notEditable')
+  if (!allowsFrom('edit', proposal.status)) throw conflict('needs.proposals.refusals.notEditable')
   const need = await Need.findById(proposal.needId, { status: 1 }).lean()
   if (!need || !acceptsProposals(need.status)) throw needRefusal(need?.status ?? 'closed')
-  const result = await Proposal.updateOne({ _id: proposal._id, status: { $in: editableProposalStatuses } }, { $set: { ...input, trlStart: input.trlStart ?? null, trlEnd: input.trlEnd ?? null } })
+  const result = await Proposal.updateOne({ _id: proposal._id, status: { $in: proposalRules.edit.from } }, { $set: { ...input, trlStart: input.trlStart ?? null, trlEnd: input.trlEnd ?? null } })
   if (result.matchedCount === 0) throw conflict('needs.proposals.refusals.notEditable')
   return { id: proposalId }
 }
@@ -149,8 +147,8 @@ async function moveProposal(
 export async function withdrawProposal(actor: Actor, proposalId: string, clock: Clock = {}) {
   const proposal = await loadProposal(proposalId)
   await assertProposerMember(actor, proposal)
-  if (!(withdrawableProposalStatuses as readonly string[]).includes(proposal.status)) throw conflict('needs.proposals.refusals.notWithdrawable')
-  await moveProposal(actor, proposal, withdrawableProposalStatuses, 'withdrawn', { now: clock.now ?? new Date() })
+  if (!allowsFrom('withdraw', proposal.status)) throw conflict('needs.proposals.refusals.notWithdrawable')
+  await moveProposal(actor, proposal, proposalRules.withdraw.from, 'withdrawn', { now: clock.now ?? new Date() })
   return { id: proposalId, status: 'withdrawn' as const }
 }
 
@@ -164,7 +162,7 @@ async function loadForDecision(actor: Actor, proposalId: string) {
     if (await isMemberOf(actor.id, proposal.orgId)) throw forbidden('needs.proposals.refusals.notTheCompany')
     throw notFound('needs.proposals.refusals.notFound')
   }
-  if (!(decidableProposalStatuses as readonly string[]).includes(proposal.status)) throw conflict('needs.proposals.refusals.alreadyDecided')
+  if (!allowsFrom('decline', proposal.status)) throw conflict('needs.proposals.refusals.alreadyDecided')
   if (!acceptsProposals(need.status)) throw needRefusal(need.status)
   return { proposal, need }
 }
@@ -175,8 +173,8 @@ const tellProposer = (clock: Deps, need: { _id: unknown; title: string }, propos
 
 export async function shortlistProposal(actor: Actor, proposalId: string, clock: Deps = {}) {
   const { proposal, need } = await loadForDecision(actor, proposalId)
-  if (proposal.status !== 'submitted') throw conflict('needs.proposals.refusals.alreadyDecided')
-  await moveProposal(actor, proposal, ['submitted'], 'shortlisted', { now: clock.now ?? new Date() })
+  if (!allowsFrom('shortlist', proposal.status)) throw conflict('needs.proposals.refusals.alreadyDecided')
+  await moveProposal(actor, proposal, proposalRules.shortlist.from, 'shortlisted', { now: clock.now ?? new Date() })
   await tellProposer(clock, need, proposal, 'proposal_shortlisted', actor)
   return { id: proposalId, status: 'shortlisted' as const }
 }
@@ -186,7 +184,7 @@ export async function declineProposal(actor: Actor, proposalId: string, reason: 
   const gaps = declineGaps(reason, text)
   if (Object.keys(gaps).length) throw invalid('needs.proposals.errors.declineTextRequired', gaps)
   const { proposal, need } = await loadForDecision(actor, proposalId)
-  await moveProposal(actor, proposal, decidableProposalStatuses, 'declined', { now: clock.now ?? new Date(), set: { declineReason: reason, declineText: text?.trim() ?? '' } })
+  await moveProposal(actor, proposal, proposalRules.decline.from, 'declined', { now: clock.now ?? new Date(), set: { declineReason: reason, declineText: text?.trim() ?? '' } })
   await tellProposer(clock, need, proposal, 'proposal_declined', actor)
   return { id: proposalId, status: 'declined' as const }
 }
@@ -207,7 +205,7 @@ export async function acceptProposal(actor: Actor, proposalId: string, clock: De
     await Proposal.db.transaction(async (session) => {
       const current = await loadProposal(proposalId, session)
       const id = new mongoose.Types.ObjectId()
-      await moveProposal(actor, current, decidableProposalStatuses, 'accepted', { now, session })
+      await moveProposal(actor, current, proposalRules.accept.from, 'accepted', { now, session })
       await transitionNeed(actor, String(proposal.needId), 'start_project', { now, session, set: { projectId: id } })
       const members = [...(await memberIdsOf(need.companyOrgId, session)), ...(await memberIdsOf(proposal.orgId, session))]
       const unique = [...new Map(members.map((member) => [String(member), member])).values()]
@@ -216,8 +214,8 @@ export async function acceptProposal(actor: Actor, proposalId: string, clock: De
         { session },
       )
       // The other answers are closed politely: the proposers see "not retained".
-      const others = await Proposal.find({ needId: proposal.needId, _id: { $ne: proposal._id }, status: { $in: decidableProposalStatuses } }, { orgId: 1 }).session(session).lean()
-      for (const from of decidableProposalStatuses) {
+      const others = await Proposal.find({ needId: proposal.needId, _id: { $ne: proposal._id }, status: { $in: undecidedStatuses } }, { orgId: 1 }).session(session).lean()
+      for (const from of undecidedStatuses) {
         await Proposal.updateMany(
           { needId: proposal.needId, _id: { $ne: proposal._id }, status: from },
           { $set: { status: 'not_retained' }, $push: { history: { by: actor.id, at: now, from, to: 'not_retained' } } },
@@ -268,9 +266,12 @@ export type ProposalView = {
   declineText: string
   createdAt: string
   updatedAt: string
+  /** The buttons this viewer sees on it (proposals/lifecycle.ts). */
+  availableActions: ProposalAction[]
 }
 
-async function toViews(proposals: ProposalRecord[]): Promise<ProposalView[]> {
+/** Proposals as a party sees them; `needOpen` says, per proposal, whether its need still takes answers. */
+async function toViews(proposals: ProposalRecord[], party: ProposalParty, needOpen: (proposal: ProposalRecord) => boolean): Promise<ProposalView[]> {
   const orgs = new Map(
     (await Organisation.find({ _id: { $in: proposals.map((proposal) => proposal.orgId) } }, { name: 1, kind: 1 }).lean()).map((org) => [String(org._id), org]),
   )
@@ -292,6 +293,7 @@ async function toViews(proposals: ProposalRecord[]): Promise<ProposalView[]> {
       declineText: proposal.declineText ?? '',
       createdAt: proposal.createdAt.toISOString(),
       updatedAt: proposal.updatedAt.toISOString(),
+      availableActions: availableActions(proposal, party, { open: needOpen(proposal) }),
     }
   })
 }
@@ -300,7 +302,7 @@ async function toViews(proposals: ProposalRecord[]): Promise<ProposalView[]> {
  * Proposals of a need as this viewer may see them: the company sees all of them, a proposing
  * organisation its own, anyone else none (the count on the need is public, the content is not).
  */
-export async function proposalsForNeed(actor: Actor | null, need: { id: string; companyMember: boolean }) {
+export async function proposalsForNeed(actor: Actor | null, need: { id: string; companyMember: boolean; open: boolean }) {
   if (!actor) return []
   const filter: Record<string, unknown> = { needId: need.id }
   if (!need.companyMember) {
@@ -311,7 +313,8 @@ export async function proposalsForNeed(actor: Actor | null, need: { id: string; 
     // Withdrawn answers are the proposer's business; the company sees what is on the table.
     filter.status = { $ne: 'withdrawn' }
   }
-  return toViews((await Proposal.find(filter).sort({ createdAt: 1 }).lean()) as ProposalRecord[])
+  const proposals = (await Proposal.find(filter).sort({ createdAt: 1 }).lean()) as ProposalRecord[]
+  return toViews(proposals, need.companyMember ? 'company' : 'proposer', () => need.open)
 }
 
 /** Organisations of the actor that may still answer this need (no active proposal yet). */
@@ -328,8 +331,9 @@ export async function organisationsThatMayPropose(actor: Actor, needId: string) 
 export async function getProposalForEditing(actor: Actor, proposalId: string) {
   const proposal = await loadProposal(proposalId)
   await assertProposerMember(actor, proposal)
-  if (!(editableProposalStatuses as readonly string[]).includes(proposal.status)) throw conflict('needs.proposals.refusals.notEditable')
-  const [view] = await toViews([proposal])
+  if (!allowsFrom('edit', proposal.status)) throw conflict('needs.proposals.refusals.notEditable')
+  // Its need's state does not change what its edit page shows.
+  const [view] = await toViews([proposal], 'proposer', () => true)
   return view!
 }
 
@@ -341,7 +345,7 @@ export async function myProposals(actor: Actor) {
   const needs = new Map(
     (await Need.find({ _id: { $in: proposals.map((proposal) => proposal.needId) } }, { title: 1, status: 1, closedReason: 1, projectId: 1 }).lean()).map((need) => [String(need._id), need]),
   )
-  const views = await toViews(proposals)
+  const views = await toViews(proposals, 'proposer', (proposal) => acceptsProposals(needs.get(String(proposal.needId))?.status ?? 'closed'))
   return {
     organisations: orgs,
     proposals: views.map((view) => {

@@ -1,4 +1,5 @@
 import type { MeiliSearch } from 'meilisearch'
+import { openStatuses } from '../needs/lifecycle'
 import { proposingKinds } from '../orgs/kinds'
 import { placeGeo } from '../places/coordinates.server'
 import type { GeoPoint } from '../places/geo'
@@ -123,7 +124,7 @@ export async function needsForOrganisation(
       names.needs,
       (org.keywords ?? []).join(' '),
       {
-        filter: [anyOf('status', ['published', 'in_discussion']), anyOf('domains', org.domains)],
+        filter: [anyOf('status', openStatuses), anyOf('domains', org.domains)],
         attributesToRetrieve: ['id', 'title', 'summary', 'domains', 'trl', 'departement', 'region', 'companyName', 'publishedAt'],
       },
       orgPlace.point,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { needStatuses } from '../needs/lifecycle'
+import { onlineStatuses } from '../needs/lifecycle'
 import { needCategories, needStages } from '../needs/schema'
 import { orgKinds } from '../orgs/kinds'
 import { demoTerritories } from '../places/territories'
@@ -31,7 +31,6 @@ export type FacetDefinition = {
 }
 
 const trlLevels = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const
-const onlineStatuses = needStatuses.filter((status) => status !== 'draft' && status !== 'submitted')
 const territoryIds = demoTerritories.map((territory) => territory.id)
 
 export const facetsByKind: Record<SearchKind, readonly FacetDefinition[]> = {

@@ -1,9 +1,9 @@
-import { forbidden, invalid } from '../errors'
+import { invalid } from '../errors'
 import { recordAudit } from '../moderation/audit.server'
 import { animatedKinds } from '../orgs/kinds'
 import { Organisation } from '../orgs/model.server'
 import type { Actor } from '../actor'
-import { hasPermission } from '../permissions'
+import { assertPermission } from '../permissions'
 import { endAllSessions } from '../auth/session.server'
 import { User } from './model.server'
 import type { UserRole } from './roles'
@@ -15,9 +15,7 @@ import type { UserRole } from './roles'
  */
 export type AnimatorScopeInput = { territories: string[]; organisations: string[] }
 
-function assertMayAppoint(actor: Actor) {
-  if (!hasPermission(actor, 'appoint:animator:any')) throw forbidden()
-}
+const assertMayAppoint = (actor: Actor) => assertPermission(actor, 'appoint:animator:any')
 
 export async function listAnimators(actor: Actor) {
   assertMayAppoint(actor)

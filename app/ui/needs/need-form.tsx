@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { translateMessages } from '~/i18n/translate-message'
 import type { Language } from '~/i18n/config'
 import { Button, ButtonLink } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
@@ -73,7 +74,7 @@ export function NeedForm({
     defaultValue,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: needFormSchema(t, needIntentOf(formData.get('intent'))) }) as unknown as Submission<NeedFormValues, string[], unknown>,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: needFormSchema(needIntentOf(formData.get('intent'))) }) as unknown as Submission<NeedFormValues, string[], unknown>,
   })
   const submitting = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
   const detailsOpen = mode === 'edit' || detailFields.some((name) => fields[name].errors?.length)
@@ -216,7 +217,7 @@ export function NeedForm({
           </ul>
           {fields.confidentiality.errors?.length ? (
             <ul className="field-errors" id={`${id}-confidentiality-error`}>
-              {fields.confidentiality.errors.map((error) => (
+              {translateMessages(t, fields.confidentiality.errors)!.map((error) => (
                 <li key={error}>{error}</li>
               ))}
             </ul>

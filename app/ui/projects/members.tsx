@@ -86,7 +86,7 @@ function AddColleagueForm({
     lastResult,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectFormSchemas(t)['member-add'] }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectFormSchemas()['member-add'] }),
   })
   const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'member-add'
   return (

@@ -103,7 +103,7 @@ function useMilestoneForm(intent: 'milestone-create' | 'milestone-update', id: s
     defaultValue,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectFormSchemas(t)[intent] }) as unknown as Submission<MilestoneValues, string[], unknown>,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectFormSchemas()[intent] }) as unknown as Submission<MilestoneValues, string[], unknown>,
   })
 }
 

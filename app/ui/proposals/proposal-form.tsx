@@ -46,7 +46,7 @@ export function ProposalForm({
     defaultValue,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: proposalFormSchema(t, mode) }) as unknown as Submission<ProposalFormValues, string[], unknown>,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: proposalFormSchema(mode) }) as unknown as Submission<ProposalFormValues, string[], unknown>,
   })
   const pending = navigation.state === 'submitting'
   const none = { value: '', label: t('needs.form.notSpecified') }

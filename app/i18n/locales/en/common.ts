@@ -76,6 +76,8 @@ const en: SameShape<typeof common> = {
     generic: 'Something went wrong on our side. Try again in a moment; if the problem persists, report it with the reference below.',
     reference: 'Reference: {{requestId}}',
     backHome: 'Back to home',
+    /** A service's refusal that names no reason of its own (sockets show it; pages show the status page). */
+    refusal: { forbidden: 'You are not allowed to do that.', notFound: 'Not found.' },
     /** Answers of the HTTP layer (server/http), before any page is rendered. */
     http: {
       hostNotAllowed: 'This address does not lead to Passerelle. Open the site at its usual address.',

@@ -72,6 +72,8 @@ const common = {
     generic: 'Quelque chose s’est mal passé de notre côté. Réessayez dans un instant ; si le problème continue, signalez-le avec la référence ci-dessous.',
     reference: 'Référence : {{requestId}}',
     backHome: 'Revenir à l’accueil',
+    /** A service's refusal that names no reason of its own (sockets show it; pages show the status page). */
+    refusal: { forbidden: 'Vous n’avez pas le droit de faire cela.', notFound: 'Introuvable.' },
     /** Answers of the HTTP layer (server/http), before any page is rendered. */
     http: {
       hostNotAllowed: 'Cette adresse ne mène pas à Passerelle. Ouvrez le site par son adresse habituelle.',

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import { actorOf, type Actor, type Space } from '~/domain/actor'
+import { needAccess } from '~/domain/needs/visibility'
+import {
+  animatesAnySpace,
+  assertPermission,
+  isModerator,
+  mayAppointAnimators,
+  mayChangeMessage,
+  mayCreateNeed,
+  mayCreateOrganisation,
+  mayEditNeedContent,
+  mayFollowProject,
+  mayJoinOrganisation,
+  mayManageMembers,
+  mayModerateOrganisation,
+  mayModeratePerson,
+  mayModerateSpaces,
+  mayProposeFor,
+  mayProposeOn,
+  mayReportNeed,
+  mayReportUser,
+  maySeeMembers,
+  maySeePresenceOf,
+  maySeeProfile,
+  maySeeRecommendations,
+  maySetReviewRule,
+  mayTransferOwnership,
+  mayUpdateOrganisation,
+  mayVerifyOrganisation,
+  mayWriteTo,
+  navigationFlags,
+  needRelation,
+  organisationSpaces,
+} from '~/domain/permissions'
+
+const hautJura: Space = { kind: 'territory', ref: 'haut-jura' }
+const clusterId = '64b7f0c2a1b2c3d4e5f60718'
+
+/** The columns of the table: a visitor, then one signed-in person per role; two animators, one of Haut-Jura and cluster c1, one elsewhere. */
+const actors: Array<[string, Actor | null]> = [
+  ['visitor', null],
+  ['industrialist', actorOf({ id: 'i', name: 'Inès', role: 'industrialist' })],
+  ['researcher', actorOf({ id: 'r', name: 'Rémi', role: 'researcher' })],
+  ['animator of Haut-Jura', actorOf({ id: 'a', name: 'Anne', role: 'animator', animates: [hautJura, { kind: 'organisation', ref: clusterId }] })],
+  ['animator elsewhere', actorOf({ id: 'o', name: 'Olivier', role: 'animator', animates: [{ kind: 'territory', ref: 'bressuire-cholet' }] })],
+  ['admin', actorOf({ id: 'd', name: 'Dominique', role: 'admin' })],
+]
+
+const labOfHautJura = { kind: 'lab' as const, territories: ['haut-jura'], memberOf: [] }
+const companyOfCluster = { kind: 'company' as const, territories: [], memberOf: [clusterId] }
+const labClaimingCluster = { kind: 'lab' as const, territories: [], memberOf: [clusterId] }
+const anonymousNeedOnline = { status: 'published' as const, confidentiality: 'anonymous' as const, publishedAt: new Date('2026-01-05') }
+const ownId = (actor: Actor | null) => actor?.id ?? 'nobody'
+
+/**
+ * Actor × action: `y` where the actor may, `n` where not, in the column order of `actors`. Each
+ * action is the predicate the services call, with the facts they would have read.
+ */
+const table: Array<[string, (actor: Actor | null) => boolean, string]> = [
+  ['create an organisation', (a) => mayCreateOrganisation(a), 'n y y y y y'],
+  ['edit the profile of their organisation', (a) => mayUpdateOrganisation(a, { member: true }), 'n y y y y y'],
+  ['edit the profile of another organisation', (a) => mayUpdateOrganisation(a, { member: false }), 'n n n n n y'],
+  ['manage the members of an organisation they own', (a) => mayManageMembers(a, { owner: true }), 'n y y y y y'],
+  ['manage the members of another organisation', (a) => mayManageMembers(a, { owner: false }), 'n n n n n y'],
+  ['hand over an organisation they own', (a) => mayTransferOwnership(a, { owner: true }), 'n y y y y y'],
+  ['hand over an organisation they do not own', (a) => mayTransferOwnership(a, { owner: false }), 'n n n n n n'],
+  ['see the members page of their organisation', (a) => maySeeMembers(a, { member: true, owner: false }), 'n y y y y y'],
+  ['see the members page of another organisation', (a) => maySeeMembers(a, { member: false, owner: false }), 'n n n n n y'],
+  ['ask to join an organisation', (a) => mayJoinOrganisation(a, { member: false }), 'n y y y y y'],
+  ['ask to join their own organisation', (a) => mayJoinOrganisation(a, { member: true }), 'n n n n n n'],
+  ['verify a lab of Haut-Jura', (a) => mayVerifyOrganisation(a, labOfHautJura), 'n n n y n y'],
+  ['verify a company declared in the cluster', (a) => mayVerifyOrganisation(a, companyOfCluster), 'n n n y n y'],
+  ['verify a lab claiming the cluster', (a) => mayVerifyOrganisation(a, labClaimingCluster), 'n n n n n y'],
+  ['post a need', (a) => mayCreateNeed(a), 'n y y y y y'],
+  ['edit a need of their company', (a) => mayEditNeedContent(a, { companyMember: true }), 'n y y y y y'],
+  ['edit a need of another company', (a) => mayEditNeedContent(a, { companyMember: false }), 'n n n n n n'],
+  ['review a need of Haut-Jura', (a) => needRelation(a, { companyMember: false, projectMember: false, spaces: [hautJura] }).reviewer, 'n n n y n y'],
+  ['see the company behind an anonymous need of Haut-Jura', (a) => needAccess(anonymousNeedOnline, needRelation(a, { companyMember: false, projectMember: false, spaces: [hautJura] })).showCompany, 'n n n y n n'],
+  ['decide whether needs of Haut-Jura wait for review', (a) => maySetReviewRule(a, hautJura), 'n n n y n y'],
+  ['propose on an open need of another company', (a) => mayProposeOn(a, { companyMember: false, open: true }), 'n y y y y y'],
+  ['propose on an open need of their company', (a) => mayProposeOn(a, { companyMember: true, open: true }), 'n n n n n n'],
+  ['propose on a closed need', (a) => mayProposeOn(a, { companyMember: false, open: false }), 'n n n n n n'],
+  ['propose for a lab they belong to', (a) => mayProposeFor(a, { kind: 'lab', member: true }), 'n y y y y y'],
+  ['propose for a lab they do not belong to', (a) => mayProposeFor(a, { kind: 'lab', member: false }), 'n n n n n n'],
+  ['propose for their company', (a) => mayProposeFor(a, { kind: 'company', member: true }), 'n n n n n n'],
+  ['report a need of another company', (a) => mayReportNeed(a, { companyMember: false }), 'n y y y y y'],
+  ['report a need of their company', (a) => mayReportNeed(a, { companyMember: true }), 'n n n n n n'],
+  ['report someone else’s profile', (a) => mayReportUser(a, 'someone'), 'n y y y y y'],
+  ['report their own profile', (a) => mayReportUser(a, ownId(a)), 'n n n n n n'],
+  ['write to someone else', (a) => mayWriteTo(a, 'someone'), 'n y y y y y'],
+  ['see someone else’s profile hidden by moderation', (a) => maySeeProfile(a, { userId: 'someone', hidden: true }), 'n n n n n n'],
+  ['see their own profile hidden by moderation', (a) => maySeeProfile(a, { userId: ownId(a), hidden: true }), 'n y y y y y'],
+  ['see a profile that is not hidden', (a) => maySeeProfile(a, { userId: 'someone', hidden: false }), 'y y y y y y'],
+  ['edit or delete their own message', (a) => mayChangeMessage(a, { authorId: ownId(a) }), 'n y y y y y'],
+  ['edit or delete someone else’s message', (a) => mayChangeMessage(a, { authorId: 'someone' }), 'n n n n n n'],
+  ['enter the animators’ workspace', (a) => isModerator(a), 'n n n y y y'],
+  ['moderate content of Haut-Jura', (a) => mayModerateSpaces(a, [hautJura]), 'n n n y n y'],
+  ['moderate a company declared in the cluster', (a) => mayModerateOrganisation(a, companyOfCluster), 'n n n y n y'],
+  ['warn or suspend a person of Haut-Jura', (a) => mayModeratePerson(a, { id: 'someone', role: 'researcher', spaces: [hautJura] }), 'n n n y n y'],
+  ['warn or suspend an admin of Haut-Jura', (a) => mayModeratePerson(a, { id: 'someone', role: 'admin', spaces: [hautJura] }), 'n n n n n y'],
+  ['warn or suspend themselves', (a) => mayModeratePerson(a, { id: ownId(a), role: a?.role ?? 'researcher', spaces: [hautJura] }), 'n n n n n n'],
+  ['read the recommendations on a need of Haut-Jura', (a) => maySeeRecommendations(a, { spaces: [hautJura], companyMember: false }), 'n n n y n y'],
+  ['read the recommendations on their company’s need', (a) => maySeeRecommendations(a, { spaces: [hautJura], companyMember: true }), 'n y y y y y'],
+  ['follow the room of a project of Haut-Jura', (a) => mayFollowProject(a, { spaces: [hautJura] }), 'n n n y n n'],
+  ['appoint animators', (a) => mayAppointAnimators(a), 'n n n n n y'],
+]
+
+describe('who may do what (actor × action)', () => {
+  for (const [action, allowed, expected] of table) {
+    it(action, () => {
+      const answers = actors.map(([, actor]) => (allowed(actor) ? 'y' : 'n')).join(' ')
+      expect(answers, actors.map(([name]) => name).join(' | ')).toBe(expected)
+    })
+  }
+
+  it('covers every actor in every row', () => {
+    for (const [, , expected] of table) expect(expected.split(' ')).toHaveLength(actors.length)
+  })
+})
+
+describe('the scope rule', () => {
+  it('puts an organisation in the spaces it serves, and a company in the clusters it declared', () => {
+    expect(organisationSpaces({ kind: 'lab', territories: ['ancenis', 'haut-jura'], memberOf: [clusterId] })).toEqual([
+      { kind: 'territory', ref: 'ancenis' },
+      { kind: 'territory', ref: 'haut-jura' },
+    ])
+    expect(organisationSpaces({ kind: 'company', territories: [], memberOf: [{ toString: () => clusterId }] })).toEqual([{ kind: 'organisation', ref: clusterId }])
+  })
+
+  it('matches spaces by kind and reference', () => {
+    expect(animatesAnySpace([hautJura], [{ kind: 'organisation', ref: 'haut-jura' }])).toBe(false)
+    expect(animatesAnySpace([], [hautJura])).toBe(false)
+    expect(animatesAnySpace([hautJura], [])).toBe(false)
+  })
+})
+
+describe('presence', () => {
+  it('answers only about people who share a conversation, all or nothing', () => {
+    const shared = new Set(['b', 'c'])
+    expect(maySeePresenceOf(shared, ['b', 'c'])).toBe(true)
+    expect(maySeePresenceOf(shared, ['b', 'stranger'])).toBe(false)
+    expect(maySeePresenceOf(new Set(), ['b'])).toBe(false)
+  })
+})
+
+describe('refusals and flags', () => {
+  it('assertPermission refuses with the area’s key, or passes', () => {
+    expect(() => assertPermission(null, 'create:need:own', 'needs.refusals.forbidden')).toThrow(expect.objectContaining({ code: 'forbidden', message: 'needs.refusals.forbidden' }))
+    expect(() => assertPermission(actors[1]![1], 'create:need:own')).not.toThrow()
+  })
+
+  it('hands the navigation flags, never the role, to the page', () => {
+    expect(actors.slice(1).map(([, actor]) => navigationFlags(actor!))).toEqual([
+      { canModerate: false, canAppointAnimators: false },
+      { canModerate: false, canAppointAnimators: false },
+      { canModerate: true, canAppointAnimators: false },
+      { canModerate: true, canAppointAnimators: false },
+      { canModerate: true, canAppointAnimators: true },
+    ])
+  })
+})
