@@ -85,6 +85,7 @@ describe('two app processes behind nginx', () => {
     expectNothingLost(counts, expect)
     for (const client of people) client.close()
     await victim.restart()
+    await cluster.untilServedThrough(victim)
   })
 
   it('rolling restart (SIGTERM, start again, then the other) under page loads and messages: no request fails, no message is lost', async () => {
@@ -97,8 +98,9 @@ describe('two app processes behind nginx', () => {
     for (const app of cluster.apps) {
       await app.stop()
       await app.restart()
-      // nginx counts a refused process as down for fail_timeout (3 s): it is back in the rotation before the next goes.
-      await sleep(4_000)
+      // nginx counts a refused process as down for fail_timeout (3 s): the next one goes only once
+      // nginx sends people to this one again, as an operator's rolling restart waits for it.
+      await cluster.untilServedThrough(app)
     }
     stopMessages()
     const loads = await pages.stop()

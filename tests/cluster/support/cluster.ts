@@ -72,6 +72,21 @@ export function useCluster({ processes = 2 }: { processes?: number } = {}) {
       if (!route) throw new Error('nginx set no route cookie')
       return { route: `passerelle_route=${route}`, processId: report.process.id }
     },
+    /**
+     * Waits until nginx sends new visitors to this process again (a restarted one is skipped for
+     * fail_timeout after it refused connections): what a rolling restart waits for before
+     * stopping the next process.
+     */
+    async untilServedThrough(app: { url: string }, timeoutMs = 60_000) {
+      const processId = (await health(app.url)).report.process.id
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const place = await this.place().catch(() => null)
+        if (place?.processId === processId) return
+        if (Date.now() > deadline) throw new Error(`nginx does not send anyone to ${app.url} after ${timeoutMs} ms`)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+    },
     /** The same person, carrying the route cookie nginx gave them. */
     routed(person: Person, route: string): Person {
       return { ...person, cookie: `${person.cookie}; ${route}` }
