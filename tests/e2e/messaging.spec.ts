@@ -189,12 +189,21 @@ test('a message written while the link is down waits in the outbox, survives a r
   await signInAs(aliceContext, alice.id, baseURL!)
   let linkDown = false
   const openLinks = new Set<{ close: () => Promise<void> }>()
+  // WebSockets the client has moved to (it sends the upgrade packet "5" once the probe succeeded):
+  // cutting one still being probed would leave the client on a long-poll already under way.
+  const upgradedLinks = new Set<{ close: () => Promise<void> }>()
   await aliceContext.routeWebSocket(/\/socket\.io\//, (ws) => {
     if (linkDown) return void ws.close()
     const server = ws.connectToServer()
     openLinks.add(ws)
-    ws.onClose(() => openLinks.delete(ws))
-    void server
+    ws.onMessage((message) => {
+      if (message === '5') upgradedLinks.add(ws)
+      server.send(message)
+    })
+    ws.onClose(() => {
+      openLinks.delete(ws)
+      upgradedLinks.delete(ws)
+    })
   })
   await aliceContext.route(/\/socket\.io\//, (route) => (linkDown ? route.abort('internetdisconnected') : route.continue()))
   const alicePage = await aliceContext.newPage()
@@ -208,7 +217,7 @@ test('a message written while the link is down waits in the outbox, survives a r
   await live(alicePage)
 
   // Socket.IO starts with HTTP polling and moves to a WebSocket: cut once it has.
-  await expect.poll(() => openLinks.size).toBeGreaterThan(0)
+  await expect.poll(() => upgradedLinks.size).toBeGreaterThan(0)
   linkDown = true
   for (const link of [...openLinks]) await link.close()
   await expect(alicePage.getByText('Connexion interrompue : vos messages partiront dès son retour, rien n’est perdu.')).toBeVisible()
