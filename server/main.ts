@@ -8,6 +8,7 @@ import { EmbeddedBinaryError } from './embedded/binaries.js'
 import { provideServices, type ServiceEndpoints } from './embedded/index.js'
 import { killAllManagedProcessesSync } from './embedded/managed-process.js'
 import { createLogger } from './logger.js'
+import { useDomainLog } from '../app/domain/log.js'
 import { platformJobs } from './jobs/index.js'
 import { startScheduler } from './jobs/scheduler.js'
 import { startMailCapture } from './mail/capture-server.js'
@@ -41,6 +42,7 @@ async function main() {
     throw error
   }
   const logger = createLogger(config.LOG_LEVEL)
+  useDomainLog(logger)
 
   let endpoints: ServiceEndpoints | undefined
   let appServer: AppServer | undefined
