@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { expect, expectAccessible, test } from './fixtures'
-import { createTestUser, signInAs } from './support/db'
+import { createTestUser, e2eDb, signInAs } from './support/db'
 import { linkIn, waitForMail } from './support/mail'
 import { signInWithForm } from './support/sign-in'
 
@@ -29,7 +29,7 @@ test('verified while signed in: the next step is to create or join my company, w
   await expect(page.getByLabel('Type d’organisation (obligatoire)')).toHaveValue('company')
 })
 
-test('from the need form, create my company and come back to the need form, which names it', async ({ page, context, baseURL }) => {
+test('from the need form, create my company in Morez and come back to the need form, which names it; Morez stays visible', async ({ page, context, baseURL }) => {
   const user = await createTestUser({ name: 'Paul Girod' })
   await signInAs(context, user.id, baseURL!)
   await page.goto('/besoins/nouveau')
@@ -42,12 +42,19 @@ test('from the need form, create my company and come back to the need form, whic
   await expect(page.getByLabel('Type d’organisation (obligatoire)')).toHaveValue('company')
   await page.getByLabel('Présentation').fill('Lunettes en acétate fabriquées dans le Haut-Jura.')
   await page.getByRole('checkbox', { name: 'Matériaux composites' }).check()
-  await page.getByRole('combobox', { name: /Commune/ }).fill('Saint-Claude')
-  await page.getByRole('option', { name: /^Saint-Claude \(39\)/ }).click()
+  // Morez is a commune déléguée of Hauts de Bienne and shares its code: the name chosen is kept.
+  await page.getByRole('combobox', { name: /Commune/ }).fill('Morez')
+  await page.getByRole('option', { name: /^Morez – Hauts de Bienne \(39\)/ }).click()
   await page.getByRole('button', { name: 'Créer l’organisation' }).click()
 
   await expect(page).toHaveURL(/\/besoins\/nouveau$/)
   await expect(page.getByText(`L’organisation « ${name} » est créée.`)).toBeVisible()
   await expect(page.getByText(`Besoin déposé au nom de ${name}.`)).toBeVisible()
+  await expect(page.getByRole('combobox', { name: /Commune/ })).toHaveValue('Morez – Hauts de Bienne (39)')
   await expectAccessible(page)
+
+  const org = await (await e2eDb()).collection('organisations').findOne({ name })
+  expect(org?.location).toMatchObject({ communeCode: '39368', communeName: 'Hauts de Bienne', delegatedName: 'Morez' })
+  await page.goto(`/organisations/${org!.slug}`)
+  await expect(page.getByText('Morez – Hauts de Bienne (39)')).toBeVisible()
 })
