@@ -38,6 +38,18 @@ const mail: SameShape<typeof mailFr> = {
     intro_one: 'You have {{count}} unread message in a conversation with {{names}}.',
     intro_other: 'You have {{count}} unread messages in a conversation with {{names}}.',
     action: 'Read and reply',
+    replyHint: 'You can reply directly to this e-mail: your reply will be posted in the conversation.',
+  },
+  inbound: {
+    unknownAddress: 'Unknown reply address: please reply from Passerelle.',
+    suspended: 'Your account is suspended: your reply was not posted.',
+    notParticipant: 'You are no longer part of this conversation: your reply was not posted.',
+    wrongSender: 'This reply address is personal: reply from the e-mail address of your Passerelle account.',
+    tooManyAttachments: 'Too many attachments (5 at most): send them from Passerelle.',
+    empty: 'Empty reply: write your message above the quoted text.',
+    tooBig: 'Message too large (8 MB at most).',
+    later: 'Reply not recorded for now: it will be sent again later.',
+    oneRecipient: 'One reply address per mail.',
   },
   kinds: {
     proposal_received: 'Proposal received on one of your needs',

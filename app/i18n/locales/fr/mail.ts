@@ -36,6 +36,18 @@ const mail = {
     intro_one: 'Vous avez {{count}} message non lu dans une conversation avec {{names}}.',
     intro_other: 'Vous avez {{count}} messages non lus dans une conversation avec {{names}}.',
     action: 'Lire et répondre',
+    replyHint: 'Vous pouvez répondre directement à cet e-mail : votre réponse sera publiée dans la conversation.',
+  },
+  inbound: {
+    unknownAddress: 'Adresse de réponse inconnue : répondez depuis Passerelle.',
+    suspended: 'Votre compte est suspendu : votre réponse n’a pas été publiée.',
+    notParticipant: 'Vous ne faites plus partie de cette conversation : votre réponse n’a pas été publiée.',
+    wrongSender: 'Cette adresse de réponse est personnelle : répondez depuis l’adresse e-mail de votre compte Passerelle.',
+    tooManyAttachments: 'Trop de pièces jointes (5 au plus) : envoyez-les depuis Passerelle.',
+    empty: 'Réponse vide : écrivez votre message au-dessus du texte cité.',
+    tooBig: 'Message trop volumineux (8 Mo au plus).',
+    later: 'Réponse non enregistrée pour l’instant : elle sera renvoyée plus tard.',
+    oneRecipient: 'Une seule adresse de réponse par envoi.',
   },
   kinds: {
     proposal_received: 'Proposition reçue sur un de vos besoins',
