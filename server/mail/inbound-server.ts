@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream'
 import type { TFunction } from 'i18next'
 import { simpleParser } from 'mailparser'
 import { SMTPServer, type SMTPServerSession } from 'smtp-server'
-import { DomainError } from '../../app/domain/errors.js'
+import { DomainError, invalid } from '../../app/domain/errors.js'
 import { mailI18n } from '../../app/domain/mail/layout.js'
 import { translateMessage } from '../../app/i18n/translate-message.js'
 import { INBOUND_MAX_BYTES } from '../../app/domain/mail/inbound-rules.js'
@@ -113,7 +113,10 @@ export async function startInboundServer(options: InboundServerOptions) {
         if (!raw) return callback(smtpError(552, '5.3.4', 'mail.inbound.tooBig'))
         const target = targets.get(session)
         if (!target) return callback(smtpError(503, '5.5.1', 'mail.inbound.unknownAddress'))
-        const parsed = await simpleParser(raw, { skipImageLinks: true })
+        // A mail the parser cannot read will not be readable on the next try either: a bounce, not a retry.
+        const parsed = await simpleParser(raw, { skipImageLinks: true }).catch(() => {
+          throw invalid('mail.inbound.malformed')
+        })
         const headerLines = new Map(parsed.headerLines.map((line) => [line.key.toLowerCase(), line.line.slice(line.line.indexOf(':') + 1).trim()]))
         const outcome = await receiveReply(
           target,

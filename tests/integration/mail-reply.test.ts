@@ -162,6 +162,15 @@ describe('reply by e-mail', () => {
       expect(await storedIn(conversationId)).toEqual([])
     })
 
+    it('a mail without headers or with binary junk', async () => {
+      const { conversationId, aliceEmail, aliceReplyTo } = await arrange()
+      for (const raw of ['pas d’en-tête du tout', Buffer.from([0, 1, 2, 255, 254, 13, 10, 0x3a, 0x3a, 13, 10, 46, 46, 13, 10]), `From: ${aliceEmail}\r\nContent-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n@@@@\r\n`]) {
+        const answer = await deliver({ envelope: { from: aliceEmail, to: aliceReplyTo }, raw })
+        expect(answer).toMatchObject({ accepted: 0, code: 550 })
+      }
+      expect(await storedIn(conversationId)).toEqual([])
+    })
+
     it('a sender who is not the owner of the address', async () => {
       const { conversationId, aliceReplyTo } = await arrange()
       const answer = await deliver({ from: 'quelquun@ailleurs.test', to: aliceReplyTo, subject: 'Re: devis', text: 'Bonjour' })

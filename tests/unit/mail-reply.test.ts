@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanReplyText, clientIdOfMail, isAutomatedMail } from '~/domain/mail/inbound-rules'
+import { cleanReplyText, clientIdOfMail, isAutomatedMail, REPLY_SCAN_CHARS } from '~/domain/mail/inbound-rules'
 import { replyAddress, replyTokenOf, signReplyToken, verifyReplyToken } from '~/domain/mail/reply-address'
 import { signUnsubscribeToken } from '~/domain/mail/signed-links'
 import { loadConfig } from '../../server/config'
@@ -57,6 +57,11 @@ describe('reply cleaning', () => {
   it('keeps a multi-paragraph reply whole, and a reply that is only quotes is empty', () => {
     expect(cleanReplyText('Premier point.\n\nSecond point : le devis.\n')).toBe('Premier point.\n\nSecond point : le devis.')
     expect(cleanReplyText('> Bonjour\n> Vous avez 1 message')).toBe('')
+  })
+
+  it('reads only the start of a huge mail (the message limit refuses what is longer anyway)', () => {
+    expect(cleanReplyText('a'.repeat(2_000_000))).toHaveLength(REPLY_SCAN_CHARS)
+    expect(cleanReplyText(`Court.\n\nOn Mon, Dec 7, 2026 Passerelle wrote:\n${'> ligne citée\n'.repeat(200_000)}`)).toBe('Court.')
   })
 })
 

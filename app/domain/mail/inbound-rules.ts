@@ -11,6 +11,13 @@ export const INBOUND_MAX_BYTES = 8 * 1024 * 1024
 /** Attachments of one reply, at most (each one a message, like a file sent in the app). */
 export const INBOUND_MAX_ATTACHMENTS = 5
 
+/**
+ * Only the start of a mail is read as the reply: the person's text is at most 10,000 characters
+ * (a longer one is refused anyway) and the rest is quoted history. Parsing megabytes of text would
+ * hold the event loop — pages and sockets of this process — for seconds.
+ */
+export const REPLY_SCAN_CHARS = 50_000
+
 const parser = new EmailReplyParser()
 
 /**
@@ -28,7 +35,7 @@ const QUOTE_STARTS = [
 
 /** The new text of a reply: quoted history, the quote header and the signature removed. */
 export function cleanReplyText(text: string): string {
-  const normalised = text.replace(/\r\n?/g, '\n')
+  const normalised = text.slice(0, REPLY_SCAN_CHARS).replace(/\r\n?/g, '\n')
   // A quote header wrapped over two lines ("… a\nécrit :") is joined first, so both passes see it whole.
   const joined = normalised.replace(/^(\s*(Le|On)\s[^\n]{0,300})\n([^\n]{0,100}(a\s+(é|e)crit|wrote)\s*:\s*)$/gim, '$1 $3')
   let visible = parser.parseReply(joined)

@@ -50,6 +50,7 @@ const mail: SameShape<typeof mailFr> = {
     tooBig: 'Message too large (8 MB at most).',
     later: 'Reply not recorded for now: it will be sent again later.',
     oneRecipient: 'One reply address per mail.',
+    malformed: 'Unreadable e-mail: your reply was not posted.',
   },
   kinds: {
     proposal_received: 'Proposal received on one of your needs',

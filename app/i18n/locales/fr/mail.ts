@@ -48,6 +48,7 @@ const mail = {
     tooBig: 'Message trop volumineux (8 Mo au plus).',
     later: 'Réponse non enregistrée pour l’instant : elle sera renvoyée plus tard.',
     oneRecipient: 'Une seule adresse de réponse par envoi.',
+    malformed: 'E-mail illisible : votre réponse n’a pas été publiée.',
   },
   kinds: {
     proposal_received: 'Proposition reçue sur un de vos besoins',
