@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import type { TFunction } from 'i18next'
-import { simpleParser } from 'mailparser'
+import { convert as htmlToText } from 'html-to-text'
+import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer, type SMTPServerSession } from 'smtp-server'
 import { DomainError, invalid } from '../../app/domain/errors.js'
 import { mailI18n } from '../../app/domain/mail/layout.js'
@@ -69,6 +70,17 @@ async function readLimited(stream: Readable & { sizeExceeded?: boolean }, limit:
   return size > limit || stream.sizeExceeded ? null : Buffer.concat(chunks)
 }
 
+/**
+ * The plain text of a reply. mailparser derives it from an HTML-only part, but not from HTML in a
+ * multipart/related (an HTML signature with its logo): then we convert it, images left out, and
+ * only the start of a huge HTML part (the reply is at its top).
+ */
+function textOf(parsed: ParsedMail): string {
+  if (parsed.text) return parsed.text
+  if (!parsed.html) return ''
+  return htmlToText(parsed.html, { limits: { maxInputLength: 200_000 }, selectors: [{ selector: 'img', format: 'skip' }] })
+}
+
 export async function startInboundServer(options: InboundServerOptions) {
   const { domain, secret, logger } = options
   const limiter = options.limiter ?? createRateLimiter(MESSAGE_RATE)
@@ -126,7 +138,7 @@ export async function startInboundServer(options: InboundServerOptions) {
             headers: { get: (name) => headerLines.get(name.toLowerCase()) },
             subject: parsed.subject ?? '',
             messageId: parsed.messageId,
-            text: parsed.text ?? '',
+            text: textOf(parsed),
             attachments: parsed.attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: file.content, related: file.related })),
           },
           { limiter },

@@ -131,7 +131,25 @@ describe('reply by e-mail', () => {
 
     const refused = await deliver({ from: aliceEmail, to: aliceReplyTo, subject: 'Re: devis', text: 'Et ceci.', attachments: [{ filename: 'outil.exe', content: Buffer.from('MZ'), contentType: 'application/octet-stream' }] })
     expect(refused).toMatchObject({ accepted: 0, code: 550 })
+    const textFile = (name: string, size = 10) => ({ filename: name, content: Buffer.alloc(size, 'x'), contentType: 'text/plain' })
+    const tooMany = await deliver({ from: aliceEmail, to: aliceReplyTo, subject: 'Re', text: 'Six fichiers', attachments: [1, 2, 3, 4, 5, 6].map((n) => textFile(`note-${n}.txt`)) })
+    expect(tooMany).toMatchObject({ accepted: 0, code: 550 })
+    expect(tooMany.response).toMatch(/Trop de pieces jointes/)
+    const tooBig = await deliver({ from: aliceEmail, to: aliceReplyTo, subject: 'Re', text: 'Gros fichier', attachments: [textFile('gros.txt', 901 * 1024)] })
+    expect(tooBig).toMatchObject({ accepted: 0, code: 552 })
     expect(await storedIn(conversationId)).toHaveLength(2)
+
+    // The logo of an HTML signature (an inline image of the HTML part) is not a file Alice sent.
+    const withLogo = await deliver({
+      from: aliceEmail,
+      to: aliceReplyTo,
+      subject: 'Re',
+      html: '<p>Merci.</p><p>-- <br>Alice <img src="cid:logo@signature"></p>',
+      attachments: [{ filename: 'logo.png', cid: 'logo@signature', content: Buffer.from('89504e470d0a1a0a', 'hex'), contentType: 'image/png' }],
+    })
+    expect(withLogo, withLogo.response).toMatchObject({ accepted: 1 })
+    const last = (await storedIn(conversationId)).at(-1)!
+    expect([last.body, last.attachments ?? []]).toEqual(['Merci.', []])
   })
 
   it('drops auto-replies without an answer that could loop, and stores nothing', async () => {
