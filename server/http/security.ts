@@ -7,6 +7,7 @@ import helmet from 'helmet'
 import { createI18n, defaultLanguage, isLanguage, type Language } from '../../app/i18n/config.js'
 import { languageCookie } from '../../app/i18n/language.server.js'
 import type { AppOrigins } from './origins.js'
+import { ATTACHMENT_MAX_BYTES } from '../../app/domain/messaging/attachment-types.js'
 
 /** The visitor's language (the `lang` cookie the pages use), for answers given before any page. */
 async function languageOf(req: Request): Promise<Language> {
@@ -143,16 +144,22 @@ export function rateLimits(perMinute: number, { shared }: { shared?: Connection 
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
+/** The posts that carry a file (app/http/attachment-upload.server.ts streams them to storage): a file plus the form around it. */
+export const UPLOAD_PATH = /^\/(?:messages|projets)\/[^/]+\/fichiers\/?$/
+export const UPLOAD_MAX_BODY_BYTES = ATTACHMENT_MAX_BYTES + 64 * 1024
+
+const bodyLimitFor = (path: string) => (UPLOAD_PATH.test(path) ? UPLOAD_MAX_BODY_BYTES : MAX_BODY_BYTES)
+
 /**
  * Remix reads request bodies itself, so the limit is checked on the declared length:
  * over the limit → 413; a body without Content-Length (chunked) → 411. Browsers always
  * declare the length of form posts, so only unusual clients meet the second rule.
  */
-export function bodySizeLimit(maxBytes = MAX_BODY_BYTES): RequestHandler {
+export function bodySizeLimit(maxBytesFor: (path: string) => number = bodyLimitFor): RequestHandler {
   return (req, res, next) => {
     const declared = req.headers['content-length']
     if (declared === undefined && req.headers['transfer-encoding']) return void refuse(req, res, 411, 'lengthRequired')
-    if (Number(declared ?? 0) > maxBytes) return void refuse(req, res, 413, 'tooLarge')
+    if (Number(declared ?? 0) > maxBytesFor(req.path)) return void refuse(req, res, 413, 'tooLarge')
     next()
   }
 }

@@ -176,6 +176,37 @@ test('a file attached to a message is downloaded by members only', async ({ page
   await stranger.close()
 })
 
+test('a 20 MB CAD file goes through the form and comes back whole; a program named like a PDF is refused by its content', async ({ page, context, browser, baseURL }) => {
+  const alice = await createTestUser({ name: 'Alice Bureau-d’études' })
+  const bruno = await createTestUser({ name: 'Bruno Atelier' })
+  const conversationId = await directConversation(alice, bruno)
+  await signInAs(context, alice.id, baseURL!)
+  await page.goto(`/messages/${conversationId}`)
+
+  const triangles = 400_000
+  const stl = Buffer.alloc(84 + 50 * triangles)
+  stl.write('binary STL: carter de pompe')
+  stl.writeUInt32LE(triangles, 80)
+  for (let offset = 84; offset < stl.length; offset += 50) stl.writeFloatLE(offset % 1_009, offset)
+  await page.getByText('Joindre un fichier').click()
+  await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name: 'carter-pompe.stl', mimeType: 'application/vnd.ms-pki.stl', buffer: stl })
+  await page.getByRole('button', { name: 'Envoyer le fichier' }).click()
+  const link = log(page).getByRole('link', { name: 'carter-pompe.stl' })
+  await expect(link).toBeVisible({ timeout: 30_000 })
+
+  const other = await secondPerson(browser, bruno, baseURL!)
+  const download = await other.page.request.get((await link.getAttribute('href'))!)
+  expect(download.status()).toBe(200)
+  expect((await download.body()).equals(stl)).toBe(true)
+  await other.close()
+
+  await page.getByText('Joindre un fichier').click()
+  await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name: 'devis.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\u0090\u0000 programme Windows') })
+  await page.getByRole('button', { name: 'Envoyer le fichier' }).click()
+  await expect(page.getByText('son contenu doit correspondre à son extension', { exact: false })).toBeVisible()
+  await expect(log(page).getByRole('link', { name: 'devis.pdf' })).toHaveCount(0)
+})
+
 test('a message written while the link is down waits in the outbox, survives a reload, and is sent once when the link is back', async ({ page, context, browser, baseURL }) => {
   const alice = await createTestUser({ name: 'Alice Morel' })
   const bruno = await createTestUser({ name: 'Bruno Vidal' })

@@ -135,8 +135,9 @@ describe('reply by e-mail', () => {
     const tooMany = await deliver({ from: aliceEmail, to: aliceReplyTo, subject: 'Re', text: 'Six fichiers', attachments: [1, 2, 3, 4, 5, 6].map((n) => textFile(`note-${n}.txt`)) })
     expect(tooMany).toMatchObject({ accepted: 0, code: 550 })
     expect(tooMany.response).toMatch(/Trop de pieces jointes/)
-    const tooBig = await deliver({ from: aliceEmail, to: aliceReplyTo, subject: 'Re', text: 'Gros fichier', attachments: [textFile('gros.txt', 901 * 1024)] })
-    expect(tooBig).toMatchObject({ accepted: 0, code: 552 })
+    // Checked by content like an upload: a program named devis.pdf is refused before anything is stored.
+    const disguised = await deliver({ from: aliceEmail, to: aliceReplyTo, subject: 'Re', text: 'Le devis', attachments: [{ filename: 'devis.pdf', content: Buffer.from('MZ\u0090 programme'), contentType: 'application/pdf' }] })
+    expect(disguised).toMatchObject({ accepted: 0, code: 550 })
     expect(await storedIn(conversationId)).toHaveLength(2)
 
     // The logo of an HTML signature (an inline image of the HTML part) is not a file Alice sent.

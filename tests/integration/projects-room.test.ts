@@ -244,7 +244,7 @@ describe('shared files', () => {
     const { roomId } = await projectRoomFor(company.member, projectId)
     const limiter = createRateLimiter({ capacity: 100, refillPerSecond: 100 })
     const send = (actor: Actor, name: string, text: string) =>
-      sendAttachment({ ...actor, name: '' }, roomId, { clientId: randomUUID(), file: { name, type: 'text/plain', data: new TextEncoder().encode(text) } }, { limiter })
+      sendAttachment({ ...actor, name: '' }, roomId, { clientId: randomUUID(), file: { name, type: 'text/plain', content: [new TextEncoder().encode(text)] } }, { limiter })
     await send(company.member, 'cahier-des-charges.txt', 'Trois presses, 20 000 pièces par jour.')
     const second = await send(lab.member, 'plan-essais.txt', 'Semaine 1 : acquisition.')
     const room = await getProjectRoom(lab.member, projectId)

@@ -1,10 +1,11 @@
 /**
- * What may be attached to a message (shared by the file picker and the server check). The size
- * stays under the server's 1 MB request cap (server/http/security.ts).
+ * What may be attached to a message (shared by the file picker and the server check): office
+ * documents, images, and the CAD files industrial projects exchange. Uploads are streamed to
+ * GridFS (never held whole in memory), so the cap is the product's, not the server's.
  */
-export const ATTACHMENT_MAX_BYTES = 900 * 1024
+export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
 
-/** Accepted types, by extension: the declared type must match the name, or the file is refused. */
+/** Accepted types, by extension; the content must then look like that type (file-content.ts). */
 export const ATTACHMENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   png: 'image/png',
@@ -17,6 +18,12 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   odt: 'application/vnd.oasis.opendocument.text',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  stl: 'model/stl',
+  step: 'model/step',
+  stp: 'model/step',
+  iges: 'model/iges',
+  igs: 'model/iges',
+  '3mf': 'model/3mf',
+  dxf: 'image/vnd.dxf',
 }
 export const ATTACHMENT_ACCEPT = Object.keys(ATTACHMENT_TYPES).map((extension) => `.${extension}`).join(',')
-

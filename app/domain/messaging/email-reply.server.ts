@@ -6,6 +6,7 @@ import { verifyReplyToken } from '../mail/reply-address'
 import { User } from '../users/model.server'
 import type { UserRole } from '../users/roles'
 import { checkAttachment, sendAttachment } from './attachments.server'
+import { SNIFF_BYTES } from './file-content'
 import { Conversation } from './model.server'
 import type { RateLimiter } from './rate-limit'
 import { messageBody } from './schema'
@@ -58,8 +59,9 @@ export async function receiveReply(target: ReplyTarget, mail: InboundReply, deps
   if (files.length > INBOUND_MAX_ATTACHMENTS) throw invalid('mail.inbound.tooManyAttachments')
   const checked = files.map((file, index) => {
     const name = (file.filename || `piece-jointe-${index + 1}`).replace(/[\\/\u0000-\u001f]/g, '_').slice(-200)
-    checkAttachment({ name, type: file.contentType, size: file.content.byteLength })
-    return { name, type: file.contentType, data: new Uint8Array(file.content) }
+    const data = new Uint8Array(file.content)
+    checkAttachment({ name, type: file.contentType, size: data.byteLength, head: data.subarray(0, SNIFF_BYTES) })
+    return { name, type: file.contentType, content: [data] }
   })
   const body = cleanReplyText(mail.text)
   if (!body && !checked.length) throw invalid('mail.inbound.empty')

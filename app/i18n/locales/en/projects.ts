@@ -86,7 +86,7 @@ const projects: SameShape<typeof projectsFr> = {
     at: 'Date',
     add: 'Share a file',
     label: 'File to share',
-    hint: 'PDF, PNG or JPEG images, text, CSV or office document; 900 kB at most. It is also announced in the project conversation.',
+    hint: 'PDF, PNG or JPEG images, text, CSV, office document or CAD file (STL, STEP, IGES, 3MF, DXF); 25 MB at most. It is also announced in the project conversation.',
     send: 'Share the file',
     sent: 'File shared with the project.',
   },

@@ -84,7 +84,7 @@ const projects = {
     at: 'Date',
     add: 'Partager un fichier',
     label: 'Fichier à partager',
-    hint: 'PDF, images PNG ou JPEG, texte, CSV ou document bureautique ; 900 Ko au plus. Il est aussi annoncé dans la discussion du projet.',
+    hint: 'PDF, images PNG ou JPEG, texte, CSV, document bureautique ou fichier CAO (STL, STEP, IGES, 3MF, DXF) ; 25 Mo au plus. Il est aussi annoncé dans la discussion du projet.',
     send: 'Partager le fichier',
     sent: 'Fichier partagé avec le projet.',
   },
