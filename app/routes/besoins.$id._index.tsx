@@ -194,6 +194,7 @@ export default function NeedPage() {
 
         <ProposalsSection
           needId={need.id}
+          needTrlTarget={need.trlTarget ?? null}
           proposals={proposals}
           companyMember={relation.companyMember}
           open={open}
