@@ -9,6 +9,7 @@ import { idParam } from '~/http/params.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import { conversationFormSchema, olderPage } from '~/domain/messaging/schema'
 import * as messaging from '~/domain/messaging/service.server'
+import { conversationTitle } from '~/domain/messaging/titles'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
@@ -32,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const others = panel.conversation.participants.filter((person) => person.id !== actor.id)
   return {
     ...panel,
-    title: others.map((person) => person.name).join(', ') || actor.name,
+    title: conversationTitle(panel.conversation, actor),
     others: others.map(({ id, name }) => ({ id, name })),
     olderHref: panel.olderBefore ? `/messages/${conversationId}?avant=${panel.olderBefore}` : null,
   }

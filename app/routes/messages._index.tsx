@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireActor } from '~/http/actor.server'
 import { listConversations } from '~/domain/messaging/service.server'
+import { conversationTitle } from '~/domain/messaging/titles'
 import { usePresence } from '~/realtime/use-presence'
 import { ButtonLink } from '~/ui/button'
 import { formatMessageDate } from '~/ui/conversation-format'
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     conversations: conversations.map((conversation) => ({
       id: conversation.id,
       kind: conversation.kind,
-      title: conversation.participants.filter((person) => person.id !== actor.id).map((person) => person.name).join(', ') || actor.name,
+      title: conversationTitle(conversation, actor),
       others: conversation.participants.filter((person) => person.id !== actor.id).map((person) => ({ id: person.id, name: person.name })),
       lastMessageAt: conversation.lastMessageAt,
       unread: conversation.unread,

@@ -2,6 +2,7 @@ import type { Actor } from '../actor'
 import { assertAllowed, mayChangeMessage } from '../permissions'
 import mongoose from 'mongoose'
 import { DomainError, forbidden, invalid, notFound, rateLimited } from '../errors'
+import { Need } from '../needs/model.server'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
@@ -227,17 +228,39 @@ export type ConversationView = {
   participants: Array<{ id: string; name: string }>
   projectId: string | null
   needId: string | null
+  /** The need a project room or a question is about (its title is what every participant may read). */
+  needTitle: string | null
+}
+
+type Subjectful = { _id: unknown; needId?: unknown; projectId?: unknown }
+
+/** The title of the need each conversation is about: directly (questions, threads) or through its project. */
+async function needTitlesOf(conversations: Subjectful[]): Promise<Map<string, string>> {
+  const projectIds = conversations.filter((conversation) => !conversation.needId && conversation.projectId).map((conversation) => conversation.projectId)
+  const projects = projectIds.length ? await Project.find({ _id: { $in: projectIds } }, { needId: 1 }).lean() : []
+  const needOfProject = new Map(projects.map((project) => [String(project._id), String(project.needId)]))
+  const needIdOf = (conversation: Subjectful) => (conversation.needId ? String(conversation.needId) : conversation.projectId ? needOfProject.get(String(conversation.projectId)) : undefined)
+  const needIds = [...new Set(conversations.map(needIdOf).filter((id): id is string => Boolean(id)))]
+  const needs = needIds.length ? await Need.find({ _id: { $in: needIds } }, { title: 1 }).lean() : []
+  const titles = new Map(needs.map((need) => [String(need._id), need.title]))
+  const result = new Map<string, string>()
+  for (const conversation of conversations) {
+    const title = titles.get(needIdOf(conversation) ?? '')
+    if (title) result.set(String(conversation._id), title)
+  }
+  return result
 }
 
 export async function getConversation(actor: Actor, conversationId: string): Promise<ConversationView> {
   const conversation = await requireParticipant(actor, conversationId)
-  const people = await User.find({ _id: { $in: conversation.participants } }, { name: 1 }).sort({ name: 1 }).lean()
+  const [people, needTitles] = await Promise.all([User.find({ _id: { $in: conversation.participants } }, { name: 1 }).sort({ name: 1 }).lean(), needTitlesOf([conversation])])
   return {
     id: String(conversation._id),
     kind: conversation.kind as ConversationKind,
     participants: people.map((person) => ({ id: String(person._id), name: person.name })),
     projectId: conversation.projectId ? String(conversation.projectId) : null,
     needId: conversation.needId ? String(conversation.needId) : null,
+    needTitle: needTitles.get(String(conversation._id)) ?? null,
   }
 }
 
@@ -251,9 +274,10 @@ export async function listConversations(actor: Actor, limit = 100): Promise<Conv
     .limit(limit)
     .lean()
   const peopleIds = [...new Set(conversations.flatMap((conversation) => conversation.participants.map(String)))]
-  const [people, unread] = await Promise.all([
+  const [people, unread, needTitles] = await Promise.all([
     User.find({ _id: { $in: peopleIds } }, { name: 1 }).lean(),
     unreadCounts(actor.id, conversations.map((conversation) => String(conversation._id))),
+    needTitlesOf(conversations),
   ])
   const names = new Map(people.map((person) => [String(person._id), person.name]))
   return conversations.map((conversation) => ({
@@ -262,6 +286,7 @@ export async function listConversations(actor: Actor, limit = 100): Promise<Conv
     participants: conversation.participants.map((id) => ({ id: String(id), name: names.get(String(id)) ?? '' })),
     projectId: conversation.projectId ? String(conversation.projectId) : null,
     needId: conversation.needId ? String(conversation.needId) : null,
+    needTitle: needTitles.get(String(conversation._id)) ?? null,
     lastMessageAt: iso(conversation.lastMessageAt),
     unread: unread[String(conversation._id)] ?? 0,
   }))

@@ -13,7 +13,7 @@ const messaging: SameShape<typeof messagingFr> = {
     unread_other: '{{count}} unread',
     noMessageYet: 'No messages yet',
     lastActivity: 'Last message on {{date}}',
-    kinds: { direct: 'Direct conversation', need_thread: 'About a proposal', project: 'Project space' },
+    kinds: { direct: 'Direct conversation', need_thread: 'About a proposal', need_question: 'Question about a need', project: 'Project space' },
   },
   conversation: {
     back: 'All conversations',
@@ -69,6 +69,8 @@ const messaging: SameShape<typeof messagingFr> = {
     messageNotFound: 'This message does not exist or is no longer available.',
     userNotFound: 'This person cannot be found.',
     selfConversation: 'You cannot start a conversation with yourself.',
+    questionAnonymous: 'This company chose to stay anonymous: ask your questions in your proposal; it will answer without revealing who it is.',
+    questionNotAllowed: 'Only members of a lab, centre, cluster or pôle may ask a question about an open need that is not their own company’s.',
     notAuthor: 'You can only edit or delete your own messages.',
     alreadyDeleted: 'This message was deleted.',
     bodyRequired: 'Write a message before sending.',

@@ -146,7 +146,7 @@ const needs: SameShape<typeof needsFr> = {
   },
   detail: {
     company: 'Company',
-    companyLine: 'Company: {{name}}',
+    companyLinePrefix: 'Company: ',
     anonymous: 'Anonymised company',
     anonymousHint: 'The company chose not to show its name.',
     detailsHidden: 'The description, TRL, budget, deadline and town are for signed-in members only.',
@@ -210,6 +210,11 @@ const needs: SameShape<typeof needsFr> = {
     emptyText: 'Describe your need in two minutes: labs and technology centres will answer.',
     updatedOn: 'Updated on {{date}}',
     companies: 'Companies: {{names}}',
+  },
+  question: {
+    title: 'A question before proposing?',
+    text: 'Write to the company: a conversation opens with its members, and you find it in your messages.',
+    ask: 'Ask a question',
   },
   proposals: {
     status: {

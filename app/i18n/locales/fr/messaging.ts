@@ -11,7 +11,7 @@ const messaging = {
     unread_other: '{{count}} non lus',
     noMessageYet: 'Pas encore de message',
     lastActivity: 'Dernier message le {{date}}',
-    kinds: { direct: 'Conversation directe', need_thread: 'Échange sur une proposition', project: 'Espace projet' },
+    kinds: { direct: 'Conversation directe', need_thread: 'Échange sur une proposition', need_question: 'Question sur un besoin', project: 'Espace projet' },
   },
   conversation: {
     back: 'Toutes les conversations',
@@ -67,6 +67,8 @@ const messaging = {
     messageNotFound: 'Ce message n’existe pas ou n’est plus accessible.',
     userNotFound: 'Cette personne est introuvable.',
     selfConversation: 'Vous ne pouvez pas ouvrir une conversation avec vous-même.',
+    questionAnonymous: 'Cette entreprise a choisi l’anonymat : posez vos questions dans votre proposition, elle vous répondra sans révéler son identité.',
+    questionNotAllowed: 'Seuls les membres d’un laboratoire, d’un centre, d’un cluster ou d’un pôle peuvent poser une question sur un besoin ouvert qui n’est pas celui de leur entreprise.',
     notAuthor: 'Vous ne pouvez modifier ou supprimer que vos propres messages.',
     alreadyDeleted: 'Ce message a été supprimé.',
     bodyRequired: 'Écrivez un message avant d’envoyer.',

@@ -144,7 +144,7 @@ const needs = {
   },
   detail: {
     company: 'Entreprise',
-    companyLine: 'Entreprise : {{name}}',
+    companyLinePrefix: 'Entreprise : ',
     anonymous: 'Entreprise anonymisée',
     anonymousHint: 'L’entreprise a choisi de ne pas afficher son nom.',
     detailsHidden: 'La description, le TRL, le budget, l’échéance et la commune sont réservés aux membres connectés.',
@@ -208,6 +208,11 @@ const needs = {
     emptyText: 'Décrivez votre besoin en deux minutes : laboratoires et centres techniques vous répondront.',
     updatedOn: 'Mis à jour le {{date}}',
     companies: 'Entreprises : {{names}}',
+  },
+  question: {
+    title: 'Une question avant de proposer ?',
+    text: 'Écrivez à l’entreprise : une conversation s’ouvre avec ses membres, et vous la retrouvez dans vos messages.',
+    ask: 'Poser une question',
   },
   proposals: {
     status: {
