@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ATTACHMENT_ACCEPT } from '~/domain/messaging/attachment-types'
+import { readersByMessage } from '~/domain/messaging/receipts'
 import { messageBody, MAX_MESSAGE_LENGTH, type MessageView, type ReceiptView } from '~/domain/messaging/schema'
 import { useConversation } from '~/realtime/use-conversation'
 import { Button } from './button'
@@ -48,7 +49,7 @@ export function ConversationPanel(props: ConversationPanelProps) {
     initialReceipts: props.receipts,
     renderedAt: props.renderedAt,
   })
-  const readersByMessage = readersOf(live.messages, live.receipts, participants, me.id)
+  const readers = readersByMessage(live.messages, live.receipts, participants, me.id)
 
   return (
     <div className="conversation">
@@ -62,7 +63,7 @@ export function ConversationPanel(props: ConversationPanelProps) {
         {live.messages.length || live.pending.length ? (
           <ol className="message-list">
             {live.messages.map((message) => (
-              <MessageItem key={message.id} message={message} own={message.author.id === me.id} readers={readersByMessage.get(message.id)} actionPath={actionPath} language={i18n.language} />
+              <MessageItem key={message.id} message={message} own={message.author.id === me.id} readers={readers.get(message.id)} actionPath={actionPath} language={i18n.language} />
             ))}
             {live.pending.map((item) => (
               <li key={item.clientId} className="message message-own message-pending" data-client-id={item.clientId}>
@@ -222,21 +223,6 @@ function SendForm({
       </p>
     </Form>
   )
-}
-
-/**
- * Who has read up to where, shown under a message ("Lu par …"): each reader under the newest
- * message they have read that someone else wrote — never under their own message.
- */
-function readersOf(messages: MessageView[], receipts: Record<string, number>, participants: Array<{ id: string; name: string }>, myId: string) {
-  const byMessage = new Map<string, string[]>()
-  for (const person of participants) {
-    const readUpTo = receipts[person.id]
-    if (person.id === myId || readUpTo === undefined) continue
-    const shownUnder = messages.findLast((message) => message.seq <= readUpTo && message.author.id !== person.id)
-    if (shownUnder) byMessage.set(shownUnder.id, [...(byMessage.get(shownUnder.id) ?? []), person.name])
-  }
-  return byMessage
 }
 
 /** Attaches a file: a plain multipart form (with or without JavaScript); refusals come back as a toast. */
