@@ -19,6 +19,7 @@ import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
 import { PresenceList } from '~/ui/presence'
 import { readForm } from '~/http/form-data.server'
+import { returnPath } from '~/http/safe-redirect'
 
 // Sends through this form (no JavaScript) have their own per-process budget, same rule as the socket.
 const formLimiter = createRateLimiter(MESSAGE_RATE)
@@ -45,7 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: conversationFormSchema })
-  const here = `/messages/${conversationId}`
+  // Embedded in the project room, the forms come back to the room.
+  const here = returnPath(request.url, `/messages/${conversationId}`)
+  const atMessage = (id: string) => (here.includes('#') ? here : `${here}#m-${id}`)
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), draft: String(formData.get('body') ?? '') }, { status: 400 })
   }
@@ -53,11 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (form.intent === 'send') {
       const { message } = await messaging.sendMessage(actor, conversationId, { clientId: form.clientId, body: form.body }, { limiter: formLimiter })
-      return redirect(`${here}#m-${message.id}`)
+      return redirect(atMessage(message.id))
     }
     if (form.intent === 'edit') {
       const message = await messaging.editMessage(actor, form.messageId, form.body)
-      return redirectWithToast(`${here}#m-${message.id}`, { kind: 'success', message: t('messaging.form.edited') })
+      return redirectWithToast(atMessage(message.id), { kind: 'success', message: t('messaging.form.edited') })
     }
     if (form.intent === 'delete') {
       await messaging.deleteMessage(actor, form.messageId)

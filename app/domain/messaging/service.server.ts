@@ -6,6 +6,7 @@ import { Need } from '../needs/model.server'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
+import { messagePreview } from './preview'
 import { announceStored, Conversation, Message, MessageReport, onConversationWrite, ReadReceipt, type ConversationKind } from './model.server'
 import { PROCESS_ID } from '../process'
 import type { RateLimiter } from './rate-limit'
@@ -34,6 +35,7 @@ export type MessageDoc = {
   html?: string | null
   editedAt?: Date | null
   deletedAt?: Date | null
+  hiddenByModeration?: boolean | null
   createdAt?: Date
   attachments?: Array<{ fileId: mongoose.Types.ObjectId; name: string; type: string; size: number }> | null
 }
@@ -51,6 +53,7 @@ export function toView(message: MessageDoc, authorName: string): MessageView {
     createdAt: (message.createdAt ?? message._id.getTimestamp()).toISOString(),
     editedAt: iso(message.editedAt),
     deleted,
+    hiddenByModeration: deleted && Boolean(message.hiddenByModeration),
     attachments: deleted ? [] : (message.attachments ?? []).map((file) => ({ id: String(file.fileId), name: file.name, type: file.type, size: file.size })),
   }
 }
@@ -264,7 +267,29 @@ export async function getConversation(actor: Actor, conversationId: string): Pro
   }
 }
 
-export type ConversationSummary = ConversationView & { lastMessageAt: string | null; unread: number }
+/** The newest message of a conversation as the list shows it: plain, short, and nothing of a deleted or hidden one. */
+export type LastMessagePreview = { authorId: string; authorName: string; state: 'visible' | 'deleted' | 'hidden'; text: string; files: number }
+
+export type ConversationSummary = ConversationView & { lastMessageAt: string | null; unread: number; lastMessage: LastMessagePreview | null }
+
+async function lastMessagesOf(conversationIds: mongoose.Types.ObjectId[]): Promise<Map<string, LastMessagePreview>> {
+  if (!conversationIds.length) return new Map()
+  const latest: Array<{ _id: mongoose.Types.ObjectId; message: MessageDoc }> = await Message.aggregate([
+    { $match: { conversationId: { $in: conversationIds } } },
+    { $sort: { conversationId: 1, seq: -1 } },
+    { $group: { _id: '$conversationId', message: { $first: { authorId: '$authorId', body: '$body', deletedAt: '$deletedAt', hiddenByModeration: '$hiddenByModeration', attachments: '$attachments' } } } },
+  ])
+  const authors = await User.find({ _id: { $in: latest.map((item) => item.message.authorId) } }, { name: 1 }).lean()
+  const names = new Map(authors.map((author) => [String(author._id), author.name]))
+  return new Map(
+    latest.map(({ _id, message }) => {
+      const state = message.hiddenByModeration ? 'hidden' : message.deletedAt ? 'deleted' : 'visible'
+      const attachments = state === 'visible' ? (message.attachments ?? []) : []
+      const text = state === 'visible' ? messagePreview({ body: message.body ?? '', attachments: [] }) : ''
+      return [String(_id), { authorId: String(message.authorId), authorName: names.get(String(message.authorId)) ?? '', state, text, files: attachments.length }] as const
+    }),
+  )
+}
 
 /** My conversations, most recent activity first, with how many messages I have not read. */
 export async function listConversations(actor: Actor, limit = 100): Promise<ConversationSummary[]> {
@@ -274,10 +299,11 @@ export async function listConversations(actor: Actor, limit = 100): Promise<Conv
     .limit(limit)
     .lean()
   const peopleIds = [...new Set(conversations.flatMap((conversation) => conversation.participants.map(String)))]
-  const [people, unread, needTitles] = await Promise.all([
+  const [people, unread, needTitles, lastMessages] = await Promise.all([
     User.find({ _id: { $in: peopleIds } }, { name: 1 }).lean(),
     unreadCounts(actor.id, conversations.map((conversation) => String(conversation._id))),
     needTitlesOf(conversations),
+    lastMessagesOf(conversations.map((conversation) => conversation._id)),
   ])
   const names = new Map(people.map((person) => [String(person._id), person.name]))
   return conversations.map((conversation) => ({
@@ -289,6 +315,7 @@ export async function listConversations(actor: Actor, limit = 100): Promise<Conv
     needTitle: needTitles.get(String(conversation._id)) ?? null,
     lastMessageAt: iso(conversation.lastMessageAt),
     unread: unread[String(conversation._id)] ?? 0,
+    lastMessage: lastMessages.get(String(conversation._id)) ?? null,
   }))
 }
 

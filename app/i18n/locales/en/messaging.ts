@@ -13,6 +13,15 @@ const messaging: SameShape<typeof messagingFr> = {
     unread_other: '{{count}} unread',
     noMessageYet: 'No messages yet',
     lastActivity: 'Last message on {{date}}',
+    preview: {
+      label: 'Last message:',
+      you: 'You',
+      line: '{{who}}: {{text}}',
+      deleted: '{{who}}: message deleted',
+      hidden: 'Message hidden by moderation',
+      files_one: '{{who}}: {{count}} attached file',
+      files_other: '{{who}}: {{count}} attached files',
+    },
     kinds: { direct: 'Direct conversation', need_thread: 'About a proposal', need_question: 'Question about a need', project: 'Project space' },
   },
   conversation: {
@@ -23,6 +32,7 @@ const messaging: SameShape<typeof messagingFr> = {
     you: 'You',
     edited: '(edited)',
     deleted: 'Message deleted',
+    hiddenByModeration: 'Message hidden by moderation',
     readBy: 'Read by {{names}}',
     typing_one: '{{names}} is typing…',
     typing_other: '{{names}} are typing…',

@@ -11,6 +11,15 @@ const messaging = {
     unread_other: '{{count}} non lus',
     noMessageYet: 'Pas encore de message',
     lastActivity: 'Dernier message le {{date}}',
+    preview: {
+      label: 'Dernier message :',
+      you: 'Vous',
+      line: '{{who}} : {{text}}',
+      deleted: '{{who}} : message supprimé',
+      hidden: 'Message masqué par la modération',
+      files_one: '{{who}} : {{count}} fichier joint',
+      files_other: '{{who}} : {{count}} fichiers joints',
+    },
     kinds: { direct: 'Conversation directe', need_thread: 'Échange sur une proposition', need_question: 'Question sur un besoin', project: 'Espace projet' },
   },
   conversation: {
@@ -21,6 +30,7 @@ const messaging = {
     you: 'Vous',
     edited: '(modifié)',
     deleted: 'Message supprimé',
+    hiddenByModeration: 'Message masqué par la modération',
     readBy: 'Lu par {{names}}',
     typing_one: '{{names}} est en train d’écrire…',
     typing_other: '{{names}} sont en train d’écrire…',
