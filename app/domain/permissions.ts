@@ -173,6 +173,14 @@ export const maySetReviewRule = (actor: Actor | null, space: Space) =>
 /** Answering a need: someone signed in who is not of its company, while it is open. */
 export const mayProposeOn = (actor: Actor | null, need: { companyMember: boolean; open: boolean }) => need.open && !need.companyMember && hasPermission(actor, 'create:proposal:own')
 
+/**
+ * Asking the company a question before proposing: someone who could answer it (a member of a lab,
+ * centre, cluster or pôle), not of its company, while it is open — and never on an anonymised
+ * need, whose conversation would name the company's people.
+ */
+export const mayAskAboutNeed = (actor: Actor | null, need: { companyMember: boolean; open: boolean; anonymous: boolean; askerProposes: boolean }) =>
+  need.open && !need.anonymous && need.askerProposes && !need.companyMember && hasPermission(actor, 'create:proposal:own')
+
 /** Proposing for an organisation: a lab, centre, cluster or pôle the actor belongs to. */
 export const mayProposeFor = (actor: Actor | null, org: { kind: OrgKind; member: boolean }) => proposingKinds.includes(org.kind) && org.member && hasPermission(actor, 'create:proposal:own')
 

@@ -41,3 +41,12 @@ function sameSitePath(value: unknown): string | null {
 
 /** `redirectTo` and the like in zod schemas: a same-site path, or the home page. */
 export const safeRedirectPath = z.unknown().transform((value) => sameSitePath(value) ?? '/')
+
+/**
+ * Where a form embedded in another page comes back to: its `retour` query parameter when it is a
+ * same-site path (a conversation inside the project room returns to the room), else `fallback`.
+ */
+export function returnPath(requestUrl: string, fallback: string): string {
+  const wanted = new URL(requestUrl).searchParams.get('retour')
+  return (wanted && sameSitePath(wanted)) || fallback
+}

@@ -18,6 +18,7 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors } from '~/ui/field'
+import { AskQuestion } from '~/ui/needs/ask-question'
 import { LifecycleForm, NextSteps } from '~/ui/needs/lifecycle-actions'
 import { AidesPanel, DomainTags, Fact, filiereLabel, formatDate, formatDay, NeedStatusBadge, territoryName } from '~/ui/needs/need-display'
 import { ProposalsSection, type DecisionReply } from '~/ui/proposals/proposals-section'
@@ -107,7 +108,7 @@ type ActionResult = DecisionReply & { form: 'lifecycle' | 'decision' }
 export default function NeedPage() {
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
-  const { need, signedIn, relation, actions, editable, projectId, history, proposals, open, mayProposeFor, aides, suggestions, recommendations, hidden, mayReport, today } = useLoaderData<typeof loader>()
+  const { need, companySlug, question, signedIn, relation, actions, editable, projectId, history, proposals, open, mayProposeFor, aides, suggestions, recommendations, hidden, mayReport, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionResult | undefined
   const location = useLocation()
   const lifecycleErrors = actionData?.form === 'lifecycle' ? actionData.result.error : null
@@ -124,7 +125,10 @@ export default function NeedPage() {
           <p className="need-header-meta">
             <NeedStatusBadge status={need.status} closedReason={need.closedReason} />{' '}
             {need.company ? (
-              <span>{t('needs.detail.companyLine', { name: need.company.name })}</span>
+              <span>
+                {t('needs.detail.companyLinePrefix')}
+                {companySlug ? <Link to={`/organisations/${companySlug}`}>{need.company.name}</Link> : need.company.name}
+              </span>
             ) : need.companyHidden ? (
               <span title={t('needs.detail.anonymousHint')}>{t('needs.detail.anonymous')}</span>
             ) : null}
@@ -194,6 +198,7 @@ export default function NeedPage() {
 
         <ProposalsSection
           needId={need.id}
+          needTrlTarget={need.trlTarget ?? null}
           proposals={proposals}
           companyMember={relation.companyMember}
           open={open}
@@ -218,6 +223,7 @@ export default function NeedPage() {
       </article>
 
       <div className="need-aside">
+        <AskQuestion needId={need.id} offer={question} />
         {mayReport ? (
           <p className="report-link">
             <Link to={`/signaler?kind=need&id=${need.id}`}>{t('moderation.report.need')}</Link>

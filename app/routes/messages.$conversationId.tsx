@@ -9,6 +9,7 @@ import { idParam } from '~/http/params.server'
 import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import { conversationFormSchema, olderPage } from '~/domain/messaging/schema'
 import * as messaging from '~/domain/messaging/service.server'
+import { conversationTitle } from '~/domain/messaging/titles'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
@@ -18,6 +19,7 @@ import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
 import { PresenceList } from '~/ui/presence'
 import { readForm } from '~/http/form-data.server'
+import { returnPath } from '~/http/safe-redirect'
 
 // Sends through this form (no JavaScript) have their own per-process budget, same rule as the socket.
 const formLimiter = createRateLimiter(MESSAGE_RATE)
@@ -32,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const others = panel.conversation.participants.filter((person) => person.id !== actor.id)
   return {
     ...panel,
-    title: others.map((person) => person.name).join(', ') || actor.name,
+    title: conversationTitle(panel.conversation, actor),
     others: others.map(({ id, name }) => ({ id, name })),
     olderHref: panel.olderBefore ? `/messages/${conversationId}?avant=${panel.olderBefore}` : null,
   }
@@ -44,7 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: conversationFormSchema })
-  const here = `/messages/${conversationId}`
+  // Embedded in the project room, the forms come back to the room.
+  const here = returnPath(request.url, `/messages/${conversationId}`)
+  const atMessage = (id: string) => (here.includes('#') ? here : `${here}#m-${id}`)
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), draft: String(formData.get('body') ?? '') }, { status: 400 })
   }
@@ -52,11 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (form.intent === 'send') {
       const { message } = await messaging.sendMessage(actor, conversationId, { clientId: form.clientId, body: form.body }, { limiter: formLimiter })
-      return redirect(`${here}#m-${message.id}`)
+      return redirect(atMessage(message.id))
     }
     if (form.intent === 'edit') {
       const message = await messaging.editMessage(actor, form.messageId, form.body)
-      return redirectWithToast(`${here}#m-${message.id}`, { kind: 'success', message: t('messaging.form.edited') })
+      return redirectWithToast(atMessage(message.id), { kind: 'success', message: t('messaging.form.edited') })
     }
     if (form.intent === 'delete') {
       await messaging.deleteMessage(actor, form.messageId)

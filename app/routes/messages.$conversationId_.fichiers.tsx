@@ -5,6 +5,7 @@ import { idParam } from '~/http/params.server'
 import { createI18n } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
+import { returnPath } from '~/http/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
 
 /**
@@ -15,9 +16,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const conversationId = idParam(params, 'conversationId')
   const actor = await requireActor(request)
   const outcome = await receiveAttachment(request, actor, conversationId)
-  if ('sent' in outcome) return redirect(`/messages/${conversationId}#m-${outcome.sent.id}`)
+  // Sent from the project room, it comes back to the room.
+  const back = returnPath(request.url, `/messages/${conversationId}`)
+  if ('sent' in outcome) return redirect(back.includes('#') ? back : `${back}#m-${outcome.sent.id}`)
   const { t } = createI18n(await languageFromRequest(request))
-  return redirectWithToast(`/messages/${conversationId}`, { kind: 'error', message: translateMessage(t, outcome.refused) })
+  return redirectWithToast(back, { kind: 'error', message: translateMessage(t, outcome.refused) })
 }
 
 export const loader = ({ params }: ActionFunctionArgs) => redirect(`/messages/${idParam(params, 'conversationId')}`)

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireActor } from '~/http/actor.server'
-import { listConversations } from '~/domain/messaging/service.server'
+import { listConversations, type LastMessagePreview } from '~/domain/messaging/service.server'
+import { conversationTitle } from '~/domain/messaging/titles'
 import { usePresence } from '~/realtime/use-presence'
 import { ButtonLink } from '~/ui/button'
 import { formatMessageDate } from '~/ui/conversation-format'
@@ -17,10 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     conversations: conversations.map((conversation) => ({
       id: conversation.id,
       kind: conversation.kind,
-      title: conversation.participants.filter((person) => person.id !== actor.id).map((person) => person.name).join(', ') || actor.name,
+      title: conversationTitle(conversation, actor),
       others: conversation.participants.filter((person) => person.id !== actor.id).map((person) => ({ id: person.id, name: person.name })),
       lastMessageAt: conversation.lastMessageAt,
       unread: conversation.unread,
+      lastMessage: conversation.lastMessage ? { ...conversation.lastMessage, mine: conversation.lastMessage.authorId === actor.id } : null,
     })),
   }
 }
@@ -42,6 +44,7 @@ export default function MessagesPage() {
                 <strong>{conversation.title}</strong>
                 {conversation.unread ? <span className="badge badge-unread">{t('messaging.list.unread', { count: conversation.unread })}</span> : null}
               </Link>
+              {conversation.lastMessage ? <LastMessageLine message={conversation.lastMessage} /> : null}
               <p className="muted">
                 {t(`messaging.list.kinds.${conversation.kind}`)} ·{' '}
                 {conversation.lastMessageAt
@@ -58,6 +61,25 @@ export default function MessagesPage() {
         </EmptyState>
       )}
     </section>
+  )
+}
+
+function LastMessageLine({ message }: { message: LastMessagePreview & { mine: boolean } }) {
+  const { t } = useTranslation()
+  const who = message.mine ? t('messaging.list.preview.you') : message.authorName
+  const line =
+    message.state === 'hidden'
+      ? t('messaging.list.preview.hidden')
+      : message.state === 'deleted'
+        ? t('messaging.list.preview.deleted', { who })
+        : message.text
+          ? t('messaging.list.preview.line', { who, text: message.text })
+          : t('messaging.list.preview.files', { who, count: message.files })
+  return (
+    <p className="conversation-preview">
+      <span className="visually-hidden">{t('messaging.list.preview.label')} </span>
+      {line}
+    </p>
   )
 }
 

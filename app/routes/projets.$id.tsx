@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { BudgetRange } from '~/domain/needs/schema'
@@ -83,6 +83,7 @@ export default function ProjectRoomPage() {
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
   const { project, conversation, fileClientId } = useLoaderData<typeof loader>()
+  const revalidator = useRevalidator()
   const actionData = useActionData<typeof action>() as ProjectActionData
   const canEdit = project.viewer.canEdit
   const open = project.status !== 'completed'
@@ -150,6 +151,8 @@ export default function ProjectRoomPage() {
               clientId={conversation.clientId}
               attachClientId={conversation.attachClientId}
               actionPath={`/messages/${conversation.conversation.id}`}
+              returnTo={`/projets/${project.id}#discussion`}
+              onFilesChanged={() => revalidator.revalidate()}
               olderHref={conversation.olderBefore ? `/messages/${conversation.conversation.id}?avant=${conversation.olderBefore}` : null}
             />
           </section>

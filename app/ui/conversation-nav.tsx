@@ -1,7 +1,7 @@
-import { useLocation } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InboxMessageEvent } from '~/realtime/events'
+import { isConversationOnScreen } from '~/realtime/on-screen'
 import { closeSocket, getSocket } from '~/realtime/socket-client'
 import { useToast } from './toast'
 import { NavLinkWithCount, useUnreadCount } from './unread-count'
@@ -10,20 +10,17 @@ import { NavLinkWithCount, useUnreadCount } from './unread-count'
  * "Messages" in the main navigation, with the number of unread messages (/messages/non-lus),
  * refreshed whenever the server says one of my conversations changed (`inbox:updated` on my own
  * socket room).
- * A new message in a conversation I am not looking at is announced in the polite toast region.
+ * A new message in a conversation not on screen is announced in the polite toast region.
  */
 export function MessagesNavLink({ userId }: { userId: string }) {
   const { t } = useTranslation()
   const toast = useToast()
-  const { pathname } = useLocation()
-  const where = useRef(pathname)
-  where.current = pathname
   const { unread, refresh } = useUnreadCount('/messages/non-lus')
 
   useEffect(() => {
     const socket = getSocket(userId)
     const onMessage = ({ conversationId, author, preview }: InboxMessageEvent) => {
-      if (where.current === `/messages/${conversationId}`) return // the conversation itself shows it
+      if (isConversationOnScreen(conversationId)) return // shown where it is read: its page or the project room
       toast({ kind: 'info', message: preview ? t('notifications.message.toast', { name: author.name, preview }) : t('notifications.message.toastNoPreview', { name: author.name }) })
     }
     socket.on('inbox:updated', refresh)

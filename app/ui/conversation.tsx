@@ -1,8 +1,10 @@
 import { Form } from '@remix-run/react'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ATTACHMENT_ACCEPT } from '~/domain/messaging/attachment-types'
+import { readersByMessage } from '~/domain/messaging/receipts'
 import { messageBody, MAX_MESSAGE_LENGTH, type MessageView, type ReceiptView } from '~/domain/messaging/schema'
+import { useOnScreen } from '~/realtime/on-screen'
 import { useConversation } from '~/realtime/use-conversation'
 import { Button } from './button'
 import { FormErrors, TextareaField } from './field'
@@ -25,6 +27,10 @@ export type ConversationPanelProps = {
   attachClientId: string
   /** Where the forms post: the conversation route's action (`/messages/<id>`). */
   actionPath: string
+  /** The page the forms come back to when embedded elsewhere (the project room); the conversation page if none. */
+  returnTo?: string
+  /** Called when the messages carrying files change live (a page listing the files refreshes). */
+  onFilesChanged?: () => void
   olderHref?: string | null
   sendErrors?: string[]
   sendDraft?: string
@@ -39,7 +45,9 @@ export type ConversationPanelProps = {
  */
 export function ConversationPanel(props: ConversationPanelProps) {
   const { t, i18n } = useTranslation()
-  const { conversationId, me, participants, actionPath } = props
+  const { conversationId, me, participants } = props
+  const back = props.returnTo ? `?retour=${encodeURIComponent(props.returnTo)}` : ''
+  const actionPath = `${props.actionPath}${back}`
   const live = useConversation({
     conversationId,
     me,
@@ -48,7 +56,9 @@ export function ConversationPanel(props: ConversationPanelProps) {
     initialReceipts: props.receipts,
     renderedAt: props.renderedAt,
   })
-  const readersByMessage = readersOf(live.messages, live.receipts, participants, me.id)
+  const readers = readersByMessage(live.messages, live.receipts, participants, me.id)
+  useOnScreen(conversationId)
+  useFilesChanged(live.messages, props.onFilesChanged)
 
   return (
     <div className="conversation">
@@ -62,7 +72,7 @@ export function ConversationPanel(props: ConversationPanelProps) {
         {live.messages.length || live.pending.length ? (
           <ol className="message-list">
             {live.messages.map((message) => (
-              <MessageItem key={message.id} message={message} own={message.author.id === me.id} readers={readersByMessage.get(message.id)} actionPath={actionPath} language={i18n.language} />
+              <MessageItem key={message.id} message={message} own={message.author.id === me.id} readers={readers.get(message.id)} actionPath={actionPath} language={i18n.language} />
             ))}
             {live.pending.map((item) => (
               <li key={item.clientId} className="message message-own message-pending" data-client-id={item.clientId}>
@@ -91,8 +101,8 @@ export function ConversationPanel(props: ConversationPanelProps) {
       <p className="typing-indicator" aria-live="polite">
         {live.typingNames.length ? t('messaging.conversation.typing', { count: live.typingNames.length, names: live.typingNames.join(', ') }) : ''}
       </p>
-      <SendForm {...props} send={live.send} live={live.live} connected={live.connected} onTyping={live.notifyTyping} />
-      <AttachForm actionPath={actionPath} clientId={props.attachClientId} />
+      <SendForm {...props} actionPath={actionPath} send={live.send} live={live.live} connected={live.connected} onTyping={live.notifyTyping} />
+      <AttachForm action={`${props.actionPath}/fichiers${back}`} clientId={props.attachClientId} />
     </div>
   )
 }
@@ -107,7 +117,7 @@ function MessageItem({ message, own, readers, actionPath, language }: { message:
         {message.editedAt && !message.deleted ? <span className="muted"> {t('messaging.conversation.edited')}</span> : null}
       </p>
       {message.deleted ? (
-        <p className="message-deleted muted">{t('messaging.conversation.deleted')}</p>
+        <p className="message-deleted muted">{t(message.hiddenByModeration ? 'messaging.conversation.hiddenByModeration' : 'messaging.conversation.deleted')}</p>
       ) : (
         // Rendered and sanitised on the server (app/domain/messaging/markdown.ts): only our own tags.
         <>
@@ -224,28 +234,13 @@ function SendForm({
   )
 }
 
-/**
- * Who has read up to where, shown under a message ("Lu par …"): each reader under the newest
- * message they have read that someone else wrote — never under their own message.
- */
-function readersOf(messages: MessageView[], receipts: Record<string, number>, participants: Array<{ id: string; name: string }>, myId: string) {
-  const byMessage = new Map<string, string[]>()
-  for (const person of participants) {
-    const readUpTo = receipts[person.id]
-    if (person.id === myId || readUpTo === undefined) continue
-    const shownUnder = messages.findLast((message) => message.seq <= readUpTo && message.author.id !== person.id)
-    if (shownUnder) byMessage.set(shownUnder.id, [...(byMessage.get(shownUnder.id) ?? []), person.name])
-  }
-  return byMessage
-}
-
 /** Attaches a file: a plain multipart form (with or without JavaScript); refusals come back as a toast. */
-function AttachForm({ actionPath, clientId }: { actionPath: string; clientId: string }) {
+function AttachForm({ action, clientId }: { action: string; clientId: string }) {
   const { t } = useTranslation()
   return (
     <details className="attach-form">
       <summary>{t('messaging.attachments.open')}</summary>
-      <Form method="post" action={`${actionPath}/fichiers`} encType="multipart/form-data" reloadDocument>
+      <Form method="post" action={action} encType="multipart/form-data" reloadDocument>
         <input type="hidden" name="clientId" value={clientId} />
         <div className="field">
           <label htmlFor="attachment-file">{t('messaging.attachments.label')}</label>
@@ -260,4 +255,20 @@ function AttachForm({ actionPath, clientId }: { actionPath: string; clientId: st
       </Form>
     </details>
   )
+}
+
+/** Tells the page when the set of files in the conversation changed since it was rendered (a file sent, a message with files deleted). */
+function useFilesChanged(messages: MessageView[], onFilesChanged: (() => void) | undefined) {
+  const fileKey = messages
+    .filter((message) => message.attachments.length)
+    .map((message) => message.id)
+    .join(',')
+  const seen = useRef(fileKey)
+  const callback = useRef(onFilesChanged)
+  callback.current = onFilesChanged
+  useEffect(() => {
+    if (fileKey === seen.current) return
+    seen.current = fileKey
+    callback.current?.()
+  }, [fileKey])
 }

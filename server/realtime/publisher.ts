@@ -1,4 +1,5 @@
 import type { Server } from 'socket.io'
+import { messagePreview } from '../../app/domain/messaging/preview.js'
 import type { MessageView } from '../../app/domain/messaging/schema.js'
 import { conversationRoom, userRoom, type ClientToServerEvents, type InboxMessageEvent, type ServerToClientEvents } from '../../app/realtime/events.js'
 import type { RealtimeEvent } from '../../app/realtime/publisher.server.js'
@@ -6,20 +7,8 @@ import type { SocketData } from './auth.js'
 
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
-const PREVIEW_LENGTH = 80
-
-/** A message as a short plain line: markdown marks and line breaks removed, cut at a word. */
-export function messagePreview(message: Pick<MessageView, 'body' | 'attachments'>): string {
-  const text = message.body
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`#>~]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-  if (text.length <= PREVIEW_LENGTH) return text
-  const cut = text.slice(0, PREVIEW_LENGTH)
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : PREVIEW_LENGTH)}…`
-}
+/** Moved beside the messages it shortens; re-exported for the socket announcements. */
+export { messagePreview }
 
 /** Badge and announcement events of one conversation leave at most once per this window. */
 export const INBOX_WINDOW_MS = 1_000

@@ -62,6 +62,8 @@ test('a company posts a need, a lab proposes, the company shortlists then accept
   await expect(page.getByText('Proposition présélectionnée')).toBeVisible()
   await expect(proposal).toContainText('Présélectionnée')
   await proposal.getByRole('button', { name: 'Accepter et lancer le projet' }).click()
+  // Irreversible, so confirmed in a dialog that names the partner.
+  await page.getByRole('dialog', { name: `Accepter la proposition de Laboratoire Vision ${unique} ?` }).getByRole('button', { name: /^Oui, accepter/ }).click()
 
   await expect(page).toHaveURL(/\/projets\/[a-f0-9]{24}$/)
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()

@@ -82,9 +82,9 @@ test('a reported message hidden from the reports queue disappears live from the 
   await expect(page.getByText('Le signalement est traité.')).toBeVisible()
   await expect(page.getByRole('listitem').filter({ hasText: `Achetez mes lunettes ${unique}` })).toHaveCount(0)
 
-  // Alice's open page: the message is gone, replaced by the tombstone, without a reload.
+  // Alice's open page: the message is gone, replaced by a tombstone saying moderation hid it, without a reload.
   await expect(log(alicePage).getByText(`Achetez mes lunettes ${unique}`)).toHaveCount(0)
-  await expect(log(alicePage).getByText('Message supprimé')).toBeVisible()
+  await expect(log(alicePage).getByText('Message masqué par la modération')).toBeVisible()
   expect(await alicePage.evaluate(() => (window as unknown as { keptOpen?: boolean }).keptOpen)).toBe(true)
   expect(aliceErrors).toEqual([])
   await aliceContext.close()

@@ -9,6 +9,7 @@ import { conversationSpaces } from '~/domain/moderation/message-reports.server'
 import { AuditEntry, Report } from '~/domain/moderation/model.server'
 import { decideReport, reportsQueue } from '~/domain/moderation/service.server'
 import { createNeed } from '~/domain/needs/service.server'
+import { Notification } from '~/domain/notifications/model.server'
 import { companyWithMember, connectMarketplaceDb, join, makeOrg, makeUser, needInput } from './factories'
 import { refusalCode } from './refusal'
 
@@ -98,6 +99,11 @@ describe('deciding a message report', () => {
       spaces: [{ kind: 'territory', ref: 'haut-jura' }],
     })
     expect(await AuditEntry.exists({ targetId: message.id, action: 'report.action' })).not.toBeNull()
+    // Alice, who wrote it, is told why, with a link to the conversation; Bruno, who reported it, is not.
+    const told = await Notification.find({ kind: 'message_hidden', recipientId: { $in: [alice.id, bruno.id] } }).lean()
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({ recipientId: new mongoose.Types.ObjectId(alice.id), data: { reason: 'Publicité' }, link: `/messages/${conversationId}` })
+    expect((await messaging.history(alice, conversationId)).messages.find((item) => item.id === message.id)).toMatchObject({ hiddenByModeration: true })
     expect((await reportsQueue(insider)).map((report) => report.id)).not.toContain(reportId)
     expect(await refusalCode(decideReport(insider, reportId, { kind: 'dismiss', reason: '' }, mail))).toBe('conflict')
   })

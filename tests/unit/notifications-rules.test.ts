@@ -50,8 +50,18 @@ describe('notification texts', () => {
       for (const sample of samples) {
         const text = notificationText(t, sample)
         expect(text, `${language} ${sample.kind}`).not.toMatch(/notifications\./)
-        expect(text).toContain('Vision')
+        // Every kind but a hidden message is about a need, named in the sentence.
+        if (sample.kind !== 'message_hidden') expect(text).toContain('Vision')
       }
+    }
+  })
+
+  it('tell the author of a hidden message why, in both languages', () => {
+    for (const language of ['fr', 'en'] as const) {
+      const { t } = createI18n(language)
+      const text = notificationText(t, { kind: 'message_hidden', data: { reason: 'Démarchage commercial' } })
+      expect(text).toMatch(language === 'fr' ? /^Un de vos messages a été masqué par la modération\./ : /^One of your messages was hidden by moderation\./)
+      expect(text).toContain('Démarchage commercial')
     }
   })
 

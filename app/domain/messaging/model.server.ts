@@ -1,7 +1,7 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
 import { MAX_MESSAGE_LENGTH, MAX_REPORT_REASON_LENGTH } from './schema'
 
-export const conversationKinds = ['direct', 'need_thread', 'project'] as const
+export const conversationKinds = ['direct', 'need_thread', 'need_question', 'project'] as const
 export type ConversationKind = (typeof conversationKinds)[number]
 
 const conversationSchema = new Schema(
@@ -13,6 +13,8 @@ const conversationSchema = new Schema(
     needId: { type: Schema.Types.ObjectId, ref: 'Need' },
     proposalId: { type: Schema.Types.ObjectId, ref: 'Proposal' },
     projectId: { type: Schema.Types.ObjectId, ref: 'Project' },
+    /** Need questions only: who asked (one conversation per need and person asking). */
+    askerId: { type: Schema.Types.ObjectId, ref: 'User' },
     lastMessageAt: { type: Date, default: null },
   },
   { timestamps: true },
@@ -20,6 +22,7 @@ const conversationSchema = new Schema(
 conversationSchema.index({ pairKey: 1 }, { unique: true, partialFilterExpression: { pairKey: { $type: 'string' } } })
 conversationSchema.index({ proposalId: 1 }, { unique: true, partialFilterExpression: { kind: 'need_thread' } })
 conversationSchema.index({ projectId: 1 }, { unique: true, partialFilterExpression: { kind: 'project' } })
+conversationSchema.index({ needId: 1, askerId: 1 }, { unique: true, partialFilterExpression: { kind: 'need_question' } })
 conversationSchema.index({ participants: 1, lastMessageAt: -1 })
 
 /**

@@ -66,6 +66,8 @@ export type MessageView = {
   createdAt: string
   editedAt: string | null
   deleted: boolean
+  /** Deleted by moderation, not by its author: shown as « masqué par la modération ». */
+  hiddenByModeration?: boolean
   /** Downloaded from /messages/<conversationId>/fichiers/<id>, by members only. */
   attachments: AttachmentView[]
 }

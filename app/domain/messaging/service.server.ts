@@ -2,9 +2,11 @@ import type { Actor } from '../actor'
 import { assertAllowed, mayChangeMessage } from '../permissions'
 import mongoose from 'mongoose'
 import { DomainError, forbidden, invalid, notFound, rateLimited } from '../errors'
+import { Need } from '../needs/model.server'
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
+import { messagePreview } from './preview'
 import { announceStored, Conversation, Message, MessageReport, ReadReceipt, type ConversationKind } from './model.server'
 import { PROCESS_ID } from '../process'
 import type { RateLimiter } from './rate-limit'
@@ -33,6 +35,7 @@ export type MessageDoc = {
   html?: string | null
   editedAt?: Date | null
   deletedAt?: Date | null
+  hiddenByModeration?: boolean | null
   createdAt?: Date
   attachments?: Array<{ fileId: mongoose.Types.ObjectId; name: string; type: string; size: number }> | null
 }
@@ -50,6 +53,7 @@ export function toView(message: MessageDoc, authorName: string): MessageView {
     createdAt: (message.createdAt ?? message._id.getTimestamp()).toISOString(),
     editedAt: iso(message.editedAt),
     deleted,
+    hiddenByModeration: deleted && Boolean(message.hiddenByModeration),
     attachments: deleted ? [] : (message.attachments ?? []).map((file) => ({ id: String(file.fileId), name: file.name, type: file.type, size: file.size })),
   }
 }
@@ -137,21 +141,65 @@ export type ConversationView = {
   participants: Array<{ id: string; name: string }>
   projectId: string | null
   needId: string | null
+  /** The need a project room or a question is about (its title is what every participant may read). */
+  needTitle: string | null
+}
+
+type Subjectful = { _id: unknown; needId?: unknown; projectId?: unknown }
+
+/** The title of the need each conversation is about: directly (questions, threads) or through its project. */
+async function needTitlesOf(conversations: Subjectful[]): Promise<Map<string, string>> {
+  const projectIds = conversations.filter((conversation) => !conversation.needId && conversation.projectId).map((conversation) => conversation.projectId)
+  const projects = projectIds.length ? await Project.find({ _id: { $in: projectIds } }, { needId: 1 }).lean() : []
+  const needOfProject = new Map(projects.map((project) => [String(project._id), String(project.needId)]))
+  const needIdOf = (conversation: Subjectful) => (conversation.needId ? String(conversation.needId) : conversation.projectId ? needOfProject.get(String(conversation.projectId)) : undefined)
+  const needIds = [...new Set(conversations.map(needIdOf).filter((id): id is string => Boolean(id)))]
+  const needs = needIds.length ? await Need.find({ _id: { $in: needIds } }, { title: 1 }).lean() : []
+  const titles = new Map(needs.map((need) => [String(need._id), need.title]))
+  const result = new Map<string, string>()
+  for (const conversation of conversations) {
+    const title = titles.get(needIdOf(conversation) ?? '')
+    if (title) result.set(String(conversation._id), title)
+  }
+  return result
 }
 
 export async function getConversation(actor: Actor, conversationId: string): Promise<ConversationView> {
   const conversation = await requireParticipant(actor, conversationId)
-  const people = await User.find({ _id: { $in: conversation.participants } }, { name: 1 }).sort({ name: 1 }).lean()
+  const [people, needTitles] = await Promise.all([User.find({ _id: { $in: conversation.participants } }, { name: 1 }).sort({ name: 1 }).lean(), needTitlesOf([conversation])])
   return {
     id: String(conversation._id),
     kind: conversation.kind as ConversationKind,
     participants: people.map((person) => ({ id: String(person._id), name: person.name })),
     projectId: conversation.projectId ? String(conversation.projectId) : null,
     needId: conversation.needId ? String(conversation.needId) : null,
+    needTitle: needTitles.get(String(conversation._id)) ?? null,
   }
 }
 
-export type ConversationSummary = ConversationView & { lastMessageAt: string | null; unread: number }
+/** The newest message of a conversation as the list shows it: plain, short, and nothing of a deleted or hidden one. */
+export type LastMessagePreview = { authorId: string; authorName: string; state: 'visible' | 'deleted' | 'hidden'; text: string; files: number }
+
+export type ConversationSummary = ConversationView & { lastMessageAt: string | null; unread: number; lastMessage: LastMessagePreview | null }
+
+async function lastMessagesOf(conversationIds: mongoose.Types.ObjectId[]): Promise<Map<string, LastMessagePreview>> {
+  if (!conversationIds.length) return new Map()
+  const latest: Array<{ _id: mongoose.Types.ObjectId; message: MessageDoc }> = await Message.aggregate([
+    { $match: { conversationId: { $in: conversationIds } } },
+    { $sort: { conversationId: 1, seq: -1 } },
+    { $group: { _id: '$conversationId', message: { $first: { authorId: '$authorId', body: '$body', deletedAt: '$deletedAt', hiddenByModeration: '$hiddenByModeration', attachments: '$attachments' } } } },
+  ])
+  const authors = await User.find({ _id: { $in: latest.map((item) => item.message.authorId) } }, { name: 1 }).lean()
+  const names = new Map(authors.map((author) => [String(author._id), author.name]))
+  return new Map(
+    latest.map(({ _id, message }) => {
+      const state = message.hiddenByModeration ? 'hidden' : message.deletedAt ? 'deleted' : 'visible'
+      const attachments = state === 'visible' ? (message.attachments ?? []) : []
+      const text = state === 'visible' ? messagePreview({ body: message.body ?? '', attachments: [] }) : ''
+      return [String(_id), { authorId: String(message.authorId), authorName: names.get(String(message.authorId)) ?? '', state, text, files: attachments.length }] as const
+    }),
+  )
+}
 
 /** My conversations, most recent activity first, with how many messages I have not read. */
 export async function listConversations(actor: Actor, limit = 100): Promise<ConversationSummary[]> {
@@ -161,9 +209,11 @@ export async function listConversations(actor: Actor, limit = 100): Promise<Conv
     .limit(limit)
     .lean()
   const peopleIds = [...new Set(conversations.flatMap((conversation) => conversation.participants.map(String)))]
-  const [people, unread] = await Promise.all([
+  const [people, unread, needTitles, lastMessages] = await Promise.all([
     User.find({ _id: { $in: peopleIds } }, { name: 1 }).lean(),
     unreadCounts(actor.id, conversations.map((conversation) => String(conversation._id))),
+    needTitlesOf(conversations),
+    lastMessagesOf(conversations.map((conversation) => conversation._id)),
   ])
   const names = new Map(people.map((person) => [String(person._id), person.name]))
   return conversations.map((conversation) => ({
@@ -172,8 +222,10 @@ export async function listConversations(actor: Actor, limit = 100): Promise<Conv
     participants: conversation.participants.map((id) => ({ id: String(id), name: names.get(String(id)) ?? '' })),
     projectId: conversation.projectId ? String(conversation.projectId) : null,
     needId: conversation.needId ? String(conversation.needId) : null,
+    needTitle: needTitles.get(String(conversation._id)) ?? null,
     lastMessageAt: iso(conversation.lastMessageAt),
     unread: unread[String(conversation._id)] ?? 0,
+    lastMessage: lastMessages.get(String(conversation._id)) ?? null,
   }))
 }
 

@@ -2,6 +2,8 @@ import type { Actor, Space } from '../actor'
 import mongoose from 'mongoose'
 import { conflict, forbidden, invalid, notFound } from '../errors'
 import { hideMessageByModeration } from '../messaging/service.server'
+import { messageHidden } from '../notifications/hooks.server'
+import type { NotifyHook } from '../notifications/notifier.server'
 import { Conversation, MessageReport } from '../messaging/model.server'
 import { Need } from '../needs/model.server'
 import { spacesOfPeople } from '../orgs/memberships.server'
@@ -94,7 +96,7 @@ export async function decideMessageReport(
   actor: Actor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string },
-  context: { now?: Date },
+  context: { now?: Date } & NotifyHook,
 ) {
   if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')
   if (!isObjectId(reportId)) throw notFound('moderation.refusals.notFound')
@@ -111,7 +113,8 @@ export async function decideMessageReport(
   if (result.modifiedCount === 0) throw conflict('moderation.refusals.alreadyDecided')
   const messageId = String(report.messageId)
   if (decision.kind === 'hide') {
-    await hideMessageByModeration(messageId, now)
+    const hidden = await hideMessageByModeration(messageId, now)
+    if (hidden) await messageHidden(context.notifier, { authorId: hidden.author.id, conversationId: hidden.conversationId }, decision.reason)
     // Other people's reports on the same message are answered by the same decision.
     await MessageReport.updateMany({ messageId: report.messageId, status: 'open' }, { $set: { status: 'actioned' } })
     await recordAudit({ actorId: actor.id, action: 'message.hide', targetKind: 'message', targetId: messageId, spaces, reason: decision.reason, before: (report.bodySnapshot ?? '').slice(0, 500), after: 'hidden', at: now })

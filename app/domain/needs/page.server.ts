@@ -1,5 +1,6 @@
 import type { MeiliSearch } from 'meilisearch'
 import type { Actor } from '../actor'
+import { questionOffer } from '../messaging/need-questions.server'
 import { recommendationsForNeed } from '../moderation/service.server'
 import { mayProposeOn, mayReportNeed } from '../permissions'
 import { organisationsThatMayPropose, proposalsForNeed } from '../proposals/service.server'
@@ -19,10 +20,11 @@ export async function needPage(actor: Actor | null, needId: string, search: Meil
   const page = await getNeedForViewer(actor, needId)
   const { need, relation } = page
   const open = acceptsProposals(need.status)
-  const [proposals, mayProposeFor, recommendations] = await Promise.all([
+  const [proposals, mayProposeFor, recommendations, question] = await Promise.all([
     proposalsForNeed(actor, { id: needId, companyMember: relation.companyMember, open }),
     actor && mayProposeOn(actor, { companyMember: relation.companyMember, open }) ? organisationsThatMayPropose(actor, needId) : [],
     recommendationsForNeed(actor, needId),
+    questionOffer(actor, need, relation),
   ])
   // The company's size is used for matching only when its identity is not hidden.
   const aides = matchAides(institutionalServices, { ...page.matching, companySize: need.companyHidden ? null : page.matching.companySize })
@@ -30,6 +32,8 @@ export async function needPage(actor: Actor | null, needId: string, search: Meil
   const suggestions = open && (relation.companyMember || relation.reviewer) ? await suggestPartners(search, { ...need, communeCode: page.matching.communeCode }) : null
   return {
     need,
+    companySlug: page.companySlug,
+    question,
     signedIn: Boolean(actor),
     relation: { companyMember: relation.companyMember, reviewer: relation.reviewer },
     actions: page.actions,

@@ -378,7 +378,7 @@ export async function visibleNeed(actor: Actor | null, needId: string) {
 export async function getNeedForViewer(actor: Actor | null, needId: string, clock: Clock = {}) {
   const now = clock.now ?? new Date()
   const { need, relation, access, hidden } = await visibleNeed(actor, needId)
-  const company = await Organisation.findById(need.companyOrgId, { name: 1, size: 1 }).lean()
+  const company = await Organisation.findById(need.companyOrgId, { name: 1, size: 1, slug: 1 }).lean()
   const actions = actor
     ? availableActions(
         { status: need.status, closedReason: need.closedReason, deadline: need.deadline, hasProject: Boolean(need.projectId) },
@@ -388,6 +388,8 @@ export async function getNeedForViewer(actor: Actor | null, needId: string, cloc
     : []
   return {
     need: toView(need, company?.name, access),
+    /** The company's public profile, unless the need hides who it is. */
+    companySlug: access.showCompany && company?.slug ? company.slug : null,
     hidden,
     relation,
     actions,

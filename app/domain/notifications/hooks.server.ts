@@ -67,6 +67,11 @@ export async function needHidden(notifier: Notifier | undefined, need: NeedRef, 
   )
 }
 
+/** Moderation hid a message: its author reads why, with a link to the conversation. */
+export async function messageHidden(notifier: Notifier | undefined, message: { authorId: string; conversationId: string }, reason: string) {
+  await send(notifier, [{ recipientId: message.authorId, kind: 'message_hidden', data: { reason: reason.trim().slice(0, REASON_MAX) }, link: `/messages/${message.conversationId}` }])
+}
+
 /** The company's members learn who answered (the proposing organisation is no secret to them). */
 export async function proposalReceived(notifier: Notifier | undefined, need: NeedRef, proposal: { orgId: Id; actorId: string; inDiscussion: boolean }) {
   const [members, org] = await Promise.all([memberIdsByOrg([need.companyOrgId]), Organisation.findById(proposal.orgId, { name: 1 }).lean()])

@@ -29,6 +29,7 @@ const defaultsByRole: Record<UserRole, MailPreferences> = {
     ...all('daily'),
     proposal_received: 'immediate',
     need_hidden: 'immediate',
+    message_hidden: 'immediate',
     project_created: 'immediate',
     project_member_added: 'immediate',
     proposal_accepted: 'immediate',
@@ -40,10 +41,11 @@ const defaultsByRole: Record<UserRole, MailPreferences> = {
     proposal_shortlisted: 'immediate',
     proposal_accepted: 'immediate',
     need_hidden: 'immediate',
+    message_hidden: 'immediate',
     project_member_added: 'immediate',
     message: 'immediate',
   },
-  animator: { ...all('daily'), need_hidden: 'immediate', message: 'immediate' },
+  animator: { ...all('daily'), need_hidden: 'immediate', message_hidden: 'immediate', message: 'immediate' },
   admin: { ...all('weekly'), message: 'immediate' },
 }
 

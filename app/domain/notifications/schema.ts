@@ -18,6 +18,8 @@ export const notificationKinds = [
   'need_status',
   /** Company members: moderation hid their need. */
   'need_hidden',
+  /** The author of a message moderation hid: why (the conversation shows « masqué par la modération »). */
+  'message_hidden',
   /** Project members (company side): a project started from their need. */
   'project_created',
   /** A colleague brought them into a project room. */

@@ -5,7 +5,10 @@ import { declineReasons } from '~/domain/proposals/schema'
 import type { ProposalView } from '~/domain/proposals/service.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField } from '~/ui/field'
+import { othersClosedByAccepting, shortlistComparison } from '~/domain/proposals/comparison'
+import { AcceptInPage, AcceptProposal } from './accept-proposal'
 import { ProposalCard } from './proposal-display'
+import { ShortlistComparison } from './shortlist-comparison'
 
 /** An action's reply about one proposal: which one, and the errors of its form. */
 export type DecisionReply = { proposalId: string | null; result: { error?: Record<string, string[] | null> | null } }
@@ -13,6 +16,7 @@ export type DecisionReply = { proposalId: string | null; result: { error?: Recor
 /** The proposals of a need: the company decides on each, a proposer sees theirs and may answer. */
 export function ProposalsSection({
   needId,
+  needTrlTarget,
   proposals,
   companyMember,
   open,
@@ -21,6 +25,7 @@ export function ProposalsSection({
   actionData,
 }: {
   needId: string
+  needTrlTarget: number | null
   proposals: ProposalView[]
   companyMember: boolean
   open: boolean
@@ -34,13 +39,20 @@ export function ProposalsSection({
     return (
       <section aria-labelledby="proposals-title" className="section">
         <h2 id="proposals-title">{t('needs.detail.proposalsTitle')}</h2>
+        <ShortlistComparison rows={shortlistComparison(proposals, { trlTarget: needTrlTarget })} />
         {proposals.length ? (
           <ul className="proposal-list">
             {proposals.map((proposal) => (
               <li key={proposal.id}>
                 <ProposalCard proposal={proposal}>
                   {proposal.availableActions.length ? (
-                    <CompanyDecisions proposalId={proposal.id} actions={proposal.availableActions} errors={actionData?.proposalId === proposal.id ? actionData.result.error : null} />
+                    <CompanyDecisions
+                      proposalId={proposal.id}
+                      orgName={proposal.org.name}
+                      othersClosed={othersClosedByAccepting(proposals, proposal.id)}
+                      actions={proposal.availableActions}
+                      errors={actionData?.proposalId === proposal.id ? actionData.result.error : null}
+                    />
                   ) : null}
                 </ProposalCard>
               </li>
@@ -96,7 +108,19 @@ export function ProposalsSection({
   )
 }
 
-function CompanyDecisions({ proposalId, actions, errors }: { proposalId: string; actions: ProposalAction[]; errors: Record<string, string[] | null> | null | undefined }) {
+function CompanyDecisions({
+  proposalId,
+  orgName,
+  othersClosed,
+  actions,
+  errors,
+}: {
+  proposalId: string
+  orgName: string
+  othersClosed: number
+  actions: ProposalAction[]
+  errors: Record<string, string[] | null> | null | undefined
+}) {
   const { t } = useTranslation()
   const navigation = useNavigation()
   const pendingIntent = navigation.state === 'submitting' && navigation.formData?.get('proposalId') === proposalId ? navigation.formData.get('intent') : null
@@ -114,17 +138,12 @@ function CompanyDecisions({ proposalId, actions, errors }: { proposalId: string;
             </Button>
           </Form>
         ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="accept" />
-          <input type="hidden" name="proposalId" value={proposalId} />
-          <Button type="submit" pending={pendingIntent === 'accept'} aria-describedby={`accept-hint-${proposalId}`}>
-            {t('needs.proposals.decisions.accept')}
-          </Button>
-        </Form>
+        {actions.includes('accept') ? <AcceptProposal proposalId={proposalId} orgName={orgName} othersClosed={othersClosed} describedBy={`accept-hint-${proposalId}`} /> : null}
       </div>
       <p className="field-hint" id={`accept-hint-${proposalId}`}>
         {t('needs.proposals.decisions.acceptHint')}
       </p>
+      {actions.includes('accept') ? <AcceptInPage proposalId={proposalId} orgName={orgName} othersClosed={othersClosed} /> : null}
       <details className="decline" open={declineOpen || undefined}>
         <summary>{t('needs.proposals.decisions.decline')}</summary>
         <Form method="post" className="decline-form" aria-label={t('needs.proposals.decisions.declineTitle')}>

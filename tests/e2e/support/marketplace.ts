@@ -151,3 +151,36 @@ export async function startedProject() {
   })
   return { industrialist, researcher, companyId, labId, needId, companyName, labName, title, url: `/projets/${String(projectId)}` }
 }
+
+/** A proposal of an organisation on a need, as the proposal service stores it; the need moves to « en discussion ». */
+export async function createProposalOn(
+  needId: string,
+  orgId: string,
+  authorId: string,
+  fields: { approach: string; status?: 'submitted' | 'shortlisted'; costRange?: string; durationMonths?: number; trlStart?: number | null; trlEnd?: number | null; partners?: string[] },
+) {
+  const db = await e2eDb()
+  const id = (value: string) => new mongoose.Types.ObjectId(value)
+  const now = new Date()
+  const { insertedId } = await db.collection('proposals').insertOne({
+    needId: id(needId),
+    orgId: id(orgId),
+    authorId: id(authorId),
+    submissionId: randomUUID(),
+    approach: fields.approach,
+    team: 'Deux ingénieurs et une doctorante',
+    durationMonths: fields.durationMonths ?? 6,
+    costRange: fields.costRange ?? '50k_200k',
+    trlStart: fields.trlStart ?? null,
+    trlEnd: fields.trlEnd ?? null,
+    partners: fields.partners ?? [],
+    status: fields.status ?? 'submitted',
+    declineReason: null,
+    declineText: '',
+    history: [],
+    createdAt: now,
+    updatedAt: now,
+  })
+  await db.collection('needs').updateOne({ _id: id(needId), status: 'published' }, { $set: { status: 'in_discussion' } })
+  return String(insertedId)
+}

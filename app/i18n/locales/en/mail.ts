@@ -60,6 +60,7 @@ const mail: SameShape<typeof mailFr> = {
     proposal_not_retained: 'Your proposal is not retained',
     need_status: 'Status change of one of your needs',
     need_hidden: 'Moderation decision on one of your needs',
+    message_hidden: 'Moderation decision on one of your messages',
     project_created: 'A project starts from your need',
     project_member_added: 'You are added to a project',
     message: 'Unread messages (one e-mail per conversation, after a few minutes)',

@@ -148,7 +148,7 @@ const needs: SameShape<typeof needsFr> = {
   },
   detail: {
     company: 'Company',
-    companyLine: 'Company: {{name}}',
+    companyLinePrefix: 'Company: ',
     anonymous: 'Anonymised company',
     anonymousHint: 'The company chose not to show its name.',
     detailsHidden: 'The description, TRL, budget, deadline and town are for signed-in members only.',
@@ -212,6 +212,11 @@ const needs: SameShape<typeof needsFr> = {
     emptyText: 'Describe your need in two minutes: labs and technology centres will answer.',
     updatedOn: 'Updated on {{date}}',
     companies: 'Companies: {{names}}',
+  },
+  question: {
+    title: 'A question before proposing?',
+    text: 'Write to the company: a conversation opens with its members, and you find it in your messages.',
+    ask: 'Ask a question',
   },
   proposals: {
     status: {
@@ -292,6 +297,28 @@ const needs: SameShape<typeof needsFr> = {
       accepted: 'Proposal accepted: the project has started with the members of both organisations.',
       declined: 'Proposal declined: the proposer sees the reason.',
       withdrawn: 'Proposal withdrawn.',
+    },
+    accept: {
+      title: 'Accept the proposal from {{org}}?',
+      lead: 'You are choosing {{org}} to carry out this project. This is what happens when you confirm:',
+      room: 'A project room opens with the members of your company and those of {{org}}: messages, files and milestones.',
+      others_one: 'The other pending proposal is marked “not retained” and its author is told.',
+      others_other: 'The {{count}} other pending proposals are marked “not retained” and their authors are told.',
+      noOthers: 'No other proposal is pending.',
+      need: 'The need moves to “in project” and no longer takes proposals.',
+      irreversible: 'This choice is final: it cannot be undone.',
+      confirm: 'Yes, accept the proposal from {{org}}',
+      cancel: 'Cancel',
+    },
+    compare: {
+      title: 'Compare the shortlisted proposals',
+      caption_one: '{{count}} shortlisted proposal, one per row',
+      caption_other: '{{count}} shortlisted proposals, one per row',
+      org: 'Organisation',
+      unknown: 'Not given',
+      none: 'None',
+      reachesTarget: 'reaches your target TRL',
+      belowTarget: 'below your target TRL',
     },
     view: {
       from: 'Proposal from {{org}}',

@@ -37,6 +37,7 @@ const notifications: SameShape<typeof notificationsFr> = {
     proposal_accepted: 'Your proposal on {{title}} is accepted: the project starts.',
     proposal_not_retained: 'Another proposal was chosen for {{title}}.',
     need_hidden: 'Your need {{title}} was hidden by moderation.',
+    message_hidden: 'One of your messages was hidden by moderation.',
     project_created: 'A project starts from your need {{title}}.',
     project_member_added: '{{actor}} added you to the project born of the need {{title}}.',
   },

@@ -58,6 +58,7 @@ const mail = {
     proposal_not_retained: 'Votre proposition n’est pas retenue',
     need_status: 'Changement de statut d’un de vos besoins',
     need_hidden: 'Décision de modération sur un de vos besoins',
+    message_hidden: 'Décision de modération sur un de vos messages',
     project_created: 'Un projet démarre à partir de votre besoin',
     project_member_added: 'Vous êtes ajouté à un projet',
     message: 'Messages non lus (un e-mail par conversation, après quelques minutes)',

@@ -146,7 +146,7 @@ const needs = {
   },
   detail: {
     company: 'Entreprise',
-    companyLine: 'Entreprise : {{name}}',
+    companyLinePrefix: 'Entreprise : ',
     anonymous: 'Entreprise anonymisée',
     anonymousHint: 'L’entreprise a choisi de ne pas afficher son nom.',
     detailsHidden: 'La description, le TRL, le budget, l’échéance et la commune sont réservés aux membres connectés.',
@@ -210,6 +210,11 @@ const needs = {
     emptyText: 'Décrivez votre besoin en deux minutes : laboratoires et centres techniques vous répondront.',
     updatedOn: 'Mis à jour le {{date}}',
     companies: 'Entreprises : {{names}}',
+  },
+  question: {
+    title: 'Une question avant de proposer ?',
+    text: 'Écrivez à l’entreprise : une conversation s’ouvre avec ses membres, et vous la retrouvez dans vos messages.',
+    ask: 'Poser une question',
   },
   proposals: {
     status: {
@@ -290,6 +295,28 @@ const needs = {
       accepted: 'Proposition acceptée : le projet est lancé avec les membres des deux organisations.',
       declined: 'Proposition déclinée : le proposant voit la raison.',
       withdrawn: 'Proposition retirée.',
+    },
+    accept: {
+      title: 'Accepter la proposition de {{org}} ?',
+      lead: 'Vous choisissez {{org}} pour mener ce projet. Voici ce qui se passe quand vous confirmez :',
+      room: 'Un espace projet s’ouvre avec les membres de votre entreprise et ceux de {{org}} : messagerie, fichiers et jalons.',
+      others_one: 'L’autre proposition en attente est marquée « non retenue » et son auteur en est prévenu.',
+      others_other: 'Les {{count}} autres propositions en attente sont marquées « non retenues » et leurs auteurs en sont prévenus.',
+      noOthers: 'Aucune autre proposition n’est en attente.',
+      need: 'Le besoin passe « en projet » et ne reçoit plus de propositions.',
+      irreversible: 'Ce choix est définitif : il ne pourra pas être annulé.',
+      confirm: 'Oui, accepter la proposition de {{org}}',
+      cancel: 'Annuler',
+    },
+    compare: {
+      title: 'Comparer les propositions présélectionnées',
+      caption_one: '{{count}} proposition présélectionnée, une par ligne',
+      caption_other: '{{count}} propositions présélectionnées, une par ligne',
+      org: 'Organisation',
+      unknown: 'Non précisé',
+      none: 'Aucun',
+      reachesTarget: 'atteint votre TRL visé',
+      belowTarget: 'en deçà de votre TRL visé',
     },
     view: {
       from: 'Proposition de {{org}}',

@@ -35,6 +35,7 @@ const notifications = {
     proposal_accepted: 'Votre proposition sur {{title}} est acceptée : le projet commence.',
     proposal_not_retained: 'Une autre proposition a été retenue pour {{title}}.',
     need_hidden: 'Votre besoin {{title}} a été masqué par la modération.',
+    message_hidden: 'Un de vos messages a été masqué par la modération.',
     project_created: 'Un projet démarre à partir de votre besoin {{title}}.',
     project_member_added: '{{actor}} vous a fait rejoindre le projet né du besoin {{title}}.',
   },

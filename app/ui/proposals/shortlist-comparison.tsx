@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next'
+import type { ComparisonRow } from '~/domain/proposals/comparison'
+import type { BudgetRange } from '~/domain/needs/schema'
+
+/** The shortlisted proposals side by side: one row each, the organisation heading the row. */
+export function ShortlistComparison({ rows }: { rows: ComparisonRow[] }) {
+  const { t } = useTranslation()
+  if (!rows.length) return null
+  return (
+    <section aria-labelledby="comparison-title" className="section shortlist-comparison">
+      <h3 id="comparison-title">{t('needs.proposals.compare.title')}</h3>
+      <div className="table-scroll" role="group" aria-labelledby="comparison-title" tabIndex={0}>
+        <table className="comparison-table">
+          <caption className="visually-hidden">{t('needs.proposals.compare.caption', { count: rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('needs.proposals.compare.org')}</th>
+              <th scope="col">{t('needs.proposals.view.approach')}</th>
+              <th scope="col">{t('needs.proposals.view.cost')}</th>
+              <th scope="col">{t('needs.proposals.view.duration')}</th>
+              <th scope="col">{t('needs.proposals.view.trl')}</th>
+              <th scope="col">{t('needs.proposals.view.partners')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  <a href={`#proposal-${row.id}`}>{row.orgName}</a>
+                </th>
+                <td>{row.summary}</td>
+                <td>{t(`needs.budget.${row.costRange as BudgetRange}`)}</td>
+                <td>{t('needs.proposals.view.durationValue', { count: row.durationMonths })}</td>
+                <td>
+                  {row.trlStart || row.trlEnd ? t('needs.detail.trlValue', { current: row.trlStart ?? '?', target: row.trlEnd ?? '?' }) : t('needs.proposals.compare.unknown')}
+                  {row.reachesTarget === null ? null : (
+                    <span className="muted"> — {t(row.reachesTarget ? 'needs.proposals.compare.reachesTarget' : 'needs.proposals.compare.belowTarget')}</span>
+                  )}
+                </td>
+                <td>{row.partners.length ? row.partners.join(', ') : t('needs.proposals.compare.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
