@@ -65,7 +65,7 @@ export default function BrowseNeeds() {
           ))}
         </ul>
       ) : (
-        <EmptyState title={t('needs.browse.emptyTitle')}>
+        <EmptyState illustration="needs" title={t('needs.browse.emptyTitle')}>
           <p>{category ? t('needs.browse.emptyFiltered') : t('needs.browse.emptyText')}</p>
         </EmptyState>
       )}

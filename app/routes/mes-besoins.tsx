@@ -36,7 +36,7 @@ export default function MyNeeds() {
           <p>{t('needs.form.noCompanyText')}</p>
         </EmptyState>
       ) : !needs.length ? (
-        <EmptyState title={t('needs.dashboard.emptyTitle')} action={<ButtonLink href="/besoins/nouveau">{t('needs.dashboard.newNeed')}</ButtonLink>}>
+        <EmptyState illustration="needs" title={t('needs.dashboard.emptyTitle')} action={<ButtonLink href="/besoins/nouveau">{t('needs.dashboard.newNeed')}</ButtonLink>}>
           <p>{t('needs.dashboard.emptyText')}</p>
         </EmptyState>
       ) : (

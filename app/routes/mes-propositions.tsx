@@ -113,7 +113,7 @@ export default function MyProposals() {
           ))}
         </ul>
       ) : (
-        <EmptyState title={t('needs.proposals.mine.emptyTitle')} action={<ButtonLink href="/besoins">{t('needs.proposals.mine.browse')}</ButtonLink>}>
+        <EmptyState illustration="needs" title={t('needs.proposals.mine.emptyTitle')} action={<ButtonLink href="/besoins">{t('needs.proposals.mine.browse')}</ButtonLink>}>
           <p>{t('needs.proposals.mine.emptyText')}</p>
         </EmptyState>
       )}

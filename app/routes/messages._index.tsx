@@ -53,7 +53,7 @@ export default function MessagesPage() {
           ))}
         </ul>
       ) : (
-        <EmptyState title={t('messaging.list.emptyTitle')} action={<ButtonLink href="/besoins">{t('messaging.list.emptyAction')}</ButtonLink>}>
+        <EmptyState illustration="messages" title={t('messaging.list.emptyTitle')} action={<ButtonLink href="/besoins">{t('messaging.list.emptyAction')}</ButtonLink>}>
           <p>{t('messaging.list.emptyText')}</p>
         </EmptyState>
       )}

@@ -14,7 +14,17 @@ const en: SameShape<typeof common> = {
     homeLink: 'Passerelle, home',
     tagline: 'Research ⇄ industry',
     mainNav: 'Main navigation',
-    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains', signIn: 'Sign in', signUp: 'Create an account', signOut: 'Sign out', account: 'My account ({{name}})', organisations: 'Organisations', needs: 'Needs', search: 'Search', messages: 'Messages', animation: 'Animation' },
+    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains', signIn: 'Sign in', signUp: 'Create an account', signOut: 'Sign out', account: 'My account ({{name}})', organisations: 'Organisations', needs: 'Needs', search: 'Search', messages: 'Messages', animation: 'Animation', postNeed: 'Post a need', myNeeds: 'My needs', myProposals: 'My proposals' },
+    menu: 'Menu',
+    accountMenu: {
+      button: 'My account',
+      label: 'My account',
+      signedInAs: 'Signed in as {{name}}',
+      account: 'Profile and preferences',
+      needs: 'Published needs',
+      organisations: 'Organisation directory',
+      data: 'My data',
+    },
     footer: {
       about: 'Passerelle, the research–industry exchange platform of the Territoires d’industrie.',
       demoNotice: 'Companies and people in the demo data are fictional.',

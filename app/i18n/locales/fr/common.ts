@@ -10,7 +10,17 @@ const common = {
     homeLink: 'Passerelle, accueil',
     tagline: 'Recherche ⇄ industrie',
     mainNav: 'Navigation principale',
-    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines', signIn: 'Se connecter', signUp: 'Créer un compte', signOut: 'Se déconnecter', account: 'Mon compte ({{name}})', organisations: 'Organisations', needs: 'Besoins', search: 'Rechercher', messages: 'Messages', animation: 'Animation' },
+    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines', signIn: 'Se connecter', signUp: 'Créer un compte', signOut: 'Se déconnecter', account: 'Mon compte ({{name}})', organisations: 'Organisations', needs: 'Besoins', search: 'Rechercher', messages: 'Messages', animation: 'Animation', postNeed: 'Déposer un besoin', myNeeds: 'Mes besoins', myProposals: 'Mes propositions' },
+    menu: 'Menu',
+    accountMenu: {
+      button: 'Mon compte',
+      label: 'Mon compte',
+      signedInAs: 'Connecté en tant que {{name}}',
+      account: 'Profil et préférences',
+      needs: 'Besoins publiés',
+      organisations: 'Annuaire des organisations',
+      data: 'Mes données',
+    },
     footer: {
       about: 'Passerelle, la plateforme d’échange entre recherche et industrie des Territoires d’industrie.',
       demoNotice: 'Les entreprises et personnes des données de démonstration sont fictives.',

@@ -1,0 +1,32 @@
+/**
+ * A generated avatar for a person or an organisation without a logo: their initials on a colour
+ * derived from their id, so the same one always looks the same. Decorative: the name is always
+ * written next to it.
+ */
+export function Avatar({ id, name, size = 'md' }: { id: string; name: string; size?: 'sm' | 'md' | 'lg' }) {
+  return (
+    <span className={`avatar avatar-${size}`} style={{ backgroundColor: avatarColour(id) }} aria-hidden="true">
+      {initialsOf(name)}
+    </span>
+  )
+}
+
+/** « Claire Martin » → « CM »; « Laboratoire d’Innovation » → « LI »; one word → its first two letters. */
+export function initialsOf(name: string): string {
+  const words = name
+    .replace(/[’'’-]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /^\p{L}/u.test(word) && !smallWords.has(word.toLowerCase()))
+  if (words.length === 0) return '?'
+  if (words.length === 1) return words[0]!.slice(0, 2).toLocaleUpperCase('fr')
+  return (words[0]![0]! + words.at(-1)![0]!).toLocaleUpperCase('fr')
+}
+
+const smallWords = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'of', 'the', 'and'])
+
+/** A hue from the id; saturation and lightness fixed so white initials keep a 4.5:1 contrast. */
+export function avatarColour(id: string): string {
+  let hash = 0
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  return `hsl(${hash % 360} 55% 32%)`
+}
