@@ -8,6 +8,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { optionalActor } from '~/http/actor.server'
 import { StartConversationButton } from '~/ui/conversation-start'
 import { OrgBadges } from '~/ui/org-badges'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ user: { name: string } }> = { titleKey: 'layout.pageTitles.member', titleFrom: (data) => data?.user.name }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = idParam(params, 'userId')

@@ -9,6 +9,9 @@ import type { Language } from '~/i18n/config'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'needs.dashboard.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)

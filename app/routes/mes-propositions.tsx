@@ -20,6 +20,9 @@ import { Organisation } from '~/domain/orgs/model.server'
 import { needsForOrganisation } from '~/domain/search/matching.server'
 import { NeedsForYou } from '~/ui/search/suggestions-display'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'needs.proposals.mine.title' }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request)

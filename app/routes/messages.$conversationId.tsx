@@ -18,6 +18,9 @@ import { ConversationPanel } from '~/ui/conversation'
 import { RouteErrorPage } from '~/ui/error-page'
 import { PresenceList } from '~/ui/presence'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ title: string }> = { titleKey: 'layout.pageTitles.conversation', titleFrom: (data) => data?.title }
 
 // Sends through this form (no JavaScript) have their own per-process budget, same rule as the socket.
 const formLimiter = createRateLimiter(MESSAGE_RATE)

@@ -9,6 +9,9 @@ import { formatMessageDate } from '~/ui/conversation-format'
 import { RouteErrorPage } from '~/ui/error-page'
 import { PresenceList } from '~/ui/presence'
 import { EmptyState } from '~/ui/states'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'messaging.list.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)

@@ -19,6 +19,9 @@ import { Avatar } from '~/ui/avatar'
 import { OrgBadges } from '~/ui/org-badges'
 import { readForm } from '~/http/form-data.server'
 import { ViewerActions, JoinPanel, TagList } from '~/ui/orgs/org-profile'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ org: { name: string } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data?.org.name }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)

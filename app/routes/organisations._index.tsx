@@ -13,6 +13,9 @@ import { SelectField } from '~/ui/field'
 import { OrgBadges } from '~/ui/org-badges'
 import { EmptyState, LoadingState } from '~/ui/states'
 import { Avatar } from '~/ui/avatar'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'orgs.directory.title' }
 
 /** Unknown or malformed filters fall back to "all", page 1: a shared link never breaks. */
 const directoryQuery = z.object({

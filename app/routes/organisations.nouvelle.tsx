@@ -12,6 +12,9 @@ import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { OrgProfileForm } from '~/ui/org-form'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'orgs.create.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request)

@@ -25,6 +25,7 @@ const en: SameShape<typeof common> = {
       organisations: 'Organisation directory',
       data: 'My data',
     },
+    pageTitles: { need: 'Need', organisation: 'Organisation', member: 'Profile', conversation: 'Conversation', project: 'Project' },
     footer: {
       about: 'Passerelle, the research–industry exchange platform of the Territoires d’industrie.',
       demoNotice: 'Companies and people in the demo data are fictional.',

@@ -21,6 +21,7 @@ const common = {
       organisations: 'Annuaire des organisations',
       data: 'Mes données',
     },
+    pageTitles: { need: 'Besoin', organisation: 'Organisation', member: 'Profil', conversation: 'Conversation', project: 'Projet' },
     footer: {
       about: 'Passerelle, la plateforme d’échange entre recherche et industrie des Territoires d’industrie.',
       demoNotice: 'Les entreprises et personnes des données de démonstration sont fictives.',
