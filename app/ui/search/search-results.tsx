@@ -197,7 +197,7 @@ export function Facets({ kind, query, facets }: { kind: SearchKind; query: Searc
   const label = useFacetLabel()
   const hasFilters = Object.keys(query.filters).length > 0
   return (
-    <aside className="search-facets" aria-labelledby="search-facets-title">
+    <aside className="search-facets" id="search-facets" aria-labelledby="search-facets-title">
       <h2 id="search-facets-title">{t('search.facets.title')}</h2>
       {facetsByKind[kind].map((facet) => {
         const selected = query.filters[facet.param] ?? []
