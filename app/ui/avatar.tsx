@@ -5,7 +5,7 @@
  */
 export function Avatar({ id, name, size = 'md' }: { id: string; name: string; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <span className={`avatar avatar-${size}`} style={{ backgroundColor: avatarColour(id) }} aria-hidden="true">
+    <span className={`avatar avatar-${size} avatar-hue-${avatarHue(id)}`} aria-hidden="true">
       {initialsOf(name)}
     </span>
   )
@@ -24,9 +24,15 @@ export function initialsOf(name: string): string {
 
 const smallWords = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'of', 'the', 'and'])
 
-/** A hue from the id; saturation and lightness fixed so white initials keep a 4.5:1 contrast. */
-export function avatarColour(id: string): string {
+/** Number of avatar colours in app.css (`.avatar-hue-0` … ), each dark enough for white initials (4.5:1). */
+export const AVATAR_HUES = 10
+
+/**
+ * One of the palette's colours, from the id. A class, not an inline style: the Content Security
+ * Policy allows no style attributes (style-src 'self').
+ */
+export function avatarHue(id: string): number {
   let hash = 0
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
-  return `hsl(${hash % 360} 55% 32%)`
+  return hash % AVATAR_HUES
 }
