@@ -141,7 +141,7 @@ test('on a phone, the search page shows results first and the filters behind « 
 
   const facets = page.getByRole('group', { name: 'Catégorie' })
   await expect(facets).toBeHidden()
-  const toggle = page.getByRole('button', { name: 'Filtres' })
+  const toggle = page.getByRole('button', { name: 'Filtres', exact: true })
   await toggle.click()
   await expect(toggle).toHaveAttribute('aria-expanded', 'true')
   await expect(facets).toBeVisible()
@@ -180,10 +180,9 @@ test('pressing Enter then clicking a result at once always opens the result', as
   }
 })
 
+/** A full-page screenshot kept with the test's results (test-results/…/attachments, and the HTML report) for review. */
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`)
-  await page.screenshot({ path, fullPage: true })
-  await testInfo.attach(name, { path, contentType: 'image/png' })
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' })
 }
 
 test('the main pages pass axe at 375 and 1280 px, with their own titles, and are kept as screenshots', async ({ page, baseURL }, testInfo) => {
