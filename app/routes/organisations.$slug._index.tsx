@@ -73,7 +73,7 @@ export default function OrganisationProfile() {
       <header className="org-profile-head">
         <p className="eyebrow">{t(`orgs.kinds.${org.kind}`)}</p>
         <h1 id="org-title" className="with-avatar">
-          <Avatar id={org.slug} name={org.name} size="lg" />
+          <Avatar id={org.slug} name={org.name} size="lg" organisation />
           {org.name}
         </h1>
         <p className="org-card-meta">

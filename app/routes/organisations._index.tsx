@@ -80,7 +80,7 @@ export default function OrganisationsDirectory() {
             {items.map((org) => (
               <li key={org.slug} className="card org-card">
                 <h2 className="org-card-title with-avatar">
-                  <Avatar id={org.slug} name={org.name} />
+                  <Avatar id={org.slug} name={org.name} organisation />
                   <Link to={`/organisations/${org.slug}`}>{org.name}</Link>
                 </h2>
                 <p className="org-card-meta">

@@ -1,11 +1,11 @@
 /**
- * A generated avatar for a person or an organisation without a logo: their initials on a colour
+ * A generated avatar for a person (round) or an organisation (square) without a logo: their initials on a colour
  * derived from their id, so the same one always looks the same. Decorative: the name is always
  * written next to it.
  */
-export function Avatar({ id, name, size = 'md' }: { id: string; name: string; size?: 'sm' | 'md' | 'lg' }) {
+export function Avatar({ id, name, size = 'md', organisation = false }: { id: string; name: string; size?: 'sm' | 'md' | 'lg'; organisation?: boolean }) {
   return (
-    <span className={`avatar avatar-${size} avatar-hue-${avatarHue(id)}`} aria-hidden="true">
+    <span className={`avatar avatar-${size} avatar-hue-${avatarHue(id)}${organisation ? ' avatar-organisation' : ''}`} aria-hidden="true">
       {initialsOf(name)}
     </span>
   )

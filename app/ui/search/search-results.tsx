@@ -129,7 +129,7 @@ export function OrganisationResult({ hit }: { hit: OrganisationHit }) {
   return (
     <article className="card search-hit">
       <h2 className="search-hit-title with-avatar">
-        <Avatar id={hit.slug} name={hit.name} />
+        <Avatar id={hit.slug} name={hit.name} organisation />
         <Link to={`/organisations/${hit.slug}`}>
           <Highlight segments={hit.highlighted.name} fallback={hit.name} />
         </Link>
