@@ -166,6 +166,12 @@ test('a search without keywords lists the open needs first', async ({ page }) =>
 test('pressing Enter then clicking a result at once always opens the result', async ({ page }) => {
   test.setTimeout(120_000)
   const words = ['usinage', 'vision', 'composite', 'cobot', 'robot', 'maintenance', 'soudage', 'énergie', 'fabrication additive', 'automatisation']
+  // A slow connection (PRODUCT.md): the need page's data takes longer than the typing delay
+  // (300 ms), which is when the race showed — the live search then replaced the navigation.
+  await page.route(/\/besoins\/[0-9a-f]{24}\.data/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    await route.continue()
+  })
   await page.goto('/recherche')
   for (const [round, word] of words.entries()) {
     await page.getByRole('searchbox', { name: 'Mots-clés' }).fill(word)
