@@ -17,6 +17,8 @@ import { getSessionUser } from '~/http/session.server'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
+// The font's files are bundled and served by us (font-src 'self'): no external font service.
+import '@fontsource-variable/public-sans/wght.css'
 import stylesHref from '~/styles/app.css?url'
 import { takeToast } from '~/http/toast.server'
 import { AppLayout } from '~/ui/layout'

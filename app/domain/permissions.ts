@@ -210,5 +210,17 @@ export const mayFollowProject = (actor: Actor | null, need: { spaces: readonly S
 
 export const mayAppointAnimators = (actor: Actor | null) => hasPermission(actor, 'appoint:animator:any')
 
+/**
+ * The everyday work each persona comes for (PRODUCT.md), put first in the header: industrialists
+ * post and follow needs, researchers propose, animators and admins animate. Everyone may still do
+ * the rest (the permissions above); it sits in the account menu.
+ */
+const everydayWorkByRole = { industrialist: 'needs', researcher: 'proposals', animator: 'animation', admin: 'animation' } as const satisfies Record<UserRole, string>
+
 /** What the navigation offers the signed-in person. */
-export const navigationFlags = (actor: Actor) => ({ canModerate: isModerator(actor), canAppointAnimators: mayAppointAnimators(actor) })
+export const navigationFlags = (actor: Actor) => ({
+  canModerate: isModerator(actor),
+  canAppointAnimators: mayAppointAnimators(actor),
+  needsFirst: everydayWorkByRole[actor.role] === 'needs',
+  proposalsFirst: everydayWorkByRole[actor.role] === 'proposals',
+})

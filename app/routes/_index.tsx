@@ -6,6 +6,9 @@ import { technologyDomains } from '~/domain/taxonomy/domains'
 import type { Language } from '~/i18n/config'
 import { Button } from '~/ui/button'
 import { Dialog } from '~/ui/dialog'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'meta.title', standalone: true }
 
 /** Each persona's first step, from the front door. */
 const personas = [

@@ -17,6 +17,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { conformField, FormErrors, TextField } from '~/ui/field'
 import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'admin.animators.title' }
 
 /** Admins only: everyone else gets the 403 page (the check is also in the service). */
 const requireAdmin = (request: Request) => requirePermission(request, 'appoint:animator:any')

@@ -6,6 +6,9 @@ import { requirePermission } from '~/http/actor.server'
 import { orRefuse } from '~/http/domain-response.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'admin.mails.title' }
 
 /** The admin's view of the outbox (issue 14): mails that keep failing, and why. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,6 +11,9 @@ import { Button } from '~/ui/button'
 import { BarChart } from '~/ui/charts/bar-chart'
 import { SelectField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'moderation.dashboard.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'moderate:content:scope')

@@ -9,6 +9,9 @@ import { Button, ButtonLink } from '~/ui/button'
 import { SelectField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'moderation.journal.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'moderate:content:scope')

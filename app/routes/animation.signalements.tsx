@@ -17,6 +17,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'moderation.reports.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'moderate:content:scope')

@@ -3,6 +3,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorPage } from '~/ui/error-page'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'layout.nav.animation' }
 
 /** The animators' workspace: animators and admins only (the services check scope again). */
 export async function loader({ request }: LoaderFunctionArgs) {

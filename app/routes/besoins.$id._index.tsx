@@ -24,6 +24,9 @@ import { AidesPanel, DomainTags, Fact, filiereLabel, formatDate, formatDay, Need
 import { ProposalsSection, type DecisionReply } from '~/ui/proposals/proposals-section'
 import { Recommendations } from '~/ui/recommendations'
 import { SuggestedPartners } from '~/ui/search/suggestions-display'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ need: { title: string } }> = { titleKey: 'layout.pageTitles.need', titleFrom: (data) => data?.need.title }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')

@@ -15,6 +15,9 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'needs.form.editTitle' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')

@@ -19,6 +19,9 @@ import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'needs.proposals.form.title' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')

@@ -9,6 +9,9 @@ import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { SelectField } from '~/ui/field'
 import { EmptyState, LoadingState } from '~/ui/states'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'needs.browse.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
@@ -65,7 +68,7 @@ export default function BrowseNeeds() {
           ))}
         </ul>
       ) : (
-        <EmptyState title={t('needs.browse.emptyTitle')}>
+        <EmptyState illustration="needs" title={t('needs.browse.emptyTitle')}>
           <p>{category ? t('needs.browse.emptyFiltered') : t('needs.browse.emptyText')}</p>
         </EmptyState>
       )}

@@ -14,6 +14,9 @@ import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'needs.form.newTitle' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)

@@ -8,6 +8,9 @@ import { orRefuse } from '~/http/domain-response.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { ButtonLink } from '~/ui/button'
 import { safeRedirectPath } from '~/http/safe-redirect'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ name: string }> = { titleKey: 'auth.account.title', titleFrom: (data) => data && { key: 'auth.welcome.title', values: { name: data.name } } }
 
 /** Right after sign-up: what happens next (the e-mail to open, then the first steps). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -17,6 +17,9 @@ import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, conformField, secretField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'auth.signIn.title' }
 
 const redirectToOf = (request: Request) => {
   const value = new URL(request.url).searchParams.get('redirectTo')

@@ -6,6 +6,9 @@ import { checkUnsubscribe, unsubscribeWithToken } from '~/domain/notifications/p
 import { readForm } from '~/http/form-data.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'mail.unsubscribe.title' }
 
 /**
  * The unsubscribe link of every e-mail (issue 14), signed, no session needed. GET shows what it

@@ -10,6 +10,9 @@ import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ invitation: { org: { name: string } } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data && { key: 'orgs.invitation.title', values: { org: data.invitation.org.name } } }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = tokenParam(params)

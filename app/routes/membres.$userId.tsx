@@ -8,6 +8,10 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { optionalActor } from '~/http/actor.server'
 import { StartConversationButton } from '~/ui/conversation-start'
 import { OrgBadges } from '~/ui/org-badges'
+import { Avatar } from '~/ui/avatar'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ user: { name: string } }> = { titleKey: 'layout.pageTitles.member', titleFrom: (data) => data?.user.name }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = idParam(params, 'userId')
@@ -22,7 +26,10 @@ export default function MemberProfile() {
   const { user, organisations, canWrite, canReport, signedIn } = useLoaderData<typeof loader>()
   return (
     <article aria-labelledby="member-title" className="member-profile">
-      <h1 id="member-title">{user.name}</h1>
+      <h1 id="member-title" className="with-avatar">
+        <Avatar id={user.id} name={user.name} size="lg" />
+        {user.name}
+      </h1>
       {user.title ? <p className="lead">{user.title}</p> : null}
       {user.fictional ? <p><span className="badge badge-fictional">{t('orgs.member.fictional')}</span></p> : null}
       {canWrite || canReport ? (

@@ -9,6 +9,9 @@ import type { Language } from '~/i18n/config'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'needs.dashboard.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
@@ -36,7 +39,7 @@ export default function MyNeeds() {
           <p>{t('needs.form.noCompanyText')}</p>
         </EmptyState>
       ) : !needs.length ? (
-        <EmptyState title={t('needs.dashboard.emptyTitle')} action={<ButtonLink href="/besoins/nouveau">{t('needs.dashboard.newNeed')}</ButtonLink>}>
+        <EmptyState illustration="needs" title={t('needs.dashboard.emptyTitle')} action={<ButtonLink href="/besoins/nouveau">{t('needs.dashboard.newNeed')}</ButtonLink>}>
           <p>{t('needs.dashboard.emptyText')}</p>
         </EmptyState>
       ) : (

@@ -20,6 +20,9 @@ import { Organisation } from '~/domain/orgs/model.server'
 import { needsForOrganisation } from '~/domain/search/matching.server'
 import { NeedsForYou } from '~/ui/search/suggestions-display'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'needs.proposals.mine.title' }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
@@ -113,7 +116,7 @@ export default function MyProposals() {
           ))}
         </ul>
       ) : (
-        <EmptyState title={t('needs.proposals.mine.emptyTitle')} action={<ButtonLink href="/besoins">{t('needs.proposals.mine.browse')}</ButtonLink>}>
+        <EmptyState illustration="needs" title={t('needs.proposals.mine.emptyTitle')} action={<ButtonLink href="/besoins">{t('needs.proposals.mine.browse')}</ButtonLink>}>
           <p>{t('needs.proposals.mine.emptyText')}</p>
         </EmptyState>
       )}

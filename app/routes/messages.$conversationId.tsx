@@ -20,6 +20,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { PresenceList } from '~/ui/presence'
 import { readForm } from '~/http/form-data.server'
 import { returnPath } from '~/http/safe-redirect'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ title: string }> = { titleKey: 'layout.pageTitles.conversation', titleFrom: (data) => data?.title }
 
 // Sends through this form (no JavaScript) have their own per-process budget, same rule as the socket.
 const formLimiter = createRateLimiter(MESSAGE_RATE)

@@ -10,6 +10,9 @@ import { formatMessageDate } from '~/ui/conversation-format'
 import { RouteErrorPage } from '~/ui/error-page'
 import { PresenceList } from '~/ui/presence'
 import { EmptyState } from '~/ui/states'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'messaging.list.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
@@ -56,7 +59,7 @@ export default function MessagesPage() {
           ))}
         </ul>
       ) : (
-        <EmptyState title={t('messaging.list.emptyTitle')} action={<ButtonLink href="/besoins">{t('messaging.list.emptyAction')}</ButtonLink>}>
+        <EmptyState illustration="messages" title={t('messaging.list.emptyTitle')} action={<ButtonLink href="/besoins">{t('messaging.list.emptyAction')}</ButtonLink>}>
           <p>{t('messaging.list.emptyText')}</p>
         </EmptyState>
       )}

@@ -9,6 +9,9 @@ import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { TextField, conformField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'auth.forgot.title' }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: forgotPasswordSchema })

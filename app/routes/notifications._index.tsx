@@ -17,6 +17,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { notificationText } from '~/ui/notifications'
 import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'notifications.page.title' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request)

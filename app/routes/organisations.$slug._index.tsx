@@ -15,10 +15,14 @@ import { createI18n, type Language } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
+import { Avatar } from '~/ui/avatar'
 import { OrgBadges } from '~/ui/org-badges'
 import { readForm } from '~/http/form-data.server'
 import { ViewerActions, JoinPanel, TagList } from '~/ui/orgs/org-profile'
 import { communeLabel } from '~/domain/places/commune'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ org: { name: string } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data?.org.name }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
@@ -69,7 +73,10 @@ export default function OrganisationProfile() {
     <article aria-labelledby="org-title" className="org-profile">
       <header className="org-profile-head">
         <p className="eyebrow">{t(`orgs.kinds.${org.kind}`)}</p>
-        <h1 id="org-title">{org.name}</h1>
+        <h1 id="org-title" className="with-avatar">
+          <Avatar id={org.slug} name={org.name} size="lg" organisation />
+          {org.name}
+        </h1>
         <p className="org-card-meta">
           <OrgBadges kind={org.kind} verified={org.verified} fictional={org.fictional} />
         </p>

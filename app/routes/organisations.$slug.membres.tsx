@@ -16,6 +16,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 import { InviteForm, PendingButton } from '~/ui/orgs/members'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ org: { name: string } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data && { key: 'orgs.members.title', values: { name: data.org.name } } }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)

@@ -18,6 +18,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors } from '~/ui/field'
 import { OrgProfileForm, type OrgFormValues } from '~/ui/org-form'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ org: { name: string } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data && { key: 'orgs.edit.title', values: { name: data.org.name } } }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)

@@ -12,6 +12,10 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { SelectField } from '~/ui/field'
 import { OrgBadges } from '~/ui/org-badges'
 import { EmptyState, LoadingState } from '~/ui/states'
+import { Avatar } from '~/ui/avatar'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'orgs.directory.title' }
 
 /** Unknown or malformed filters fall back to "all", page 1: a shared link never breaks. */
 const directoryQuery = z.object({
@@ -75,7 +79,8 @@ export default function OrganisationsDirectory() {
           <ul className="org-list" aria-busy={loading || undefined}>
             {items.map((org) => (
               <li key={org.slug} className="card org-card">
-                <h2 className="org-card-title">
+                <h2 className="org-card-title with-avatar">
+                  <Avatar id={org.slug} name={org.name} organisation />
                   <Link to={`/organisations/${org.slug}`}>{org.name}</Link>
                 </h2>
                 <p className="org-card-meta">

@@ -15,6 +15,9 @@ import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { OrgProfileForm } from '~/ui/org-form'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'orgs.create.title' }
 
 /** `?type=company` preselects the kind; `?suite=/besoins/nouveau` is where creating it leads back to. */
 const creationQuery = z.object({ type: z.enum(orgKinds).optional().catch(undefined), suite: safeRedirectPath })

@@ -23,6 +23,9 @@ import { MembersSection } from '~/ui/projects/members'
 import { MilestonesSection } from '~/ui/projects/milestones'
 import { StatusBadge, StatusSection } from '~/ui/projects/status'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle<{ project: { need: { title: string } } }> = { titleKey: 'layout.pageTitles.project', titleFrom: (data) => data?.project.need.title }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const projectId = idParam(params, 'id')

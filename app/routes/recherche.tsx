@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { useEffect, useRef, type ChangeEvent } from 'react'
+import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { searchKinds } from '~/domain/search/names'
 import { DEFAULT_RADIUS_KM, parseSearchQuery, SEARCH_QUERY_MAX, SEARCH_RADII_KM, sortsByKind, type SearchQuery } from '~/domain/search/query'
@@ -9,7 +9,11 @@ import { searchPageData, type SearchPageData } from '~/http/search-page.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { LoadingState } from '~/ui/states'
+import { FiltersToggle } from '~/ui/search/filters-toggle'
 import { Facets, NearStatus, NeedResult, NoResults, OrganisationResult, Pagination, SyncedInput, SyncedSelect, Unavailable } from '~/ui/search/search-results'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'search.title' }
 
 /**
  * One search page for needs and organisations. A plain GET form: filters live in the URL
@@ -41,6 +45,7 @@ export default function SearchPage() {
   const formRef = useRef<HTMLFormElement>(null)
   const queryRef = useRef<HTMLInputElement>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>()
+  const [filtersOpen, setFiltersOpen] = useState(false)
   const searching = navigation.state === 'loading' && navigation.location.pathname === '/recherche'
   // While a search is on its way, controls show what was asked, not the previous answer.
   const pending = navigation.location?.pathname === '/recherche' ? new URLSearchParams(navigation.location.search) : null
@@ -51,6 +56,14 @@ export default function SearchPage() {
     if (queryRef.current && document.activeElement !== queryRef.current) queryRef.current.value = query.q
   }, [query.q])
   useEffect(() => () => clearTimeout(timer.current), [])
+  // A navigation the person started (a result clicked, a link followed) wins over a live search
+  // still waiting for the end of the typing: it would otherwise replace it (issue 15).
+  const leaving = navigation.state !== 'idle' && navigation.location.pathname !== '/recherche'
+  const leavingNow = useRef(leaving)
+  leavingNow.current = leaving
+  useEffect(() => {
+    if (leaving) clearTimeout(timer.current)
+  }, [leaving])
 
   const onChange = (event: ChangeEvent<HTMLFormElement>) => {
     const form = event.currentTarget
@@ -58,7 +71,9 @@ export default function SearchPage() {
     const target = event.target as HTMLElement
     if (target === queryRef.current || target.getAttribute('name') === 'near') {
       // Typing replaces the history entry: back goes to the previous search, not to each letter.
-      timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), TYPING_DELAY_MS)
+      timer.current = setTimeout(() => {
+        if (!leavingNow.current) submit(form, { replace: true, preventScrollReset: true })
+      }, TYPING_DELAY_MS)
     } else {
       submit(form, { preventScrollReset: true })
     }
@@ -69,7 +84,18 @@ export default function SearchPage() {
       <h1 id="search-title">{t('search.title')}</h1>
       <p className="lead">{t('search.lead')}</p>
 
-      <Form method="get" action="/recherche" ref={formRef} onChange={onChange} role="search" aria-label={t('search.form.label')} className="search-form">
+      <Form
+        method="get"
+        action="/recherche"
+        ref={formRef}
+        onChange={onChange}
+        // Enter (or the button) searches now: the typing's pending live search has nothing left to do.
+        onSubmit={() => clearTimeout(timer.current)}
+        role="search"
+        aria-label={t('search.form.label')}
+        id="recherche"
+        className={`search-form${filtersOpen ? ' filters-open' : ''}`}
+      >
         <fieldset className="search-type">
           <legend>{t('search.form.type')}</legend>
           {searchKinds.map((kind) => (
@@ -89,8 +115,9 @@ export default function SearchPage() {
             <input ref={queryRef} id="search-q" type="search" name="q" defaultValue={query.q} maxLength={SEARCH_QUERY_MAX} aria-describedby="search-q-hint" autoComplete="off" />
           </div>
           <Button type="submit">{t('search.form.submit')}</Button>
+          <FiltersToggle formId="recherche" open={filtersOpen} onToggle={() => setFiltersOpen((open) => !open)} />
         </div>
-        <fieldset className="search-near">
+        <fieldset className="search-near" id="search-near-filters">
           <legend>{t('search.near.legend')}</legend>
           <div className="field">
             <label htmlFor="search-near">{t('search.near.place')}</label>

@@ -14,6 +14,9 @@ import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, secretField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'auth.reset.title' }
 
 const httpStatus = { valid: 200, expired: 410, used: 410, unknown: 404 } as const
 const noStore = { 'Cache-Control': 'no-store' }

@@ -15,6 +15,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { z } from 'zod'
 import { objectIdString } from '~/domain/ids'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'moderation.report.title' }
 
 /**
  * "Report this need / profile": /signaler?kind=need&id=… (or kind=user). Any signed-in person;

@@ -16,6 +16,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'moderation.appeal.title' }
 
 /** /signaler/contestations: the person sees why their content was hidden and may appeal once. */
 export async function loader({ request }: LoaderFunctionArgs) {

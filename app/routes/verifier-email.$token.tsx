@@ -9,6 +9,9 @@ import { nextStepOf } from '~/domain/users/onboarding.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
+import type { PageHandle } from '~/ui/page-title'
+
+export const handle: PageHandle = { titleKey: 'auth.verify.title' }
 
 const httpStatus: Record<VerifyEmailResult['status'], number> = { verified: 200, already_verified: 200, expired: 410, used: 410, unknown: 404 }
 

@@ -34,10 +34,24 @@ export function NotificationsNavLink({ userId }: { userId: string }) {
     <NavLinkWithCount
       to="/notifications"
       className="nav-notifications"
-      label={t('notifications.nav.link')}
+      label={
+        <>
+          <BellIcon />
+          <span className="visually-hidden">{t('notifications.nav.link')}</span>
+        </>
+      }
       unread={unread}
       unreadText={t('notifications.nav.unread', { count: unread })}
       testId="notifications-badge"
     />
+  )
+}
+
+/** The header shows notifications as a bell; the link's name stays « Notifications ». */
+function BellIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <path d="M10 2.5a5 5 0 0 0-5 5v3.2L3.5 13.5v1h13v-1L15 10.7V7.5a5 5 0 0 0-5-5Zm-2 13.5a2 2 0 0 0 4 0" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+    </svg>
   )
 }

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Illustration, type IllustrationName } from './illustrations'
 
-export function EmptyState({ title, children, action }: { title: ReactNode; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({ title, children, action, illustration = 'empty' }: { title: ReactNode; children?: ReactNode; action?: ReactNode; illustration?: IllustrationName }) {
   return (
     <section className="empty-state">
+      <Illustration name={illustration} />
       <h2>{title}</h2>
       {children ? <div className="empty-state-text">{children}</div> : null}
       {action ? <div className="empty-state-action">{action}</div> : null}

@@ -39,7 +39,7 @@ export function indexSettings(kind: SearchKind): Settings {
       searchableAttributes: ['title', 'domainLabels', 'summary', 'companyName', 'description', 'communeName', 'departement', 'region'],
       // Only what a filter uses: every filterable attribute is kept up to date on each write.
       filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', '_geo'],
-      sortableAttributes: ['publishedAt', 'deadline', '_geo'],
+      sortableAttributes: ['openRank', 'publishedAt', 'deadline', '_geo'],
       displayedAttributes: ['*'],
       localizedAttributes: french,
       typoTolerance,

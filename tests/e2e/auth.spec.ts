@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from './fixtures'
+import { accountButton, signOutFromHeader } from './support/header'
 import { createTestUser, signInAs } from './support/db'
 import { linkIn, mailFilesTo, waitForMail } from './support/mail'
 import { signInWithForm } from './support/sign-in'
@@ -34,7 +35,7 @@ test('sign up, read the verification mail, follow its link: the address is verif
   await signInWithForm(page, email, 'les lunettes de Morez sont solides')
   await expect(page).toHaveURL(/\/compte\/bienvenue$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Passerelle, Sophie Lambert !')
-  await expect(page.getByRole('link', { name: 'Mon compte (Sophie Lambert)' })).toBeVisible()
+  await expect(accountButton(page, 'Sophie Lambert')).toBeVisible()
 
   await page.getByRole('link', { name: 'Aller à mon compte' }).click()
   await expect(page.getByText(`${email} — vérifiée`)).toBeVisible()
@@ -48,9 +49,9 @@ test('sign out, then sign in again and land where you were going', async ({ page
   const user = await createTestUser({ name: 'Marc Durand' })
   await page.goto('/connexion')
   await signInWithForm(page, user.email, user.password)
-  await expect(page.getByRole('link', { name: 'Mon compte (Marc Durand)' })).toBeVisible()
+  await expect(accountButton(page, 'Marc Durand')).toBeVisible()
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  await signOutFromHeader(page)
   await expect(page.getByText('Vous êtes déconnecté. À bientôt sur Passerelle !')).toBeVisible()
   await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
 
@@ -91,7 +92,7 @@ test('after 5 wrong passwords from one place, that place waits; the owner elsewh
   const owner = await elsewhere.newPage()
   await owner.goto('/connexion')
   await signInWithForm(owner, user.email, user.password)
-  await expect(owner.getByRole('link', { name: `Mon compte (${user.name})` })).toBeVisible()
+  await expect(accountButton(owner, user.name)).toBeVisible()
   await elsewhere.close()
 })
 
@@ -125,7 +126,7 @@ test('forgotten password: the mailed link sets a new one and closes the other se
   await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click()
   await expect(page).toHaveURL(/\/compte$/)
   await expect(page.getByText('Votre mot de passe est changé. Par sécurité, vos autres sessions ont été fermées.')).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Mon compte (Nadia Benali)' })).toBeVisible()
+  await expect(accountButton(page, 'Nadia Benali')).toBeVisible()
 
   // The other device is signed out.
   await otherPage.goto('/compte')
@@ -137,12 +138,12 @@ test('forgotten password: the mailed link sets a new one and closes the other se
   await expect(page.getByRole('alert')).toHaveText('Ce lien de réinitialisation a déjà servi.')
   await expect(page.getByRole('link', { name: 'Demander un nouveau lien' })).toBeVisible()
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  await signOutFromHeader(page)
   // Signed out once the header offers to sign in (a goto sooner would race the sign-out's redirect).
   await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
   await page.goto('/connexion')
   await signInWithForm(page, user.email, newPassword)
-  await expect(page.getByRole('link', { name: 'Mon compte (Nadia Benali)' })).toBeVisible()
+  await expect(accountButton(page, 'Nadia Benali')).toBeVisible()
 })
 
 test('sign-up with bad input shows an error next to each field', async ({ page }) => {
@@ -219,7 +220,7 @@ test('account page: edit the profile, resend the verification link, sign out eve
   await page.getByLabel('Prénom et nom').fill('Paul Girard-Morel')
   await page.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(page.getByText('Votre profil est enregistré.')).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Mon compte (Paul Girard-Morel)' })).toBeVisible()
+  await expect(accountButton(page, 'Paul Girard-Morel')).toBeVisible()
   await expect(page.getByLabel('Fonction')).toHaveValue('Responsable méthodes')
 
   await page.getByLabel('Prénom et nom').fill('')

@@ -16,7 +16,7 @@ test('a company posts a need, a lab proposes, the company shortlists then accept
   // The company posts the short first version and publishes it.
   await signInAs(context, industrialist.id, baseURL!)
   await page.goto('/besoins')
-  await page.getByRole('link', { name: 'Déposer un besoin' }).click()
+  await page.getByRole('main').getByRole('link', { name: 'Déposer un besoin' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Déposer un besoin' })).toBeVisible()
   await page.getByLabel('Titre (obligatoire)').fill(title)
   await page.getByLabel('Résumé').fill('Détecter automatiquement les défauts de surface de nos pièces injectées.')

@@ -158,11 +158,11 @@ describe('refusals and flags', () => {
 
   it('hands the navigation flags, never the role, to the page', () => {
     expect(actors.slice(1).map(([, actor]) => navigationFlags(actor!))).toEqual([
-      { canModerate: false, canAppointAnimators: false },
-      { canModerate: false, canAppointAnimators: false },
-      { canModerate: true, canAppointAnimators: false },
-      { canModerate: true, canAppointAnimators: false },
-      { canModerate: true, canAppointAnimators: true },
+      { canModerate: false, canAppointAnimators: false, needsFirst: true, proposalsFirst: false },
+      { canModerate: false, canAppointAnimators: false, needsFirst: false, proposalsFirst: true },
+      { canModerate: true, canAppointAnimators: false, needsFirst: false, proposalsFirst: false },
+      { canModerate: true, canAppointAnimators: false, needsFirst: false, proposalsFirst: false },
+      { canModerate: true, canAppointAnimators: true, needsFirst: false, proposalsFirst: false },
     ])
   })
 })

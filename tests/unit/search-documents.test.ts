@@ -52,6 +52,13 @@ describe('needDocument', () => {
     expect(needDocument({ ...base, status: 'in_discussion' }, company)).not.toBeNull()
   })
 
+  it('ranks needs still taking proposals before the others (openRank 0, then 1)', () => {
+    expect(needDocument({ ...base, status: 'published' }, company)!.openRank).toBe(0)
+    expect(needDocument({ ...base, status: 'in_discussion' }, company)!.openRank).toBe(0)
+    expect(needDocument({ ...base, status: 'in_project' }, company)!.openRank).toBe(1)
+    expect(needDocument({ ...base, status: 'closed' }, company)!.openRank).toBe(1)
+  })
+
   it('only ever writes the known public keys', () => {
     const doc = needDocument({ ...base, createdBy: 'user', history: [{ reason: 'x' }], spaces: [] } as unknown as NeedSource, company)!
     expect(Object.keys(doc)).not.toEqual(expect.arrayContaining(['createdBy']))

@@ -1,4 +1,4 @@
-import type { NeedStatus } from '../needs/lifecycle'
+import { isOpen, type NeedStatus } from '../needs/lifecycle'
 import { anonymousViewer, needAccess } from '../needs/visibility'
 import type { Confidentiality } from '../needs/schema'
 import { technologyDomains } from '../taxonomy/domains'
@@ -54,6 +54,8 @@ export type NeedSearchDocument = {
   trl: number | null
   stage: string | null
   status: NeedStatus
+  /** 0 while the need takes proposals (published, in discussion), 1 after: a search without words lists open needs first. */
+  openRank: OpenRank
   territory: string | null
   communeName: string | null
   departement: string | null
@@ -123,6 +125,9 @@ const labelsOf = (domains: readonly string[]) =>
     return domain ? [domain.label.fr, domain.label.en] : []
   })
 
+export type OpenRank = 0 | 1
+export const openRankOf = (status: NeedStatus): OpenRank => (isOpen(status) ? 0 : 1)
+
 const time = (date: Date | null | undefined) => (date ? new Date(date).getTime() : null)
 
 /** The public search document of a need, or null when the need must not be in the index. */
@@ -145,6 +150,7 @@ export function needDocument(need: NeedSource, company: { name: string } | null,
     trl: details ? (need.trlTarget ?? null) : null,
     stage: need.stage ?? null,
     status: need.status,
+    openRank: openRankOf(need.status),
     territory: need.territory ?? null,
     communeName: details && need.location?.communeName ? communeDisplayName({ communeName: need.location.communeName, delegatedName: need.location.delegatedName }) : null,
     departement: need.location?.departementName ?? null,

@@ -80,8 +80,16 @@ const pick = <T extends Record<string, unknown>, K extends keyof T>(source: T, k
 /** The Meilisearch request for a page of hits. */
 export function searchRequest(query: SearchQuery, geo?: GeoScope) {
   const chosen = (sortsByKind[query.kind] as Record<string, string | null>)[query.sort] ?? null
+  // Without words there is no relevance to rank by: needs still taking proposals come first,
+  // whatever the order chosen, and the newest first among them (docs/decisions/028).
+  const browsing = query.kind === 'needs' && !query.q
   // Near a place, ties go to the nearest, and each hit comes with its distance (_geoDistance).
-  const sort = [...(chosen ? [chosen] : []), ...(geo ? [`_geoPoint(${geo.point.lat}, ${geo.point.lng}):asc`] : [])]
+  const sort = [
+    ...(browsing ? ['openRank:asc'] : []),
+    ...(chosen ? [chosen] : []),
+    ...(geo ? [`_geoPoint(${geo.point.lat}, ${geo.point.lng}):asc`] : []),
+    ...(browsing && !chosen && !geo ? ['publishedAt:desc'] : []),
+  ]
   return {
     filter: withGeo(buildFilter(query.kind, query.filters), geo),
     facets: facetsByKind[query.kind].map((facet) => facet.attribute),

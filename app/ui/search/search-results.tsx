@@ -11,6 +11,7 @@ import { DEFAULT_RADIUS_KM, facetsByKind, searchHref, type HighlightSegment, typ
 import type { FacetCounts, NeedHit, OrganisationHit } from '~/domain/search/service.server'
 import type { SearchPageData } from '~/http/search-page.server'
 import type { Language } from '~/i18n/config'
+import { Avatar } from '~/ui/avatar'
 import { Button } from '~/ui/button'
 import { OrgBadges } from '~/ui/org-badges'
 import { EmptyState } from '~/ui/states'
@@ -127,7 +128,8 @@ export function OrganisationResult({ hit }: { hit: OrganisationHit }) {
   const matchedLists = [hit.highlighted.keywords, hit.highlighted.equipment].filter((segments) => segments?.some((segment) => segment.match))
   return (
     <article className="card search-hit">
-      <h2 className="search-hit-title">
+      <h2 className="search-hit-title with-avatar">
+        <Avatar id={hit.slug} name={hit.name} organisation />
         <Link to={`/organisations/${hit.slug}`}>
           <Highlight segments={hit.highlighted.name} fallback={hit.name} />
         </Link>
@@ -195,7 +197,7 @@ export function Facets({ kind, query, facets }: { kind: SearchKind; query: Searc
   const label = useFacetLabel()
   const hasFilters = Object.keys(query.filters).length > 0
   return (
-    <aside className="search-facets" aria-labelledby="search-facets-title">
+    <aside className="search-facets" id="search-facets" aria-labelledby="search-facets-title">
       <h2 id="search-facets-title">{t('search.facets.title')}</h2>
       {facetsByKind[kind].map((facet) => {
         const selected = query.filters[facet.param] ?? []
@@ -237,7 +239,7 @@ export function NoResults({ query }: { query: SearchQuery }) {
   const other: SearchKind = query.kind === 'needs' ? 'organisations' : 'needs'
   const hasFilters = Object.keys(query.filters).length > 0
   return (
-    <EmptyState title={t('search.empty.title')}>
+    <EmptyState illustration="search" title={t('search.empty.title')}>
       <p>{t('search.empty.text')}</p>
       <ul className="search-suggestions">
         {hasFilters ? (

@@ -5,6 +5,7 @@ const search: SameShape<typeof searchFr> = {
   meta: { title: 'Search — Passerelle' },
   title: 'Search',
   lead: 'Find the needs of industrial companies and the skills of labs, technology centres, clusters and pôles.',
+  filters: { toggle: 'Filters' },
   form: {
     label: 'Search',
     query: 'Keywords',

@@ -3,6 +3,7 @@ const search = {
   meta: { title: 'Rechercher — Passerelle' },
   title: 'Rechercher',
   lead: 'Trouvez les besoins des industriels et les compétences des laboratoires, centres techniques, clusters et pôles.',
+  filters: { toggle: 'Filtres' },
   form: {
     label: 'Recherche',
     query: 'Mots-clés',
