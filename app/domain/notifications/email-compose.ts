@@ -17,9 +17,10 @@ export type MailNotification = { id: string; kind: NotificationKind; data: Notif
 export type MailLinks = { publicUrl: string; secret: string }
 
 const PREFERENCES_PATH = '/compte#emails'
-const absolute = (publicUrl: string, path: string) => new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/notifications', publicUrl).toString()
+export const absolute = (publicUrl: string, path: string) => new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/notifications', publicUrl).toString()
 
-function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
+/** The footer of a mail sent for `scope` and its RFC 8058 headers (the signed one-click unsubscribe link). */
+export function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
   const unsubscribe = unsubscribeUrl(links.publicUrl, signUnsubscribeToken(links.secret, recipient.id, scope))
   return {
     footer: {
