@@ -73,7 +73,7 @@ describe('alert runs', () => {
     const researcher = await makeUser('researcher')
     const word = `cobot${randomUUID().slice(0, 6)}`
     const alert = await alertOf(researcher, `type=needs&q=${word}&domain=robotics&sort=recent&page=3`)
-    expect(alert.name).toBe(`« ${word} » · Robotique & cobotique`)
+    expect(alert.name).toBe(`${word} · Robotique & cobotique`)
     expect(alert.href).toBe(`/recherche?type=needs&q=${word}&domain=robotics`)
     // Its last run was an hour ago.
     const lastRun = new Date(Date.now() - HOUR)
@@ -156,7 +156,7 @@ describe('alert runs', () => {
     await runAlerts('weekly', links, search, { period: period() })
     await mail.drain()
     const [sent] = await mailsFor(english)
-    expect(sent!.subject).toBe(`1 new need for your alert “« ${word} »”`)
+    expect(sent!.subject).toBe(`1 new need for your alert “${word}”`)
     expect(sent!.text).toContain('This week, 1 new need matches your search:')
     expect(await mailsFor(unconfirmed)).toEqual([])
     expect(await mailsFor(suspended)).toEqual([])

@@ -6,12 +6,12 @@ import { ALERT_NAME_MAX } from './schema'
 
 /**
  * The name an alert gets when the person gives none (pure): what the search is about, in words —
- * its words in quotes, then its domains, territories and places — or `fallback` (« Tous les
+ * its words, then its domains, territories and places — or `fallback` (« Tous les
  * nouveaux besoins ») for a search with nothing chosen.
  */
 export function defaultAlertName(query: Pick<SearchQuery, 'q' | 'filters' | 'near'>, language: Language, fallback: string): string {
   const parts: string[] = []
-  if (query.q) parts.push(language === 'en' ? `“${query.q}”` : `« ${query.q} »`)
+  if (query.q) parts.push(query.q)
   for (const id of query.filters.domain ?? []) parts.push(technologyDomains.find((domain) => domain.id === id)?.label[language] ?? id)
   for (const id of query.filters.territory ?? []) parts.push(demoTerritories.find((territory) => territory.id === id)?.name ?? id)
   parts.push(...(query.filters.region ?? []), ...(query.filters.departement ?? []))

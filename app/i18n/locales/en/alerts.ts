@@ -40,7 +40,7 @@ const alerts: SameShape<Translations['alerts']> = {
     name: 'Name',
     frequency: 'Frequency',
     enabled: 'Receive this alert’s e-mails',
-    paused: 'Paused: you unsubscribed from an e-mail.',
+    paused: 'Paused: this alert sends no e-mail.',
     save: 'Save',
     open: 'See the results',
     delete: 'Delete',

@@ -38,7 +38,7 @@ const alerts = {
     name: 'Nom',
     frequency: 'Fréquence',
     enabled: 'Recevoir les e-mails de cette alerte',
-    paused: 'En pause : vous vous êtes désabonné depuis un e-mail.',
+    paused: 'En pause : cette alerte n’envoie plus d’e-mail.',
     save: 'Enregistrer',
     open: 'Voir les résultats',
     delete: 'Supprimer',
