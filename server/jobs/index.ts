@@ -27,7 +27,7 @@ export function platformJobs(options: { publish?: RealtimePublisher; mail?: Mail
           // Unread messages: one e-mail per conversation burst, once it has been quiet a few minutes.
           { name: 'message-mails', everyMs: 30 * SECOND, run: () => mailUnreadMessages(mail) },
           // Daily (7:00 Paris) and weekly (Mondays) digests, once per period.
-          { name: 'mail-digests', everyMs: 10 * MINUTE, run: () => runDueDigests(mail) },
+          { name: 'mail-digests', everyMs: 10 * MINUTE, run: () => runDueDigests(mail, new Date(), search) },
         ]
       : []),
     ...(mail && search

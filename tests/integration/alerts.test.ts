@@ -8,6 +8,8 @@ import { createAlert, deleteAlert, listAlerts, updateAlert } from '~/domain/aler
 import { OutboxMail } from '~/domain/mail/outbox-model.server'
 import { ModerationState } from '~/domain/moderation/model.server'
 import { Need } from '~/domain/needs/model.server'
+import { runDigest } from '~/domain/notifications/email-digest.server'
+import { Notification } from '~/domain/notifications/model.server'
 import { checkUnsubscribe, unsubscribeWithToken } from '~/domain/notifications/preferences.server'
 import { needDocument, type NeedSource } from '~/domain/search/documents'
 import { searchIndexNames } from '~/domain/search/names'
@@ -16,7 +18,7 @@ import { createSearchClient } from '../../server/search/client'
 import { createSearchIndexes } from '../../server/search/indexes'
 import { readOutbox, type CapturedMail } from '../e2e/support/mail'
 import { startTestMail } from './mail-support'
-import { connectMarketplaceDb, makeUser } from './needs-fixtures'
+import { connectMarketplaceDb, join, makeUser } from './needs-fixtures'
 import { insertNeed, insertOrg, uniquePrefix } from './search-support'
 import { testServices } from './support'
 
@@ -37,7 +39,7 @@ let mail: Awaited<ReturnType<typeof startTestMail>>
 
 beforeAll(async () => {
   await connectMarketplaceDb()
-  await Promise.all([SearchAlert.init(), ModerationState.init()])
+  await Promise.all([SearchAlert.init(), ModerationState.init(), Notification.init()])
   await createSearchIndexes(client, { prefix })
   mail = await startTestMail({ worker: false })
 })
@@ -186,5 +188,36 @@ describe('alerts in « Mon compte »', () => {
     await deleteAlert(owner, { alertId: alert.id })
     expect(await listAlerts(owner)).toHaveLength(19)
     expect(await listAlerts(stranger)).toEqual([])
+  })
+})
+
+describe('« Besoins pour vous » in a researcher’s digest', () => {
+  it('lists the needs matching their lab that they may see, never one hidden since', async () => {
+    const researcher = await makeUser('researcher')
+    const word = `spectro${randomUUID().slice(0, 6)}`
+    const lab = await insertOrg({ kind: 'lab', name: `Labo ${word}`, domains: ['machine-vision'], keywords: [word] })
+    await join(researcher, String(lab._id), 'owner')
+    const company = await insertOrg({ name: `Entreprise discrète ${word}` })
+    const visionNeed = (title: string, extra: Record<string, unknown> = {}) => insertNeed(company._id, { domains: ['machine-vision'], title, ...extra })
+    const matching = await visionNeed(`Contrôle ${word}`)
+    const anonymous = await visionNeed(`Tri anonyme ${word}`, { confidentiality: 'anonymous' })
+    const hiddenSince = await visionNeed(`Démarchage ${word}`)
+    const otherDomain = await insertNeed(company._id, { domains: ['ai'], title: `IA ${word}` })
+    await index(matching, anonymous, hiddenSince, otherDomain)
+    await ModerationState.create({ targetKind: 'need', targetId: String(hiddenSince._id), hiddenAt: new Date(), hiddenReason: 'Démarchage' })
+    await Notification.create({ recipientId: researcher.id, kind: 'proposal_declined', data: { needTitle: '' }, link: '/mes-propositions', mail: 'daily' })
+
+    await runDigest('daily', links, { period: period(), search })
+    await mail.drain()
+    const [digest, ...more] = await mailsFor(researcher)
+    expect(more).toEqual([])
+    expect(digest!.text).toContain('Besoins pour vous')
+    expect(String(digest!.html)).toContain('<h2 style="font-size: 18px; margin: 24px 0 12px">Besoins pour vous</h2>')
+    expect(digest!.text).toContain(`Contrôle ${word}`)
+    expect(digest!.text).toContain(`Tri anonyme ${word}`)
+    expect(digest!.text).toContain(`http://passerelle.test/besoins/${String(matching._id)}`)
+    for (const part of [digest!.text, String(digest!.html)]) {
+      for (const absent of [`Démarchage ${word}`, `IA ${word}`, company.name, 'Société indexée']) expect(part).not.toContain(absent)
+    }
   })
 })

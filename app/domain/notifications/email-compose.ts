@@ -1,4 +1,5 @@
 import type { Language } from '~/i18n/config'
+import { needNote, type AlertNeed } from '../alerts/mail'
 import { mailI18n, renderMail, type MailItem } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
@@ -56,8 +57,18 @@ const dateFormats: Record<Language, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }),
 }
 
-/** A daily or weekly digest: every notification gathered since the last one, each linked to its page. */
-export function digestMail(recipient: MailRecipient, notifications: MailNotification[], frequency: 'daily' | 'weekly', period: string, links: MailLinks): OutgoingMail {
+/**
+ * A daily or weekly digest: every notification gathered since the last one, each linked to its
+ * page; for researchers, « Besoins pour vous » (`forYou`: needs they may see, as search shows them).
+ */
+export function digestMail(
+  recipient: MailRecipient,
+  notifications: MailNotification[],
+  frequency: 'daily' | 'weekly',
+  period: string,
+  links: MailLinks,
+  forYou: AlertNeed[] = [],
+): OutgoingMail {
   const { t } = mailI18n(recipient.language)
   const dateFormat = dateFormats[recipient.language]
   const items: MailItem[] = notifications.map((notification) => ({
@@ -72,6 +83,15 @@ export function digestMail(recipient: MailRecipient, notifications: MailNotifica
     greeting: t('mail.greeting', { name: recipient.name }),
     paragraphs: [t('mail.digest.intro')],
     items,
+    sections: forYou.length
+      ? [
+          {
+            heading: t('mail.digest.forYou'),
+            intro: t('mail.digest.forYouIntro'),
+            items: forYou.map((need) => ({ text: need.title, url: absolute(links.publicUrl, `/besoins/${need.id}`), note: needNote(need, recipient.language) || undefined })),
+          },
+        ]
+      : undefined,
     action: { label: t('mail.digest.action'), url: absolute(links.publicUrl, '/notifications') },
     footer,
     signature: t('mail.signature'),

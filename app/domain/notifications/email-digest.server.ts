@@ -1,9 +1,12 @@
 import mongoose from 'mongoose'
+import type { AlertNeed } from '../alerts/mail'
+import type { AlertSearch } from '../alerts/matches.server'
 import { enqueueMails } from '../mail/outbox.server'
 import { User } from '../users/model.server'
 import type { UserRole } from '../users/roles'
 import { digestMail, type MailLinks, type MailNotification } from './email-compose'
 import { recipientFields, recipientOf, type RecipientRecord } from './email-dispatch.server'
+import { needsForResearchers } from './digest-for-you.server'
 import { redactForRecipients } from './email-visibility.server'
 import { Notification } from './model.server'
 import { effectiveMailPreferences } from './preferences'
@@ -54,11 +57,16 @@ export async function finishPeriodRun(runId: string, mails: number) {
  * Builds and queues the digest of `period` for everyone with notifications waiting for it. Returns
  * null when that period's run is done (or running elsewhere), else the counts.
  */
-export async function runDigest(frequency: DigestFrequency, links: MailLinks, { now = new Date(), period = digestPeriod(frequency, now), recipientsPerBatch = 200 } = {}) {
+export async function runDigest(
+  frequency: DigestFrequency,
+  links: MailLinks,
+  { now = new Date(), period = digestPeriod(frequency, now), recipientsPerBatch = 200, search }: { now?: Date; period?: string; recipientsPerBatch?: number; search?: AlertSearch } = {},
+) {
   const runId = `${frequency}:${period}`
   if (!(await claimPeriodRun(runId, now))) return null
 
   const totals = { mails: 0, notifications: 0, skipped: 0 }
+  const forYouCache = new Map<string, AlertNeed[]>()
   let group: Waiting[] = []
   let groups: Waiting[][] = []
 
@@ -89,7 +97,10 @@ export async function runDigest(frequency: DigestFrequency, links: MailLinks, { 
       entry.notifications.push({ id: String(item._id), kind: item.kind as NotificationKind, data: item.data, link: item.link, createdAt: item.createdAt })
       byRecipient.set(item.recipientId, entry)
     }
-    const mails = [...byRecipient.values()].map(({ user, notifications }) => digestMail(recipientOf(user), notifications, frequency, period, links))
+    // Researchers: « Besoins pour vous », the matching of their lab or centre (with Meilisearch only).
+    const researchers = [...byRecipient.entries()].filter(([, { user }]) => user.role === 'researcher').map(([id]) => id)
+    const forYou = search && researchers.length ? await needsForResearchers(researchers, search, forYouCache).catch(() => new Map<string, AlertNeed[]>()) : new Map<string, AlertNeed[]>()
+    const mails = [...byRecipient.entries()].map(([id, { user, notifications }]) => digestMail(recipientOf(user), notifications, frequency, period, links, forYou.get(id)))
     totals.mails += await enqueueMails(mails)
     totals.notifications += included.length
     totals.skipped += dropped.length
@@ -119,10 +130,10 @@ export async function runDigest(frequency: DigestFrequency, links: MailLinks, { 
 }
 
 /** The periodic job: each digest that is due and not yet run for its period. */
-export async function runDueDigests(links: MailLinks, now = new Date()) {
+export async function runDueDigests(links: MailLinks, now = new Date(), search?: AlertSearch) {
   const results: Record<string, unknown> = {}
   for (const frequency of ['daily', 'weekly'] as const) {
-    if (digestDue(frequency, now)) results[frequency] = await runDigest(frequency, links, { now })
+    if (digestDue(frequency, now)) results[frequency] = await runDigest(frequency, links, { now, search })
   }
   return results
 }
