@@ -10,6 +10,8 @@ import { defineConfig } from '@playwright/test'
  */
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'))
 process.env.E2E_PORT ??= '3217'
+// Reply by e-mail: the server's inbound SMTP port (tests/e2e/mail-reply.spec.ts sends to it).
+process.env.E2E_INBOUND_PORT ??= String(Number(process.env.E2E_PORT) + 2000)
 const baseURL = `http://localhost:${process.env.E2E_PORT}`
 
 export default defineConfig({
@@ -61,6 +63,8 @@ export default defineConfig({
       PASSERELLE_TRUST_PROXY: '1',
       MONGODB_URI: '',
       MEILI_URL: '',
+      PASSERELLE_INBOUND_SMTP_PORT: process.env.E2E_INBOUND_PORT,
+      PASSERELLE_INBOUND_DOMAIN: 'reponse.passerelle.test',
     },
   },
 })

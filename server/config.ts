@@ -75,6 +75,22 @@ export const envSchema = z.object({
    * Every process of one deployment must share it; empty = generated once in $PASSERELLE_DATA_DIR/app-secret.
    */
   PASSERELLE_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'doit faire au moins 32 caractères').optional()),
+  /**
+   * Reply by e-mail (docs/decisions/027-reply-by-email.md), off unless both are set: the port of
+   * the inbound SMTP server (behind the domain's MX in production) and the domain of the reply
+   * addresses (`reply+<token>@<domain>`).
+   */
+  PASSERELLE_INBOUND_SMTP_PORT: z.preprocess(emptyAsUndefined, portSchema.optional()),
+  PASSERELLE_INBOUND_DOMAIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .toLowerCase()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'doit être un nom de domaine (ex. passerelle.example.fr)')
+      .optional(),
+  ),
+  /** The address the inbound SMTP server listens on; default HOST. */
+  PASSERELLE_INBOUND_SMTP_HOST: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -85,6 +101,8 @@ export type Config = Env & {
   demoMode: boolean
   /** Hosts requests may name (server/http/origins.ts): the setting, else the public URL's, else localhost on PORT. */
   allowedHosts: string[]
+  /** Reply by e-mail, when both settings are given. */
+  inbound: { port: number; host: string; domain: string } | null
 }
 
 export class ConfigError extends Error {
@@ -102,6 +120,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`${String(issue.path[0])}: ${issue.message} (valeur reçue : ${JSON.stringify(env[String(issue.path[0])])})`)
     }
   }
+  if (parsed.success && Boolean(parsed.data.PASSERELLE_INBOUND_SMTP_PORT) !== Boolean(parsed.data.PASSERELLE_INBOUND_DOMAIN)) {
+    problems.push('PASSERELLE_INBOUND_SMTP_PORT et PASSERELLE_INBOUND_DOMAIN : la réponse par e-mail demande les deux (ou aucun)')
+  }
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Configuration invalide :\n  - ${problems.join('\n  - ')}`)
   }
@@ -111,6 +132,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(cwd, parsed.data.PASSERELLE_DATA_DIR),
     demoMode: parsed.data.PASSERELLE_DEMO === 'on' || (parsed.data.PASSERELLE_DEMO === 'auto' && !parsed.data.MONGODB_URI),
     allowedHosts: allowedHostsOf(parsed.data),
+    inbound:
+      parsed.data.PASSERELLE_INBOUND_SMTP_PORT && parsed.data.PASSERELLE_INBOUND_DOMAIN
+        ? { port: parsed.data.PASSERELLE_INBOUND_SMTP_PORT, host: parsed.data.PASSERELLE_INBOUND_SMTP_HOST ?? parsed.data.HOST, domain: parsed.data.PASSERELLE_INBOUND_DOMAIN }
+        : null,
   }
 }
 

@@ -8,9 +8,11 @@ import { EmbeddedBinaryError } from './embedded/binaries.js'
 import { provideServices, type ServiceEndpoints } from './embedded/index.js'
 import { killAllManagedProcessesSync } from './embedded/managed-process.js'
 import { createLogger } from './logger.js'
+import { useDomainLog } from '../app/domain/log.js'
 import { platformJobs } from './jobs/index.js'
 import { startScheduler } from './jobs/scheduler.js'
 import { startMailCapture } from './mail/capture-server.js'
+import { startInboundServer, type InboundServer } from './mail/inbound-server.js'
 import { appOrigins } from './http/origins.js'
 import { createSmtpTransport } from './mail/smtp-mailer.js'
 import { appSecret } from './secret.js'
@@ -41,6 +43,7 @@ async function main() {
     throw error
   }
   const logger = createLogger(config.LOG_LEVEL)
+  useDomainLog(logger)
 
   let endpoints: ServiceEndpoints | undefined
   let appServer: AppServer | undefined
@@ -48,6 +51,7 @@ async function main() {
   let outboxWorker: OutboxWorker | undefined
   let scheduler: ReturnType<typeof startScheduler> | undefined
   let mailCapture: Awaited<ReturnType<typeof startMailCapture>> | undefined
+  let inbound: InboundServer | undefined
   let shuttingDown: Promise<void> | undefined
   let searchIndexes: ReturnType<typeof createSearchIndexesInBackground> | undefined
   let searchSync: SearchSync | undefined
@@ -63,6 +67,8 @@ async function main() {
         process.exit(exitCode || 1)
       }, 20_000)
       try {
+        // No new replies from here on: a sending server finds the port closed and tries again later.
+        await inbound?.close()
         await appServer?.close()
         // Given back: another process leads from now on.
         await leadership?.stop()
@@ -107,7 +113,7 @@ async function main() {
     const secret = await appSecret(config)
     const origins = appOrigins(config)
     // Links in e-mails the jobs send (no request to take a host from): the public URL, else the first allowed host.
-    const mailLinks = { publicUrl: origins.linkOrigin({ protocol: 'http', host: null }), secret }
+    const mailLinks = { publicUrl: origins.linkOrigin({ protocol: 'http', host: null }), secret, replyDomain: config.inbound?.domain }
     appServer = await createAppServer({
       logger,
       db,
@@ -144,6 +150,8 @@ async function main() {
         scheduler = searchSync = undefined
       },
     })
+    // Reply by e-mail (ADR 027): in this process, so a reply is pushed live like a message typed here.
+    if (config.inbound) inbound = await startInboundServer({ ...config.inbound, secret, logger })
     const url = await appServer.listen(config.PORT, config.HOST)
     logger.info({ url, mode: config.NODE_ENV }, `Passerelle est prête : ${url}`)
   } catch (error) {

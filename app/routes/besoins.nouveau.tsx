@@ -64,7 +64,17 @@ export default function NewNeed() {
           />
         </>
       ) : (
-        <EmptyState title={t('needs.form.noCompanyTitle')} action={<ButtonLink href="/organisations">{t('needs.form.noCompanyAction')}</ButtonLink>}>
+        <EmptyState
+          title={t('needs.form.noCompanyTitle')}
+          action={
+            <div className="button-row">
+              <ButtonLink href={`/organisations/nouvelle?type=company&suite=${encodeURIComponent('/besoins/nouveau')}`}>{t('needs.form.noCompanyCreate')}</ButtonLink>
+              <ButtonLink href="/organisations?type=company" variant="secondary">
+                {t('needs.form.noCompanyAction')}
+              </ButtonLink>
+            </div>
+          }
+        >
           <p>{t('needs.form.noCompanyText')}</p>
         </EmptyState>
       )}

@@ -18,6 +18,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { OrgBadges } from '~/ui/org-badges'
 import { readForm } from '~/http/form-data.server'
 import { ViewerActions, JoinPanel, TagList } from '~/ui/orgs/org-profile'
+import { communeLabel } from '~/domain/places/commune'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = orgSlugParam(params)
@@ -151,7 +152,7 @@ export default function OrganisationProfile() {
             <h2 id="org-location">{t('orgs.profile.location')}</h2>
             {org.location ? (
               <p lang="fr">
-                {org.location.communeName} ({org.location.departementCode})
+                {communeLabel(org.location)}
                 <br />
                 {org.location.departementName}, {org.location.regionName}
               </p>

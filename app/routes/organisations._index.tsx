@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { orgKinds } from '~/domain/orgs/kinds'
 import { domainName } from '~/domain/orgs/labels'
 import { listOrganisations } from '~/domain/orgs/profile.server'
-import { communeArea } from '~/domain/places/commune'
+import { communeArea, communeDisplayName } from '~/domain/places/commune'
 import type { Language } from '~/i18n/config'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -84,7 +84,7 @@ export default function OrganisationsDirectory() {
                 </p>
                 {org.location ? (
                   <p className="org-card-place" lang="fr">
-                    {org.location.communeName} — {communeArea(org.location)}
+                    {communeDisplayName(org.location)} — {communeArea(org.location)}
                   </p>
                 ) : null}
                 {org.summary ? <p className="org-card-summary">{org.summary}</p> : null}

@@ -1,6 +1,9 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { orgKinds } from '~/domain/orgs/kinds'
+import { safeRedirectPath } from '~/http/safe-redirect'
 import { useTranslation } from 'react-i18next'
 import { requireActor } from '~/http/actor.server'
 import { replyWithRefusal } from '~/http/domain-response.server'
@@ -13,9 +16,18 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { OrgProfileForm } from '~/ui/org-form'
 import { readForm } from '~/http/form-data.server'
 
+/** `?type=company` preselects the kind; `?suite=/besoins/nouveau` is where creating it leads back to. */
+const creationQuery = z.object({ type: z.enum(orgKinds).optional().catch(undefined), suite: safeRedirectPath })
+
+function creationQueryOf(request: Request) {
+  const params = new URL(request.url).searchParams
+  return creationQuery.parse({ type: params.get('type') ?? undefined, suite: params.get('suite') ?? undefined })
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request)
-  return null
+  const { type, suite } = creationQueryOf(request)
+  return { kind: type ?? null, returnsTo: suite === '/' ? null : suite }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const { slug } = await createOrganisation({ actor, t }, submission.value)
-    return await redirectWithToast(`/organisations/${slug}`, { kind: 'success', message: t('orgs.create.created', { name: submission.value.name }) })
+    // Created from another journey (the need form's prompt): back to it, the new organisation now in place.
+    const { suite } = creationQueryOf(request)
+    return await redirectWithToast(suite === '/' ? `/organisations/${slug}` : suite, { kind: 'success', message: t('orgs.create.created', { name: submission.value.name }) })
   } catch (error) {
     return replyWithRefusal(t, submission, error, { form: 'profile' }, { fieldsOnly: true })
   }
@@ -41,11 +55,20 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganisation() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
+  const { kind, returnsTo } = useLoaderData<typeof loader>()
   return (
     <section aria-labelledby="new-org-title" className="org-form-page">
       <h1 id="new-org-title">{t('orgs.create.title')}</h1>
       <p className="lead">{t('orgs.create.lead')}</p>
-      <OrgProfileForm mode="create" id="organisation-nouvelle" lastResult={actionData?.result} showSize cancelHref="/organisations" />
+      {returnsTo ? <p className="notice">{t('orgs.create.returnsAfter')}</p> : null}
+      <OrgProfileForm
+        mode="create"
+        id="organisation-nouvelle"
+        lastResult={actionData?.result}
+        defaultValue={kind ? { kind } : undefined}
+        showSize
+        cancelHref={returnsTo ?? '/organisations'}
+      />
     </section>
   )
 }

@@ -3,7 +3,9 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { linkTokenSchema } from '~/domain/auth/schema'
 import { verifyEmail, type VerifyEmailResult } from '~/domain/auth/service.server'
-import { getSessionUser } from '~/http/session.server'
+import { optionalActor } from '~/http/actor.server'
+import { nextStepLinks } from '~/domain/users/onboarding'
+import { nextStepOf } from '~/domain/users/onboarding.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -17,16 +19,19 @@ const httpStatus: Record<VerifyEmailResult['status'], number> = { verified: 200,
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = linkTokenSchema.safeParse(params.token)
   const result: VerifyEmailResult = token.success ? await verifyEmail(token.data) : { status: 'unknown' }
-  const signedIn = Boolean(await getSessionUser(request))
+  const actor = await optionalActor(request)
+  const verified = result.status === 'verified' || result.status === 'already_verified'
+  // Signed in and verified: the next step of the journey, not only the account page.
+  const nextStep = actor && verified ? await nextStepOf(actor) : null
   // Right after sign-up: signing in leads to the welcome page, then where the person was going.
   const next = safeRedirectPath.parse(new URL(request.url).searchParams.get('suite') ?? undefined)
   const welcome = next === '/' ? '/compte/bienvenue' : `/compte/bienvenue?suite=${encodeURIComponent(next)}`
-  return data({ result, signedIn, signIn: `/connexion?redirectTo=${encodeURIComponent(welcome)}` }, { status: httpStatus[result.status], headers: { 'Cache-Control': 'no-store' } })
+  return data({ result, signedIn: Boolean(actor), nextStep, signIn: `/connexion?redirectTo=${encodeURIComponent(welcome)}` }, { status: httpStatus[result.status], headers: { 'Cache-Control': 'no-store' } })
 }
 
 export default function VerifyEmail() {
   const { t } = useTranslation()
-  const { result, signedIn, signIn } = useLoaderData<typeof loader>()
+  const { result, signedIn, nextStep, signIn } = useLoaderData<typeof loader>()
   const success = result.status === 'verified' || result.status === 'already_verified'
   return (
     <section className="auth-page" aria-labelledby="verify-title">
@@ -41,7 +46,21 @@ export default function VerifyEmail() {
         </p>
         {success ? null : <p>{t('auth.verify.resendHelp')}</p>}
       </div>
-      {signedIn ? (
+      {nextStep ? (
+        <div className="button-row">
+          <ButtonLink href={nextStepLinks[nextStep].primary}>{t(`auth.verify.next.${nextStep}`)}</ButtonLink>
+          {nextStep === 'joinCompany' || nextStep === 'joinLab' ? (
+            <ButtonLink href={nextStepLinks[nextStep].secondary!} variant="secondary">
+              {t(`auth.verify.nextSecondary.${nextStep}`)}
+            </ButtonLink>
+          ) : null}
+          {nextStep !== 'account' ? (
+            <ButtonLink href="/compte" variant="secondary">
+              {t('auth.verify.toAccount')}
+            </ButtonLink>
+          ) : null}
+        </div>
+      ) : signedIn ? (
         <ButtonLink href="/compte">{t('auth.verify.toAccount')}</ButtonLink>
       ) : success ? (
         <ButtonLink href={signIn}>{t('auth.verify.signIn')}</ButtonLink>

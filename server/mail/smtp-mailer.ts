@@ -19,7 +19,10 @@ export function createSmtpTransport({ smtpUrl, from, pool = true, maxConnections
   } as Parameters<typeof nodemailer.createTransport>[0])
   return {
     async deliver(mail) {
-      const info = (await transport.sendMail({ from, ...mail })) as { messageId?: string }
+      // Every mail the platform sends is automatic (RFC 3834): auto-responders must not answer it, and
+      // Exchange is asked not to send out-of-office replies — nothing loops with the inbound server.
+      const headers = { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'OOF, AutoReply', ...mail.headers }
+      const info = (await transport.sendMail({ from, ...mail, headers })) as { messageId?: string }
       return { messageId: info.messageId }
     },
     close: () => transport.close(),

@@ -6,6 +6,7 @@ import type { SessionUser } from '../../app/domain/auth/session.server.js'
 import { getSessionUserFromCookie } from '../../app/http/session.server.js'
 import type { RateLimiter } from '../../app/domain/messaging/rate-limit.js'
 import * as messaging from '../../app/domain/messaging/service.server.js'
+import { SEND_DEADLINE_MS, storageDegraded, type MembershipCache } from '../../app/domain/messaging/delivery.server.js'
 import { conversationRoom, userRoom, messagingPayloads, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
 import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'
 import type { Logger } from '../logger.js'
@@ -23,7 +24,7 @@ export type MessagingDeps = {
   /** Told which socket sent which message, so the feed does not push it back to it. */
   feed: Pick<MessageFeed, 'sentFrom'>
   /** Membership answers reused for a short time (see createMembershipCache for the rule). */
-  membership: messaging.MembershipCache
+  membership: MembershipCache
   service?: typeof messaging
   /** How long a socket trusts the session read at the handshake before reading it again. */
   sessionRecheckMs?: number
@@ -69,7 +70,7 @@ export function messagingHandlers({
   sessionRecheckMs = 30_000,
   readUser = getSessionUserFromCookie,
   maxSendsInFlight = MAX_SENDS_IN_FLIGHT,
-  sendDeadlineMs = messaging.SEND_DEADLINE_MS,
+  sendDeadlineMs = SEND_DEADLINE_MS,
 }: MessagingDeps) {
   const currentUser = socketUserCheck({ recheckMs: sessionRecheckMs, readUser })
   let sendsInFlight = 0
@@ -89,7 +90,7 @@ export function messagingHandlers({
     socket.on(
       'message:send',
       socketCommand(messagingPayloads.send, async ({ conversationId, clientId, body }) => {
-        if (sendsInFlight >= maxSendsInFlight) throw service.storageDegraded() ? down : busy
+        if (sendsInFlight >= maxSendsInFlight) throw storageDegraded() ? down : busy
         sendsInFlight++
         const deadline = Date.now() + sendDeadlineMs
         try {

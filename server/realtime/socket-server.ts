@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Connection } from 'mongoose'
 import { Server, type ServerOptions } from 'socket.io'
-import { createMembershipCache } from '../../app/domain/messaging/service.server.js'
+import { createMembershipCache } from '../../app/domain/messaging/delivery.server.js'
 import { createRateLimiter, MESSAGE_RATE } from '../../app/domain/messaging/rate-limit.js'
 import { systemPingPayload, type ClientToServerEvents, type ServerToClientEvents } from '../../app/realtime/events.js'
 import type { RealtimePublisher } from '../../app/realtime/publisher.server.js'

@@ -81,7 +81,8 @@ test('a researcher creates a lab profile with the commune picker and sees it pub
   await page.goto(profileUrl)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
   await expect(page.getByText('Non vérifié', { exact: true })).toBeVisible()
-  await expect(page.getByText('Hauts de Bienne (39)')).toBeVisible()
+  // Morez stays visible next to the commune nouvelle it belongs to.
+  await expect(page.getByText('Morez – Hauts de Bienne (39)')).toBeVisible()
   await expect(page.getByText('Jura, Bourgogne-Franche-Comté')).toBeVisible()
   await expect(page.getByText('TRL 3 à 6')).toBeVisible()
   await expect(page.getByRole('listitem').filter({ hasText: 'Lunetterie' })).toBeVisible()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SEND_DEADLINE_MS } from '~/domain/messaging/service.server'
+import { SEND_DEADLINE_MS } from '~/domain/messaging/delivery.server'
 import { sendSteadily } from './support/chat'
 import { expectNothingLost, printTally, settle, tally } from './support/ledger'
 import { scale, sleep, useFaultWorld, type AppProcess } from './support/world'

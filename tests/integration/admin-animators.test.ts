@@ -1,5 +1,4 @@
 import mongoose from 'mongoose'
-import { actorOf } from '~/domain/actor'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Session } from '~/domain/auth/session.server'
 import { startSession } from '~/http/session.server'
@@ -8,14 +7,8 @@ import { AuditEntry } from '~/domain/moderation/model.server'
 import { Organisation } from '~/domain/orgs/model.server'
 import { appointAnimator, listAnimators, revokeAnimator } from '~/domain/users/animators.server'
 import { User } from '~/domain/users/model.server'
-import type { UserRole } from '~/domain/users/roles'
+import { makeUser } from './factories'
 import { isolatedMongoUri } from './support'
-
-let counter = 0
-async function person(role: UserRole) {
-  const user = await User.create({ email: `p${++counter}-${Date.now()}@exemple.test`, passwordHash: 'x', name: `Personne ${counter}`, role })
-  return { ...actorOf({ id: String(user._id), role, name: user.name }), email: user.email }
-}
 
 describe('appointing animators', () => {
   let cluster: mongoose.Types.ObjectId
@@ -29,8 +22,8 @@ describe('appointing animators', () => {
   afterAll(() => mongoose.disconnect())
 
   it('lets an admin appoint an existing account, with its scope, and records it', async () => {
-    const admin = await person('admin')
-    const researcher = await person('researcher')
+    const admin = await makeUser('admin')
+    const researcher = await makeUser('researcher')
     await appointAnimator(admin, { email: researcher.email, territories: ['haut-jura'], organisations: [String(cluster)] })
     const updated = await User.findById(researcher.id).lean()
     expect(updated?.role).toBe('animator')
@@ -40,9 +33,9 @@ describe('appointing animators', () => {
   })
 
   it('refuses anyone but an admin, including animators', async () => {
-    const target = await person('industrialist')
+    const target = await makeUser('industrialist')
     for (const role of ['industrialist', 'researcher', 'animator'] as const) {
-      const actor = await person(role)
+      const actor = await makeUser(role)
       await expect(appointAnimator(actor, { email: target.email, territories: ['ancenis'], organisations: [] })).rejects.toMatchObject({ code: 'forbidden' })
       await expect(listAnimators(actor)).rejects.toMatchObject({ code: 'forbidden' })
     }
@@ -50,8 +43,8 @@ describe('appointing animators', () => {
   })
 
   it('says which field is wrong: unknown e-mail, a company as scope', async () => {
-    const admin = await person('admin')
-    const target = await person('industrialist')
+    const admin = await makeUser('admin')
+    const target = await makeUser('industrialist')
     const unknown = await appointAnimator(admin, { email: 'personne@nulle-part.test', territories: ['ancenis'], organisations: [] }).catch((e: unknown) => e)
     expect(unknown).toBeInstanceOf(DomainError)
     expect((unknown as DomainError).fieldErrors).toEqual({ email: ['admin.animators.errors.unknownEmail'] })
@@ -61,8 +54,8 @@ describe('appointing animators', () => {
   })
 
   it('gives back the previous role on revocation and ends the sessions', async () => {
-    const admin = await person('admin')
-    const industrialist = await person('industrialist')
+    const admin = await makeUser('admin')
+    const industrialist = await makeUser('industrialist')
     await appointAnimator(admin, { email: industrialist.email, territories: ['mayenne'], organisations: [] })
     await startSession(new Request('http://localhost/'), industrialist.id)
     await revokeAnimator(admin, industrialist.id)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSession } from '~/http/session.server'
 import { User } from '~/domain/users/model.server'
 import { optionalActor, requireActor, requirePermission } from '~/http/actor.server'
-import { makeUser } from './needs-fixtures'
+import { makeUser } from './factories'
 import { isolatedMongoUri } from './support'
 
 /** A request carrying the session cookie of `userId` (what the browser sends). */
@@ -29,7 +29,7 @@ afterAll(() => mongoose.disconnect())
 
 describe('the actor of a route', () => {
   it('is the signed-in person with role, animated spaces and name', async () => {
-    const animator = await makeUser('animator', [{ kind: 'territory', ref: 'haut-jura' }])
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
     const { name } = (await User.findById(animator.id).lean())!
     const request = await signedInRequest(animator.id)
     const expected = { id: animator.id, role: 'animator', animates: [{ kind: 'territory', ref: 'haut-jura' }], name }

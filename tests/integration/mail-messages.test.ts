@@ -62,6 +62,9 @@ describe('unread messages by e-mail', () => {
     expect(message!.text).toContain(`http://passerelle.test/messages/${conversationId}`)
     expect(message!.text).toContain('avant vendredi')
     expect(message!.parsed.headerLines.find((line) => line.key === 'list-unsubscribe')?.line).toMatch(/\.message\./)
+    // Reply by e-mail is off here (no inbound domain): no Reply-To, no invitation to reply.
+    expect(message!.parsed.replyTo).toBeUndefined()
+    expect(message!.text).not.toContain('répondre directement')
     expect(await mailsTo(alice)).toEqual([])
 
     // Later ticks, more messages while Bruno has not come back: not chased.

@@ -17,7 +17,7 @@ import { createProposal, declineProposal, shortlistProposal } from '~/domain/pro
 import { User } from '~/domain/users/model.server'
 import { readOutbox, waitForMail, type CapturedMail } from '../e2e/support/mail'
 import { startTestMail } from './mail-support'
-import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeUser, needInput, proposalInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeUser, needInput, proposalInput } from './factories'
 
 /**
  * Notification e-mails against a real mongod and the real SMTP capture server: preferences decide

@@ -7,6 +7,7 @@ import { Conversation, Message, MessageReport } from '~/domain/messaging/model.s
 import { Project } from '~/domain/projects/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
 import * as messaging from '~/domain/messaging/service.server'
+import { activitySettled } from '~/domain/messaging/delivery.server'
 import { createUserWithSession } from './messaging-support'
 import { isolatedMongoUri } from './support'
 
@@ -46,7 +47,7 @@ describe('messaging service', () => {
     const { id: second } = await messaging.startDirectConversation(alice, carla.id)
     await say(alice, second, 'à Carla')
     await say(bruno, first, 'à Alice, plus tard')
-    await messaging.activitySettled()
+    await activitySettled()
     const mine = await messaging.listConversations(alice)
     expect(mine.map((c) => c.id)).toEqual([first, second])
   })

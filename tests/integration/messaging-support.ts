@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import mongoose from 'mongoose'
 import { io as connect, type Socket } from 'socket.io-client'
-import { actorOf } from '~/domain/actor'
 import { startSession } from '~/http/session.server'
-import { User } from '~/domain/users/model.server'
 import type { ClientToServerEvents, ServerToClientEvents } from '~/realtime/events'
 import { afterAll, beforeAll } from 'vitest'
 import { startApiServer } from './app-support'
+import { makeUser } from './factories'
 import { isolatedMongoUri } from './support'
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
 /** A user in the test database (the default mongoose connection) and the Cookie header of a live session. */
 export async function createUserWithSession(name = `Personne ${randomUUID().slice(0, 6)}`) {
-  const user = await User.create({ email: `${randomUUID()}@exemple.test`, passwordHash: 'not-used', name, role: 'industrialist', emailVerifiedAt: new Date() })
-  const setCookie = await startSession(new Request('http://localhost/'), String(user._id))
-  return { id: String(user._id), name, actor: actorOf({ id: String(user._id), name, role: 'industrialist' }), cookie: setCookie.split(';')[0]! }
+  const user = await makeUser('industrialist', { name })
+  const setCookie = await startSession(new Request('http://localhost/'), user.id)
+  return { id: user.id, name, actor: user, cookie: setCookie.split(';')[0]! }
 }
 
 /** A real socket.io-client, authenticated by the session cookie in the handshake headers. */

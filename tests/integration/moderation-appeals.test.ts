@@ -6,7 +6,7 @@ import { AuditEntry, ModerationState } from '~/domain/moderation/model.server'
 import { approveSubmittedNeed, hideContent } from '~/domain/moderation/service.server'
 import { Need, NeedReviewPolicy } from '~/domain/needs/model.server'
 import { createNeed } from '~/domain/needs/service.server'
-import { companyWithMember, connectMarketplaceDb, makeUser, needInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, makeUser, needInput } from './factories'
 import { refusalCode } from './refusal'
 
 let insider: Awaited<ReturnType<typeof makeUser>>
@@ -16,8 +16,8 @@ beforeAll(async () => {
   await connectMarketplaceDb()
   await Promise.all([AuditEntry.init(), ModerationState.init()])
   await NeedReviewPolicy.create({ space: { kind: 'territory', ref: 'haut-jura' }, needReviewRequired: true })
-  insider = await makeUser('animator', [{ kind: 'territory', ref: 'haut-jura' }])
-  outsider = await makeUser('animator', [{ kind: 'territory', ref: 'le-mans' }])
+  insider = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
+  outsider = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'le-mans' }] })
 })
 afterAll(() => mongoose.disconnect())
 

@@ -9,7 +9,7 @@ import { conversationSpaces } from '~/domain/moderation/message-reports.server'
 import { AuditEntry, Report } from '~/domain/moderation/model.server'
 import { decideReport, reportsQueue } from '~/domain/moderation/service.server'
 import { createNeed } from '~/domain/needs/service.server'
-import { companyWithMember, connectMarketplaceDb, join, makeOrg, makeUser, needInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, join, makeOrg, makeUser, needInput } from './factories'
 import { refusalCode } from './refusal'
 
 const limiter = createRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })
@@ -24,8 +24,8 @@ let admin: Awaited<ReturnType<typeof makeUser>>
 beforeAll(async () => {
   await connectMarketplaceDb()
   await Promise.all([Conversation.init(), Message.init(), MessageReport.init(), AuditEntry.init(), Report.init()])
-  insider = await makeUser('animator', [{ kind: 'territory', ref: 'haut-jura' }])
-  outsider = await makeUser('animator', [{ kind: 'territory', ref: 'bressuire-cholet' }])
+  insider = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
+  outsider = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'bressuire-cholet' }] })
   admin = await makeUser('admin')
 })
 afterAll(() => mongoose.disconnect())

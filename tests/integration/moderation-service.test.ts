@@ -31,7 +31,7 @@ import { createNeed } from '~/domain/needs/service.server'
 import { Organisation } from '~/domain/orgs/model.server'
 import { Proposal } from '~/domain/proposals/model.server'
 import { User } from '~/domain/users/model.server'
-import { companyWithMember, connectMarketplaceDb, join, makeOrg, makeUser, needInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, join, makeOrg, makeUser, needInput } from './factories'
 import { getSessionUserFromCookie, sessionCookie } from '~/http/session.server'
 import { createHash, randomBytes } from 'node:crypto'
 import { hashPassword } from '~/domain/auth/password.server'
@@ -50,8 +50,8 @@ beforeAll(async () => {
   await connectMarketplaceDb()
   await Promise.all([AuditEntry.init(), Report.init(), ModerationState.init(), Recommendation.init(), Session.init()])
   await NeedReviewPolicy.create({ space: { kind: 'territory', ref: 'haut-jura' }, needReviewRequired: true })
-  insider = await makeUser('animator', [{ kind: 'territory', ref: 'haut-jura' }])
-  outsider = await makeUser('animator', [{ kind: 'territory', ref: 'bressuire-cholet' }])
+  insider = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
+  outsider = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'bressuire-cholet' }] })
   admin = await makeUser('admin')
 })
 afterAll(() => mongoose.disconnect())
@@ -145,7 +145,7 @@ describe('verification queue', () => {
 
   it('covers companies that declared a cluster the animator animates', async () => {
     const cluster = await makeOrg('cluster')
-    const clusterAnimator = await makeUser('animator', [{ kind: 'organisation', ref: cluster }])
+    const clusterAnimator = await makeUser('animator', { animates: [{ kind: 'organisation', ref: cluster }] })
     const member = await makeOrg('company', { memberOf: [cluster] })
     expect((await verificationQueue(clusterAnimator)).map((item) => item.id)).toContain(member)
     await verifyOrganisationInScope(clusterAnimator, member)
@@ -362,7 +362,7 @@ describe('follow-up and dashboard', () => {
   })
 
   it('computes the scope’s figures', async () => {
-    const scopeAnimator = await makeUser('animator', [{ kind: 'territory', ref: 'ancenis' }])
+    const scopeAnimator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'ancenis' }] })
     const { orgId, member } = await companyWithMember({ territories: ['ancenis'] })
     const { id } = await createNeed(member, orgId, needInput({ territory: 'ancenis', domains: ['ai'], filiere: undefined }), { submit: true })
     const lab = await makeOrg('lab')
@@ -389,7 +389,7 @@ describe('follow-up and dashboard', () => {
 
 describe('review rule per space', () => {
   it('an animator switches review for a space they animate (audited); another space is forbidden', async () => {
-    const animator = await makeUser('animator', [{ kind: 'territory', ref: 'laval-loiron' }])
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'laval-loiron' }] })
     expect(await reviewSettings(animator)).toEqual([{ kind: 'territory', ref: 'laval-loiron', name: 'Laval-Loiron', required: false }])
     await setSpaceReview(animator, { kind: 'territory', ref: 'laval-loiron' }, true)
     expect(await reviewSettings(animator)).toEqual([expect.objectContaining({ required: true })])

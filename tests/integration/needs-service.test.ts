@@ -17,7 +17,7 @@ import {
   submitNeed,
   updateNeed,
 } from '~/domain/needs/service.server'
-import { companyWithMember, connectMarketplaceDb, daysFromNow, join, labWithMember, makeOrg, makeUser, needInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, daysFromNow, join, labWithMember, makeOrg, makeUser, needInput } from './factories'
 import { refusal } from './refusal'
 
 beforeAll(connectMarketplaceDb)
@@ -89,11 +89,11 @@ describe('review by an animator', () => {
 
     // Invisible to the public and to animators of other spaces; the company cannot approve itself.
     expect((await refusal(getNeedForViewer(null, id))).code).toBe('not_found')
-    const otherAnimator = await makeUser('animator', [{ kind: 'territory', ref: 'haut-jura' }])
+    const otherAnimator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
     expect((await refusal(approveNeed(otherAnimator, id))).code).toBe('not_found')
     expect((await refusal(approveNeed(member, id))).code).toBe('forbidden')
 
-    const animator = await makeUser('animator', [{ kind: 'territory', ref: 'laval-loiron' }])
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'laval-loiron' }] })
     const page = await getNeedForViewer(animator, id)
     expect(page.actions).toEqual(['approve', 'return_to_draft'])
     expect(await approveNeed(animator, id)).toMatchObject({ from: 'submitted', to: 'published' })
@@ -104,7 +104,7 @@ describe('review by an animator', () => {
 
   it('asks for review through a cluster the company belongs to, and lets that cluster’s animator send it back with a reason', async () => {
     const cluster = await makeOrg('cluster')
-    const animator = await makeUser('animator', [{ kind: 'organisation', ref: cluster }])
+    const animator = await makeUser('animator', { animates: [{ kind: 'organisation', ref: cluster }] })
     await setNeedReviewRequired(animator, { kind: 'organisation', ref: cluster }, true)
     const { orgId, member } = await companyWithMember({ memberOf: [cluster] })
     const { id, status } = await createNeed(member, orgId, needInput({ territory: undefined }), { submit: true })
@@ -120,7 +120,7 @@ describe('review by an animator', () => {
   it('lets only animators of a space (or admins) change its review rule', async () => {
     const researcher = await makeUser('researcher')
     expect((await refusal(setNeedReviewRequired(researcher, { kind: 'territory', ref: 'mayenne' }, true))).code).toBe('forbidden')
-    const elsewhere = await makeUser('animator', [{ kind: 'territory', ref: 'ancenis' }])
+    const elsewhere = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'ancenis' }] })
     expect((await refusal(setNeedReviewRequired(elsewhere, { kind: 'territory', ref: 'mayenne' }, true))).code).toBe('forbidden')
   })
 
@@ -217,7 +217,7 @@ describe('who sees what', () => {
     expect(signedIn.need.company).toBeNull()
     expect(signedIn.need.description).toBe('Trois presses, 20 000 pièces par jour, défauts de surface.')
 
-    const animator = await makeUser('animator', [{ kind: 'territory', ref: 'haut-jura' }])
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
     expect((await getNeedForViewer(animator, id)).need.company?.name).toBe('Plastiques du Haut-Jura (fictive)')
     expect((await getNeedForViewer(member, id)).need.company?.name).toBe('Plastiques du Haut-Jura (fictive)')
   })

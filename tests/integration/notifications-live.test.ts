@@ -10,7 +10,7 @@ import { acceptProposal, createProposal } from '~/domain/proposals/service.serve
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
 import { startApiServer } from './app-support'
 import { barrier, createUserWithSession, next, record, socketClient, type Client } from './messaging-support'
-import { companyWithMember, connectMarketplaceDb, labWithMember, makeUser, needInput, proposalInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, labWithMember, makeUser, needInput, proposalInput } from './factories'
 
 /** Notifications reach the recipient's open sockets through the real publisher and Socket.IO server. */
 describe('notifications pushed live', () => {

@@ -12,7 +12,7 @@ import { listNotifications, markAllNotificationsRead, markNotificationRead, open
 import { acceptProposal, createProposal, declineProposal, shortlistProposal } from '~/domain/proposals/service.server'
 import type { RealtimeEvent } from '~/realtime/publisher.server'
 import { User } from '~/domain/users/model.server'
-import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeUser, needInput, proposalInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeUser, needInput, proposalInput } from './factories'
 
 beforeAll(async () => {
   await connectMarketplaceDb()
@@ -137,7 +137,7 @@ describe('need lifecycle', () => {
   it('tells the company when an animator publishes, sends back (with the reason) or refuses its need', async () => {
     const territory = 'laval-loiron'
     await NeedReviewPolicy.create({ space: { kind: 'territory', ref: territory }, needReviewRequired: true })
-    const animator = await makeUser('animator', [{ kind: 'territory', ref: territory }])
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: territory }] })
     const company = await companyWithMember()
     const submit = async (title: string) => (await createNeed(company.member, company.orgId, needInput({ territory, title }), { submit: true })).id
     const [approved, returned, refused] = [await submit('À publier'), await submit('À reprendre'), await submit('À refuser')]

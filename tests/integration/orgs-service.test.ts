@@ -10,10 +10,9 @@ import { orgCreateSchema, orgUpdateSchema, type OrgCreateInput } from '~/domain/
 import { acceptInvitation, decideJoinRequest, getInvitation, inviteMember, requestToJoin } from '~/domain/orgs/invitations.server'
 import { getMembersOverview, leaveOrganisation, removeMember, setListed, transferOwnership } from '~/domain/orgs/members.server'
 import { createOrganisation, declareClusterMemberships, getMemberProfile, getOrganisationProfile, updateOrganisation, verifyOrganisation } from '~/domain/orgs/profile.server'
-import { actorOf, type Actor } from '~/domain/actor'
-import { User } from '~/domain/users/model.server'
-import type { UserRole } from '~/domain/users/roles'
+import type { Actor } from '~/domain/actor'
 import { createI18n } from '~/i18n/config'
+import { makeUser } from './factories'
 import { isolatedMongoUri } from './support'
 
 const { t } = createI18n('fr')
@@ -21,20 +20,6 @@ const publicUrl = 'https://passerelle.test'
 
 let sent: OutgoingMail[] = []
 const mailer = { send: async (mail: OutgoingMail) => void sent.push(mail) }
-
-let counter = 0
-async function makeUser(role: UserRole = 'researcher', extra: Record<string, unknown> = {}): Promise<Actor & { email: string; name: string }> {
-  counter += 1
-  const user = await User.create({
-    email: `personne${counter}@exemple.test`,
-    passwordHash: 'not-a-real-hash',
-    name: `Personne ${counter}`,
-    role,
-    emailVerifiedAt: new Date(),
-    ...extra,
-  })
-  return { ...actorOf({ id: String(user._id), role, name: user.name, animates: user.animates }), email: user.email }
-}
 
 const ctx = (actor: Actor) => ({ actor, t, mailer, publicUrl })
 
@@ -82,7 +67,7 @@ beforeEach(() => {
 
 describe('creating an organisation', () => {
   it('makes the creator its owner, with the location from official codes, unverified', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const { id, slug } = await createOrganisation(ctx(owner), profile())
     expect(slug).toBe('laboratoire-des-polymeres-du-jura')
     const membership = await Membership.findOne({ orgId: id }).lean()
@@ -95,20 +80,20 @@ describe('creating an organisation', () => {
   })
 
   it('gives a second organisation of the same name a suffixed slug', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const first = await createOrganisation(ctx(owner), profile({ name: 'Centre Homonyme' }))
     const second = await createOrganisation(ctx(owner), profile({ name: 'Centre Homonyme' }))
     expect([first.slug, second.slug]).toEqual(['centre-homonyme', 'centre-homonyme-2'])
   })
 
   it('takes a commune typed by name when it names exactly one commune', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const { id } = await createOrganisation(ctx(owner), profile({ name: 'Lunetiers de Morez', commune: undefined, communeSearch: 'Morez' }))
     expect((await Organisation.findById(id).lean())?.location?.communeCode).toBe('39368')
   })
 
   it('answers an unknown commune code with a field error and saves nothing', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const before = { orgs: await Organisation.countDocuments(), memberships: await Membership.countDocuments() }
     const error = await refusal(() => createOrganisation(ctx(owner), profile({ name: 'Nulle Part', commune: '99999' })))
     expect(error.code).toBe('invalid')
@@ -118,7 +103,7 @@ describe('creating an organisation', () => {
   })
 
   it('lists suggestions when a typed name is shared by several communes, and saves nothing', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const before = await Organisation.countDocuments()
     const error = await refusal(() => createOrganisation(ctx(owner), profile({ name: 'Ambigu', commune: undefined, communeSearch: 'Saint-Claude' })))
     expect(translateMessage(t, error.fieldErrors!.commune![0]!)).toMatch(/Plusieurs communes.*Saint-Claude \(39\).*Saint-Claude \(971\)/)
@@ -126,7 +111,7 @@ describe('creating an organisation', () => {
   })
 
   it('saves nothing when the database refuses a value the form let through', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const before = { orgs: await Organisation.countDocuments(), memberships: await Membership.countDocuments() }
     // A caller skipping the schema: the model's own limits still hold, in the same transaction.
     const data = { ...profile({ name: 'Trop long' }), keywords: ['k'.repeat(61)] }
@@ -137,8 +122,8 @@ describe('creating an organisation', () => {
 
 describe('editing a profile', () => {
   it('lets owners and members edit, refuses outsiders (403) and keeps the profile unchanged', async () => {
-    const owner = await makeUser()
-    const member = await makeUser()
+    const owner = await makeUser('researcher')
+    const member = await makeUser('researcher')
     const outsider = await makeUser('industrialist')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Atelier partagé' }))
     await Membership.create({ orgId: id, userId: member.id, role: 'member' })
@@ -155,7 +140,7 @@ describe('editing a profile', () => {
   })
 
   it('lets an admin edit any profile', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const admin = await makeUser('admin')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Plateforme régionale' }))
     await updateOrganisation(ctx(admin), slug, orgUpdateSchema().parse({ name: 'Plateforme régionale (corrigée)', commune: '39478' }))
@@ -163,7 +148,7 @@ describe('editing a profile', () => {
   })
 
   it('answers simultaneous saves of one profile with "changed meanwhile", never a crash, and keeps one whole version', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Atelier disputé' }))
     const versions = Array.from({ length: 6 }, (_, i) =>
       orgUpdateSchema().parse({ name: `Atelier disputé ${i}`, commune: '39478', keywords: `mot-${i}, autre-${i}`, equipment: `Machine ${i}` }),
@@ -182,15 +167,15 @@ describe('editing a profile', () => {
   })
 
   it('answers 404 for an organisation that does not exist', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     expect((await refusal(() => updateOrganisation(ctx(owner), 'nexiste-pas', orgUpdateSchema().parse({ name: 'X y', commune: '39478' })))).code).toBe('not_found')
   })
 })
 
 describe('member and owner rights', () => {
   it('lets only owners manage members; members manage their own visibility', async () => {
-    const owner = await makeUser()
-    const member = await makeUser()
+    const owner = await makeUser('researcher')
+    const member = await makeUser('researcher')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre des droits' }))
     await Membership.create({ orgId: id, userId: member.id, role: 'member' })
 
@@ -211,8 +196,8 @@ describe('member and owner rights', () => {
   })
 
   it('refuses the members page to people outside the organisation', async () => {
-    const owner = await makeUser()
-    const outsider = await makeUser()
+    const owner = await makeUser('researcher')
+    const outsider = await makeUser('researcher')
     const { slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre fermé' }))
     expect((await refusal(() => getMembersOverview(ctx(outsider), slug))).code).toBe('forbidden')
   })
@@ -220,7 +205,7 @@ describe('member and owner rights', () => {
 
 describe('invitations', () => {
   it('mails a one-time link that only the invited address can accept', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const invitee = await makeUser('industrialist')
     const intruder = await makeUser('industrialist')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre accueillant' }))
@@ -246,8 +231,8 @@ describe('invitations', () => {
   })
 
   it('refuses an expired invitation', async () => {
-    const owner = await makeUser()
-    const invitee = await makeUser()
+    const owner = await makeUser('researcher')
+    const invitee = await makeUser('researcher')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre pressé' }))
     await inviteMember(ctx(owner), slug, { email: invitee.email })
     await Invitation.updateMany({ orgId: id }, { expiresAt: new Date(Date.now() - 1000) })
@@ -257,7 +242,7 @@ describe('invitations', () => {
   })
 
   it('refuses to invite someone who is already a member', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const { slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre complet' }))
     const error = await refusal(() => inviteMember(ctx(owner), slug, { email: owner.email }))
     expect(error.fieldErrors?.email).toEqual(['orgs.errors.alreadyMember'])
@@ -267,7 +252,7 @@ describe('invitations', () => {
 
 describe('requests to join', () => {
   it('notifies the owners; they decline or accept and the requester is told', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const requester = await makeUser('industrialist')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre demandé' }))
 
@@ -295,8 +280,8 @@ describe('requests to join', () => {
   })
 
   it('does not keep a request whose notification could not be sent', async () => {
-    const owner = await makeUser()
-    const requester = await makeUser()
+    const owner = await makeUser('researcher')
+    const requester = await makeUser('researcher')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre injoignable' }))
     const broken = { send: async () => Promise.reject(new Error('SMTP down')) }
     await expect(requestToJoin({ ...ctx(requester), mailer: broken }, slug, { message: '' })).rejects.toThrow('SMTP down')
@@ -306,8 +291,8 @@ describe('requests to join', () => {
 
 describe('leaving and transferring ownership', () => {
   it('keeps the last owner until ownership is transferred', async () => {
-    const owner = await makeUser()
-    const member = await makeUser()
+    const owner = await makeUser('researcher')
+    const member = await makeUser('researcher')
     const { id, slug } = await createOrganisation(ctx(owner), profile({ name: 'Centre transmis' }))
     await Membership.create({ orgId: id, userId: member.id, role: 'member' })
 
@@ -325,8 +310,8 @@ describe('leaving and transferring ownership', () => {
   })
 
   it('never lets two owners leaving at once leave the organisation without an owner', async () => {
-    const first = await makeUser()
-    const second = await makeUser()
+    const first = await makeUser('researcher')
+    const second = await makeUser('researcher')
     const { id, slug } = await createOrganisation(ctx(first), profile({ name: 'Centre à deux têtes' }))
     await Membership.create({ orgId: id, userId: second.id, role: 'owner' })
     const results = await Promise.allSettled([leaveOrganisation(ctx(first), slug), leaveOrganisation(ctx(second), slug)])
@@ -337,7 +322,7 @@ describe('leaving and transferring ownership', () => {
 
 describe('verification', () => {
   it('lets an animator verify inside their scope only, and an admin anywhere', async () => {
-    const owner = await makeUser()
+    const owner = await makeUser('researcher')
     const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
     const admin = await makeUser('admin')
     const inside = await createOrganisation(ctx(owner), profile({ name: 'Labo du Haut-Jura', territories: ['haut-jura'] }))
@@ -380,7 +365,7 @@ describe('verification', () => {
 
 describe('public member profile', () => {
   it('shows the organisations where the person is listed, and 404 for an unknown id', async () => {
-    const person = await makeUser()
+    const person = await makeUser('researcher')
     const shown = await createOrganisation(ctx(person), profile({ name: 'Où je figure' }))
     const hidden = await createOrganisation(ctx(person), profile({ name: 'Où je me cache' }))
     await setListed(ctx(person), hidden.slug, false)
@@ -388,7 +373,7 @@ describe('public member profile', () => {
     expect(visitor.user.name).toBe(person.name)
     expect(visitor.organisations.map((org) => org.slug)).toEqual([shown.slug])
     expect([visitor.canWrite, visitor.canReport]).toEqual([false, false])
-    const other = await getMemberProfile(await makeUser(), person.id)
+    const other = await getMemberProfile(await makeUser('researcher'), person.id)
     expect([other.canWrite, other.canReport]).toEqual([true, true])
     const own = await getMemberProfile(person, person.id)
     expect([own.canWrite, own.canReport]).toEqual([false, false])
@@ -396,10 +381,10 @@ describe('public member profile', () => {
   })
 
   it('is gone, once hidden by moderation, for everyone but its owner', async () => {
-    const person = await makeUser()
+    const person = await makeUser('researcher')
     await setHidden('user', person.id, { by: person.id, reason: 'Test', at: new Date() })
     expect((await refusal(() => getMemberProfile(null, person.id))).code).toBe('not_found')
-    const stranger = await makeUser()
+    const stranger = await makeUser('researcher')
     expect((await refusal(() => getMemberProfile(stranger, person.id))).code).toBe('not_found')
     expect((await getMemberProfile(person, person.id)).user.id).toBe(person.id)
   })

@@ -13,7 +13,7 @@ import { Notification } from '~/domain/notifications/model.server'
 import { Membership } from '~/domain/orgs/model.server'
 import { User } from '~/domain/users/model.server'
 import { DELETED_ACCOUNT_NAME, deleteAccount, exportAccountData, LastOwnerError } from '~/domain/users/privacy.server'
-import { companyWithMember, connectMarketplaceDb, join, makeUser, needInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, join, makeUser, needInput } from './factories'
 import { createUserWithSession } from './messaging-support'
 
 const limiter = createRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })

@@ -20,7 +20,7 @@ import {
   updateMilestone,
 } from '~/domain/projects/service.server'
 import { acceptProposal, createProposal } from '~/domain/proposals/service.server'
-import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeOrg, makeUser, needInput, proposalInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeOrg, makeUser, needInput, proposalInput } from './factories'
 import { refusal } from './refusal'
 
 beforeAll(async () => {
@@ -49,14 +49,14 @@ describe('who sees the project room', () => {
     expect(room.milestones).toEqual([])
     expect(room.files).toEqual([])
 
-    const animator = await makeUser('animator', [{ kind: 'territory', ref: 'haut-jura' }])
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
     const followed = await getProjectRoom(animator, projectId)
     expect(followed.viewer).toEqual({ role: 'animator', canEdit: false, nextStatuses: [] })
     // The animator is in the room's conversation, like every member.
     const conversation = await Conversation.findById(followed.room.id).lean()
     expect(conversation!.participants.map(String)).toEqual(expect.arrayContaining([company.member.id, lab.member.id, animator.id]))
 
-    const elsewhere = await makeUser('animator', [{ kind: 'territory', ref: 'vallee-de-la-bresle' }])
+    const elsewhere = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'vallee-de-la-bresle' }] })
     const outsider = await makeUser('researcher')
     expect(await refusal(getProjectRoom(elsewhere, projectId))).toMatchObject({ code: 'not_found', message: 'projects.refusals.notFound' })
     expect((await refusal(getProjectRoom(outsider, projectId))).code).toBe('not_found')
@@ -67,7 +67,7 @@ describe('who sees the project room', () => {
   it('lets no one but members change anything: animators get 403, outsiders 404', async () => {
     const { company, projectId } = await startedProject()
     const { id: milestoneId } = await addMilestone(company.member, projectId, { title: 'Prototype' })
-    const animator = await makeUser('animator', [{ kind: 'territory', ref: 'haut-jura' }])
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
     const outsider = await makeUser('industrialist')
     for (const actor of [animator, outsider]) {
       const code = actor === animator ? 'forbidden' : 'not_found'

@@ -18,7 +18,7 @@ import {
   updateProposal,
   withdrawProposal,
 } from '~/domain/proposals/service.server'
-import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeUser, needInput, proposalInput } from './needs-fixtures'
+import { companyWithMember, connectMarketplaceDb, join, labWithMember, makeUser, needInput, proposalInput } from './factories'
 import { refusal } from './refusal'
 
 beforeAll(connectMarketplaceDb)
@@ -96,7 +96,7 @@ describe('proposing', () => {
     await setNeedReviewRequired(admin, { kind: 'territory', ref: 'mayenne' }, true)
     const company = await companyWithMember()
     const { id } = await createNeed(company.member, company.orgId, needInput({ territory: 'mayenne' }), { submit: true })
-    const clusterAnimator = await makeUser('animator', [{ kind: 'territory', ref: 'mayenne' }])
+    const clusterAnimator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'mayenne' }] })
     const cluster = await labWithMember('cluster')
     await join(clusterAnimator, cluster.orgId)
     expect(await refusal(createProposal(clusterAnimator, id, cluster.orgId, randomUUID(), proposalInput()))).toMatchObject({

@@ -3,6 +3,7 @@ import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Conversation, Message } from '~/domain/messaging/model.server'
 import { createRateLimiter } from '~/domain/messaging/rate-limit'
+import { createMembershipCache } from '~/domain/messaging/delivery.server'
 import * as messaging from '~/domain/messaging/service.server'
 import type { RealtimeOptions } from '../../server/realtime/socket-server'
 import { startApiServer } from './app-support'
@@ -50,7 +51,7 @@ describe('messaging throughput safeguards', () => {
 
   it('refuses a member removed through the Conversation model on their very next message', async () => {
     // An hour-long time to live: only the invalidation can explain a refusal here.
-    const open = await start({ membership: messaging.createMembershipCache({ ttlMs: 60 * 60_000 }) })
+    const open = await start({ membership: createMembershipCache({ ttlMs: 60 * 60_000 }) })
     const { people, conversationId } = await room()
     const carole = await open(people[2]!.cookie)
     expect((await send(carole, conversationId, 'avant')).data?.body).toBe('avant')
@@ -61,7 +62,7 @@ describe('messaging throughput safeguards', () => {
   })
 
   it('refuses a whole conversation deleted through the model at once', async () => {
-    const open = await start({ membership: messaging.createMembershipCache({ ttlMs: 60 * 60_000 }) })
+    const open = await start({ membership: createMembershipCache({ ttlMs: 60 * 60_000 }) })
     const { people, conversationId } = await room()
     const alice = await open(people[0]!.cookie)
     expect((await send(alice, conversationId)).data).toBeDefined()
@@ -70,7 +71,7 @@ describe('messaging throughput safeguards', () => {
   })
 
   it('accepts a person added to the room on their first message, however they were added', async () => {
-    const open = await start({ membership: messaging.createMembershipCache({ ttlMs: 60 * 60_000 }) })
+    const open = await start({ membership: createMembershipCache({ ttlMs: 60 * 60_000 }) })
     const { people, projectId, conversationId } = await room()
     const alice = await open(people[0]!.cookie)
     expect((await send(alice, conversationId)).data).toBeDefined() // the room is now remembered
@@ -86,7 +87,7 @@ describe('messaging throughput safeguards', () => {
 
   it('refuses a removal made behind the model once the time to live is over', async () => {
     let now = 0
-    const open = await start({ membership: messaging.createMembershipCache({ ttlMs: 1_000, now: () => now }) })
+    const open = await start({ membership: createMembershipCache({ ttlMs: 1_000, now: () => now }) })
     const { people, conversationId } = await room()
     const carole = await open(people[2]!.cookie)
     expect((await send(carole, conversationId)).data).toBeDefined()

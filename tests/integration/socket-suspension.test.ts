@@ -4,7 +4,7 @@ import { endAllSessions, Session } from '~/domain/auth/session.server'
 import { endSession, startSession } from '~/http/session.server'
 import { suspendUser } from '~/domain/moderation/service.server'
 import { createUserWithSession, useLiveApiServer, type Client } from './messaging-support'
-import { makeUser } from './needs-fixtures'
+import { makeUser } from './factories'
 
 /**
  * Ending a session closes its live sockets at once — whatever ends it (sign-out, sign-out

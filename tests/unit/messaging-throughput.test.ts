@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderMarkdown, renderMessageHtml } from '~/domain/messaging/markdown'
 import type { MessageView } from '~/domain/messaging/schema'
-import { createMembershipCache } from '~/domain/messaging/service.server'
+import { createMembershipCache } from '~/domain/messaging/delivery.server'
 import { createActivityToucher } from '~/domain/messaging/writer.server'
 import { coalescedInbox } from '../../server/realtime/publisher'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { communeLabel } from '~/domain/places/commune'
+import { communeDisplayName, communeLabel } from '~/domain/places/commune'
 import { resolveCommune, resolveCommuneText, searchCommunes, SEARCH_LIMIT } from '~/domain/places/communes.server'
 import { normalizePlaceText } from '~/domain/places/normalize'
 
@@ -67,6 +67,7 @@ describe('commune resolution', () => {
       departementName: 'Jura',
       regionCode: '27',
       regionName: 'Bourgogne-Franche-Comté',
+      delegatedName: null,
     })
     expect(resolveCommune('00000')).toBeNull()
     expect(resolveCommune('Saint-Claude')).toBeNull()
@@ -92,5 +93,27 @@ describe('commune resolution', () => {
     expect(result.status).toBe('unknown')
     expect(result.status !== 'found' && result.suggestions[0]?.communeName).toMatch(/^Saint-Claude/)
     expect(resolveCommuneText('Xyzzyville')).toEqual({ status: 'unknown', suggestions: [] })
+  })
+})
+
+describe('a delegated commune stays visible', () => {
+  it('keeps the delegated name the picker sent with the code it shares (Morez, 39368)', () => {
+    const location = resolveCommune('39368', 'Morez – Hauts de Bienne (39)')
+    expect(location).toMatchObject({ communeCode: '39368', communeName: 'Hauts de Bienne', delegatedName: 'Morez' })
+    expect(communeDisplayName(location!)).toBe('Morez (Hauts de Bienne)')
+    expect(communeLabel(location!)).toBe('Morez – Hauts de Bienne (39)')
+  })
+
+  it('is the current commune when the label names it, or names nothing known', () => {
+    expect(resolveCommune('39368', 'Hauts de Bienne (39)')).toMatchObject({ delegatedName: null })
+    expect(resolveCommune('39368', 'Saint-Claude (39)')).toMatchObject({ delegatedName: null })
+    expect(resolveCommune('39368')).toMatchObject({ delegatedName: null })
+    expect(communeDisplayName(resolveCommune('39368')!)).toBe('Hauts de Bienne')
+  })
+
+  it('keeps the delegated name typed without JavaScript', () => {
+    expect(resolveCommuneText('Morez')).toMatchObject({ status: 'found', location: { communeCode: '39368', delegatedName: 'Morez' } })
+    expect(resolveCommuneText('Morez – Hauts de Bienne (39)')).toMatchObject({ status: 'found', location: { delegatedName: 'Morez' } })
+    expect(resolveCommuneText('Saint-Claude (39)')).toMatchObject({ status: 'found', location: { delegatedName: null } })
   })
 })

@@ -13,9 +13,21 @@ export const unsubscribeScopeSchema = z.string().regex(/^(all|digest-daily|diges
 
 const PURPOSE = 'passerelle:unsubscribe:v1'
 
-function signature(secret: string, userId: string, scope: string) {
-  return createHmac('sha256', secret).update(`${PURPOSE}:${userId}:${scope}`).digest().subarray(0, 16).toString('base64url')
+/**
+ * The one signing helper of what the app hands out: HMAC-SHA256 with the app secret over a
+ * purpose and fields (a token signed for one purpose is worthless for another), cut to `bytes`.
+ */
+export function hmacSignature(secret: string, purpose: string, fields: string[], bytes = 16): Buffer {
+  return createHmac('sha256', secret).update([purpose, ...fields].join(':')).digest().subarray(0, bytes)
 }
+
+/** Constant-time comparison of a received signature with the expected one. */
+export function sameSignature(expected: Buffer | string, received: Buffer | string): boolean {
+  const [a, b] = [Buffer.from(expected), Buffer.from(received)]
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+const signature = (secret: string, userId: string, scope: string) => hmacSignature(secret, PURPOSE, [userId, scope]).toString('base64url')
 
 export function signUnsubscribeToken(secret: string, userId: string, scope: string): string {
   if (!OBJECT_ID_PATTERN.test(userId) || !unsubscribeScopeSchema.safeParse(scope).success) throw new Error(`cannot sign an unsubscribe token for ${userId}/${scope}`)
@@ -28,9 +40,7 @@ export function verifyUnsubscribeToken(secret: string, token: unknown): { userId
   const [userId, scope, given, ...rest] = token.split('.')
   if (rest.length || !userId || !scope || !given || !OBJECT_ID_PATTERN.test(userId) || userId !== userId.toLowerCase()) return null
   if (!unsubscribeScopeSchema.safeParse(scope).success) return null
-  const expected = Buffer.from(signature(secret, userId, scope))
-  const received = Buffer.from(given)
-  if (expected.length !== received.length || !timingSafeEqual(expected, received)) return null
+  if (!sameSignature(signature(secret, userId, scope), given)) return null
   return { userId, scope }
 }
 

@@ -24,7 +24,7 @@ conversationSchema.index({ participants: 1, lastMessageAt: -1 })
 
 /**
  * Every write made through the Conversation model is announced, with the ids it touched (null:
- * could be any). Caches of who takes part in a conversation (see `createMembershipCache`) drop
+ * could be any). Caches of who takes part in a conversation (see `createMembershipCache` in delivery.server.ts) drop
  * what they hold on it. The listeners live on `globalThis` because in development Vite loads app
  * modules apart from the server's: two copies of this module, one compiled model, one list.
  */

@@ -5,14 +5,14 @@ import { DomainError, forbidden, invalid, notFound, rateLimited } from '../error
 import { Project } from '../projects/model.server'
 import { User } from '../users/model.server'
 import { renderMessageHtml } from './markdown'
-import { announceStored, Conversation, Message, MessageReport, onConversationWrite, ReadReceipt, type ConversationKind } from './model.server'
+import { announceStored, Conversation, Message, MessageReport, ReadReceipt, type ConversationKind } from './model.server'
 import { PROCESS_ID } from '../process'
 import type { RateLimiter } from './rate-limit'
-import { prepareMessageStore } from './store.server'
-import { createActivityToucher, createMessageWriter, type MessageDraft, type MessageWriter } from './writer.server'
+import { SEND_DEADLINE_MS, touchConversationActivity, writeMessage, type MembershipCache } from './delivery.server'
+import type { MessageDraft } from './writer.server'
 import { CATCH_UP_LIMIT, clientId as clientIdSchema, HISTORY_PAGE_SIZE, messageBody, reportReason, type MessageView, type ReceiptView } from './schema'
 import { isObjectId } from '../ids'
-import { isClientClosed, unavailable } from '../unavailable'
+import { unavailable } from '../unavailable'
 
 /**
  * Conversations and messages. Remix actions and socket handlers both call these functions;
@@ -67,96 +67,6 @@ export async function requireParticipant(actor: Actor, conversationId: string) {
   const conversation = await Conversation.findOne({ _id: conversationId, participants: new ObjectId(actor.id) }).lean()
   if (!conversation) throw notFound('messaging.errors.notFound')
   return conversation
-}
-
-/**
- * Who takes part in which conversation, remembered briefly for the socket hot path (one database
- * read per conversation per `ttlMs` instead of one per message). The rule, so that it stays correct:
- * - only a positive answer is reused: someone not found in the remembered list is looked up again
- *   at once, so a person just added is accepted on their very first message;
- * - a remembered list is trusted for at most `ttlMs` (1 s by default): a person removed, or a
- *   conversation closed, by another server process is refused within that time;
- * - any write made in this process through the Conversation model (see `onConversationWrite`)
- *   drops what is remembered of that conversation at once, so removals made here take effect on
- *   the next message;
- * - the person's own standing (signed out, suspended) is not cached here: the socket layer
- *   rereads the session and closes a suspended person's sockets.
- * Concurrent lookups of one conversation share one read.
- */
-export type MembershipCache = {
-  /** The conversation's participant ids when `userId` is one of them; null otherwise (missing, not a member, bad ids). */
-  participantsIfMember: (userId: string, conversationId: string) => Promise<{ _id: mongoose.Types.ObjectId; participantIds: string[] } | null>
-  /** The conversation's participant ids, remembered like the rest (who hears about a new message). */
-  participants: (conversationId: string) => Promise<string[]>
-  forget: (conversationIds: string[] | null) => void
-  /** Stops listening to conversation writes. */
-  close: () => void
-}
-
-export const MEMBERSHIP_TTL_MS = 1_000
-
-export function createMembershipCache({
-  ttlMs = MEMBERSHIP_TTL_MS,
-  now = Date.now,
-  maxEntries = 20_000,
-  load = async (conversationId: string) => {
-    // The driver directly: a hot read of one field needs none of mongoose's query machinery.
-    const found = await Conversation.collection.findOne({ _id: new ObjectId(conversationId) }, { projection: { participants: 1 } })
-    return found ? ((found.participants ?? []) as mongoose.Types.ObjectId[]).map(String) : null
-  },
-}: { ttlMs?: number; now?: () => number; maxEntries?: number; load?: (conversationId: string) => Promise<string[] | null> } = {}): MembershipCache {
-  type Entry = { _id: mongoose.Types.ObjectId; participantIds: string[]; members: Set<string>; at: number }
-  const entries = new Map<string, Entry>()
-  const loading = new Map<string, Promise<Entry | null>>()
-  // A write during a read makes that read's answer stale: `generation` tells it not to keep it.
-  let generation = 0
-  const forget = (conversationIds: string[] | null) => {
-    generation++
-    if (conversationIds) for (const id of conversationIds) entries.delete(id)
-    else entries.clear()
-  }
-  const stopListening = onConversationWrite(forget)
-  const read = (conversationId: string) => {
-    let pending = loading.get(conversationId)
-    if (!pending) {
-      const startedAt = now()
-      const startedGeneration = generation
-      pending = load(conversationId)
-        .then((participantIds) => {
-          if (!participantIds) return null
-          const entry = { _id: new ObjectId(conversationId), participantIds, members: new Set(participantIds), at: startedAt }
-          if (startedGeneration === generation) {
-            entries.delete(conversationId)
-            entries.set(conversationId, entry)
-            if (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
-          }
-          return entry
-        })
-        .finally(() => loading.delete(conversationId))
-      loading.set(conversationId, pending)
-    }
-    return pending
-  }
-  return {
-    async participantsIfMember(userIdInput, conversationIdInput) {
-      if (!isObjectId(userIdInput) || !isObjectId(conversationIdInput)) return null
-      // Ids as ObjectId prints them: an upper-case spelling must not reach an entry a write did not drop.
-      const [userId, conversationId] = [userIdInput.toLowerCase(), conversationIdInput.toLowerCase()]
-      const known = entries.get(conversationId)
-      if (known && now() - known.at < ttlMs && known.members.has(userId)) return known
-      const fresh = await read(conversationId)
-      return fresh?.members.has(userId) ? fresh : null
-    },
-    async participants(conversationIdInput) {
-      if (!isObjectId(conversationIdInput)) return []
-      const conversationId = conversationIdInput.toLowerCase()
-      const known = entries.get(conversationId)
-      if (known && now() - known.at < ttlMs) return known.participantIds
-      return (await read(conversationId))?.participantIds ?? []
-    },
-    forget,
-    close: stopListening,
-  }
 }
 
 export async function isParticipant(userId: string, conversationId: string): Promise<boolean> {
@@ -335,28 +245,6 @@ export async function catchUp(
   return { messages: await viewsOf([...changed, ...newer.slice(0, limit)]), hasMore }
 }
 
-/**
- * One writer per process (the Remix build and the socket server share it through `globalThis`), so
- * one queue and one memory of each conversation's last seq. See writer.server.ts.
- */
-const WRITER = Symbol.for('passerelle.messaging.writer')
-const messageWriter = ((globalThis as Record<symbol, MessageWriter | undefined>)[WRITER] ??= createMessageWriter(() => Message.collection, { prepare: prepareMessageStore }))
-/** How long a send may wait for storage before its sender hears "unavailable, sent again later". */
-export const SEND_DEADLINE_MS = 5_000
-// A lost "last activity" update only affects the order of the conversation list; say so, go on.
-// Once the database is closed (shutdown, end of a test) a pending one has nowhere to go: no alarm.
-const activity = createActivityToucher(
-  () => Conversation.collection,
-  (error) => {
-    if (!isClientClosed(error)) console.error('messaging: lastMessageAt update failed', error)
-  },
-)
-export const activitySettled = () => activity.settled()
-/** Insert batches since the last call (count, documents, time): for the messaging benchmark. */
-export const takeMessageWriterStats = () => messageWriter.takeStats()
-/** True while storage fails or is stuck: busy senders then hear "unavailable" rather than "slow down". */
-export const storageDegraded = () => messageWriter.degraded()
-
 async function cachedParticipant(membership: MembershipCache, actor: Actor, conversationId: string) {
   const conversation = await membership.participantsIfMember(actor.id, conversationId)
   if (!conversation) throw notFound('messaging.errors.notFound')
@@ -410,7 +298,7 @@ export async function storeMessage(
     throw rateLimited('messaging.errors.rateLimited')
   }
   const draft = { _id: new ObjectId(), ...key, ...content, editedAt: null, deletedAt: null, createdAt: new Date(), storedBy: PROCESS_ID }
-  const outcome = await messageWriter.write(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS }).catch((error: unknown) => {
+  const outcome = await writeMessage(draft, { deadline: deps.deadline ?? Date.now() + SEND_DEADLINE_MS }).catch((error: unknown) => {
     // Not stored (or not known to be): sending it again is not a new message for the person's limit.
     if (error instanceof DomainError && error.code === 'unavailable') deps.limiter.giveBack(actor.id)
     throw error
@@ -421,7 +309,7 @@ export async function storeMessage(
     if (!stored) throw unavailable()
     return { message: toView(stored, actor.name), created: false }
   }
-  activity.touch(conversationId, draft.createdAt)
+  touchConversationActivity(conversationId, draft.createdAt)
   const message = toView(outcome.stored as MessageDoc, actor.name)
   announceStored(message)
   return { message, created: true }

@@ -26,6 +26,8 @@ const needLocationSchema = new Schema(
     departementName: { type: String, required: true },
     regionCode: { type: String, required: true },
     regionName: { type: String, required: true },
+    /** The delegated or former commune chosen (Morez in Hauts de Bienne), shown with the current one. */
+    delegatedName: { type: String, default: null },
   },
   { _id: false },
 )

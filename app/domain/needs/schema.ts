@@ -171,7 +171,7 @@ export function needToFormValues(need: {
   summary?: string | null
   category?: string | null
   domains?: string[]
-  location?: { communeCode: string; communeName: string; departementCode: string } | null
+  location?: { communeCode: string; communeName: string; departementCode: string; delegatedName?: string | null } | null
   filiere?: string | null
   trlCurrent?: number | null
   trlTarget?: number | null

@@ -4,7 +4,7 @@ import { conflict, forbidden, invalid, notFound } from '../errors'
 import { Organisation } from '../orgs/model.server'
 import { assertAllowed, assertPermission, maySetReviewRule, mayEditNeedContent, needRelation, type NeedRelation } from '../permissions'
 import { resolveCommune, resolveCommuneText } from '../places/communes.server'
-import { communeLabel, type CommuneLocation } from '../places/commune'
+import { communeDisplayName, communeLabel, type CommuneLocation } from '../places/commune'
 import { Project } from '../projects/model.server'
 import {
   availableActions,
@@ -88,7 +88,7 @@ export type CommuneResolution =
  */
 export function resolveNeedCommune(choice: { commune?: string; communeSearch?: string }): CommuneResolution {
   if (choice.commune) {
-    const location = resolveCommune(choice.commune)
+    const location = resolveCommune(choice.commune, choice.communeSearch)
     return location ? { location } : { error: 'needs.errors.communeUnknown', suggestions: [] }
   }
   const text = choice.communeSearch?.trim()
@@ -343,7 +343,7 @@ function toView(need: NeedDoc, companyName: string | undefined, access: NeedAcce
       budgetRange: need.budgetRange ?? null,
       deadline: dayOf(need.deadline),
       territory: need.territory ?? null,
-      communeName: need.location?.communeName ?? null,
+      communeName: need.location ? communeDisplayName(need.location) : null,
       departementName: need.location?.departementName ?? null,
       regionName: need.location?.regionName ?? null,
       confidentiality: need.confidentiality,

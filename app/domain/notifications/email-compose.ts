@@ -15,7 +15,12 @@ import { notificationText } from './text'
  */
 export type MailRecipient = { id: string; email: string; name: string; language: Language }
 export type MailNotification = { id: string; kind: NotificationKind; data: NotificationData; link: string; createdAt: Date }
-export type MailLinks = { publicUrl: string; secret: string }
+export type MailLinks = {
+  publicUrl: string
+  secret: string
+  /** The inbound reply domain when reply by e-mail is on (PASSERELLE_INBOUND_DOMAIN): e-mails about a conversation carry a Reply-To there. */
+  replyDomain?: string
+}
 
 const PREFERENCES_PATH = '/compte#emails'
 export const absolute = (publicUrl: string, path: string) => new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/notifications', publicUrl).toString()

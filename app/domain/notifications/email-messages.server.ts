@@ -3,6 +3,7 @@ import { mailI18n, renderMail } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
 import { enqueueMails } from '../mail/outbox.server'
+import { replyAddress, signReplyToken } from '../mail/reply-address'
 import { signUnsubscribeToken, unsubscribeHeaders, unsubscribeUrl } from '../mail/signed-links'
 import { Conversation, Message, ReadReceipt } from '../messaging/model.server'
 import { User } from '../users/model.server'
@@ -91,7 +92,11 @@ function unreadMessagesMail(user: RecipientRecord, conversationId: string, names
     language: recipient.language,
     title: t('mail.messages.title'),
     greeting: t('mail.greeting', { name: recipient.name }),
-    paragraphs: [t('mail.messages.intro', { count, names: who }), ...(excerpt ? [`« ${excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT)}…` : excerpt} »`] : [])],
+    paragraphs: [
+      t('mail.messages.intro', { count, names: who }),
+      ...(excerpt ? [`« ${excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT)}…` : excerpt} »`] : []),
+      ...(links.replyDomain ? [t('mail.messages.replyHint')] : []),
+    ],
     action: { label: t('mail.messages.action'), url },
     footer: {
       reason: t('mail.footer.reasonKind', { kind: t('mail.kinds.message') }),
@@ -107,7 +112,11 @@ function unreadMessagesMail(user: RecipientRecord, conversationId: string, names
     subject: t('mail.messages.subject', { names: who }),
     text,
     html,
-    headers: unsubscribeHeaders(unsubscribe),
+    headers: {
+      ...unsubscribeHeaders(unsubscribe),
+      // Reply by e-mail (ADR 027): an address only this person can use, only for this conversation.
+      ...(links.replyDomain ? { 'Reply-To': replyAddress(links.replyDomain, signReplyToken(links.secret, recipient.id, conversationId)) } : {}),
+    },
     kind: 'notification.message',
     language: recipient.language,
     key: `message:${conversationId}:${recipient.id}:${newestSeq}`,

@@ -1,6 +1,7 @@
 import { Notification, type NotificationRecord } from './model.server'
 import type { NotificationData, NotificationKind, NotificationView } from './schema'
 import { isObjectId } from '../ids'
+import { domainLog } from '../log'
 
 export type NotificationDraft = { recipientId: string; kind: NotificationKind; data: NotificationData; link: string; needId?: string }
 
@@ -31,7 +32,7 @@ export function toNotificationView(record: Pick<NotificationRecord, '_id' | 'kin
 }
 
 export function createNotifier(options: { publish?: NotificationPush; onError?: (error: unknown) => void } = {}): Notifier {
-  const onError = options.onError ?? ((error: unknown) => console.error('notifications: could not notify', error))
+  const onError = options.onError ?? ((error: unknown) => domainLog().error({ err: error }, 'notifications: could not notify'))
   return async (drafts) => {
     // One notification per person and event, even when they are in both organisations.
     const seen = new Set<string>()

@@ -22,7 +22,7 @@ export type MemberOrganisation = {
   name: string
   kind: OrgKind
   size: 'tpe' | 'pme' | 'eti' | 'ge' | null
-  location: { departementCode: string; departementName: string; regionCode: string; regionName: string; communeCode: string; communeName: string } | null
+  location: { departementCode: string; departementName: string; regionCode: string; regionName: string; communeCode: string; communeName: string; delegatedName: string | null } | null
   territories: string[]
   memberOf: string[]
 }
@@ -48,6 +48,7 @@ export async function organisationsOf(userId: string, kinds?: readonly OrgKind[]
           regionName: org.location.regionName,
           communeCode: org.location.communeCode,
           communeName: org.location.communeName,
+          delegatedName: org.location.delegatedName ?? null,
         }
       : null,
     territories: org.territories ?? [],

@@ -12,6 +12,8 @@ const locationSchema = new Schema(
     departementName: { type: String, required: true },
     regionCode: { type: String, required: true },
     regionName: { type: String, required: true },
+    /** The delegated or former commune chosen (Morez in Hauts de Bienne), shown with the current one. */
+    delegatedName: { type: String, default: null },
     /** [lng, lat] of the commune, for distance ranking in search. */
     coordinates: { type: [Number], default: undefined },
   },

@@ -32,7 +32,7 @@ export function communeChoiceErrors(choice: { commune?: string; communeSearch?: 
 function locationFromChoice({ commune, communeSearch }: { commune?: string; communeSearch?: string }): CommuneLocation {
   const fail = (message: string) => invalid(message, { commune: [message] })
   if (commune) {
-    const location = resolveCommune(commune)
+    const location = resolveCommune(commune, communeSearch)
     if (!location) throw fail('orgs.errors.communeUnknown')
     return location
   }
@@ -114,6 +114,7 @@ const pickLocation = (location: CommuneLocation): CommuneLocation => ({
   departementName: location.departementName,
   regionCode: location.regionCode,
   regionName: location.regionName,
+  delegatedName: location.delegatedName ?? null,
 })
 
 /** The profile as both the edit form and the public page show it. */

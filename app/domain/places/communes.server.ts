@@ -163,12 +163,26 @@ export function searchCommunes(query: string, limit = SEARCH_LIMIT): CommuneMatc
   return rank(scored, limit)
 }
 
-/** The full location of a current commune code, or null for anything else. */
-export function resolveCommune(code: string): CommuneLocation | null {
+/**
+ * The full location of a current commune code, or null for anything else. The picker sends the
+ * code with the label the person chose: when that label names a delegated or former commune of it
+ * ("Morez – Hauts de Bienne (39)" for code 39368, which Morez shares with Hauts de Bienne), the
+ * location keeps that name — the code alone cannot tell.
+ */
+export function resolveCommune(code: string, chosenLabel?: string): CommuneLocation | null {
   const commune = communeIndex().byCode.get(code.trim().toUpperCase())
   if (!commune) return null
   const { postalCodes: _postalCodes, population: _population, ...location } = commune
-  return location
+  const delegated = chosenLabel ? delegatedEntryNamed(commune.communeCode, chosenLabel) : undefined
+  return { ...location, delegatedName: delegated?.name ?? null }
+}
+
+function delegatedEntryNamed(communeCode: string, label: string): Entry | undefined {
+  const { name } = splitQuery(label)
+  if (!name) return undefined
+  return communeIndex().entries.find(
+    (entry) => !entry.isCurrent && entry.commune.communeCode === communeCode && entry.name !== entry.commune.communeName && (entry.labelKey === name || entry.key === name),
+  )
 }
 
 export type CommuneInputResolution =
@@ -177,9 +191,10 @@ export type CommuneInputResolution =
 
 export const SUGGESTION_LIMIT = 5
 
-const found = ({ commune }: Entry): CommuneInputResolution => {
+const found = ({ commune, isCurrent, name }: Entry): CommuneInputResolution => {
   const { postalCodes: _postalCodes, population: _population, ...location } = commune
-  return { status: 'found', location }
+  // A delegated commune named like its commune nouvelle adds nothing to the label.
+  return { status: 'found', location: { ...location, delegatedName: isCurrent || name === commune.communeName ? null : name } }
 }
 
 /**
@@ -199,7 +214,8 @@ export function resolveCommuneText(input: string): CommuneInputResolution {
     exact = entries.filter((entry) => entry.isCurrent && entry.commune.postalCodes.includes(code))
     if (exact.length === 0) exact = entries.filter((entry) => entry.code === code)
   }
-  const communes = new Map(exact.map((entry) => [entry.commune.communeCode, entry]))
+  // The current commune's own entry wins over a delegated one of the same commune.
+  const communes = new Map([...exact].sort((a, b) => Number(a.isCurrent) - Number(b.isCurrent)).map((entry) => [entry.commune.communeCode, entry]))
   if (communes.size === 1) return found([...communes.values()][0]!)
   if (communes.size > 1) return { status: 'ambiguous', suggestions: rank(exact.map((entry) => ({ entry, score: 0 })), SUGGESTION_LIMIT) }
   return { status: 'unknown', suggestions: searchCommunes(input, SUGGESTION_LIMIT) }

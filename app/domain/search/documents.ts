@@ -3,6 +3,7 @@ import { anonymousViewer, needAccess } from '../needs/visibility'
 import type { Confidentiality } from '../needs/schema'
 import { technologyDomains } from '../taxonomy/domains'
 import { noPlaceGeo, type GeoPoint, type PlaceGeo } from '../places/geo'
+import { communeDisplayName } from '../places/commune'
 
 /**
  * What goes into the search indexes — pure, so the confidentiality rules are tested alone.
@@ -15,7 +16,7 @@ import { noPlaceGeo, type GeoPoint, type PlaceGeo } from '../places/geo'
  * département's centre otherwise.
  */
 
-type Place = { communeName?: string | null; departementCode?: string | null; departementName?: string | null; regionCode?: string | null; regionName?: string | null }
+type Place = { communeName?: string | null; delegatedName?: string | null; departementCode?: string | null; departementName?: string | null; regionCode?: string | null; regionName?: string | null }
 
 export type NeedSource = {
   _id: { toString(): string }
@@ -145,7 +146,7 @@ export function needDocument(need: NeedSource, company: { name: string } | null,
     stage: need.stage ?? null,
     status: need.status,
     territory: need.territory ?? null,
-    communeName: details ? (need.location?.communeName ?? null) : null,
+    communeName: details && need.location?.communeName ? communeDisplayName({ communeName: need.location.communeName, delegatedName: need.location.delegatedName }) : null,
     departement: need.location?.departementName ?? null,
     region: need.location?.regionName ?? null,
     companyId: access.showCompany && company && need.companyOrgId ? need.companyOrgId.toString() : null,
@@ -179,7 +180,7 @@ export function organisationDocument(org: OrganisationSource, geo: PlaceGeo = no
     trl,
     filieres: [...(org.filieres ?? [])],
     territories: [...(org.territories ?? [])],
-    communeName: org.location?.communeName ?? null,
+    communeName: org.location?.communeName ? communeDisplayName({ communeName: org.location.communeName, delegatedName: org.location.delegatedName }) : null,
     departement: org.location?.departementName ?? null,
     region: org.location?.regionName ?? null,
     verified: Boolean(org.verifiedAt),

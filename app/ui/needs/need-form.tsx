@@ -105,7 +105,10 @@ export function NeedForm({
             options={companies.map((company) => ({ value: company.id, label: company.name }))}
           />
         ) : companies[0] ? (
-          <input type="hidden" name={fields.orgId.name} value={companies[0].id} />
+          <p className="need-form-company">
+            <input type="hidden" name={fields.orgId.name} value={companies[0].id} />
+            {t('needs.form.postedFor', { name: companies[0].name })}
+          </p>
         ) : null}
         <TextField
           {...conformField(fields.title)}

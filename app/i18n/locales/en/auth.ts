@@ -92,6 +92,17 @@ const auth: SameShape<typeof authFr> = {
     toAccount: 'Go to my account',
     signIn: 'Sign in to continue',
     signInToResend: 'Sign in to get a new link',
+    next: {
+      joinCompany: 'Create or join my company',
+      joinLab: 'Create or join my laboratory',
+      postNeed: 'Post my first need',
+      findNeeds: 'Find needs to answer',
+      account: 'Go to my account',
+    },
+    nextSecondary: {
+      joinCompany: 'Join a company already registered',
+      joinLab: 'Join a laboratory already registered',
+    },
   },
   forgot: {
     title: 'Forgot your password',

@@ -139,8 +139,10 @@ const needs: SameShape<typeof needsFr> = {
     nextSteps:
       'What next? “Publish” puts your need online (or sends it to the animator of your territory or cluster if they review needs first). Labs and centres answer with proposals you will find on the need’s page.',
     noCompanyTitle: 'First join a company',
-    noCompanyText: 'A need is posted on behalf of a company. Create your company’s profile or ask to join the existing one, then come back here.',
-    noCompanyAction: 'See organisations',
+    noCompanyText: 'A need is posted on behalf of a company. Create your company’s profile (you will come back here afterwards) or ask to join the existing one.',
+    noCompanyAction: 'Join a company already registered',
+    noCompanyCreate: 'Create my company’s profile',
+    postedFor: 'Need posted on behalf of {{name}}.',
     draftSaved: 'Draft saved. Complete it and publish it whenever you like.',
     saved: 'Changes saved.',
   },

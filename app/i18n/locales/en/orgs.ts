@@ -123,6 +123,7 @@ const orgs: SameShape<typeof orgsFr> = {
     title: 'Create an organisation',
     lead: 'Present your organisation so that companies and labs of your territory can find you. You will own it and can invite your colleagues.',
     created: 'The organisation “{{name}}” has been created.',
+    returnsAfter: 'Once the organisation is created, you will return to where you were.',
   },
   edit: {
     title: 'Edit “{{name}}”',

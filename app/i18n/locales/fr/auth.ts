@@ -90,6 +90,17 @@ const auth = {
     toAccount: 'Aller à mon compte',
     signIn: 'Se connecter pour continuer',
     signInToResend: 'Se connecter pour recevoir un nouveau lien',
+    next: {
+      joinCompany: 'Créer ou rejoindre mon entreprise',
+      joinLab: 'Créer ou rejoindre mon laboratoire',
+      postNeed: 'Déposer mon premier besoin',
+      findNeeds: 'Trouver des besoins auxquels répondre',
+      account: 'Aller à mon compte',
+    },
+    nextSecondary: {
+      joinCompany: 'Rejoindre une entreprise déjà inscrite',
+      joinLab: 'Rejoindre un laboratoire déjà inscrit',
+    },
   },
   forgot: {
     title: 'Mot de passe oublié',

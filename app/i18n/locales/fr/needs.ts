@@ -137,8 +137,10 @@ const needs = {
     nextSteps:
       'Et ensuite ? « Publier » met votre besoin en ligne (ou l’envoie à l’animateur de votre territoire ou cluster s’il demande une relecture). Les laboratoires et centres vous répondent par des propositions que vous retrouvez sur la page du besoin.',
     noCompanyTitle: 'Rattachez-vous d’abord à une entreprise',
-    noCompanyText: 'Un besoin est déposé au nom d’une entreprise. Créez la fiche de votre entreprise ou demandez à rejoindre celle qui existe déjà, puis revenez ici.',
-    noCompanyAction: 'Voir les organisations',
+    noCompanyText: 'Un besoin est déposé au nom d’une entreprise. Créez la fiche de votre entreprise (vous reviendrez ensuite ici) ou demandez à rejoindre celle qui existe déjà.',
+    noCompanyAction: 'Rejoindre une entreprise déjà inscrite',
+    noCompanyCreate: 'Créer la fiche de mon entreprise',
+    postedFor: 'Besoin déposé au nom de {{name}}.',
     draftSaved: 'Brouillon enregistré. Complétez-le et publiez-le quand vous voulez.',
     saved: 'Modifications enregistrées.',
   },

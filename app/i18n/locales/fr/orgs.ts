@@ -121,6 +121,7 @@ const orgs = {
     title: 'Créer une organisation',
     lead: 'Présentez votre organisation : les entreprises et les laboratoires de votre territoire pourront vous trouver. Vous en serez propriétaire et pourrez inviter vos collègues.',
     created: 'L’organisation « {{name}} » est créée.',
+    returnsAfter: 'Une fois l’organisation créée, vous reviendrez là où vous en étiez.',
   },
   edit: {
     title: 'Modifier « {{name}} »',

@@ -13,7 +13,7 @@ import { User } from '~/domain/users/model.server'
 import type { UserRole } from '~/domain/users/roles'
 import { isolatedMongoUri } from './support'
 
-/** Arranges users, organisations and memberships for the needs/proposals integration tests. */
+/** The integration tests' factories: people, organisations, memberships, need and proposal inputs. */
 export async function connectMarketplaceDb() {
   await mongoose.connect(isolatedMongoUri())
   // Unique and partial indexes must exist before the tests rely on them.
@@ -23,10 +23,14 @@ export async function connectMarketplaceDb() {
 export const saintClaude = resolveCommune('39478')!
 export const cholet = resolveCommune('49099')!
 
-export async function makeUser(role: UserRole = 'industrialist', animates: Array<{ kind: 'organisation' | 'territory'; ref: string }> = []): Promise<Actor> {
+export type TestUser = Actor & { email: string }
+type UserOptions = { animates?: Actor['animates']; name?: string; email?: string } & Record<string, unknown>
+
+/** A verified user straight in the database (no sign-up e-mail): the one way tests make people. */
+export async function makeUser(role: UserRole = 'industrialist', { animates = [], ...fields }: UserOptions = {}): Promise<TestUser> {
   const unique = randomUUID().slice(0, 8)
-  const user = await User.create({ email: `it-${unique}@exemple.test`, passwordHash: 'not-used', name: `Personne ${unique}`, role, animates, emailVerifiedAt: new Date() })
-  return actorOf({ id: String(user._id), role, name: user.name, animates })
+  const user = await User.create({ email: `it-${unique}@exemple.test`, passwordHash: 'not-used', name: `Personne ${unique}`, role, animates, emailVerifiedAt: new Date(), ...fields })
+  return { ...actorOf({ id: String(user._id), role, name: user.name, animates: user.animates }), email: user.email }
 }
 
 export async function makeOrg(
