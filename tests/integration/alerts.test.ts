@@ -18,7 +18,7 @@ import { createSearchClient } from '../../server/search/client'
 import { createSearchIndexes } from '../../server/search/indexes'
 import { readOutbox, type CapturedMail } from '../e2e/support/mail'
 import { startTestMail } from './mail-support'
-import { connectMarketplaceDb, join, makeUser } from './needs-fixtures'
+import { connectMarketplaceDb, join, makeUser } from './factories'
 import { insertNeed, insertOrg, uniquePrefix } from './search-support'
 import { testServices } from './support'
 

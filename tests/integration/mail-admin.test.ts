@@ -6,7 +6,7 @@ import { enqueueMail } from '~/domain/mail/outbox.server'
 import { OutboxMail } from '~/domain/mail/outbox-model.server'
 import { readOutbox } from '../e2e/support/mail'
 import { startTestMail } from './mail-support'
-import { connectMarketplaceDb, makeUser } from './needs-fixtures'
+import { connectMarketplaceDb, makeUser } from './factories'
 
 /** « Renvoyer » and « Supprimer » on /admin/e-mails, against a real mongod and the SMTP capture server. */
 let mail: Awaited<ReturnType<typeof startTestMail>>
