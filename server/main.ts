@@ -142,7 +142,7 @@ async function main() {
       logger,
       onAcquired: () => {
         searchSync = startSearchSync({ connection: background!, client: search, logger, ready: indexesReady, mayWrite: () => leadership?.held() ?? false })
-        scheduler = startScheduler(platformJobs({ publish, mail: mailLinks }), logger)
+        scheduler = startScheduler(platformJobs({ publish, mail: mailLinks, search: { client: search } }), logger)
       },
       onLost: async () => {
         await scheduler?.stop()

@@ -47,6 +47,7 @@ export const permissionsByRole = {
     'verify:org:scope',
     'appoint:animator:any',
     'read:mail-outbox:any',
+    'manage:mail-outbox:any',
     'create:need:own',
     'update:need:own',
     'create:proposal:own',
@@ -216,6 +217,14 @@ export const mayAppointAnimators = (actor: Actor | null) => hasPermission(actor,
  * the rest (the permissions above); it sits in the account menu.
  */
 const everydayWorkByRole = { industrialist: 'needs', researcher: 'proposals', animator: 'animation', admin: 'animation' } as const satisfies Record<UserRole, string>
+
+/** Send again now, or delete, a mail of the outbox that keeps failing (/admin/e-mails). */
+export const mayManageOutbox = (actor: Actor | null) => hasPermission(actor, 'manage:mail-outbox:any')
+
+// ——— Saved-search alerts ——————————————————————————————————————————————————————————————
+
+/** An alert is its owner's only: saved, renamed, turned off or deleted by them (no one else reads it). */
+export const mayManageAlert = (actor: Actor | null, alert: { userId: { toString(): string } }) => Boolean(actor) && alert.userId.toString() === actor!.id
 
 /** What the navigation offers the signed-in person. */
 export const navigationFlags = (actor: Actor) => ({

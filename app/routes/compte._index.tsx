@@ -145,6 +145,13 @@ export default function Account() {
 
       <MailPreferencesSection preferences={mail.preferences} emailVerified={mail.emailVerified} pending={submittingIntent === 'mail-preferences'} />
 
+      <section className="account-section" aria-labelledby="alerts-title">
+        <h2 id="alerts-title">{t('alerts.account.title')}</h2>
+        <p>
+          <Link to="/compte/alertes">{t('alerts.account.manage')}</Link>
+        </p>
+      </section>
+
       <section className="account-section" aria-labelledby="security-title">
         <h2 id="security-title">{t('auth.account.securityTitle')}</h2>
         <p>{t('auth.account.changePasswordHelp')}</p>

@@ -40,7 +40,11 @@ export default function Unsubscribe() {
   const question =
     scope === 'all' || scope === 'digest-daily' || scope === 'digest-weekly'
       ? t(`mail.unsubscribe.confirm_${scope.replace('-', '_') as 'all' | 'digest_daily' | 'digest_weekly'}`)
-      : isNotificationKind(scope) || scope === 'message'
+      : scope.startsWith('alert-')
+        ? check.status !== 'invalid' && check.alertName
+          ? t('alerts.unsubscribe.confirm', { name: check.alertName })
+          : t('alerts.unsubscribe.gone')
+        : isNotificationKind(scope) || scope === 'message'
         ? t('mail.unsubscribe.confirm_kind', { kind: t(`mail.kinds.${scope as 'message'}`) })
         : ''
   return (

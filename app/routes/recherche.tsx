@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { searchKinds } from '~/domain/search/names'
 import { DEFAULT_RADIUS_KM, parseSearchQuery, SEARCH_QUERY_MAX, SEARCH_RADII_KM, sortsByKind, type SearchQuery } from '~/domain/search/query'
 import { searchPageData, type SearchPageData } from '~/http/search-page.server'
+import { AlertCreate } from '~/ui/alerts/alert-create'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { LoadingState } from '~/ui/states'
@@ -187,6 +188,7 @@ export default function SearchPage() {
           </div>
         </div>
       </Form>
+      <AlertCreate query={query} />
     </section>
   )
 }

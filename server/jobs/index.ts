@@ -1,3 +1,5 @@
+import type { AlertSearch } from '../../app/domain/alerts/matches.server.js'
+import { runDueAlerts } from '../../app/domain/alerts/run.server.js'
 import type { MailLinks } from '../../app/domain/notifications/email-compose.js'
 import { runDueDigests } from '../../app/domain/notifications/email-digest.server.js'
 import { dispatchNotificationMails } from '../../app/domain/notifications/email-dispatch.server.js'
@@ -12,9 +14,9 @@ const MINUTE = 60 * SECOND
 const HOUR = 60 * MINUTE
 
 /** Every periodic job of the platform; what they tell people reaches open tabs through `publish`. */
-export function platformJobs(options: { publish?: RealtimePublisher; mail?: MailLinks } = {}): PeriodicJob[] {
+export function platformJobs(options: { publish?: RealtimePublisher; mail?: MailLinks; search?: AlertSearch } = {}): PeriodicJob[] {
   const notifier = createNotifier({ publish: options.publish })
-  const { mail } = options
+  const { mail, search } = options
   return [
     // Needs whose deadline day is over are closed as "expired" (issue 4's lifecycle); their companies are told.
     { name: 'expire-overdue-needs', everyMs: HOUR, run: () => expireOverdueNeeds({ notifier }) },
@@ -25,7 +27,13 @@ export function platformJobs(options: { publish?: RealtimePublisher; mail?: Mail
           // Unread messages: one e-mail per conversation burst, once it has been quiet a few minutes.
           { name: 'message-mails', everyMs: 30 * SECOND, run: () => mailUnreadMessages(mail) },
           // Daily (7:00 Paris) and weekly (Mondays) digests, once per period.
-          { name: 'mail-digests', everyMs: 10 * MINUTE, run: () => runDueDigests(mail) },
+          { name: 'mail-digests', everyMs: 10 * MINUTE, run: () => runDueDigests(mail, new Date(), search) },
+        ]
+      : []),
+    ...(mail && search
+      ? [
+          // Saved-search alerts: the new needs of each search, daily or weekly, on the digests' schedule.
+          { name: 'search-alerts', everyMs: 10 * MINUTE, run: () => runDueAlerts(mail, search) },
         ]
       : []),
   ]

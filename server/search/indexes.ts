@@ -38,7 +38,8 @@ export function indexSettings(kind: SearchKind): Settings {
     return {
       searchableAttributes: ['title', 'domainLabels', 'summary', 'companyName', 'description', 'communeName', 'departement', 'region'],
       // Only what a filter uses: every filterable attribute is kept up to date on each write.
-      filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', '_geo'],
+      // publishedAt: saved-search alerts ask for the needs published since their last run.
+      filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', 'publishedAt', '_geo'],
       sortableAttributes: ['openRank', 'publishedAt', 'deadline', '_geo'],
       displayedAttributes: ['*'],
       localizedAttributes: french,

@@ -31,6 +31,8 @@ export type MailLayout = {
   action?: { label: string; url: string }
   /** A list of linked lines (a digest). */
   items?: MailItem[]
+  /** Further lists under their own heading (« Besoins pour vous » in a researcher's digest). */
+  sections?: Array<{ heading: string; intro?: string; items: MailItem[] }>
   footer: { reason: string; preferencesLabel: string; preferencesUrl: string; unsubscribeLabel: string; unsubscribeUrl: string }
   signature: string
 }
@@ -47,6 +49,13 @@ export function renderMail(mail: MailLayout): { html: string; text: string } {
     ...paragraphs.flatMap((paragraph) => [paragraph, '']),
     ...(mail.items ?? []).flatMap((item) => [`- ${item.text}${item.note ? ` (${item.note})` : ''}`, `  ${item.url}`]),
     ...(mail.items?.length ? [''] : []),
+    ...(mail.sections ?? []).flatMap((section) => [
+      section.heading,
+      '',
+      ...(section.intro ? [section.intro, ''] : []),
+      ...section.items.flatMap((item) => [`- ${item.text}${item.note ? ` (${item.note})` : ''}`, `  ${item.url}`]),
+      '',
+    ]),
     ...(mail.action ? [`${mail.action.label} : ${mail.action.url}`, ''] : []),
     '-- ',
     mail.signature,
@@ -57,14 +66,17 @@ export function renderMail(mail: MailLayout): { html: string; text: string } {
     '',
   ].join('\n')
 
-  const items = mail.items?.length
-    ? `<ul style="padding-left: 20px; margin: 0 0 16px">${mail.items
-        .map(
-          (item) =>
-            `<li style="margin-bottom: 8px"><a href="${escapeHtml(item.url)}" style="color: ${BLUE}">${escapeHtml(item.text)}</a>${item.note ? ` <span style="color: ${MUTED}">(${escapeHtml(item.note)})</span>` : ''}</li>`,
-        )
-        .join('')}</ul>`
-    : ''
+  const list = (items: MailItem[]) =>
+    `<ul style="padding-left: 20px; margin: 0 0 16px">${items
+      .map(
+        (item) =>
+          `<li style="margin-bottom: 8px"><a href="${escapeHtml(item.url)}" style="color: ${BLUE}">${escapeHtml(item.text)}</a>${item.note ? ` <span style="color: ${MUTED}">(${escapeHtml(item.note)})</span>` : ''}</li>`,
+      )
+      .join('')}</ul>`
+  const items = mail.items?.length ? list(mail.items) : ''
+  const sections = (mail.sections ?? [])
+    .map((section) => `<h2 style="font-size: 18px; margin: 24px 0 12px">${escapeHtml(section.heading)}</h2>\n${section.intro ? `<p>${escapeHtml(section.intro)}</p>\n` : ''}${list(section.items)}`)
+    .join('\n')
   const action = mail.action
     ? `<p style="margin: 24px 0"><a href="${escapeHtml(mail.action.url)}" style="display: inline-block; background: ${BLUE}; color: #ffffff; padding: 10px 18px; border-radius: 6px; text-decoration: none; font-weight: bold">${escapeHtml(mail.action.label)}</a></p>`
     : ''
@@ -77,6 +89,7 @@ export function renderMail(mail: MailLayout): { html: string; text: string } {
 <p>${escapeHtml(mail.greeting)}</p>
 ${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n')}
 ${items}
+${sections}
 ${action}
 <p>${escapeHtml(mail.signature)}</p>
 </main>

@@ -1,7 +1,8 @@
 import type { Actor } from '../actor'
-import { forbidden } from '../errors'
-import { hasPermission } from '../permissions'
-import { troubledMails } from './outbox.server'
+import { conflict, forbidden } from '../errors'
+import { isObjectId } from '../ids'
+import { assertAllowed, hasPermission, mayManageOutbox } from '../permissions'
+import { deleteTroubledMail, retryMailNow, troubledMails } from './outbox.server'
 
 /** What the admin sees of the outbox: mails that failed for good, and those still retrying after 3 attempts (no body). */
 export type TroubledMailView = { id: string; to: string; kind: string; subject: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string | null; createdAt: string }
@@ -20,4 +21,16 @@ export async function listTroubledMails(actor: Actor): Promise<TroubledMailView[
     nextAttemptAt: mail.status === 'pending' && mail.nextAttemptAt ? mail.nextAttemptAt.toISOString() : null,
     createdAt: (mail as { createdAt?: Date }).createdAt?.toISOString() ?? '',
   }))
+}
+
+/** « Renvoyer »: a failed or retrying mail goes again now, with a fresh series of attempts. */
+export async function retryTroubledMail(actor: Actor, mailId: string): Promise<void> {
+  assertAllowed(mayManageOutbox(actor))
+  if (!isObjectId(mailId) || !(await retryMailNow(mailId))) throw conflict('admin.mails.gone')
+}
+
+/** « Supprimer »: a failed or retrying mail is dropped, never sent. */
+export async function deleteFailedMail(actor: Actor, mailId: string): Promise<void> {
+  assertAllowed(mayManageOutbox(actor))
+  if (!isObjectId(mailId) || !(await deleteTroubledMail(mailId))) throw conflict('admin.mails.gone')
 }

@@ -214,9 +214,32 @@ export function startOutboxWorker(options: OutboxWorkerOptions & { autoStart?: b
   }
 }
 
+const troubled = { $or: [{ status: 'failed' }, { status: 'pending', attempts: { $gte: 3 } }] }
+/** Not held by a worker right now (a claim still running is left alone). */
+const unclaimed = (now: Date) => ({ $or: [{ claimedUntil: null }, { claimedUntil: { $lte: now } }] })
+
+/**
+ * A troubled mail (failed, or still retrying after 3 attempts) due again now, with a fresh series
+ * of attempts; false when it is not troubled any more or a worker holds it. Wakes this process's worker.
+ */
+export async function retryMailNow(id: string, now = new Date()): Promise<boolean> {
+  const { modifiedCount } = await OutboxMail.updateOne(
+    { _id: id, $and: [troubled, unclaimed(now)] },
+    { $set: { status: 'pending', nextAttemptAt: now, attempts: 0, doneAt: null, claimedBy: null, claimedUntil: null } },
+  )
+  if (modifiedCount) wakeWorkers()
+  return modifiedCount > 0
+}
+
+/** Deletes a troubled mail that no worker holds; false when there is none such. */
+export async function deleteTroubledMail(id: string, now = new Date()): Promise<boolean> {
+  const { deletedCount } = await OutboxMail.deleteOne({ _id: id, $and: [troubled, unclaimed(now)] })
+  return deletedCount > 0
+}
+
 /** Mails that keep failing, newest first, for the admin. */
 export async function troubledMails(limit = 50) {
-  return OutboxMail.find({ $or: [{ status: 'failed' }, { status: 'pending', attempts: { $gte: 3 } }] }, { text: 0, html: 0 })
+  return OutboxMail.find(troubled, { text: 0, html: 0 })
     .sort({ updatedAt: -1 })
     .limit(limit)
     .lean()

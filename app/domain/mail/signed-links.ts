@@ -6,9 +6,10 @@ import { OBJECT_ID_PATTERN } from '../ids'
  * One-click unsubscribe links (RFC 8058): `<userId>.<scope>.<signature>`, the signature an
  * HMAC-SHA256 of both with the app secret (PASSERELLE_SECRET), cut to 128 bits. It works without
  * signing in and without a database row; it can only turn e-mails off for its own person and scope.
- * A scope is a notification kind, a digest (`digest-daily`, `digest-weekly`) or `all`.
+ * A scope is a notification kind, a digest (`digest-daily`, `digest-weekly`), one saved-search
+ * alert (`alert-<its id>`) or `all`.
  */
-export const unsubscribeScopeSchema = z.string().regex(/^(all|digest-daily|digest-weekly|[a-z][a-z_]{1,40})$/)
+export const unsubscribeScopeSchema = z.string().regex(/^(all|digest-daily|digest-weekly|alert-[0-9a-f]{24}|[a-z][a-z_]{1,40})$/)
 
 const PURPOSE = 'passerelle:unsubscribe:v1'
 

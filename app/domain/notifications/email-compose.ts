@@ -1,4 +1,5 @@
 import type { Language } from '~/i18n/config'
+import { needNote, type AlertNeed } from '../alerts/mail'
 import { mailI18n, renderMail, type MailItem } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
@@ -22,9 +23,10 @@ export type MailLinks = {
 }
 
 const PREFERENCES_PATH = '/compte#emails'
-const absolute = (publicUrl: string, path: string) => new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/notifications', publicUrl).toString()
+export const absolute = (publicUrl: string, path: string) => new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/notifications', publicUrl).toString()
 
-function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
+/** The footer of a mail sent for `scope` and its RFC 8058 headers (the signed one-click unsubscribe link). */
+export function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
   const unsubscribe = unsubscribeUrl(links.publicUrl, signUnsubscribeToken(links.secret, recipient.id, scope))
   return {
     footer: {
@@ -60,8 +62,18 @@ const dateFormats: Record<Language, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }),
 }
 
-/** A daily or weekly digest: every notification gathered since the last one, each linked to its page. */
-export function digestMail(recipient: MailRecipient, notifications: MailNotification[], frequency: 'daily' | 'weekly', period: string, links: MailLinks): OutgoingMail {
+/**
+ * A daily or weekly digest: every notification gathered since the last one, each linked to its
+ * page; for researchers, « Besoins pour vous » (`forYou`: needs they may see, as search shows them).
+ */
+export function digestMail(
+  recipient: MailRecipient,
+  notifications: MailNotification[],
+  frequency: 'daily' | 'weekly',
+  period: string,
+  links: MailLinks,
+  forYou: AlertNeed[] = [],
+): OutgoingMail {
   const { t } = mailI18n(recipient.language)
   const dateFormat = dateFormats[recipient.language]
   const items: MailItem[] = notifications.map((notification) => ({
@@ -76,6 +88,15 @@ export function digestMail(recipient: MailRecipient, notifications: MailNotifica
     greeting: t('mail.greeting', { name: recipient.name }),
     paragraphs: [t('mail.digest.intro')],
     items,
+    sections: forYou.length
+      ? [
+          {
+            heading: t('mail.digest.forYou'),
+            intro: t('mail.digest.forYouIntro'),
+            items: forYou.map((need) => ({ text: need.title, url: absolute(links.publicUrl, `/besoins/${need.id}`), note: needNote(need, recipient.language) || undefined })),
+          },
+        ]
+      : undefined,
     action: { label: t('mail.digest.action'), url: absolute(links.publicUrl, '/notifications') },
     footer,
     signature: t('mail.signature'),

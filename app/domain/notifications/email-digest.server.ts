@@ -1,13 +1,17 @@
 import mongoose from 'mongoose'
+import type { AlertNeed } from '../alerts/mail'
+import type { AlertSearch } from '../alerts/matches.server'
 import { enqueueMails } from '../mail/outbox.server'
 import { User } from '../users/model.server'
 import type { UserRole } from '../users/roles'
 import { digestMail, type MailLinks, type MailNotification } from './email-compose'
 import { recipientFields, recipientOf, type RecipientRecord } from './email-dispatch.server'
+import { needsForResearchers } from './digest-for-you.server'
 import { redactForRecipients } from './email-visibility.server'
 import { Notification } from './model.server'
 import { effectiveMailPreferences } from './preferences'
 import type { NotificationData, NotificationKind } from './schema'
+import { digestPeriod, digestDue, type DigestFrequency } from './digest-schedule'
 
 /**
  * Daily and weekly digests (issue 14). Once per period (a day, an ISO week; from 7:00 Paris time,
@@ -19,39 +23,7 @@ import type { NotificationData, NotificationKind } from './schema'
  * digest single). The preference is read again at send time: someone who switched a kind off
  * since, or unsubscribed from the digest, gets nothing for it.
  */
-export type DigestFrequency = 'daily' | 'weekly'
-
-const ZONE = 'Europe/Paris'
-const SEND_HOUR = 7
-
-/** The day (YYYY-MM-DD), weekday (1 = Monday) and hour of `now` in Paris. */
-function parisParts(now: Date) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23', weekday: 'short' })
-      .formatToParts(now)
-      .map((part) => [part.type, part.value]),
-  )
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, weekday, hour: Number(parts.hour) }
-}
-
-/** The period a digest sent at `now` belongs to: `2025-03-14` (daily) or `2025-W11` (weekly, ISO). */
-export function digestPeriod(frequency: DigestFrequency, now: Date): string {
-  const { day } = parisParts(now)
-  if (frequency === 'daily') return day
-  const date = new Date(`${day}T00:00:00Z`)
-  const weekday = date.getUTCDay() || 7
-  date.setUTCDate(date.getUTCDate() + 4 - weekday)
-  const yearStart = new Date(Date.UTC(date.getUTCFullYear(), 0, 1))
-  const week = Math.ceil(((date.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7)
-  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
-}
-
-/** Whether the digest is due at `now`: from 7:00 Paris time, weekly ones on Mondays. */
-export function digestDue(frequency: DigestFrequency, now: Date): boolean {
-  const { weekday, hour } = parisParts(now)
-  return hour >= SEND_HOUR && (frequency === 'daily' || weekday === 1)
-}
+export { digestDue, digestPeriod, type DigestFrequency } from './digest-schedule'
 
 type Waiting = { _id: mongoose.Types.ObjectId; recipientId: mongoose.Types.ObjectId; kind: string; data?: unknown; link: string; needId?: unknown; createdAt: Date }
 
@@ -59,24 +31,42 @@ const runs = () => mongoose.connection.collection<{ _id: string; status: string;
 const STALE_RUN_MS = 15 * 60 * 1000
 
 /**
- * Builds and queues the digest of `period` for everyone with notifications waiting for it. Returns
- * null when that period's run is done (or running elsewhere), else the counts.
+ * Claims the run `runId` (a job and its period) for this process: true when it is ours to do;
+ * false when it is done or another process started it less than 15 minutes ago (a run cut short
+ * is taken again after that). Digests and saved-search alerts share it (`digest_runs`).
  */
-export async function runDigest(frequency: DigestFrequency, links: MailLinks, { now = new Date(), period = digestPeriod(frequency, now), recipientsPerBatch = 200 } = {}) {
-  const runId = `${frequency}:${period}`
+export async function claimPeriodRun(runId: string, now = new Date()): Promise<boolean> {
   try {
     const claimed = await runs().findOneAndUpdate(
       { _id: runId, status: { $ne: 'done' }, startedAt: { $lt: new Date(now.getTime() - STALE_RUN_MS) } },
       { $set: { status: 'running', startedAt: now } },
       { upsert: true, returnDocument: 'after' },
     )
-    if (!claimed) return null
+    return Boolean(claimed)
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return null
+    if ((error as { code?: number }).code === 11000) return false
     throw error
   }
+}
+
+export async function finishPeriodRun(runId: string, mails: number) {
+  await runs().updateOne({ _id: runId }, { $set: { status: 'done', finishedAt: new Date(), mails } })
+}
+
+/**
+ * Builds and queues the digest of `period` for everyone with notifications waiting for it. Returns
+ * null when that period's run is done (or running elsewhere), else the counts.
+ */
+export async function runDigest(
+  frequency: DigestFrequency,
+  links: MailLinks,
+  { now = new Date(), period = digestPeriod(frequency, now), recipientsPerBatch = 200, search }: { now?: Date; period?: string; recipientsPerBatch?: number; search?: AlertSearch } = {},
+) {
+  const runId = `${frequency}:${period}`
+  if (!(await claimPeriodRun(runId, now))) return null
 
   const totals = { mails: 0, notifications: 0, skipped: 0 }
+  const forYouCache = new Map<string, AlertNeed[]>()
   let group: Waiting[] = []
   let groups: Waiting[][] = []
 
@@ -107,7 +97,10 @@ export async function runDigest(frequency: DigestFrequency, links: MailLinks, { 
       entry.notifications.push({ id: String(item._id), kind: item.kind as NotificationKind, data: item.data, link: item.link, createdAt: item.createdAt })
       byRecipient.set(item.recipientId, entry)
     }
-    const mails = [...byRecipient.values()].map(({ user, notifications }) => digestMail(recipientOf(user), notifications, frequency, period, links))
+    // Researchers: « Besoins pour vous », the matching of their lab or centre (with Meilisearch only).
+    const researchers = [...byRecipient.entries()].filter(([, { user }]) => user.role === 'researcher').map(([id]) => id)
+    const forYou = search && researchers.length ? await needsForResearchers(researchers, search, forYouCache).catch(() => new Map<string, AlertNeed[]>()) : new Map<string, AlertNeed[]>()
+    const mails = [...byRecipient.entries()].map(([id, { user, notifications }]) => digestMail(recipientOf(user), notifications, frequency, period, links, forYou.get(id)))
     totals.mails += await enqueueMails(mails)
     totals.notifications += included.length
     totals.skipped += dropped.length
@@ -132,15 +125,15 @@ export async function runDigest(frequency: DigestFrequency, links: MailLinks, { 
   }
   if (group.length) groups.push(group)
   await flush()
-  await runs().updateOne({ _id: runId }, { $set: { status: 'done', finishedAt: new Date(), mails: totals.mails } })
+  await finishPeriodRun(runId, totals.mails)
   return totals
 }
 
 /** The periodic job: each digest that is due and not yet run for its period. */
-export async function runDueDigests(links: MailLinks, now = new Date()) {
+export async function runDueDigests(links: MailLinks, now = new Date(), search?: AlertSearch) {
   const results: Record<string, unknown> = {}
   for (const frequency of ['daily', 'weekly'] as const) {
-    if (digestDue(frequency, now)) results[frequency] = await runDigest(frequency, links, { now })
+    if (digestDue(frequency, now)) results[frequency] = await runDigest(frequency, links, { now, search })
   }
   return results
 }

@@ -1,6 +1,7 @@
 import type { Translations } from '../fr'
 import type { SameShape } from '../shape'
 import admin from './admin'
+import alerts from './alerts'
 import auth from './auth'
 import common from './common'
 import messaging from './messaging'
@@ -13,6 +14,6 @@ import projects from './projects'
 import legal from './legal'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts }
 
 export default en

@@ -31,6 +31,8 @@ const mail: SameShape<typeof mailFr> = {
     intro: 'Here is what happened since your last summary:',
     action: 'See all my notifications',
     receivedOn: 'on {{date}}',
+    forYou: 'Needs for you',
+    forYouIntro: 'Published needs that match your organisation’s competencies:',
   },
   messages: {
     subject: '{{names}} wrote to you on Passerelle',

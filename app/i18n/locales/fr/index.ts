@@ -1,4 +1,5 @@
 import admin from './admin'
+import alerts from './alerts'
 import auth from './auth'
 import common from './common'
 import messaging from './messaging'
@@ -12,7 +13,7 @@ import legal from './legal'
 import search from './search'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts }
 
 export default fr
 export type Translations = typeof fr

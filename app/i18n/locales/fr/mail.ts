@@ -29,6 +29,8 @@ const mail = {
     intro: 'Voici ce qui s’est passé depuis votre dernier récapitulatif :',
     action: 'Voir toutes mes notifications',
     receivedOn: 'le {{date}}',
+    forYou: 'Besoins pour vous',
+    forYouIntro: 'Des besoins publiés qui correspondent aux compétences de votre organisation :',
   },
   messages: {
     subject: '{{names}} vous a écrit sur Passerelle',

@@ -1,0 +1,73 @@
+import type { Translations } from '../fr'
+import type { SameShape } from '../shape'
+
+const alerts: SameShape<Translations['alerts']> = {
+  errors: {
+    invalid: 'This alert is not valid.',
+    frequency: 'Choose a frequency: every day or every week.',
+    nameRequired: 'Give the alert a name.',
+    nameTooLong: 'The name cannot be longer than 80 characters.',
+    nameInvalid: 'The name cannot contain line breaks or control characters.',
+    search: 'This search cannot be saved.',
+    needsOnly: 'Only searches for needs can become alerts.',
+    tooMany: 'You already have {{max}} alerts: delete one to create another.',
+    notFound: 'This alert does not exist (any more).',
+  },
+  defaultName: 'All new needs',
+  frequencies: {
+    daily: 'Every day',
+    weekly: 'Every week (on Mondays)',
+  },
+  create: {
+    title: 'Get alerts for new needs',
+    lead: 'Receive by e-mail the needs published from now on that match this search (words and filters).',
+    name: 'Alert name',
+    frequency: 'Frequency',
+    submit: 'Alert me',
+    signIn: 'Sign in to receive the new needs of this search by e-mail.',
+    signInLink: 'Sign in',
+    created: 'Alert “{{name}}” saved. Find it in My account, under “My alerts”.',
+  },
+  account: {
+    title: 'My alerts',
+    lead: 'The searches you follow. One e-mail per alert lists the new needs that match it, nothing when there is nothing new.',
+    manage: 'Manage my search alerts',
+    summary_one: '{{count}} alert saved (20 at most).',
+    summary_other: '{{count}} alerts saved (20 at most).',
+    empty: 'No alerts yet.',
+    emptyHelp: 'Search for needs, then choose “Alert me”.',
+    search: 'Go to search',
+    name: 'Name',
+    frequency: 'Frequency',
+    enabled: 'Receive this alert’s e-mails',
+    paused: 'Paused: this alert sends no e-mail.',
+    save: 'Save',
+    open: 'See the results',
+    delete: 'Delete',
+    deleteLabel: 'Delete the alert “{{name}}”',
+    deleteConfirm: 'Delete the alert “{{name}}”? You will no longer receive its e-mails.',
+    cancel: 'Cancel',
+    saved: 'Alert “{{name}}” saved.',
+    deleted: 'Alert deleted.',
+    back: 'Back to My account',
+  },
+  mail: {
+    subject_one: '{{count}} new need for your alert “{{name}}”',
+    subject_other: '{{count}} new needs for your alert “{{name}}”',
+    title: 'Alert “{{name}}”',
+    intro_daily_one: 'Since yesterday, {{count}} new need matches your search:',
+    intro_daily_other: 'Since yesterday, {{count}} new needs match your search:',
+    intro_weekly_one: 'This week, {{count}} new need matches your search:',
+    intro_weekly_other: 'This week, {{count}} new needs match your search:',
+    more_one: 'And {{count}} more on the site.',
+    more_other: 'And {{count}} more on the site.',
+    action: 'See all results',
+    reason: 'You receive this e-mail because you created the alert “{{name}}” on Passerelle.',
+  },
+  unsubscribe: {
+    confirm: 'Stop receiving the e-mails of the alert “{{name}}”?',
+    gone: 'This alert was deleted: you will no longer receive its e-mails.',
+  },
+}
+
+export default alerts
