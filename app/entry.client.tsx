@@ -1,11 +1,14 @@
-import { RemixBrowser } from '@remix-run/react'
-import { StrictMode } from 'react'
-import { hydrateRoot } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
-import { createI18n, defaultLanguage, isLanguage } from '~/i18n/config'
+import { RemixBrowser } from "@remix-run/react";
+import { StrictMode } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider } from "react-i18next";
+import { defaultLanguage, isLanguage } from "~/i18n/config";
+import { createI18n } from "~/i18n/translators";
 
-const pageLanguage = document.documentElement.lang
-const i18n = createI18n(isLanguage(pageLanguage) ? pageLanguage : defaultLanguage)
+const pageLanguage = document.documentElement.lang;
+const i18n = createI18n(
+  isLanguage(pageLanguage) ? pageLanguage : defaultLanguage
+);
 
 // Hydrated as a blocking update, not inside startTransition: with React 18, typing into a
 // form (conform keeps its state in an external store) while a time-sliced hydration is still
@@ -17,5 +20,5 @@ hydrateRoot(
     <StrictMode>
       <RemixBrowser />
     </StrictMode>
-  </I18nextProvider>,
-)
+  </I18nextProvider>
+);

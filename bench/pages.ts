@@ -166,6 +166,7 @@ async function main() {
       logger,
       port,
       readyTimeoutMs: 300_000,
+      nodeArgs: options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : [],
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
@@ -177,7 +178,6 @@ async function main() {
         // One machine sends everything: the per-IP limit would measure itself.
         PASSERELLE_RATE_LIMIT_PER_MINUTE: '100000000',
         PASSERELLE_DATA_DIR: path.join(dataDir, 'app'),
-        NODE_OPTIONS: options['cpu-prof'] ? `--cpu-prof --cpu-prof-dir=${path.resolve(options['cpu-prof'])}` : process.env.NODE_OPTIONS,
       },
     })
 

@@ -13,7 +13,7 @@ import { createOrganisation, declareClusterMemberships, getMemberProfile, getOrg
 import { actorOf, type Actor } from '~/domain/actor'
 import { User } from '~/domain/users/model.server'
 import type { UserRole } from '~/domain/users/roles'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { isolatedMongoUri } from './support'
 
 const { t } = createI18n('fr')
