@@ -1,11 +1,5 @@
-import {
-  data,
-  redirect,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { data, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ShouldRevalidateFunction } from '@remix-run/react'
 import {
   Links,
   Meta,
@@ -13,53 +7,45 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteLoaderData,
-} from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { actorOf } from "~/domain/actor";
-import { isOpenBeforeTermsAcceptance } from "~/domain/legal/terms";
-import { navigationFlags } from "~/domain/permissions";
-import { getSessionUser } from "~/http/session.server";
-import { switchLanguage } from "~/i18n/client-translations";
-import { defaultLanguage } from "~/i18n/config";
-import { languageFromRequest } from "~/i18n/language.server";
-import { useNonce } from "~/nonce";
-import stylesHref from "~/styles/app.css?url";
-import { takeToast } from "~/http/toast.server";
-import { AppLayout } from "~/ui/layout";
-import { usePageTitle } from "~/ui/page-title";
-import { ToastProvider } from "~/ui/toast";
+} from '@remix-run/react'
+import { useEffect, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { actorOf } from '~/domain/actor'
+import { isOpenBeforeTermsAcceptance } from '~/domain/legal/terms'
+import { navigationFlags } from '~/domain/permissions'
+import { getSessionUser } from '~/http/session.server'
+import { switchLanguage } from '~/i18n/client-translations'
+import { defaultLanguage } from '~/i18n/config'
+import { languageFromRequest } from '~/i18n/language.server'
+import { useNonce } from '~/nonce'
+import stylesHref from '~/styles/app.css?url'
+import { takeToast } from '~/http/toast.server'
+import { AppLayout } from '~/ui/layout'
+import { usePageTitle } from '~/ui/page-title'
+import { ToastProvider } from '~/ui/toast'
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesHref },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+  { rel: 'stylesheet', href: stylesHref },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
-export const meta: MetaFunction = () => [
-  { name: "viewport", content: "width=device-width, initial-scale=1" },
-];
+export const meta: MetaFunction = () => [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const language = await languageFromRequest(request);
-  const { toast, clearHeader } = await takeToast(request);
-  const sessionUser = await getSessionUser(request);
+  const language = await languageFromRequest(request)
+  const { toast, clearHeader } = await takeToast(request)
+  const sessionUser = await getSessionUser(request)
   // New terms of use are accepted before anything else (ADR 025): one place, every page.
-  const { pathname, search } = new URL(request.url);
+  const { pathname, search } = new URL(request.url)
   if (sessionUser?.mustAcceptTerms && !isOpenBeforeTermsAcceptance(pathname)) {
-    throw redirect(
-      `/conditions-utilisation?redirectTo=${encodeURIComponent(
-        pathname + search
-      )}`
-    );
+    throw redirect(`/conditions-utilisation?redirectTo=${encodeURIComponent(pathname + search)}`)
   }
-  const actor = sessionUser ? actorOf(sessionUser) : null;
-  const user = actor
-    ? { id: actor.id, name: actor.name, ...navigationFlags(actor) }
-    : null;
+  const actor = sessionUser ? actorOf(sessionUser) : null
+  const user = actor ? { id: actor.id, name: actor.name, ...navigationFlags(actor) } : null
   return data(
     { language, toast, user, requestId: context.requestId },
-    clearHeader ? { headers: { "Set-Cookie": clearHeader } } : undefined
-  );
+    clearHeader ? { headers: { 'Set-Cookie': clearHeader } } : undefined,
+  )
 }
 
 /**
@@ -67,34 +53,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
  * the root knows (language, who is signed in, a flash message) can have changed, so its loader
  * is not asked again — each keystroke on /recherche costs one loader, not two and a session read.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => {
-  const queryOnly =
-    currentUrl.pathname === nextUrl.pathname &&
-    currentUrl.search !== nextUrl.search;
-  if (queryOnly && (!formMethod || formMethod === "GET")) return false;
-  return defaultShouldRevalidate;
-};
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  const queryOnly = currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search
+  if (queryOnly && (!formMethod || formMethod === 'GET')) return false
+  return defaultShouldRevalidate
+}
 
 export function Layout({ children }: { children: ReactNode }) {
-  const rootData = useRouteLoaderData<typeof loader>("root");
-  const nonce = useNonce();
-  const { t, i18n } = useTranslation();
-  const language = rootData?.language ?? defaultLanguage;
-  const title = usePageTitle();
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
+  const { t, i18n } = useTranslation()
+  const language = rootData?.language ?? defaultLanguage
+  const title = usePageTitle()
   useEffect(() => {
-    if (i18n.language !== language) void switchLanguage(i18n, language);
-  }, [i18n, language]);
+    if (i18n.language !== language) void switchLanguage(i18n, language)
+  }, [i18n, language])
   return (
     <html lang={language} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <title>{title}</title>
-        <meta name="description" content={t("meta.description")} />
+        <meta name="description" content={t('meta.description')} />
         <Meta />
         <Links />
       </head>
@@ -106,11 +85,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
-  );
+  )
 }
 
 export default function App() {
-  return <Outlet />;
+  return <Outlet />
 }
 
-export { RouteErrorPage as ErrorBoundary } from "~/ui/error-page";
+export { RouteErrorPage as ErrorBoundary } from '~/ui/error-page'

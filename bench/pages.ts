@@ -8,7 +8,7 @@
  * average is printed before each page. Then the gzipped JavaScript a first load of the home,
  * search and need pages downloads, from the build's manifests.
  *
- *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR]
+ *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR] [--only '/,/besoins'] [--weight-only]
  *   (the issue's figures: --needs 100000 --orgs 20000)
  */
 import { existsSync } from 'node:fs'
@@ -43,6 +43,7 @@ const options = z
     connections: z.coerce.number().int().min(1).default(50),
     'cpu-prof': z.string().optional(),
     only: z.string().optional(),
+    'weight-only': z.boolean().default(false),
   })
   .parse(
     parseArgs({
@@ -53,6 +54,7 @@ const options = z
         connections: { type: 'string' },
         'cpu-prof': { type: 'string' },
         only: { type: 'string' },
+        'weight-only': { type: 'boolean' },
       },
     }).values,
   )
@@ -137,8 +139,14 @@ async function firstLoadJavaScript(routeIds: string[]) {
   return rows
 }
 
+async function printFirstLoadJavaScript() {
+  console.log('first load, JavaScript (from the build manifest; French page):')
+  console.table(await firstLoadJavaScript(['routes/_index', 'routes/recherche', 'routes/besoins.$id._index']))
+}
+
 async function main() {
   if (!existsSync(path.join(BUILD, 'server/index.js'))) throw new Error('no production build: run `npm run build` first')
+  if (options['weight-only']) return printFirstLoadJavaScript()
   console.log(`load before the run: ${await loadAverage()}; ${os.cpus().length} cores; ${options.needs} generated needs, ${options.orgs} organisations`)
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-pages-'))
   const services = await provideServices({ dataDir, MONGODB_URI: undefined, MEILI_URL: undefined, MEILI_MASTER_KEY: undefined }, logger)
@@ -227,8 +235,7 @@ async function main() {
     }
     console.log(`\n${options.connections} connections, ${options.seconds} s per page; * signed in`)
     console.table(rows)
-    console.log('first load, JavaScript (from the build manifest):')
-    console.table(await firstLoadJavaScript(['routes/_index', 'routes/recherche', 'routes/besoins.$id._index']))
+    await printFirstLoadJavaScript()
   } finally {
     await app?.stop()
     await disconnectDatabase()

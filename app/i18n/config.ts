@@ -1,15 +1,12 @@
-import { createInstance, type i18n as I18n, type Resource } from "i18next";
-import { initReactI18next } from "react-i18next";
+import { createInstance, type i18n as I18n, type Resource } from 'i18next'
+import { initReactI18next } from 'react-i18next'
 
-export const supportedLanguages = ["fr", "en"] as const;
-export type Language = (typeof supportedLanguages)[number];
-export const defaultLanguage: Language = "fr";
+export const supportedLanguages = ['fr', 'en'] as const
+export type Language = (typeof supportedLanguages)[number]
+export const defaultLanguage: Language = 'fr'
 
 export function isLanguage(value: unknown): value is Language {
-  return (
-    typeof value === "string" &&
-    (supportedLanguages as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value)
 }
 
 /**
@@ -18,7 +15,7 @@ export function isLanguage(value: unknown): value is Language {
  * language (./client-translations.ts); the server has both (./translators.ts).
  */
 export function initI18n(language: Language, resources: Resource): I18n {
-  const instance = createInstance();
+  const instance = createInstance()
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: defaultLanguage,
@@ -28,6 +25,6 @@ export function initI18n(language: Language, resources: Resource): I18n {
     interpolation: { escapeValue: false }, // React escapes
     react: { useSuspense: false },
     showSupportNotice: false,
-  });
-  return instance;
+  })
+  return instance
 }

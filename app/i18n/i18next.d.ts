@@ -1,9 +1,9 @@
-import "i18next";
-import type fr from "./locales/fr";
+import 'i18next'
+import type fr from './locales/fr'
 
-declare module "i18next" {
+declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: "translation";
-    resources: { translation: typeof fr };
+    defaultNS: 'translation'
+    resources: { translation: typeof fr }
   }
 }

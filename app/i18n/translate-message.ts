@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from 'i18next'
 
 /**
  * The one refusal language (docs/decisions/019-one-refusal-language.md): what a service, a schema
@@ -6,16 +6,11 @@ import type { TFunction } from "i18next";
  * values its sentence needs written after a `?` ("orgs.errors.communeNotFound?query=Dol"). Only
  * the edge — a page, a form field, a socket ack — turns it into words, in the reader's language.
  */
-const i18nMessage = /^([a-z]+(?:\.[\w-]+)+)(?:\?(\S*))?$/;
+const i18nMessage = /^([a-z]+(?:\.[\w-]+)+)(?:\?(\S*))?$/
 
 /** A key with the values its sentence needs: `withValues('projects.errors.titleTooLong', { max: 120 })`. */
-export function withValues(
-  key: string,
-  values: Record<string, string | number>
-): string {
-  return `${key}?${new URLSearchParams(
-    Object.entries(values).map(([name, value]) => [name, String(value)])
-  )}`;
+export function withValues(key: string, values: Record<string, string | number>): string {
+  return `${key}?${new URLSearchParams(Object.entries(values).map(([name, value]) => [name, String(value)]))}`
 }
 
 /**
@@ -23,35 +18,19 @@ export function withValues(
  * elsewhere — is shown as it is (a sentence has spaces, so it never looks like a key).
  */
 export function translateMessage(t: TFunction, message: string): string {
-  const match = i18nMessage.exec(message);
-  if (!match) return message;
-  const values =
-    match[2] === undefined
-      ? undefined
-      : Object.fromEntries(new URLSearchParams(match[2]));
+  const match = i18nMessage.exec(message)
+  if (!match) return message
+  const values = match[2] === undefined ? undefined : Object.fromEntries(new URLSearchParams(match[2]))
   // The key is only known at run time, so the typed-key overloads of `t` cannot apply.
-  return (
-    t as unknown as (key: string, values?: Record<string, string>) => string
-  )(match[1]!, values);
+  return (t as unknown as (key: string, values?: Record<string, string>) => string)(match[1]!, values)
 }
 
-export function translateMessages(
-  t: TFunction,
-  messages: string[] | undefined
-): string[] | undefined {
-  return messages?.map((message) => translateMessage(t, message));
+export function translateMessages(t: TFunction, messages: string[] | undefined): string[] | undefined {
+  return messages?.map((message) => translateMessage(t, message))
 }
 
 /** Errors keyed by field name, as services raise them (DomainError.fieldErrors). */
-export function translateFieldErrors(
-  t: TFunction,
-  fieldErrors: Record<string, string[]> | undefined
-): Record<string, string[]> | undefined {
-  if (!fieldErrors) return undefined;
-  return Object.fromEntries(
-    Object.entries(fieldErrors).map(([field, messages]) => [
-      field,
-      messages.map((message) => translateMessage(t, message)),
-    ])
-  );
+export function translateFieldErrors(t: TFunction, fieldErrors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+  if (!fieldErrors) return undefined
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((message) => translateMessage(t, message))]))
 }
