@@ -4,7 +4,7 @@ import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { NonceProvider } from '~/nonce'
 

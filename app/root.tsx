@@ -14,6 +14,7 @@ import { actorOf } from '~/domain/actor'
 import { isOpenBeforeTermsAcceptance } from '~/domain/legal/terms'
 import { navigationFlags } from '~/domain/permissions'
 import { getSessionUser } from '~/http/session.server'
+import { switchLanguage } from '~/i18n/client-translations'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
@@ -67,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const language = rootData?.language ?? defaultLanguage
   const title = usePageTitle()
   useEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language)
+    if (i18n.language !== language) void switchLanguage(i18n, language)
   }, [i18n, language])
   return (
     <html lang={language} dir="ltr">

@@ -20,6 +20,7 @@ import type { Logger } from './logger.js'
 import { mongoSocketAdapter } from './realtime/adapter.js'
 import { attachSocketServer, type RealtimeOptions, type SocketServer } from './realtime/socket-server.js'
 import type { SearchClient } from './search/client.js'
+import { inRequestScope } from '../app/http/request-scope.server.js'
 
 export type AppServerOptions = {
   logger: Logger
@@ -135,26 +136,25 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       const serverBuildPath = path.join(buildDir, 'server/index.js')
       build = answerUnavailableAs503((await import(serverBuildPath)) as ServerBuild)
     }
-    app.all(
-      '*',
-      createRequestHandler({
-        build,
-        mode: options.remix,
-        getLoadContext: (req, res): PasserelleLoadContext => ({
-          cspNonce: res.locals.cspNonce as string,
-          requestId: String(req.id),
-          logger: req.log,
-          mailer: options.mailer,
-          appSecret,
-          publicUrl: options.origins.linkOrigin({ protocol: req.protocol, host: res.locals.requestHost as string }),
-          clientIp: req.ip ?? '',
-          demoMode: options.demoMode ?? false,
-          contactEmail: options.contactEmail ?? 'contact@passerelle.local',
-          search: options.search,
-          realtime,
-        }),
+    const remixHandler = createRequestHandler({
+      build,
+      mode: options.remix,
+      getLoadContext: (req, res): PasserelleLoadContext => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: String(req.id),
+        logger: req.log,
+        mailer: options.mailer,
+        appSecret,
+        publicUrl: options.origins.linkOrigin({ protocol: req.protocol, host: res.locals.requestHost as string }),
+        clientIp: req.ip ?? '',
+        demoMode: options.demoMode ?? false,
+        contactEmail: options.contactEmail ?? 'contact@passerelle.local',
+        search: options.search,
+        realtime,
       }),
-    )
+    })
+    // Each request's loaders share what they read once (the session: app/http/request-scope.server.ts).
+    app.all('*', (req, res, next) => inRequestScope(() => remixHandler(req, res, next)))
   }
 
   const sockets = new Set<import('node:net').Socket>()

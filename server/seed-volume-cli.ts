@@ -3,13 +3,12 @@
 // database, in batches, printing progress, time and peak memory.
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import mongoose from 'mongoose'
 import { z } from 'zod'
 import { loadConfig } from './config.js'
 import { connectDatabase, disconnectDatabase } from './db.js'
 import { provideServices } from './embedded/index.js'
 import { createLogger } from './logger.js'
-import { createGenerator, generateNeedBatches, industrialPlaces } from '../seeds/generator.js'
+import { insertVolumeData } from '../seeds/volume.server.js'
 
 const options = z
   .object({
@@ -27,24 +26,13 @@ let peakRss = 0
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200)
 try {
   await connectDatabase(services.mongoUri, { batch: true })
-  const db = mongoose.connection.db!
   const started = Date.now()
-  const generator = createGenerator(options.seed)
-  const places = industrialPlaces()
-  const companies = []
-  for (let offset = 0; offset < options.organisations; offset += 1_000) {
-    const batch = Array.from({ length: Math.min(1_000, options.organisations - offset) }, (_, i) => generator.organisation(offset + i, places))
-    await db.collection('organisations').insertMany(batch.map((org) => ({ ...org, createdAt: new Date(), updatedAt: new Date() })), { ordered: false })
-    companies.push(...batch.filter((org) => org.kind === 'company').map(({ _id, domains, filieres, location, territories }) => ({ _id, domains, filieres, location, territories })))
-  }
-  console.log(`${options.organisations} organisations en ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  const authorId = new mongoose.Types.ObjectId()
-  let inserted = 0
-  for await (const batch of generateNeedBatches({ count: options.needs, seed: options.seed, companies, authorId })) {
-    await db.collection('needs').insertMany(batch.map((need) => ({ ...need, spaces: [], history: [], proposalsReceived: 0, projectId: null, closedReason: null })), { ordered: false })
-    inserted += batch.length
-    if (inserted % 10_000 === 0 || inserted === options.needs) process.stdout.write(`\r${inserted} / ${options.needs} besoins`)
-  }
+  const { needs: inserted } = await insertVolumeData({
+    ...options,
+    onProgress: (inserted) => {
+      if (inserted % 10_000 === 0 || inserted === options.needs) process.stdout.write(`\r${inserted} / ${options.needs} besoins`)
+    },
+  })
   console.log(`\n${inserted} besoins en ${((Date.now() - started) / 1000).toFixed(1)} s au total ; mémoire max du processus : ${Math.round(peakRss / 1024 / 1024)} Mo`)
 } finally {
   clearInterval(sampler)

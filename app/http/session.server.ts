@@ -1,4 +1,5 @@
 import { createCookie, redirect } from '@remix-run/node'
+import { oncePerRequest } from './request-scope.server'
 import { createSession, endSessionOfToken, SESSION_TTL_MS, SESSION_TOKEN_PATTERN, sessionOfToken, type SessionUser } from '~/domain/auth/session.server'
 
 /**
@@ -30,7 +31,16 @@ export async function getSessionUserFromCookie(cookieHeader: string | null): Pro
   return (await getSessionFromCookie(cookieHeader))?.user ?? null
 }
 
-export const getSessionUser = (request: Request) => getSessionUserFromCookie(request.headers.get('Cookie'))
+/**
+ * The request's user. A page's GET runs the root loader and the page's loader side by side: they
+ * share one read of the session and its user. Actions (POST…) read afresh: what they change
+ * (sign-in, sign-out, accepted terms) must show in the loaders that follow in the same request.
+ */
+export function getSessionUser(request: Request) {
+  const cookieHeader = request.headers.get('Cookie')
+  if (request.method !== 'GET' && request.method !== 'HEAD') return getSessionUserFromCookie(cookieHeader)
+  return oncePerRequest(`session-user:${cookieHeader ?? ''}`, () => getSessionUserFromCookie(cookieHeader))
+}
 
 /** Sends anonymous visitors to the sign-in page, then back where they were going. */
 export async function requireUser(request: Request): Promise<SessionUser> {

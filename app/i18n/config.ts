@@ -1,20 +1,20 @@
-import { createInstance, type i18n as I18n } from 'i18next'
+import { createInstance, type i18n as I18n, type Resource } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './locales/en'
-import fr from './locales/fr'
 
 export const supportedLanguages = ['fr', 'en'] as const
 export type Language = (typeof supportedLanguages)[number]
 export const defaultLanguage: Language = 'fr'
 
-export const resources = { fr: { translation: fr }, en: { translation: en } }
-
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value)
 }
 
-/** Both locales are small and bundled, so initialisation is synchronous on server and client. */
-export function createI18n(language: Language): I18n {
+/**
+ * An i18next instance over resources already in memory, so initialisation is synchronous. No
+ * translations are imported here: this module reaches the browser, which loads only its page's
+ * language (./client-translations.ts); the server has both (./translators.ts).
+ */
+export function initI18n(language: Language, resources: Resource): I18n {
   const instance = createInstance()
   void instance.use(initReactI18next).init({
     lng: language,

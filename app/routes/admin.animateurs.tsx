@@ -8,7 +8,7 @@ import { animatedOrganisations, appointAnimator, listAnimators, revokeAnimator }
 import { appointAnimatorSchema, revokeAnimatorSchema } from '~/domain/users/animators-schema'
 import { requirePermission } from '~/http/actor.server'
 import { orRefuse, refuse, replyWithRefusal } from '~/http/domain-response.server'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'

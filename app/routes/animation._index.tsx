@@ -1,3 +1,4 @@
+import { numberFormat } from '~/i18n/formats'
 import { requirePermission } from '~/http/actor.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const percent = (share: number | null, language: string) =>
-  share === null ? null : new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share)
+  share === null ? null : numberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(share)
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation()

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '~/i18n/formats'
 import { requirePermission } from '~/http/actor.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
@@ -27,7 +28,7 @@ export default function Journal() {
   const { query, rows, csvHref } = useLoaderData<typeof loader>()
   const actions = Object.keys(t('moderation.journal.actions', { returnObjects: true }) as Record<ActionKey, string>) as ActionKey[]
   const actionLabel = (action: string) => (actions.includes(action as ActionKey) ? t(`moderation.journal.actions.${action as ActionKey}`) : action)
-  const dateTime = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' })
+  const dateTime = dateTimeFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' })
   return (
     <section aria-labelledby="journal-title" className="animation-page">
       <div className="page-head">

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { createI18n, supportedLanguages } from '~/i18n/config'
+import { supportedLanguages } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { languageCookie } from '~/i18n/language.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'

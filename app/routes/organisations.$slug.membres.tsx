@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '~/i18n/formats'
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -9,7 +10,7 @@ import { formRefusal, orRefuse, replyWithRefusal, refuse } from '~/http/domain-r
 import { inviteSchema, objectIdSchema } from '~/domain/orgs/schema'
 import { decideJoinRequest, inviteMember, revokeInvitation } from '~/domain/orgs/invitations.server'
 import { getMembersOverview, leaveOrganisation, removeMember, setListed, transferOwnership } from '~/domain/orgs/members.server'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -103,7 +104,7 @@ export default function OrganisationMembers() {
   const { t, i18n } = useTranslation()
   const { org, viewer, members, requests, invitations } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const dateFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
+  const dateFormat = dateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
   const pageError = actionData && 'message' in actionData && actionData.message ? [actionData.message] : undefined
 
   return (

@@ -9,7 +9,7 @@ import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.serve
 import { clusterMembershipsSchema, orgUpdateSchema } from '~/domain/orgs/schema'
 import { communeChoiceErrors, declareClusterMemberships, getOrganisationForEdit, listClusterChoices, updateOrganisation } from '~/domain/orgs/profile.server'
 import { communeLabel } from '~/domain/places/commune'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'

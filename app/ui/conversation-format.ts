@@ -1,9 +1,10 @@
+import { dateTimeFormat } from '~/i18n/formats'
 import type { TFunction } from 'i18next'
 import type { AckError } from '~/realtime/events'
 
 /** Dates in messages: Paris time on server and browser alike, so hydration always matches. */
 export function formatMessageDate(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso))
+  return dateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso))
 }
 
 const ackErrorKeys: Partial<Record<AckError['code'], string>> = {

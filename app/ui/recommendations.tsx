@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '~/i18n/formats'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 
@@ -12,7 +13,7 @@ export function Recommendations({ items, headingLevel = 2 }: { items: readonly R
   const { t, i18n } = useTranslation()
   if (!items.length) return null
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
-  const date = new Intl.DateTimeFormat((i18n.language as Language) === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
+  const date = dateTimeFormat((i18n.language as Language) === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
   return (
     <section aria-labelledby="recommendations-title" className="recommendations">
       <Heading id="recommendations-title">{t('moderation.recommendations.title')}</Heading>

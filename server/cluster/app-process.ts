@@ -10,6 +10,8 @@ export type AppProcessOptions = {
   port?: number
   logger: Logger
   readyTimeoutMs?: number
+  /** Options for node itself, before the entry (`--cpu-prof`: node does not take it from NODE_OPTIONS). */
+  nodeArgs?: string[]
 }
 
 const ENTRY = path.resolve(import.meta.dirname, '../main.ts')
@@ -19,12 +21,12 @@ const ENTRY = path.resolve(import.meta.dirname, '../main.ts')
  * cluster (deploy/cluster.ts) and by the tests that kill and restart processes. Ready once it
  * answers /healthz (200, or 503 while a service it needs is down: it is listening).
  */
-export async function startAppProcess({ env, port, logger, readyTimeoutMs = 90_000 }: AppProcessOptions) {
+export async function startAppProcess({ env, port, logger, readyTimeoutMs = 90_000, nodeArgs = [] }: AppProcessOptions) {
   const chosenPort = port ?? (await getFreePort())
   const url = `http://127.0.0.1:${chosenPort}`
   let child: ManagedProcess
   const launch = async () => {
-    child = startManagedProcess(`app:${chosenPort}`, process.execPath, ['--import', 'tsx', ENTRY], logger, {
+    child = startManagedProcess(`app:${chosenPort}`, process.execPath, [...nodeArgs, '--import', 'tsx', ENTRY], logger, {
       ...process.env,
       ...env,
       HOST: '127.0.0.1',

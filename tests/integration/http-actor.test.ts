@@ -1,6 +1,7 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSession } from '~/http/session.server'
+import { inRequestScope } from '~/http/request-scope.server'
+import { endSession, startSession } from '~/http/session.server'
 import { User } from '~/domain/users/model.server'
 import { optionalActor, requireActor, requirePermission } from '~/http/actor.server'
 import { makeUser } from './factories'
@@ -49,5 +50,27 @@ describe('the actor of a route', () => {
     const industrialist = await makeUser('industrialist')
     const response = await thrownBy(requirePermission(await signedInRequest(industrialist.id), 'moderate:content:scope'))
     expect(response.status).toBe(403)
+  })
+})
+
+describe('the session of a request', () => {
+  it('is read once for all the loaders of a GET, afresh by an action', async () => {
+    const person = await makeUser('researcher')
+    const rootLoaderRequest = await signedInRequest(person.id)
+    const cookie = rootLoaderRequest.headers.get('Cookie')!
+    // Remix hands each loader its own copy of the request.
+    const pageLoaderRequest = new Request('http://localhost/besoins', { headers: { Cookie: cookie } })
+    const actionRequest = new Request('http://localhost/besoins', { method: 'POST', headers: { Cookie: cookie } })
+    await inRequestScope(async () => {
+      expect((await optionalActor(rootLoaderRequest))?.id).toBe(person.id)
+      // Signed out in the middle of the request: its loaders keep the answer they shared…
+      await endSession(rootLoaderRequest)
+      expect((await optionalActor(pageLoaderRequest))?.id).toBe(person.id)
+      // …an action reads the session again.
+      expect(await optionalActor(actionRequest)).toBeNull()
+    })
+    // The next request reads it again.
+    await inRequestScope(async () => expect(await optionalActor(pageLoaderRequest)).toBeNull())
+    expect(await optionalActor(pageLoaderRequest)).toBeNull()
   })
 })

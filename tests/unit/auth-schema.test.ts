@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isCommonPassword, passwordCore } from '~/domain/auth/password-rules'
 import { emailSchema, forgotPasswordSchema, linkTokenSchema, resetPasswordSchema, signInSchema, signUpSchema } from '~/domain/auth/schema'
 import { profileSchema } from '~/domain/users/schema'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 
 const valid = { name: 'Claire Martin', email: 'claire.martin@plasturgie-jura.fr', password: 'la pipe de Saint-Claude fume', role: 'industrialist', acceptTerms: 'on' }
 const errorsOf = (result: { success: boolean; error?: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } } }) =>

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { conflict, DomainError, forbidden, invalid, notFound } from '~/domain/errors'
 import { asResponse, formRefusal, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { translateFieldErrors, translateMessage, withValues, translateMessages } from '~/i18n/translate-message'
 
 const { t } = createI18n('fr')

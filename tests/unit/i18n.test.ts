@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createI18n } from '~/i18n/config'
+import { loadTranslations, switchLanguage } from '~/i18n/client-translations'
+import { initI18n } from '~/i18n/config'
+import { dateTimeFormat, numberFormat } from '~/i18n/formats'
+import { createI18n } from '~/i18n/translators'
 import en from '~/i18n/locales/en'
 import fr from '~/i18n/locales/fr'
 
@@ -36,5 +39,33 @@ describe('translations', () => {
     expect(createI18n('fr').t('errors.notFoundTitle')).toBe('Page introuvable')
     expect(createI18n('en').t('errors.notFoundTitle')).toBe('Page not found')
     expect(createI18n('en').t('language.changed', { language: 'English' })).toBe('The interface language is now: English.')
+  })
+})
+
+describe('i18n instances', () => {
+  it('are made once per language per process on the server', () => {
+    expect(createI18n('fr')).toBe(createI18n('fr'))
+    expect(createI18n('en')).not.toBe(createI18n('fr'))
+    expect(createI18n('fr').language).toBe('fr')
+  })
+
+  it('give the browser only its language, and another one when it switches', async () => {
+    const translation = await loadTranslations('en')
+    expect(translation).toEqual(en)
+    const i18n = initI18n('en', { en: { translation } })
+    expect(i18n.hasResourceBundle('fr', 'translation')).toBe(false)
+    expect(i18n.t('errors.notFoundTitle')).toBe('Page not found')
+    await switchLanguage(i18n, 'fr')
+    expect(i18n.language).toBe('fr')
+    expect(i18n.t('errors.notFoundTitle')).toBe('Page introuvable')
+  })
+})
+
+describe('formatters', () => {
+  it('are made once per locale and options, and format as Intl does', () => {
+    const options = { dateStyle: 'long', timeZone: 'Europe/Paris' } as const
+    expect(dateTimeFormat('fr-FR', options)).toBe(dateTimeFormat('fr-FR', { ...options }))
+    expect(dateTimeFormat('fr-FR', options).format(new Date('2026-12-03T10:00:00Z'))).toBe('3 décembre 2026')
+    expect(numberFormat('en-GB', { style: 'percent' })).not.toBe(numberFormat('fr-FR', { style: 'percent' }))
   })
 })

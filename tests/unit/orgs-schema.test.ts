@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
 import type { ZodTypeAny } from 'zod'
 import { clusterMembershipsSchema, inviteSchema, orgCreateSchema, orgLimits, orgUpdateSchema } from '~/domain/orgs/schema'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { translateFieldErrors } from '~/i18n/translate-message'
 
 const { t } = createI18n('fr')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translateMessage } from '~/i18n/translate-message'
 import { byDueDate, canMoveTo, isOverdue, MAX_MILESTONE_TITLE, milestoneFields, nextStatuses, parisToday, projectFormId, projectFormSchemas } from '~/domain/projects/schema'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 
 describe('project status transitions', () => {
   it('pause and resume, complete from either, reopen a completed project to active only', () => {

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
 import { declineGaps, proposalDecisionSchema, proposalFormSchema } from '~/domain/proposals/schema'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { translateFieldErrors } from '~/i18n/translate-message'
 
 const t = createI18n('fr').t

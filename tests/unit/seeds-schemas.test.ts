@@ -3,7 +3,7 @@ import { needFormSchema } from '~/domain/needs/schema'
 import { orgCreateSchema } from '~/domain/orgs/schema'
 import { resolveCommune } from '~/domain/places/communes.server'
 import { proposalFormSchema } from '~/domain/proposals/schema'
-import { createI18n } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import { demoNeeds } from '../../seeds/demo/needs'
 import { demoOrganisations } from '../../seeds/demo/organisations'
 

@@ -1,4 +1,5 @@
-import { createI18n, type Language } from '~/i18n/config'
+import { type Language } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 import type { OutgoingMail } from '../mail/mailer'
 
 /**

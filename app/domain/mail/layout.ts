@@ -1,15 +1,8 @@
-import { createI18n, type Language } from '~/i18n/config'
+import { type Language } from '~/i18n/config'
+import { createI18n } from '~/i18n/translators'
 
-/**
- * One i18next instance per language for every e-mail built in this process: creating one per
- * mail costs more than building the mail (digests are built by the thousand).
- */
-const translators = new Map<Language, ReturnType<typeof createI18n>>()
-export function mailI18n(language: Language) {
-  let instance = translators.get(language)
-  if (!instance) translators.set(language, (instance = createI18n(language)))
-  return instance
-}
+/** The i18next instance of a language (one per language per process: ~/i18n/translators). */
+export const mailI18n = (language: Language) => createI18n(language)
 
 /**
  * The look of every e-mail the platform sends (pure): the site's colours, one column, real

@@ -77,7 +77,10 @@ const needSchema = new Schema(
   },
   { timestamps: true },
 )
-needSchema.index({ status: 1, publishedAt: -1 })
+// The browse page's order (newest first, _id breaking ties) read straight from the index, per status.
+needSchema.index({ status: 1, publishedAt: -1, _id: -1 })
+// An animator's dashboard: the needs of their spaces created in the period.
+needSchema.index({ 'spaces.kind': 1, 'spaces.ref': 1, createdAt: 1 })
 needSchema.index({ companyOrgId: 1, status: 1 })
 needSchema.index({ status: 1, deadline: 1 })
 

@@ -53,8 +53,14 @@ const organisationSchema = new Schema(
   },
   { timestamps: true },
 )
+/** How the directory sorts names; its indexes have the same collation, or MongoDB sorts in memory. */
+export const DIRECTORY_COLLATION = { locale: 'fr', strength: 1 }
+
 organisationSchema.index({ slug: 1 }, { unique: true })
 organisationSchema.index({ kind: 1, verifiedAt: 1 })
+// The directory's order: by name in French (accents and case ignored), all kinds or one kind.
+organisationSchema.index({ name: 1 }, { collation: DIRECTORY_COLLATION })
+organisationSchema.index({ kind: 1, name: 1 }, { collation: DIRECTORY_COLLATION })
 
 export type OrganisationRecord = InferSchemaType<typeof organisationSchema> & { _id: mongoose.Types.ObjectId }
 export const Organisation: Model<InferSchemaType<typeof organisationSchema>> =

@@ -8,7 +8,7 @@ import { User } from '../users/model.server'
 import { animatedKinds, type OrgKind } from './kinds'
 import { JoinRequest } from './membership-models.server'
 import { isHidden } from '../moderation/hidden.server'
-import { Membership, Organisation } from './model.server'
+import { DIRECTORY_COLLATION, Membership, Organisation } from './model.server'
 import type { OrgCreateData, OrgUpdateData } from './schema'
 import { firstFreeSlug, slugify } from './slug'
 import { inTransaction, isDuplicateKey, saveIfUnchanged, requireOrganisation, standing, assertMayUpdate, type OrgContext, type OrgDocument } from './common.server'
@@ -172,11 +172,12 @@ export const DIRECTORY_PAGE_SIZE = 20
 /** The public directory: every organisation, optionally of one kind, by name. */
 export async function listOrganisations({ kind, page }: { kind?: OrgKind; page: number }) {
   const filter = kind ? { kind } : {}
-  const total = await Organisation.countDocuments(filter)
+  // The whole directory is counted from the collection's metadata, not by reading every organisation.
+  const total = kind ? await Organisation.countDocuments(filter) : await Organisation.estimatedDocumentCount()
   const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE))
   const current = Math.min(Math.max(1, page), pages)
   const items = await Organisation.find(filter, { slug: 1, name: 1, kind: 1, verifiedAt: 1, location: 1, domains: 1, description: 1, fictional: 1 })
-    .collation({ locale: 'fr', strength: 1 })
+    .collation(DIRECTORY_COLLATION)
     .sort({ name: 1 })
     .skip((current - 1) * DIRECTORY_PAGE_SIZE)
     .limit(DIRECTORY_PAGE_SIZE)
@@ -239,7 +240,7 @@ export async function getOrganisationProfile(viewer: Actor | null, slug: string)
 /** Clusters and pôles a company may declare itself a member of. */
 export async function listClusterChoices() {
   const clusters = await Organisation.find({ kind: { $in: animatedKinds } }, { name: 1, kind: 1, slug: 1 })
-    .collation({ locale: 'fr', strength: 1 })
+    .collation(DIRECTORY_COLLATION)
     .sort({ name: 1 })
     .lean()
   return clusters.map((cluster) => ({ id: String(cluster._id), name: cluster.name, kind: cluster.kind, slug: cluster.slug }))
@@ -255,7 +256,7 @@ export async function getMemberProfile(viewer: Actor | null, userId: string) {
   if (!user || !maySeeProfile(viewer, { userId, hidden: await isHidden('user', userId) })) throw notFound()
   const memberships = await Membership.find({ userId: user._id, listed: true }, { orgId: 1, role: 1 }).lean()
   const orgs = await Organisation.find({ _id: { $in: memberships.map((m) => m.orgId) } }, { slug: 1, name: 1, kind: 1, verifiedAt: 1 })
-    .collation({ locale: 'fr', strength: 1 })
+    .collation(DIRECTORY_COLLATION)
     .sort({ name: 1 })
     .lean()
   const roleByOrg = new Map(memberships.map((m) => [String(m.orgId), m.role]))

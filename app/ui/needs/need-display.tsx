@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '~/i18n/formats'
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,12 +16,12 @@ import type { NeedStatus } from '~/domain/needs/lifecycle'
 
 /** Dates are shown in French time whatever the server's or browser's zone, so both render alike. */
 export function formatDate(iso: string, language: Language) {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso))
+  return dateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso))
 }
 
 /** A calendar day (YYYY-MM-DD) as written, without any time-zone shift. */
 export function formatDay(day: string, language: Language) {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  return dateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
 }
 
 export function NeedStatusBadge({ status, closedReason }: { status: NeedStatus; closedReason?: string | null }) {

@@ -1,0 +1,2 @@
+// The English translations' own chunk in the browser (../client-translations.ts).
+export { default } from './en'

@@ -1,0 +1,247 @@
+/**
+ * Pages benchmark (issue 16): the production build (run `npm run build` first) on the demo data
+ * plus generated volume data, in its own embedded mongod + Meilisearch, loaded by autocannon at
+ * `--connections` concurrent connections for `--seconds` per page: the main anonymous pages, then
+ * the main signed-in pages (sessions opened for demo accounts), each next to `/healthz` measured
+ * in the same run. For each page: p50/p95/p99 latency, requests a second, non-2xx answers, and
+ * the app process's CPU time per request (utime+stime from /proc/<pid>/stat); the machine's load
+ * average is printed before each page. Then the gzipped JavaScript a first load of the home,
+ * search and need pages downloads, from the build's manifests.
+ *
+ *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR] [--only '/,/besoins'] [--weight-only]
+ *   (the issue's figures: --needs 100000 --orgs 20000)
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import mongoose from 'mongoose'
+import { z } from 'zod'
+import { Conversation } from '../app/domain/messaging/model.server.js'
+import { Need } from '../app/domain/needs/model.server.js'
+import { Membership } from '../app/domain/orgs/model.server.js'
+import { searchIndexNames } from '../app/domain/search/names.js'
+import { User } from '../app/domain/users/model.server.js'
+import { startSession } from '../app/http/session.server.js'
+import { seedDemoData } from '../seeds/demo-data.server.js'
+import { insertVolumeData } from '../seeds/volume.server.js'
+import { startAppProcess } from '../server/cluster/app-process.js'
+import { connectDatabase, disconnectDatabase } from '../server/db.js'
+import { provideServices } from '../server/embedded/index.js'
+import { getFreePort } from '../server/embedded/ports.js'
+import { createLogger } from '../server/logger.js'
+import { createSearchClient } from '../server/search/client.js'
+
+const options = z
+  .object({
+    needs: z.coerce.number().int().min(0).default(10_000),
+    orgs: z.coerce.number().int().min(1).default(2_000),
+    seconds: z.coerce.number().positive().default(10),
+    connections: z.coerce.number().int().min(1).default(50),
+    'cpu-prof': z.string().optional(),
+    only: z.string().optional(),
+    'weight-only': z.boolean().default(false),
+  })
+  .parse(
+    parseArgs({
+      options: {
+        needs: { type: 'string' },
+        orgs: { type: 'string' },
+        seconds: { type: 'string' },
+        connections: { type: 'string' },
+        'cpu-prof': { type: 'string' },
+        only: { type: 'string' },
+        'weight-only': { type: 'boolean' },
+      },
+    }).values,
+  )
+
+const BUILD = path.resolve(import.meta.dirname, '../build')
+const CLOCK_TICKS = 100 // USER_HZ on Linux
+const logger = createLogger('warn')
+
+const loadAverage = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')
+
+/** utime + stime of a process, in milliseconds. */
+async function cpuMs(pid: number) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1000
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+
+type Page = { name: string; path: string; cookie?: string }
+
+async function measure(url: string, page: Page, pid: number) {
+  const load = await loadAverage()
+  const latencies: number[] = []
+  const cpuBefore = await cpuMs(pid)
+  const instance = autocannon({
+    url: url + page.path,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: page.cookie ? { cookie: page.cookie } : {},
+  })
+  // Every answer's time, for the p95 autocannon's summary does not give.
+  ;(instance as unknown as autocannon.Instance).on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime))
+  const result = await instance
+  const cpu = (await cpuMs(pid)) - cpuBefore
+  latencies.sort((a, b) => a - b)
+  return {
+    load,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    requestsPerSecond: result.requests.total / options.seconds,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+    cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
+  }
+}
+
+/** Checks a page answers 200 before loading it (a redirect would measure the sign-in page). */
+async function check(url: string, page: Page) {
+  const response = await fetch(url + page.path, { headers: page.cookie ? { cookie: page.cookie } : {}, redirect: 'manual' })
+  await response.arrayBuffer()
+  if (response.status !== 200) throw new Error(`${page.name} (${page.path}) answers ${response.status}`)
+}
+
+/** The gzipped JavaScript the first load of a route downloads: entry, root, route and their static imports, plus the page language's translations if they are loaded apart. */
+async function firstLoadJavaScript(routeIds: string[]) {
+  const assets = path.join(BUILD, 'client/assets')
+  const manifestFile = (await readdir(assets)).find((name) => /^manifest-.*\.js$/.test(name))!
+  const source = await readFile(path.join(assets, manifestFile), 'utf8')
+  const manifest = JSON.parse(source.slice(source.indexOf('{'), source.lastIndexOf('}') + 1)) as {
+    entry: { module: string; imports: string[] }
+    routes: Record<string, { module: string; imports?: string[] }>
+  }
+  const languageChunks = (await readdir(assets)).filter((name) => /^translations-fr-.*\.js$/.test(name)).map((name) => `/assets/${name}`)
+  const sizes = new Map<string, number>()
+  const gzipped = async (file: string) => {
+    if (!sizes.has(file)) sizes.set(file, gzipSync(await readFile(path.join(BUILD, 'client', file)), { level: 6 }).length)
+    return sizes.get(file)!
+  }
+  const rows: Record<string, string> = {}
+  for (const routeId of routeIds) {
+    const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...languageChunks])
+    for (const id of ['root', routeId]) {
+      const route = manifest.routes[id]!
+      files.add(route.module)
+      for (const file of route.imports ?? []) files.add(file)
+    }
+    let total = 0
+    for (const file of files) total += await gzipped(file)
+    rows[routeId] = `${(total / 1024).toFixed(1)} kB gzipped in ${files.size} files`
+  }
+  return rows
+}
+
+async function printFirstLoadJavaScript() {
+  console.log('first load, JavaScript (from the build manifest; French page):')
+  console.table(await firstLoadJavaScript(['routes/_index', 'routes/recherche', 'routes/besoins.$id._index']))
+}
+
+async function main() {
+  if (!existsSync(path.join(BUILD, 'server/index.js'))) throw new Error('no production build: run `npm run build` first')
+  if (options['weight-only']) return printFirstLoadJavaScript()
+  console.log(`load before the run: ${await loadAverage()}; ${os.cpus().length} cores; ${options.needs} generated needs, ${options.orgs} organisations`)
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-pages-'))
+  const services = await provideServices({ dataDir, MONGODB_URI: undefined, MEILI_URL: undefined, MEILI_MASTER_KEY: undefined }, logger)
+  let app: Awaited<ReturnType<typeof startAppProcess>> | undefined
+  try {
+    await connectDatabase(services.mongoUri, { batch: true })
+    let started = Date.now()
+    await seedDemoData(logger)
+    await insertVolumeData({ needs: options.needs, organisations: options.orgs, seed: 2026 })
+    console.log(`data inserted in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+
+    // Who the signed-in pages are for: the demo's industrialist (a need of hers, a conversation) and its animator.
+    const owner = (await User.findOne({ email: 'industriel@demo.passerelle.fr' }).lean())!
+    const animator = (await User.findOne({ email: 'animateur@demo.passerelle.fr' }).lean())!
+    const ownerOrgs = (await Membership.find({ userId: owner._id }).lean()).map((membership) => membership.orgId)
+    const need = (await Need.findOne({ companyOrgId: { $in: ownerOrgs }, status: 'published' }).lean())!
+    const conversation = (await Conversation.findOne({ participants: owner._id }).sort({ lastMessageAt: -1 }).lean())!
+    const cookieOf = async (userId: unknown) => (await startSession(new Request('http://bench/'), String(userId))).split(';')[0]!
+    const ownerCookie = await cookieOf(owner._id)
+    const animatorCookie = await cookieOf(animator._id)
+
+    started = Date.now()
+    const port = await getFreePort()
+    app = await startAppProcess({
+      logger,
+      port,
+      readyTimeoutMs: 300_000,
+      nodeArgs: options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : [],
+      env: {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        MONGODB_URI: services.mongoUri,
+        MEILI_URL: services.meiliUrl,
+        MEILI_MASTER_KEY: services.meiliMasterKey,
+        PASSERELLE_DEMO: 'on',
+        PASSERELLE_ALLOWED_HOSTS: `127.0.0.1:${port},localhost:${port}`,
+        // One machine sends everything: the per-IP limit would measure itself.
+        PASSERELLE_RATE_LIMIT_PER_MINUTE: '100000000',
+        PASSERELLE_DATA_DIR: path.join(dataDir, 'app'),
+      },
+    })
+
+    console.log(`app started (pid ${app.pid}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    // The app's search sync rebuilds the indexes on its first start, then records where it watches from.
+    started = Date.now()
+    const search = createSearchClient(services.meiliUrl, services.meiliMasterKey)
+    const syncState = mongoose.connection.db!.collection('search_sync_state')
+    while (!(await syncState.findOne({ _id: 'main' as never }))) await new Promise((resolve) => setTimeout(resolve, 1_000))
+    const { numberOfDocuments } = await search.index(searchIndexNames().needs).getStats()
+    console.log(`search index ready (${numberOfDocuments} needs) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+
+    const healthz: Page = { name: '/healthz', path: '/healthz' }
+    const pages: Page[] = [
+      { name: '/', path: '/' },
+      { name: '/besoins', path: '/besoins' },
+      { name: 'need page', path: `/besoins/${need._id}` },
+      { name: '/recherche', path: '/recherche' },
+      { name: '/organisations', path: '/organisations' },
+      { name: 'need page (owner)', path: `/besoins/${need._id}`, cookie: ownerCookie },
+      { name: '/mes-besoins', path: '/mes-besoins', cookie: ownerCookie },
+      { name: '/messages', path: '/messages', cookie: ownerCookie },
+      { name: 'a conversation', path: `/messages/${conversation._id}`, cookie: ownerCookie },
+      { name: '/animation', path: '/animation', cookie: animatorCookie },
+    ].filter((page) => !options.only || options.only.split(',').includes(page.name))
+    for (const page of [healthz, ...pages]) await check(app.url, page)
+    // Warm-up: the first requests compile and fill caches.
+    for (const page of [healthz, ...pages]) for (let i = 0; i < 5; i++) await check(app.url, page)
+
+    const rows: Array<Record<string, string | number>> = []
+    for (const page of [healthz, ...pages]) {
+      // The previous page's last answers are done before this one starts.
+      await check(app.url, healthz)
+      const figures = await measure(app.url, page, app.pid)
+      const row = {
+        page: page.name + (page.cookie ? ' *' : ''),
+        'load before': figures.load,
+        'p50 ms': Math.round(figures.p50),
+        'p95 ms': Math.round(figures.p95),
+        'p99 ms': Math.round(figures.p99),
+        'req/s': Math.round(figures.requestsPerSecond),
+        'non-2xx': figures.non2xx,
+        'CPU ms/req': figures.cpuMsPerRequest.toFixed(2),
+      }
+      rows.push(row)
+      console.log(JSON.stringify(row))
+    }
+    console.log(`\n${options.connections} connections, ${options.seconds} s per page; * signed in`)
+    console.table(rows)
+    await printFirstLoadJavaScript()
+  } finally {
+    await app?.stop()
+    await disconnectDatabase()
+    await services.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+await main()
