@@ -10,6 +10,7 @@ import { Button, ButtonLink } from '~/ui/button'
 import { SelectField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { AuditSentence } from '~/ui/moderation/audit-sentence'
 import type { PageHandle } from '~/ui/page-title'
 
 export const handle: PageHandle = { titleKey: 'moderation.journal.title' }
@@ -60,26 +61,18 @@ export default function Journal() {
             <thead>
               <tr>
                 <th scope="col">{t('moderation.journal.columns.at')}</th>
-                <th scope="col">{t('moderation.journal.columns.actor')}</th>
-                <th scope="col">{t('moderation.journal.columns.action')}</th>
-                <th scope="col">{t('moderation.journal.columns.target')}</th>
+                <th scope="col">{t('moderation.journal.whatHappened')}</th>
                 <th scope="col">{t('moderation.journal.columns.reason')}</th>
-                <th scope="col">{t('moderation.journal.columns.before')}</th>
-                <th scope="col">{t('moderation.journal.columns.after')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>{dateTime.format(new Date(row.at))}</td>
-                  <td>{row.actorName}</td>
-                  <td>{actionLabel(row.action)}</td>
                   <td>
-                    {row.targetKind} {row.targetId}
+                    <AuditSentence row={row} />
                   </td>
                   <td>{row.reason}</td>
-                  <td>{row.before}</td>
-                  <td>{row.after}</td>
                 </tr>
               ))}
             </tbody>

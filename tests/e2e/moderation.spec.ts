@@ -83,7 +83,11 @@ test('an industrialist’s need waits for review, the animator of its territory 
     await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: 1_000 })
   }).toPass({ timeout: 15_000 })
   await page.goto('/animation/journal?action=need.approve')
-  await expect(page.getByRole('row').filter({ hasText: needId })).toContainText('Besoin publié')
+  // A sentence with names and a link to the need, never its database id.
+  const entry = page.getByRole('row').filter({ hasText: title }).first()
+  await expect(entry).toContainText(`a publié le besoin ${title}`)
+  await expect(entry.getByRole('link', { name: title })).toHaveAttribute('href', `/besoins/${needId}`)
+  await expect(page.getByRole('table')).not.toContainText(needId)
   const csv = await page.request.get('/animation/journal.csv?action=need.approve')
   expect(csv.headers()['content-type']).toContain('text/csv')
   expect(await csv.text()).toContain(needId)

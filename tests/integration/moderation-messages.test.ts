@@ -7,6 +7,8 @@ import { createRateLimiter } from '~/domain/messaging/rate-limit'
 import * as messaging from '~/domain/messaging/service.server'
 import { conversationSpaces } from '~/domain/moderation/message-reports.server'
 import { AuditEntry, Report } from '~/domain/moderation/model.server'
+import { searchAudit } from '~/domain/moderation/audit.server'
+import { User } from '~/domain/users/model.server'
 import { decideReport, reportsQueue } from '~/domain/moderation/service.server'
 import { createNeed } from '~/domain/needs/service.server'
 import { Notification } from '~/domain/notifications/model.server'
@@ -99,6 +101,10 @@ describe('deciding a message report', () => {
       spaces: [{ kind: 'territory', ref: 'haut-jura' }],
     })
     expect(await AuditEntry.exists({ targetId: message.id, action: 'report.action' })).not.toBeNull()
+    // The journal says whose message it was (« … a masqué un message de Alice »), never its id alone.
+    const entry = (await searchAudit(insider, { action: 'message.hide' })).find((row) => row.targetId === message.id)
+    const author = await User.findById(alice.id, { name: 1 }).lean()
+    expect(entry?.target).toEqual({ label: null, href: null, ownerName: author!.name })
     // Alice, who wrote it, is told why, with a link to the conversation; Bruno, who reported it, is not.
     const told = await Notification.find({ kind: 'message_hidden', recipientId: { $in: [alice.id, bruno.id] } }).lean()
     expect(told).toHaveLength(1)

@@ -336,6 +336,16 @@ describe('audit log search', () => {
     expect((await searchAudit(insider, { from: new Date(Date.now() + 86_400_000) })).length).toBe(0)
   })
 
+  it('names what each entry is about, for a sentence people read: the need’s title and link, the person acting', async () => {
+    const { id } = await submittedNeed()
+    await approveSubmittedNeed(insider, id)
+    const need = await Need.findById(id).lean()
+    const row = (await searchAudit(insider, { action: 'need.approve' })).find((entry) => entry.targetId === id)
+    expect(row).toMatchObject({ actorName: insider.name, target: { label: need!.title, href: `/besoins/${id}`, ownerName: null } })
+    const status = (await searchAudit(insider, { action: 'need.status' })).find((entry) => entry.targetId === id)
+    expect(status?.target).toEqual({ label: need!.title, href: `/besoins/${id}`, ownerName: null })
+  })
+
   it('includes the need’s status changes from its history (submit by the company, approve by the animator)', async () => {
     const { id, member } = await submittedNeed()
     await approveSubmittedNeed(insider, id)

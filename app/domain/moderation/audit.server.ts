@@ -1,6 +1,10 @@
 import type { Actor, Space } from '../actor'
 import mongoose from 'mongoose'
 import { Need } from '../needs/model.server'
+import { Message } from '../messaging/model.server'
+import { Organisation } from '../orgs/model.server'
+import { demoTerritories } from '../places/territories'
+import { User } from '../users/model.server'
 import { Proposal } from '../proposals/model.server'
 import { AuditEntry, type ModerationTargetKind } from './model.server'
 import { spacesFilter } from './scope'
@@ -51,12 +55,20 @@ export type AuditRow = {
   reason: string
   before: string
   after: string
+  /** What the entry is about, for a sentence a person reads: a name or title and where it is. */
+  target: AuditTarget
 }
+
+/**
+ * The target as people know it: a need's title, a person's or organisation's name, the author of
+ * a message (whose text animators do not read here). `label` is null once the target is gone.
+ */
+export type AuditTarget = { label: string | null; href: string | null; ownerName: string | null }
 
 /** Actions read from the needs' and proposals' own histories (not stored twice). */
 export const statusChangeActions = ['need.status', 'proposal.status'] as const
 
-type Row = Omit<AuditRow, 'actorName'>
+type Row = Omit<AuditRow, 'actorName' | 'target'>
 
 /** Transitions recorded on needs of the scope (`Need.history`), as audit rows. */
 async function needTransitions(actor: Actor, query: AuditQuery, limit: number): Promise<Row[]> {
@@ -143,8 +155,52 @@ export async function searchAudit(actor: Actor, query: AuditQuery): Promise<Audi
   ]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, limit)
+  const targets = await describeTargets(rows)
   const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => Boolean(id)))]
-  const users = await mongoose.model('User').find({ _id: { $in: actorIds } }, { name: 1 }).lean<Array<{ _id: unknown; name: string }>>()
-  const names = new Map(users.map((user) => [String(user._id), user.name]))
-  return rows.map((row) => ({ ...row, actorName: row.actorId ? (names.get(row.actorId) ?? '') : '' }))
+  const names = await userNames(actorIds)
+  return rows.map((row) => ({
+    ...row,
+    actorName: row.actorId ? (names.get(row.actorId) ?? '') : '',
+    target: targets.get(`${row.targetKind}:${row.targetId}`) ?? { label: null, href: null, ownerName: null },
+  }))
+}
+
+async function userNames(ids: readonly string[]) {
+  const valid = ids.filter(isObjectId)
+  if (!valid.length) return new Map<string, string>()
+  const users = await User.find({ _id: { $in: valid } }, { name: 1 }).lean()
+  return new Map(users.map((user) => [String(user._id), user.name]))
+}
+
+/** One read per kind of target for the whole page, never one per row. */
+async function describeTargets(rows: Row[]): Promise<Map<string, AuditTarget>> {
+  const idsOf = (kind: string) => [...new Set(rows.filter((row) => row.targetKind === kind).map((row) => row.targetId).filter(isObjectId))]
+  const [needs, proposals, orgs, messages, people] = await Promise.all([
+    Need.find({ _id: { $in: idsOf('need') } }, { title: 1 }).lean(),
+    Proposal.find({ _id: { $in: idsOf('proposal') } }, { needId: 1 }).lean(),
+    Organisation.find({ _id: { $in: idsOf('organisation') } }, { name: 1, slug: 1 }).lean(),
+    Message.find({ _id: { $in: idsOf('message') } }, { authorId: 1 }).lean(),
+    userNames(idsOf('user')),
+  ])
+  const proposalNeeds = await Need.find({ _id: { $in: proposals.map((proposal) => proposal.needId) } }, { title: 1 }).lean()
+  const needTitles = new Map([...needs, ...proposalNeeds].map((need) => [String(need._id), need.title]))
+  const authors = await userNames(messages.map((message) => String(message.authorId)))
+  const targets = new Map<string, AuditTarget>()
+  for (const need of needs) targets.set(`need:${need._id}`, { label: need.title, href: `/besoins/${need._id}`, ownerName: null })
+  for (const proposal of proposals) {
+    const needId = String(proposal.needId)
+    targets.set(`proposal:${proposal._id}`, { label: needTitles.get(needId) ?? null, href: `/besoins/${needId}`, ownerName: null })
+  }
+  for (const org of orgs) targets.set(`organisation:${org._id}`, { label: org.name, href: `/organisations/${org.slug}`, ownerName: null })
+  for (const [id, name] of people) targets.set(`user:${id}`, { label: name, href: `/membres/${id}`, ownerName: null })
+  for (const message of messages) targets.set(`message:${message._id}`, { label: null, href: null, ownerName: authors.get(String(message.authorId)) ?? null })
+  for (const row of rows) if (row.targetKind === 'space') targets.set(`space:${row.targetId}`, { label: spaceLabel(row.targetId), href: null, ownerName: null })
+  return targets
+}
+
+/** "territory:haut-jura" → the territory's name; an organisation space keeps its reference. */
+function spaceLabel(targetId: string) {
+  const [kind, ref] = targetId.split(':')
+  if (kind === 'territory' && ref) return demoTerritories.find((territory) => territory.id === ref)?.name ?? ref
+  return ref ?? targetId
 }
