@@ -16,6 +16,7 @@ import { Button } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
+import { MessageReportContext } from '~/ui/moderation/message-report-context'
 import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
@@ -77,13 +78,14 @@ export default function ReportsQueue() {
             const isMessage = report.targetKind === 'message'
             const href = report.targetKind === 'need' ? `/besoins/${report.targetId}` : `/membres/${report.targetId}`
             // Messages: the moderator is not a participant, so the reported text is shown here (escaped by React), no link.
-            const decisions = isMessage ? reportDecisions.filter((decision) => decision === 'dismiss' || decision === 'hide') : reportDecisions
+            const decisions = isMessage ? reportDecisions.filter((decision) => decision !== 'ban') : reportDecisions
             return (
               <li key={report.id} className="card queue-item">
                 <h2 className="queue-title">
                   <span className="badge">{t(`moderation.reports.kind.${report.targetKind}`)}</span> {isMessage ? t('moderation.reports.messageHint') : <a href={href}>{report.targetLabel}</a>}
                 </h2>
                 {isMessage ? <blockquote className="report-snapshot">{report.targetLabel}</blockquote> : null}
+                {isMessage ? <MessageReportContext author={report.author ?? null} context={report.context ?? []} /> : null}
                 <p className="muted">
                   {t('moderation.reports.reportedBy', { name: report.reporterName })} · {formatDate(report.createdAt, i18n.language as Language)} ·{' '}
                   <span className="queue-age">
@@ -101,7 +103,7 @@ export default function ReportsQueue() {
                     errors={errors?.fieldErrors.decision}
                   />
                   <TextareaField label={t('moderation.reports.reason')} name="reason" rows={2} maxLength={1000} errors={errors?.fieldErrors.reason} />
-                  {isMessage ? null : <TextField label={t('moderation.reports.days')} name="days" type="number" min={1} max={365} inputMode="numeric" errors={errors?.fieldErrors.days} />}
+                  <TextField label={t('moderation.reports.days')} name="days" type="number" min={1} max={365} inputMode="numeric" errors={errors?.fieldErrors.days} />
                   <Button type="submit">{t('moderation.reports.submit')}</Button>
                 </Form>
               </li>

@@ -57,6 +57,18 @@ describe('message reports in the moderation queue', () => {
     expect((await reportsQueue(outsider)).map((report) => report.id)).not.toContain(reportId)
   })
 
+  it('show who wrote the message and the messages around it, in order', async () => {
+    const { alice, bruno, conversationId, message, reportId } = await reportedConversation()
+    const answer = await messaging.sendMessage(bruno, conversationId, { clientId: randomUUID(), body: 'Merci, mais ce n’est pas le sujet.' }, { limiter })
+    const item = (await reportsQueue(insider)).find((report) => report.id === reportId)
+    const [aliceName, brunoName] = await Promise.all([User.findById(alice.id).lean(), User.findById(bruno.id).lean()]).then((users) => users.map((user) => user!.name))
+    expect(item!.author).toEqual({ id: alice.id, name: aliceName })
+    expect(item!.context!.map((entry) => [entry.id, entry.authorName, entry.reported])).toEqual([
+      [message.id, aliceName, true],
+      [answer.message.id, brunoName, false],
+    ])
+  })
+
   it('derives a conversation’s spaces from its participants’ organisations', async () => {
     const { conversationId } = await reportedConversation()
     const conversation = await Conversation.findById(conversationId).lean()
@@ -84,6 +96,26 @@ describe('message reports in the moderation queue', () => {
 })
 
 describe('deciding a message report', () => {
+  it('can suspend the author from the report: the report is closed, the message stays, the author is suspended', async () => {
+    const { alice, message, reportId } = await reportedConversation()
+    const refused = await refusalCode(decideReport(insider, reportId, { kind: 'suspend', reason: 'Démarchage répété', days: 0 }, mail))
+    expect(refused).toBe('invalid')
+    expect(await MessageReport.findById(reportId).lean()).toMatchObject({ status: 'open' })
+    await decideReport(insider, reportId, { kind: 'suspend', reason: 'Démarchage répété', days: 3 }, mail)
+    expect((await User.findById(alice.id).lean())!.suspendedUntil!.getTime()).toBeGreaterThan(Date.now() + 2 * 24 * 3600_000)
+    expect(await MessageReport.findById(reportId).lean()).toMatchObject({ status: 'actioned' })
+    expect((await Message.findById(message.id).lean())!.body).not.toBe('')
+    expect(await AuditEntry.exists({ targetId: alice.id, action: 'user.suspend' })).not.toBeNull()
+  })
+
+  it('warns the author from the report, by e-mail', async () => {
+    const { alice, reportId } = await reportedConversation()
+    const email = (await User.findById(alice.id).lean())!.email
+    await decideReport(insider, reportId, { kind: 'warn', reason: 'Restez dans le sujet, s’il vous plaît.' }, mail)
+    expect(sent.some((mailSent) => mailSent.to === email && mailSent.text.includes('Restez dans le sujet'))).toBe(true)
+    expect(await MessageReport.findById(reportId).lean()).toMatchObject({ status: 'actioned' })
+  })
+
   it('hides the message for both participants and writes the audit log', async () => {
     const { alice, bruno, conversationId, message, reportId } = await reportedConversation()
     await decideReport(insider, reportId, { kind: 'hide', reason: 'Publicité' }, mail)

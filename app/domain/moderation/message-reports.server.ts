@@ -4,7 +4,7 @@ import { conflict, forbidden, invalid, notFound } from '../errors'
 import { hideMessageByModeration } from '../messaging/service.server'
 import { messageHidden } from '../notifications/hooks.server'
 import type { NotifyHook } from '../notifications/notifier.server'
-import { Conversation, MessageReport } from '../messaging/model.server'
+import { Conversation, Message, MessageReport } from '../messaging/model.server'
 import { Need } from '../needs/model.server'
 import { spacesOfPeople } from '../orgs/memberships.server'
 import { Project } from '../projects/model.server'
@@ -31,7 +31,14 @@ export type MessageQueueReport = {
   reporterName: string
   createdAt: string
   ageDays: number
+  /** Who wrote the reported message (warned or suspended from the report itself). */
+  author: { id: string; name: string } | null
+  /** The messages around it, in order, so the moderator reads it in its conversation. */
+  context: Array<{ id: string; authorName: string; text: string; reported: boolean }>
 }
+
+/** How many messages before and after the reported one the moderator sees. */
+export const REPORT_CONTEXT = 2
 
 type ConversationScope = { participants: mongoose.Types.ObjectId[]; needId?: mongoose.Types.ObjectId | null; projectId?: mongoose.Types.ObjectId | null }
 
@@ -65,8 +72,31 @@ export async function messageReportsQueue(actor: Actor, now: Date): Promise<Mess
     for (const id of new Set(reports.map((report) => String(report.conversationId)))) spacesByConversation.set(id, await spacesOfConversation(id))
   }
   const visible = everywhere ? reports : reports.filter((report) => mayModerateSpaces(actor, spacesByConversation.get(String(report.conversationId)) ?? []))
-  const names = new Map((await User.find({ _id: { $in: visible.map((report) => report.reporterId) } }, { name: 1 }).lean()).map((user) => [String(user._id), user.name]))
+  const reported = await Message.find({ _id: { $in: visible.map((report) => report.messageId) } }, { conversationId: 1, seq: 1, authorId: 1 }).lean()
+  const around = reported.length
+    ? await Message.find(
+        { $or: reported.map((message) => ({ conversationId: message.conversationId, seq: { $gte: message.seq - REPORT_CONTEXT, $lte: message.seq + REPORT_CONTEXT } })) },
+        { conversationId: 1, seq: 1, authorId: 1, body: 1, deletedAt: 1 },
+      ).lean()
+    : []
+  const peopleIds = [...visible.map((report) => report.reporterId), ...around.map((message) => message.authorId)]
+  const names = new Map((await User.find({ _id: { $in: peopleIds } }, { name: 1 }).lean()).map((user) => [String(user._id), user.name]))
+  const contextOf = (message: (typeof reported)[number] | undefined) =>
+    message
+      ? around
+          .filter((item) => String(item.conversationId) === String(message.conversationId) && Math.abs(item.seq - message.seq) <= REPORT_CONTEXT)
+          .sort((a, b) => a.seq - b.seq)
+          .map((item) => ({
+            id: String(item._id),
+            authorName: names.get(String(item.authorId)) ?? '',
+            // Plain text (React escapes it); a deleted or hidden one says so, its text is gone.
+            text: item.deletedAt ? '' : (item.body ?? ''),
+            reported: String(item._id) === String(message._id),
+          }))
+      : []
+  const reportedById = new Map(reported.map((message) => [String(message._id), message]))
   return visible.map((report) => {
+    const message = reportedById.get(String(report.messageId))
     const createdAt = (report as unknown as { createdAt: Date }).createdAt
     return {
       id: String(report._id),
@@ -78,6 +108,8 @@ export async function messageReportsQueue(actor: Actor, now: Date): Promise<Mess
       reporterName: names.get(String(report.reporterId)) ?? '',
       createdAt: createdAt.toISOString(),
       ageDays: ageInDays(createdAt, now),
+      author: message ? { id: String(message.authorId), name: names.get(String(message.authorId)) ?? '' } : null,
+      context: contextOf(message),
     }
   })
 }
@@ -96,7 +128,10 @@ export async function decideMessageReport(
   actor: Actor,
   reportId: string,
   decision: { kind: ReportDecision; reason: string },
-  context: { now?: Date } & NotifyHook,
+  context: { now?: Date } & NotifyHook & {
+    /** Warns or suspends the message's author (the moderation service's own rules and scope). */
+    actOnAuthor?: (kind: 'warn' | 'suspend', authorId: string) => Promise<void>
+  },
 ) {
   if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')
   if (!isObjectId(reportId)) throw notFound('moderation.refusals.notFound')
@@ -105,9 +140,18 @@ export async function decideMessageReport(
   const spaces = await spacesOfConversation(report.conversationId)
   if (!mayModerateSpaces(actor, spaces)) throw forbidden('moderation.refusals.outsideScope')
   if (report.status !== 'open') throw conflict('moderation.refusals.alreadyDecided')
-  if (decision.kind !== 'dismiss' && decision.kind !== 'hide') throw invalid('moderation.refusals.messageDecision', { decision: ['moderation.refusals.messageDecision'] })
-  if (decision.kind === 'hide' && !decision.reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
+  const onAuthor = decision.kind === 'warn' || decision.kind === 'suspend' ? decision.kind : null
+  if (decision.kind !== 'dismiss' && decision.kind !== 'hide' && !(onAuthor && context.actOnAuthor)) {
+    throw invalid('moderation.refusals.messageDecision', { decision: ['moderation.refusals.messageDecision'] })
+  }
+  if (decision.kind !== 'dismiss' && !decision.reason.trim()) throw invalid('moderation.refusals.reasonRequired', { reason: ['moderation.refusals.reasonRequired'] })
   const now = context.now ?? new Date()
+  if (onAuthor) {
+    const message = await Message.findById(report.messageId, { authorId: 1 }).lean()
+    if (!message) throw notFound('moderation.refusals.notFound')
+    // Before the report closes: a refusal (author outside the scope, bad number of days) leaves it open.
+    await context.actOnAuthor!(onAuthor, String(message.authorId))
+  }
   const status = decision.kind === 'dismiss' ? 'dismissed' : 'actioned'
   const result = await MessageReport.updateOne({ _id: report._id, status: 'open' }, { $set: { status } })
   if (result.modifiedCount === 0) throw conflict('moderation.refusals.alreadyDecided')

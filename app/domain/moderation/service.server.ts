@@ -18,7 +18,7 @@ import { User } from '../users/model.server'
 import { recordAudit } from './audit.server'
 import { ageInDays } from './follow-up'
 import { isHidden, setHidden } from './hidden.server'
-import { decideMessageReport, isMessageReport, messageReportsQueue } from './message-reports.server'
+import { decideMessageReport, isMessageReport, messageReportsQueue, type MessageQueueReport } from './message-reports.server'
 import { Recommendation, Report, type ReportTargetKind } from './model.server'
 import type { ReportDecision } from './schema'
 import { assertPermission, isModerator, mayModerateOrganisation, mayModeratePerson, mayModerateSpaces, maySeeProfile, maySeeRecommendations, moderatesEverywhere, organisationSpaces } from '../permissions'
@@ -197,6 +197,9 @@ export type QueueReport = {
   reporterName: string
   createdAt: string
   ageDays: number
+  /** Message reports only: who wrote it and the messages around it (message-reports.server.ts). */
+  author?: MessageQueueReport['author']
+  context?: MessageQueueReport['context']
 }
 
 /** Open reports of the actor's scope, oldest first. */
@@ -241,7 +244,14 @@ export async function decideReport(
   const report = await Report.findById(reportId).lean()
   if (!report) {
     // Reports on messages live in messaging's collection; same queue, same form.
-    if (await isMessageReport(reportId)) return decideMessageReport(actor, reportId, decision, context)
+    if (await isMessageReport(reportId)) {
+      const now = context.now ?? new Date()
+      return decideMessageReport(actor, reportId, decision, {
+        ...context,
+        now,
+        actOnAuthor: (kind, authorId) => (kind === 'warn' ? warnUser(actor, authorId, decision.reason, { ...context, now }) : suspendUser(actor, authorId, decision.days ?? 0, decision.reason, { now })),
+      })
+    }
     throw notFound('moderation.refusals.notFound')
   }
   const targetId = String(report.targetId)
