@@ -76,6 +76,11 @@ test('a reported message hidden from the reports queue disappears live from the 
   await expect(report.locator('.report-snapshot')).toHaveText(text)
   await expect(report).toContainText('Publicité non sollicitée')
   await expect(report).toContainText(`Signalé par Bruno Lecteur ${unique}`)
+  // Who wrote it (her page, where she can be found again) and the message in its conversation.
+  await expect(report.getByRole('link', { name: `Alice Vendeuse ${unique}` })).toHaveAttribute('href', `/membres/${alice.id}`)
+  await report.getByText('Le message dans sa conversation').click()
+  await expect(report.locator('[aria-current="true"]')).toContainText(`Achetez mes lunettes ${unique}`)
+  await expect(report.getByLabel('Décision').locator('option')).toHaveText(['Classer sans suite', 'Masquer le contenu', 'Avertir la personne', 'Suspendre la personne'])
   await report.getByLabel('Décision').selectOption('hide')
   await report.getByLabel(/Motif/).fill('Démarchage commercial')
   await report.getByRole('button', { name: 'Appliquer' }).click()
