@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { expect, expectAccessible, test } from './fixtures'
 import { createTestUser, e2eDb, signInAs } from './support/db'
 import { linkIn, waitForMail } from './support/mail'
+import { accountButton } from './support/header'
 import { signInWithForm } from './support/sign-in'
 
 test('verified while signed in: the next step is to create or join my company, with the kind already chosen', async ({ page }) => {
@@ -18,7 +19,7 @@ test('verified while signed in: the next step is to create or join my company, w
 
   await page.goto('/connexion')
   await signInWithForm(page, email, password)
-  await expect(page.getByRole('link', { name: 'Mon compte (Inès Moreau)' })).toBeVisible()
+  await expect(accountButton(page, 'Inès Moreau')).toBeVisible()
 
   await page.goto(linkIn(await waitForMail(email), '/verifier-email/'))
   await expect(page.getByRole('status').filter({ hasText: 'est vérifiée' })).toBeVisible()
