@@ -16,8 +16,7 @@ import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors } from '~/ui/field'
 import { EmptyState } from '~/ui/states'
-import { Organisation } from '~/domain/orgs/model.server'
-import { needsForOrganisation } from '~/domain/search/matching.server'
+import { needsForOrganisationId } from '~/domain/search/matching.server'
 import { NeedsForYou } from '~/ui/search/suggestions-display'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
@@ -29,21 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const mine = await myProposals(actor)
   // "Besoins pour vous": open needs matching the competencies of the person's first lab/centre.
   const firstOrg = mine.organisations[0]
-  const profile = firstOrg ? await Organisation.findById(firstOrg.id, { name: 1, domains: 1, keywords: 1, trlMin: 1, trlMax: 1, location: 1 }).lean() : null
-  const forYou = profile
-    ? {
-        orgName: profile.name,
-        suggestions: await needsForOrganisation(context.search, {
-          domains: profile.domains,
-          keywords: profile.keywords,
-          trlMin: profile.trlMin,
-          trlMax: profile.trlMax,
-          communeCode: profile.location?.communeCode,
-          departementName: profile.location?.departementName,
-          regionName: profile.location?.regionName,
-        }),
-      }
-    : null
+  const forYou = firstOrg ? await needsForOrganisationId(context.search, firstOrg.id) : null
   return { ...mine, forYou }
 }
 

@@ -6,7 +6,7 @@ import { visibleNeed } from '../needs/service.server'
 import { proposingKinds } from '../orgs/kinds'
 import { memberIdsOf, organisationsOf } from '../orgs/memberships.server'
 import { assertAllowed, mayAskAboutNeed } from '../permissions'
-import { Conversation } from './model.server'
+import { upsertConversation } from './service.server'
 
 /**
  * « Poser une question » on a need, before proposing: one conversation per need and person
@@ -41,14 +41,5 @@ export async function askAboutNeed(actor: Actor, needId: string): Promise<{ id: 
   assertAllowed(mayAskAboutNeed(actor, facts), 'messaging.errors.questionNotAllowed')
   const companyMembers = await memberIdsOf(need.companyOrgId)
   const filter = { kind: 'need_question', needId: new ObjectId(needId), askerId: new ObjectId(actor.id) }
-  const update = { $setOnInsert: filter, $addToSet: { participants: { $each: [new ObjectId(actor.id), ...companyMembers] } } }
-  try {
-    const conversation = await Conversation.findOneAndUpdate(filter, update, { upsert: true, new: true }).lean()
-    return { id: String(conversation!._id) }
-  } catch (error) {
-    // Two first clicks at once: the unique index keeps one, the other joins it.
-    if ((error as { code?: number }).code !== 11000) throw error
-    const conversation = await Conversation.findOneAndUpdate(filter, { $addToSet: update.$addToSet }, { new: true }).lean()
-    return { id: String(conversation!._id) }
-  }
+  return upsertConversation(filter, { $setOnInsert: filter, $addToSet: { participants: { $each: [new ObjectId(actor.id), ...companyMembers] } } })
 }

@@ -90,15 +90,24 @@ export async function startDirectConversation(actor: Actor, otherUserId: string)
   const other = await User.findOne({ _id: otherUserId, deletedAt: null }, { _id: 1, suspendedUntil: 1 }).lean()
   if (!other) throw notFound('messaging.errors.userNotFound')
   const pairKey = [actor.id, otherUserId].sort().join(':')
-  const filter = { pairKey }
-  const update = { $setOnInsert: { kind: 'direct', pairKey, participants: [new ObjectId(actor.id), new ObjectId(otherUserId)] } }
+  return upsertConversation({ pairKey }, { $setOnInsert: { kind: 'direct', pairKey, participants: [new ObjectId(actor.id), new ObjectId(otherUserId)] } })
+}
+
+type ConversationFilter = Record<string, unknown>
+type ConversationUpdate = { $setOnInsert: Record<string, unknown>; $addToSet?: { participants: { $each: mongoose.Types.ObjectId[] } } }
+
+/**
+ * The one conversation a unique key names (a pair of people, a project, a proposal, a question),
+ * created on first use. Two first requests at the same time: the unique index keeps one and the
+ * other reads it — adding its participants, so nobody who should be in it is left out.
+ */
+export async function upsertConversation(filter: ConversationFilter, update: ConversationUpdate): Promise<{ id: string }> {
   try {
     const conversation = await Conversation.findOneAndUpdate(filter, update, { upsert: true, new: true }).lean()
     return { id: String(conversation!._id) }
   } catch (error) {
-    // Two first clicks at the same time: the unique index keeps one, the loser reads it.
     if ((error as { code?: number }).code !== 11000) throw error
-    const existing = await Conversation.findOne(filter).lean()
+    const existing = update.$addToSet ? await Conversation.findOneAndUpdate(filter, { $addToSet: update.$addToSet }, { new: true }).lean() : await Conversation.findOne(filter).lean()
     return { id: String(existing!._id) }
   }
 }
@@ -111,15 +120,7 @@ export async function ensureProjectConversation(projectId: string, memberIds: st
   if (!isObjectId(projectId)) throw notFound('messaging.errors.notFound')
   const members = memberIds.filter(isObjectId).map((id) => new ObjectId(id))
   const filter = { kind: 'project', projectId: new ObjectId(projectId) }
-  const update = { $setOnInsert: { kind: 'project', projectId: new ObjectId(projectId) }, $addToSet: { participants: { $each: members } } }
-  try {
-    const conversation = await Conversation.findOneAndUpdate(filter, update, { upsert: true, new: true }).lean()
-    return { id: String(conversation!._id) }
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error
-    const conversation = await Conversation.findOneAndUpdate(filter, { $addToSet: update.$addToSet }, { new: true }).lean()
-    return { id: String(conversation!._id) }
-  }
+  return upsertConversation(filter, { $setOnInsert: filter, $addToSet: { participants: { $each: members } } })
 }
 
 /** The thread between a company and the organisation that proposed an answer to its need. */
@@ -127,12 +128,7 @@ export async function ensureNeedThread(needId: string, proposalId: string, membe
   if (!isObjectId(needId) || !isObjectId(proposalId)) throw notFound('messaging.errors.notFound')
   const members = memberIds.filter(isObjectId).map((id) => new ObjectId(id))
   const filter = { kind: 'need_thread', proposalId: new ObjectId(proposalId) }
-  const conversation = await Conversation.findOneAndUpdate(
-    filter,
-    { $setOnInsert: { kind: 'need_thread', needId: new ObjectId(needId), proposalId: new ObjectId(proposalId) }, $addToSet: { participants: { $each: members } } },
-    { upsert: true, new: true },
-  ).lean()
-  return { id: String(conversation!._id) }
+  return upsertConversation(filter, { $setOnInsert: { ...filter, needId: new ObjectId(needId) }, $addToSet: { participants: { $each: members } } })
 }
 
 export type ConversationView = {

@@ -2,8 +2,7 @@ import type { AlertNeed } from '../alerts/mail'
 import { searchableNeeds, type AlertSearch } from '../alerts/matches.server'
 import { proposingKinds } from '../orgs/kinds'
 import { organisationsOf } from '../orgs/memberships.server'
-import { Organisation } from '../orgs/model.server'
-import { needsForOrganisation } from '../search/matching.server'
+import { needsForOrganisationId } from '../search/matching.server'
 
 /**
  * « Besoins pour vous » in researchers' digests (issue 14): the matching « Mes propositions »
@@ -21,22 +20,8 @@ export async function needsForResearchers(userIds: readonly string[], search: Al
     if (!first) continue
     let needs = cache.get(first.id)
     if (!needs) {
-      const profile = await Organisation.findById(first.id, { domains: 1, keywords: 1, trlMin: 1, trlMax: 1, location: 1 }).lean()
-      const suggestions = profile
-        ? await needsForOrganisation(
-            search.client,
-            {
-              domains: profile.domains,
-              keywords: profile.keywords,
-              trlMin: profile.trlMin,
-              trlMax: profile.trlMax,
-              communeCode: profile.location?.communeCode,
-              departementName: profile.location?.departementName,
-              regionName: profile.location?.regionName,
-            },
-            { limit: FOR_YOU_MAX, names: search.names },
-          )
-        : null
+      const matched = await needsForOrganisationId(search.client, first.id, { limit: FOR_YOU_MAX, names: search.names })
+      const suggestions = matched?.suggestions
       const ids = suggestions?.status === 'ok' ? suggestions.items.map((item) => item.id) : []
       const visible = await searchableNeeds(ids)
       needs = ids.flatMap((id) => visible.get(id) ?? [])

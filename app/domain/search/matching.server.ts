@@ -9,6 +9,7 @@ export type { SuggestedNeed, SuggestedPartner, Suggestions }
 import { searchIndexNames, type SearchIndexNames } from './names'
 import { quoteFilterValue } from './query'
 import { isUnavailable } from './service.server'
+import { Organisation } from '../orgs/model.server'
 
 /**
  * "Partenaires suggérés" for a need and "besoins pour vous" for a lab or centre: Meilisearch
@@ -153,4 +154,31 @@ export async function needsForOrganisation(
     if (isUnavailable(error)) return { status: 'unavailable' }
     throw error
   }
+}
+
+/**
+ * « Besoins pour vous » for an organisation by its id: its profile read once, then the matching
+ * above. Shared by « Mes propositions » and the researchers' digest so both show the same needs.
+ */
+export async function needsForOrganisationId(
+  client: MeiliSearch,
+  organisationId: string,
+  options: { limit?: number; names?: SearchIndexNames } = {},
+): Promise<{ orgName: string; suggestions: Suggestions<SuggestedNeed> } | null> {
+  const profile = await Organisation.findById(organisationId, { name: 1, domains: 1, keywords: 1, trlMin: 1, trlMax: 1, location: 1 }).lean()
+  if (!profile) return null
+  const suggestions = await needsForOrganisation(
+    client,
+    {
+      domains: profile.domains,
+      keywords: profile.keywords,
+      trlMin: profile.trlMin,
+      trlMax: profile.trlMax,
+      communeCode: profile.location?.communeCode,
+      departementName: profile.location?.departementName,
+      regionName: profile.location?.regionName,
+    },
+    options,
+  )
+  return { orgName: profile.name, suggestions }
 }
