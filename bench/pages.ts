@@ -6,9 +6,10 @@
  * in the same run. For each page: p50/p95/p99 latency, requests a second, non-2xx answers, and
  * the app process's CPU time per request (utime+stime from /proc/<pid>/stat); the machine's load
  * average is printed before each page. Then the gzipped JavaScript a first load of the home,
- * search and need pages downloads, from the build's manifests.
+ * search and need pages downloads, from the build's manifests; and the largest contentful paint of
+ * those pages on a throttled rural line (bench/rural-line.ts).
  *
- *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR] [--only '/,/besoins'] [--weight-only]
+ *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR] [--only '/,/besoins'] [--weight-only] [--rural-only]
  *   (the issue's figures: --needs 100000 --orgs 20000)
  */
 import { existsSync } from 'node:fs'
@@ -34,6 +35,7 @@ import { provideServices } from '../server/embedded/index.js'
 import { getFreePort } from '../server/embedded/ports.js'
 import { createLogger } from '../server/logger.js'
 import { createSearchClient } from '../server/search/client.js'
+import { measureOnRuralLine, RURAL_LINE } from './rural-line.js'
 
 const options = z
   .object({
@@ -44,6 +46,7 @@ const options = z
     'cpu-prof': z.string().optional(),
     only: z.string().optional(),
     'weight-only': z.boolean().default(false),
+    'rural-only': z.boolean().default(false),
   })
   .parse(
     parseArgs({
@@ -55,6 +58,7 @@ const options = z
         'cpu-prof': { type: 'string' },
         only: { type: 'string' },
         'weight-only': { type: 'boolean' },
+        'rural-only': { type: 'boolean' },
       },
     }).values,
   )
@@ -144,6 +148,18 @@ async function printFirstLoadJavaScript() {
   console.table(await firstLoadJavaScript(['routes/_index', 'routes/recherche', 'routes/besoins.$id._index']))
 }
 
+async function printRuralLine(url: string, needId: unknown) {
+  const line = `${(RURAL_LINE.downloadBytesPerSecond * 8) / 0.9 / 1e6} Mbit/s, ${RURAL_LINE.latencyMs} ms round trip`
+  console.log(`\nrural line (${line}, cold cache, median of 3 loads), load before: ${await loadAverage()}`)
+  console.table(
+    await measureOnRuralLine(url, [
+      { name: '/', path: '/' },
+      { name: '/recherche', path: '/recherche' },
+      { name: 'need page', path: `/besoins/${needId}` },
+    ]),
+  )
+}
+
 async function main() {
   if (!existsSync(path.join(BUILD, 'server/index.js'))) throw new Error('no production build: run `npm run build` first')
   if (options['weight-only']) return printFirstLoadJavaScript()
@@ -212,6 +228,7 @@ async function main() {
       { name: '/animation', path: '/animation', cookie: animatorCookie },
     ].filter((page) => !options.only || options.only.split(',').includes(page.name))
     for (const page of [healthz, ...pages]) await check(app.url, page)
+    if (options['rural-only']) return await printRuralLine(app.url, need._id)
     // Warm-up: the first requests compile and fill caches.
     for (const page of [healthz, ...pages]) for (let i = 0; i < 5; i++) await check(app.url, page)
 
@@ -236,6 +253,7 @@ async function main() {
     console.log(`\n${options.connections} connections, ${options.seconds} s per page; * signed in`)
     console.table(rows)
     await printFirstLoadJavaScript()
+    await printRuralLine(app.url, need._id)
   } finally {
     await app?.stop()
     await disconnectDatabase()

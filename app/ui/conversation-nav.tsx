@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InboxMessageEvent } from '~/realtime/events'
 import { isConversationOnScreen } from '~/realtime/on-screen'
-import { closeSocket, getSocket } from '~/realtime/socket-client'
+import { closeSocketLater, withSocket } from '~/realtime/lazy-socket'
 import { useToast } from './toast'
 import { NavLinkWithCount, useUnreadCount } from './unread-count'
 
@@ -17,30 +17,31 @@ export function MessagesNavLink({ userId }: { userId: string }) {
   const toast = useToast()
   const { unread, refresh } = useUnreadCount('/messages/non-lus')
 
-  useEffect(() => {
-    const socket = getSocket(userId)
-    const onMessage = ({ conversationId, author, preview }: InboxMessageEvent) => {
-      if (isConversationOnScreen(conversationId)) return // shown where it is read: its page or the project room
-      toast({ kind: 'info', message: preview ? t('notifications.message.toast', { name: author.name, preview }) : t('notifications.message.toastNoPreview', { name: author.name }) })
-    }
-    socket.on('inbox:updated', refresh)
-    socket.on('inbox:message', onMessage)
-    return () => {
-      socket.off('inbox:updated', refresh)
-      socket.off('inbox:message', onMessage)
-    }
-  }, [refresh, t, toast, userId])
-  // The link disappears when the person signs out: so does their connection.
-  useEffect(() => closeSocket, [])
-
-  return (
-    <NavLinkWithCount
-      to="/messages"
-      className="nav-messages"
-      label={t('layout.nav.messages')}
-      unread={unread}
-      unreadText={t('messaging.nav.unread', { count: unread })}
-      testId="unread-badge"
-    />
+  useEffect(
+    () =>
+      withSocket(userId, (socket) => {
+        const onMessage = ({ conversationId, author, preview }: InboxMessageEvent) => {
+          if (isConversationOnScreen(conversationId)) return // shown where it is read: its page or the project room
+          toast({
+            kind: 'info',
+            message: preview
+              ? t('notifications.message.toast', { name: author.name, preview })
+              : t('notifications.message.toastNoPreview', {
+                  name: author.name,
+                }),
+          })
+        }
+        socket.on('inbox:updated', refresh)
+        socket.on('inbox:message', onMessage)
+        return () => {
+          socket.off('inbox:updated', refresh)
+          socket.off('inbox:message', onMessage)
+        }
+      }),
+    [refresh, t, toast, userId],
   )
+  // The link disappears when the person signs out: so does their connection.
+  useEffect(() => closeSocketLater, [])
+
+  return <NavLinkWithCount to="/messages" className="nav-messages" label={t('layout.nav.messages')} unread={unread} unreadText={t('messaging.nav.unread', { count: unread })} testId="unread-badge" />
 }

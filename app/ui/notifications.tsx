@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NotificationView } from '~/domain/notifications/schema'
 import { notificationText } from '~/domain/notifications/text'
-import { getSocket } from '~/realtime/socket-client'
+import { withSocket } from '~/realtime/lazy-socket'
 import { useToast } from './toast'
 import { NavLinkWithCount, useUnreadCount } from './unread-count'
 
@@ -18,17 +18,18 @@ export function NotificationsNavLink({ userId }: { userId: string }) {
   const toast = useToast()
   const { unread, refresh } = useUnreadCount('/notifications/non-lues')
 
-  useEffect(() => {
-    const socket = getSocket(userId)
-    const onCreated = (notification: NotificationView) => {
-      refresh()
-      toast({ kind: 'info', message: notificationText(t, notification) })
-    }
-    socket.on('notification:created', onCreated)
-    return () => {
-      socket.off('notification:created', onCreated)
-    }
-  }, [refresh, t, toast, userId])
+  useEffect(
+    () =>
+      withSocket(userId, (socket) => {
+        const onCreated = (notification: NotificationView) => {
+          refresh()
+          toast({ kind: 'info', message: notificationText(t, notification) })
+        }
+        socket.on('notification:created', onCreated)
+        return () => socket.off('notification:created', onCreated)
+      }),
+    [refresh, t, toast, userId],
+  )
 
   return (
     <NavLinkWithCount
