@@ -39,8 +39,8 @@ export function indexSettings(kind: SearchKind): Settings {
       searchableAttributes: ['title', 'domainLabels', 'summary', 'companyName', 'description', 'communeName', 'departement', 'region'],
       // Only what a filter uses: every filterable attribute is kept up to date on each write.
       // publishedAt: saved-search alerts ask for the needs published since their last run.
-      filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', 'publishedAt', '_geo'],
-      sortableAttributes: ['openRank', 'publishedAt', 'deadline', '_geo'],
+      filterableAttributes: ['domains', 'category', 'filiere', 'stage', 'status', 'trl', 'region', 'departement', 'territory', 'publishedAt', 'geoCells'],
+      sortableAttributes: ['openRank', 'publishedAt', 'deadline'],
       displayedAttributes: ['*'],
       localizedAttributes: french,
       typoTolerance,
@@ -52,8 +52,8 @@ export function indexSettings(kind: SearchKind): Settings {
   }
   return {
     searchableAttributes: ['name', 'domainLabels', 'keywords', 'equipment', 'description', 'communeName', 'departement', 'region'],
-    filterableAttributes: ['kind', 'domains', 'filieres', 'trl', 'region', 'departement', 'territories', 'verified', '_geo'],
-    sortableAttributes: ['createdAt', 'name', '_geo'],
+    filterableAttributes: ['kind', 'domains', 'filieres', 'trl', 'region', 'departement', 'territories', 'verified', 'geoCells'],
+    sortableAttributes: ['createdAt', 'name'],
     displayedAttributes: ['*'],
     localizedAttributes: french,
     typoTolerance,

@@ -1,5 +1,6 @@
 import type { ChangeStream, ChangeStreamDocument, ObjectId, ResumeToken, Timestamp } from 'mongodb'
 import mongoose, { type Connection } from 'mongoose'
+import { SEARCH_DOCUMENTS_VERSION } from '../../app/domain/search/documents.js'
 import { searchIndexNames } from '../../app/domain/search/names.js'
 import type { Logger } from '../logger.js'
 import type { SearchClient } from './client.js'
@@ -16,12 +17,13 @@ import { applyChanges, MODERATION_COLLECTION, NEEDS_COLLECTION, ORGANISATIONS_CO
  * While Meilisearch is down the batch is retried with backoff and the token does not move.
  * Requests never wait on any of this: the app writes MongoDB and returns.
  *
- * First start (no token): the indexes are rebuilt from MongoDB, and the stream starts at the
- * cluster time read before the rebuild, so nothing written meanwhile is missed.
+ * First start (no token), or documents of an older shape (`documentsVersion`): the indexes are
+ * rebuilt from MongoDB, and the stream starts at the cluster time read before the rebuild, so
+ * nothing written meanwhile is missed.
  */
 export const SYNC_STATE_COLLECTION = 'search_sync_state'
 
-type SyncState = { _id: string; resumeToken?: ResumeToken; startAtOperationTime?: Timestamp; updatedAt: Date }
+type SyncState = { _id: string; resumeToken?: ResumeToken; startAtOperationTime?: Timestamp; documentsVersion?: number; updatedAt: Date }
 
 export type SearchSync = {
   stop: () => Promise<void>
@@ -101,11 +103,12 @@ export function startSearchSync(options: {
     for (let attempt = 0; !stopped; attempt++) {
       try {
         let state = await states.findOne({ _id: stateId })
-        if (!state?.resumeToken && !state?.startAtOperationTime) {
+        // Documents of an older shape (e.g. before their grid cells): rebuild, as on a first start.
+        if ((!state?.resumeToken && !state?.startAtOperationTime) || (state.documentsVersion ?? 1) !== SEARCH_DOCUMENTS_VERSION) {
           const startAtOperationTime = await operationTime()
           logger.info('search sync: no resume token, rebuilding the indexes from MongoDB')
           await rebuildSearchIndexes({ connection, client, prefix: options.prefix, shouldStop: () => stopped || !mayWrite() })
-          state = { _id: stateId, startAtOperationTime, updatedAt: new Date() }
+          state = { _id: stateId, startAtOperationTime, documentsVersion: SEARCH_DOCUMENTS_VERSION, updatedAt: new Date() }
           await states.replaceOne({ _id: stateId }, state, { upsert: true })
         }
         if (stopped) return

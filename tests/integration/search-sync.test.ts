@@ -2,6 +2,8 @@ import type { AppLoadContext } from '@remix-run/node'
 import mongoose from 'mongoose'
 import { setHidden } from '~/domain/moderation/hidden.server'
 import { placeGeo } from '~/domain/places/coordinates.server'
+import { resolveCommune } from '~/domain/places/communes.server'
+import { cellsOf } from '~/domain/places/grid-cells'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Need } from '~/domain/needs/model.server'
 import { Organisation } from '~/domain/orgs/model.server'
@@ -54,8 +56,10 @@ describe('index settings', () => {
   it('are applied from code, idempotently', async () => {
     await createSearchIndexes(client, { prefix })
     const needs = await client.index(names.needs).getSettings()
-    expect(needs.filterableAttributes).toEqual(expect.arrayContaining(['domains', 'category', 'filiere', 'region', 'departement', 'territory', 'trl', 'stage', 'status', '_geo']))
-    expect(needs.sortableAttributes).toEqual(expect.arrayContaining(['_geo']))
+    expect(needs.filterableAttributes).toEqual(expect.arrayContaining(['domains', 'category', 'filiere', 'region', 'departement', 'territory', 'trl', 'stage', 'status', 'geoCells']))
+    // No geo index: its upkeep cost ~650 ms per write at 100,000 needs (ADR 014); "près de" filters on grid cells.
+    expect(needs.filterableAttributes).not.toContain('_geo')
+    expect(needs.sortableAttributes).not.toContain('_geo')
     expect(needs.sortableAttributes).toEqual(expect.arrayContaining(['publishedAt', 'deadline']))
     expect(needs.searchableAttributes?.[0]).toBe('title')
     expect(needs.synonyms?.['impression 3d']).toEqual(expect.arrayContaining(['fabrication additive', '3d printing']))
@@ -87,7 +91,7 @@ describe('sync', () => {
     const doc = await eventually(() => indexedNeed(need._id), { what: 'inserted need indexed' })
     expect(doc).toMatchObject({ title: 'Pièces en fabrication additive métal', companyName: 'Lunetterie Test', trl: 6 })
     // A public need sits at its commune's point (Saint-Claude).
-    expect(doc).toMatchObject({ _geo: placeGeo({ communeCode: '39478' }).commune, geoPrecision: 'commune' })
+    expect(doc).toMatchObject({ _geo: placeGeo({ communeCode: '39478' }).commune, geoCells: cellsOf(placeGeo({ communeCode: '39478' }).commune!), geoPrecision: 'commune' })
     expect(await eventually(() => indexedOrg(company._id), { what: 'org indexed' })).toMatchObject({ name: 'Lunetterie Test', kind: 'company' })
 
     // Typo + synonym: "impresion 3d" finds a need written as "fabrication additive".
@@ -129,7 +133,7 @@ describe('sync', () => {
     expect(anonymousDoc).toMatchObject({ companyName: null, companyId: null, description: null, trl: null, trlTarget: null, deadline: null, communeName: null })
     expect(JSON.stringify(anonymousDoc)).not.toMatch(/zorglub|Très Discrète|50k_200k/)
     // Its position is only the département's centre: the commune is not public.
-    expect(anonymousDoc).toMatchObject({ _geo: placeGeo({ communeCode: '39478' }).departement, geoPrecision: 'departement' })
+    expect(anonymousDoc).toMatchObject({ _geo: placeGeo({ communeCode: '39478' }).departement, geoCells: cellsOf(placeGeo({ communeCode: '39478' }).departement!), geoPrecision: 'departement' })
     const membersDoc = (await indexedNeed(membersOnly._id))!
     expect(membersDoc).toMatchObject({ companyName: 'Société Très Discrète', description: null, trl: null })
     expect(await indexedNeed(draft._id)).toBeUndefined()
@@ -190,6 +194,25 @@ describe('search', () => {
       const result = await searchCatalogue(client, query, { names })
       expect(result).toMatchObject({ status: 'ok', total: 0 })
     }
+  })
+
+  it('« près de » keeps the needs within the radius, through their grid cells, each with its distance', async () => {
+    const company = await insertOrg()
+    const near = await insertNeed(company._id, { title: 'Rayon grille Saint-Claude' })
+    const far = await insertNeed(company._id, { title: 'Rayon grille Brest', location: resolveCommune('29019') })
+    await eventually(async () => Boolean((await indexedNeed(near._id)) && (await indexedNeed(far._id))), { what: 'needs indexed' })
+    // Oyonnax is about 20 km from Saint-Claude and 800 from Brest.
+    const oyonnax = placeGeo({ communeCode: '01283' }).commune!
+    const query = parseSearchQuery(new URLSearchParams([['q', 'rayon grille']]))
+    const within25 = await searchCatalogue(client, query, { names, geo: { point: oyonnax, radiusKm: 25 } })
+    if (within25.status !== 'ok' || within25.kind !== 'needs') throw new Error('search unavailable')
+    expect(within25.hits.map((hit) => hit.title)).toEqual(['Rayon grille Saint-Claude'])
+    expect(within25.hits[0]!.distanceKm).toBeGreaterThan(15)
+    expect(within25.hits[0]!.distanceKm).toBeLessThan(25)
+    const within10 = await searchCatalogue(client, query, { names, geo: { point: oyonnax, radiusKm: 10 } })
+    expect(within10).toMatchObject({ status: 'ok', total: 0 })
+    const anywhere = await searchCatalogue(client, query, { names })
+    expect(anywhere).toMatchObject({ status: 'ok', total: 2 })
   })
 
   it('returns facet counts and highlights', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { cellsOf } from '~/domain/places/grid-cells'
 import { needDocument, organisationDocument, type NeedSource } from '~/domain/search/documents'
 
 const base: NeedSource = {
@@ -76,7 +77,8 @@ describe('the position of a need in the index', () => {
   it('is only the département’s centre when the commune is not public', () => {
     for (const confidentiality of ['members', 'anonymous'] as const) {
       const doc = needDocument({ ...base, confidentiality }, company, geo)!
-      expect(doc).toMatchObject({ _geo: geo.departement, geoPrecision: 'departement' })
+      // The cells too: a filter on them must not reveal the commune either.
+      expect(doc).toMatchObject({ _geo: geo.departement, geoCells: cellsOf(geo.departement!), geoPrecision: 'departement' })
       expect(allText(doc)).not.toContain('5.86473')
     }
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildFilter, geoRadiusFilter, HIGHLIGHT_POST, HIGHLIGHT_PRE, parseSearchQuery, quoteFilterValue, SEARCH_QUERY_MAX, searchHref, splitHighlights } from '~/domain/search/query'
+import { buildFilter, HIGHLIGHT_POST, HIGHLIGHT_PRE, parseSearchQuery, quoteFilterValue, SEARCH_QUERY_MAX, searchHref, splitHighlights } from '~/domain/search/query'
 import { resolveNear } from '~/domain/search/near.server'
 import { buildSynonyms } from '~/domain/search/synonyms'
 
@@ -84,11 +84,6 @@ describe('near a place', () => {
     const query = parseSearchQuery(new URLSearchParams('type=organisations&near=Cholet&radius=100&domain=robotics'))
     expect(searchHref(query)).toBe('/recherche?type=organisations&domain=robotics&near=Cholet&radius=100')
     expect(searchHref({ ...query, near: { place: 'Cholet', radiusKm: 50 } })).toBe('/recherche?type=organisations&domain=robotics&near=Cholet')
-  })
-
-  it('builds the geo filter from numbers only', () => {
-    expect(geoRadiusFilter({ lat: 46.38679, lng: 5.86473 }, 25)).toBe('_geoRadius(46.38679, 5.86473, 25000)')
-    expect(() => geoRadiusFilter({ lat: Number.NaN, lng: 5 }, 25)).toThrow()
   })
 
   it('resolves the text to one commune and its point, or offers the communes it could mean', () => {

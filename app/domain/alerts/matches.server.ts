@@ -4,7 +4,8 @@ import { Need } from '../needs/model.server'
 import { needDocument, type NeedSource } from '../search/documents'
 import { searchIndexNames, type SearchIndexNames } from '../search/names'
 import { resolveNear } from '../search/near.server'
-import { buildFilter, geoRadiusFilter, type SearchQuery } from '../search/query'
+import { cellsFilter } from '../places/grid-cells'
+import { buildFilter, type SearchQuery } from '../search/query'
 import type { AlertNeed } from './mail'
 import { ALERT_MAIL_MAX_NEEDS } from './mail'
 
@@ -23,7 +24,7 @@ export function alertSearchRequest(query: SearchQuery, { since, until }: Window,
   const near = query.near ? resolveNear(query.near) : null
   const clauses = [buildFilter('needs', query.filters), `publishedAt > ${since.getTime()} AND publishedAt <= ${until.getTime()}`]
   // As on the page: a place that resolves to one commune limits the results; another is ignored.
-  if (near?.status === 'found') clauses.push(geoRadiusFilter(near.scope.point, near.scope.radiusKm))
+  if (near?.status === 'found') clauses.push(cellsFilter(near.scope.point, near.scope.radiusKm))
   return {
     indexUid,
     q: query.q,

@@ -4,6 +4,7 @@ import type { Confidentiality } from '../needs/schema'
 import { technologyDomains } from '../taxonomy/domains'
 import { noPlaceGeo, type GeoPoint, type PlaceGeo } from '../places/geo'
 import { communeDisplayName } from '../places/commune'
+import { cellsOf } from '../places/grid-cells'
 
 /**
  * What goes into the search indexes — pure, so the confidentiality rules are tested alone.
@@ -12,9 +13,16 @@ import { communeDisplayName } from '../places/commune'
  * what an anonymous visitor may see (app/domain/needs/visibility.ts decides), never more:
  * a need's details (description, TRL, budget, deadline, commune) only when the need is
  * public, its company only when it is not anonymised, and nothing of a draft or submitted need.
- * Its position (`_geo`) follows the same rule: the commune's point for a public need, only the
- * département's centre otherwise.
+ * Its position (`_geo`, and the grid cells it falls in, `geoCells`, which "près de" filters on)
+ * follows the same rule: the commune's point for a public need, only the département's centre
+ * otherwise.
  */
+
+/**
+ * The shape of the documents below. Raising it makes the search sync rebuild both indexes at its
+ * next start (server/search/sync.ts). 2: grid cells (`geoCells`) for "près de", issue 16.
+ */
+export const SEARCH_DOCUMENTS_VERSION = 2
 
 type Place = { communeName?: string | null; delegatedName?: string | null; departementCode?: string | null; departementName?: string | null; regionCode?: string | null; regionName?: string | null }
 
@@ -68,12 +76,12 @@ export type NeedSearchDocument = {
 
 /** Where a document sits on the map and how precisely: a commune, or only its département. */
 export type GeoPrecision = 'commune' | 'departement'
-type Positioned = { _geo?: GeoPoint; geoPrecision?: GeoPrecision }
+type Positioned = { _geo?: GeoPoint; geoCells?: string[]; geoPrecision?: GeoPrecision }
 
 function positioned<T extends object>(document: T, geo: PlaceGeo, precision: GeoPrecision): T & Positioned {
   const point = precision === 'commune' ? (geo.commune ?? geo.departement) : geo.departement
   if (!point) return document
-  return { ...document, _geo: point, geoPrecision: precision === 'commune' && geo.commune ? 'commune' : 'departement' }
+  return { ...document, _geo: point, geoCells: cellsOf(point), geoPrecision: precision === 'commune' && geo.commune ? 'commune' : 'departement' }
 }
 
 export type OrganisationSource = {

@@ -2,6 +2,7 @@ import type { MeiliSearch } from 'meilisearch'
 import { openStatuses } from '../needs/lifecycle'
 import { proposingKinds } from '../orgs/kinds'
 import { placeGeo } from '../places/coordinates.server'
+import { cellsFilter } from '../places/grid-cells'
 import type { GeoPoint } from '../places/geo'
 import { explainMatch, rankMatches, type SuggestedNeed, type SuggestedPartner, type Suggestions } from './matching'
 
@@ -20,11 +21,15 @@ import { Organisation } from '../orgs/model.server'
 const CANDIDATES = 200
 const anyOf = (attribute: string, values: readonly string[]) => `${attribute} IN [${values.map(quoteFilterValue).join(', ')}]`
 
+/** The rings candidates are gathered in, nearest first, before the rest of the catalogue. */
+const CANDIDATE_RINGS_KM = [25, 75, 200] as const
+
 /**
  * Candidates are everything the filter allows (a placeholder search: sharing a domain is
- * enough, no word in common needed), nearest first when the place has a point — so a large
- * catalogue still yields its nearby candidates; a text search on the same filter gives each
- * its rank by words in common (unranked candidates come last).
+ * enough, no word in common needed), nearest first when the place has a point — gathered ring
+ * by ring (within 25, 75, 200 km, then anywhere, in one multi-search over the grid cells: the
+ * indexes keep no geo index, ADR 014), so a large catalogue still yields its nearby candidates;
+ * a text search on the same filter gives each its rank by words in common (unranked come last).
  */
 async function candidatesWithTextRank(
   client: MeiliSearch,
@@ -33,15 +38,26 @@ async function candidatesWithTextRank(
   params: { filter: string[]; attributesToRetrieve: string[] },
   near: GeoPoint | null,
 ) {
-  const index = client.index(uid)
   const words = text.trim().split(/\s+/).slice(0, 10).join(' ')
-  const nearestFirst = near ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}
-  const [all, ranked] = await Promise.all([
-    index.search<Record<string, unknown>>('', { ...params, attributesToRetrieve: [...params.attributesToRetrieve, '_geo', 'geoPrecision'], ...nearestFirst, limit: CANDIDATES }),
-    words ? index.search<Record<string, unknown>>(words, { filter: params.filter, attributesToRetrieve: ['id'], matchingStrategy: 'last', limit: CANDIDATES }) : null,
-  ])
-  const ranks = new Map((ranked?.hits ?? []).map((hit, rank) => [String(hit.id), rank]))
-  return { hits: all.hits, textRank: (hit: Record<string, unknown>) => ranks.get(String(hit.id)) ?? CANDIDATES }
+  const placeholder = { indexUid: uid, q: '', attributesToRetrieve: [...params.attributesToRetrieve, '_geo', 'geoPrecision'], limit: CANDIDATES }
+  const rings = near ? CANDIDATE_RINGS_KM.map((radiusKm) => ({ ...placeholder, filter: [...params.filter, cellsFilter(near, radiusKm)] })) : []
+  const { results } = await client.multiSearch({
+    queries: [
+      ...rings,
+      { ...placeholder, filter: params.filter },
+      ...(words ? [{ indexUid: uid, q: words, filter: params.filter, attributesToRetrieve: ['id'], matchingStrategy: 'last' as const, limit: CANDIDATES }] : []),
+    ],
+  })
+  const gathered = new Map<string, Record<string, unknown>>()
+  for (const result of results.slice(0, rings.length + 1)) {
+    for (const hit of result.hits as Array<Record<string, unknown>>) {
+      if (gathered.size >= CANDIDATES) break
+      if (!gathered.has(String(hit.id))) gathered.set(String(hit.id), hit)
+    }
+  }
+  const ranked = words ? results.at(-1)!.hits : []
+  const ranks = new Map(ranked.map((hit, rank) => [String(hit.id), rank]))
+  return { hits: [...gathered.values()], textRank: (hit: Record<string, unknown>) => ranks.get(String(hit.id)) ?? CANDIDATES }
 }
 
 /** A hit's point as the index holds it (already reduced to a département's centre for non-public needs). */

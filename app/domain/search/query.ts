@@ -115,15 +115,6 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
   return { kind, q, page, sort, filters, near: place.success ? { place: place.data, radiusKm } : null }
 }
 
-/** `_geoRadius(lat, lng, metres)` from numbers only: a point we computed, a radius from the closed list. */
-export function geoRadiusFilter(point: { lat: number; lng: number }, radiusKm: number): string {
-  const number = (value: number) => {
-    if (!Number.isFinite(value)) throw new Error('geo filter: not a number')
-    return String(value)
-  }
-  return `_geoRadius(${number(point.lat)}, ${number(point.lng)}, ${number(Math.round(radiusKm * 1000))})`
-}
-
 /** A value as a Meilisearch string literal: quoted, with backslashes and quotes escaped. */
 export function quoteFilterValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`

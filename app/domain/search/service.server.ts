@@ -1,5 +1,6 @@
 import type { MeiliSearch } from 'meilisearch'
-import type { GeoPoint } from '../places/geo'
+import { distanceKm, type GeoPoint } from '../places/geo'
+import { cellsFilter } from '../places/grid-cells'
 import type { NeedSearchDocument, OrganisationSearchDocument } from './documents'
 import { roundDistance } from './matching'
 import { searchIndexNames, type SearchIndexNames } from './names'
@@ -7,7 +8,6 @@ import {
   buildFilter,
   FACET_VALUES_SHOWN,
   facetsByKind,
-  geoRadiusFilter,
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
   SEARCH_PAGE_SIZE,
@@ -41,7 +41,7 @@ export type GeoScope = { point: GeoPoint; radiusKm: number }
 
 const withGeo = (filter: string | undefined, geo: GeoScope | undefined) => {
   if (!geo) return filter
-  const radius = geoRadiusFilter(geo.point, geo.radiusKm)
+  const radius = cellsFilter(geo.point, geo.radiusKm)
   return filter ? `(${filter}) AND ${radius}` : radius
 }
 
@@ -83,20 +83,15 @@ export function searchRequest(query: SearchQuery, geo?: GeoScope) {
   // Without words there is no relevance to rank by: needs still taking proposals come first,
   // whatever the order chosen, and the newest first among them (docs/decisions/028).
   const browsing = query.kind === 'needs' && !query.q
-  // Near a place, ties go to the nearest, and each hit comes with its distance (_geoDistance).
-  const sort = [
-    ...(browsing ? ['openRank:asc'] : []),
-    ...(chosen ? [chosen] : []),
-    ...(geo ? [`_geoPoint(${geo.point.lat}, ${geo.point.lng}):asc`] : []),
-    ...(browsing && !chosen && !geo ? ['publishedAt:desc'] : []),
-  ]
+  // Near a place, the hits are those of the circle's grid cells, each with its distance
+  // computed here from its position (no geo sort: the indexes keep no geo index, ADR 014).
+  const sort = [...(browsing ? ['openRank:asc'] : []), ...(chosen ? [chosen] : []), ...(browsing && !chosen ? ['publishedAt:desc'] : [])]
   return {
     filter: withGeo(buildFilter(query.kind, query.filters), geo),
     facets: facetsByKind[query.kind].map((facet) => facet.attribute),
     sort: sort.length ? sort : undefined,
     hitsPerPage: SEARCH_PAGE_SIZE,
     page: query.page,
-    // Meilisearch adds `_geoDistance` to a hit only when its `_geo` is retrieved.
     attributesToRetrieve: [...(query.kind === 'needs' ? needFields : orgFields), ...(geo ? ['_geo', 'geoPrecision'] : [])],
     attributesToHighlight: [...highlightedFields[query.kind]],
     attributesToCrop: query.kind === 'needs' ? ['summary:40', 'description:30'] : ['description:40'],
@@ -155,11 +150,12 @@ export async function searchCatalogue(client: MeiliSearch, query: SearchQuery, o
     const hits = response.hits.map((hit) => {
       const record = hit as Record<string, unknown>
       const formatted = hit._formatted as Record<string, unknown> | undefined
-      const metres = typeof record._geoDistance === 'number' ? record._geoDistance : null
+      const position = record._geo as GeoPoint | undefined
+      const geo = options.geo
       return {
         ...pick(record, query.kind === 'needs' ? needFields : orgFields),
         highlighted: highlightsOf(formatted, fields),
-        distanceKm: metres === null ? null : roundDistance(metres / 1000),
+        distanceKm: geo && position ? roundDistance(distanceKm(geo.point, { lat: Number(position.lat), lng: Number(position.lng) })) : null,
         distanceApproximate: record.geoPrecision === 'departement',
       }
     })
