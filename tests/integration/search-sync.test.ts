@@ -7,6 +7,7 @@ import { cellsOf } from '~/domain/places/grid-cells'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Need } from '~/domain/needs/model.server'
 import { Organisation } from '~/domain/orgs/model.server'
+import { SEARCH_DOCUMENTS_VERSION } from '~/domain/search/documents'
 import { searchIndexNames } from '~/domain/search/names'
 import { FACET_VALUES_SHOWN, parseSearchQuery } from '~/domain/search/query'
 import { filiereIds } from '~/domain/taxonomy/filieres'
@@ -155,6 +156,22 @@ describe('sync', () => {
     sync = startSync()
     await eventually(() => indexedNeed(during._id), { what: 'need written while stopped indexed' })
     await eventually(() => absent(() => indexedNeed(before._id)), { what: 'delete made while stopped applied' })
+  })
+
+  it('rebuilds the indexes at start-up when they hold documents of an older shape', async () => {
+    const company = await insertOrg()
+    const need = await insertNeed(company._id, { title: 'Document d’une forme ancienne' })
+    await eventually(() => indexedNeed(need._id), { what: 'need indexed' })
+    await sync!.stop()
+    // What an index written before grid cells looks like: no cells, and a state of version 1.
+    await client.index(names.needs).updateDocuments([{ id: String(need._id), geoCells: null }]).waitTask()
+    expect((await indexedNeed(need._id))?.geoCells).toBeNull()
+    const state = mongoose.connection.collection(SYNC_STATE_COLLECTION)
+    await state.updateOne({ _id: `${prefix}main` as never }, { $set: { documentsVersion: 1 } })
+
+    sync = startSync()
+    await eventually(async () => Array.isArray((await indexedNeed(need._id))?.geoCells), { what: 'document rebuilt with its cells', timeoutMs: 30_000 })
+    expect(await eventually(async () => (await state.findOne({ _id: `${prefix}main` as never }))?.documentsVersion === SEARCH_DOCUMENTS_VERSION, { what: 'version stored' })).toBe(true)
   })
 
   it('keeps the resume token while Meilisearch is down, and catches up when it is back', async () => {
