@@ -6,10 +6,13 @@ import { buildFilter, quoteFilterValue, searchHref } from '../search/query'
 import { isUnavailable } from '../search/service.server'
 import { neighboursOf } from './adjacency'
 import { departementByName, mapDepartements } from './departements.server'
-import type { MapFilters, MapLayer } from './filters'
+import type { MapFilters } from './filters'
 import { isCompetenceGap } from './gaps'
-import { colourScale, type ScaleClass } from './scale'
-import { shownCount, type ShownCount } from './small-counts'
+import { colourScale } from './scale'
+import { shownCount } from './small-counts'
+import type { MapArea, MapData, MapScope } from './types'
+
+export type { MapArea, MapData, MapScope, MapTerritory } from './types'
 
 /**
  * The map's figures: needs and competences (organisations that answer needs, or the kinds
@@ -18,29 +21,6 @@ import { shownCount, type ShownCount } from './small-counts'
  * submitted and hidden needs are not there; see app/domain/search/documents.ts). Counts
  * below the threshold leave this function as « fewer than 3 », never as numbers.
  */
-
-/** A territory page's map: only that Territoire d'industrie's needs and organisations. */
-export type MapScope = { territory: string }
-
-export type MapArea = {
-  code: string
-  name: string
-  overseas: boolean
-  needs: ShownCount
-  competences: ShownCount
-  /** Needs here and no matching competence here or next door (app/domain/map/gaps.ts). */
-  gap: boolean
-  /** Index of its class in `scale`. */
-  colourClass: number
-  needsHref: string
-  competencesHref: string
-}
-
-export type MapTerritory = { id: string; name: string; needs: ShownCount; competences: ShownCount; needsHref: string; competencesHref: string }
-
-export type MapData =
-  | { status: 'ok'; layer: MapLayer; areas: MapArea[]; territories: MapTerritory[]; scale: ScaleClass[]; gaps: number }
-  | { status: 'unavailable' }
 
 type Distribution = Record<string, number>
 

@@ -55,7 +55,7 @@ const map: SameShape<typeof fr> = {
   },
   overseas: 'Overseas départements are not drawn (the boundaries used do not include them): their figures are in the table.',
   smallCounts: 'So that no company can be singled out, a figure below 3 reads “fewer than 3”.',
-  credit: 'Département boundaries: {{author}}, licence {{licence}}.',
+  credit: 'Département boundaries: {{author}}, licence',
   unavailable: 'The map is unavailable for a moment. Try again shortly; the list search still works.',
   errors: {
     tooLong: 'This map address is too long. Choose fewer filters.',

@@ -53,7 +53,7 @@ const map = {
   },
   overseas: 'Les départements d’outre-mer ne sont pas dessinés (les contours utilisés n’en ont pas) : leurs chiffres sont dans le tableau.',
   smallCounts: 'Pour ne désigner aucune entreprise, un chiffre inférieur à 3 s’affiche « moins de 3 ».',
-  credit: 'Contours des départements : {{author}}, licence {{licence}}.',
+  credit: 'Contours des départements : {{author}}, licence',
   unavailable: 'La carte est momentanément indisponible. Réessayez dans quelques instants ; la recherche par liste reste possible.',
   errors: {
     tooLong: 'Cette adresse de carte est trop longue. Choisissez moins de filtres.',
