@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { computeAdjacency, neighboursOf } from '~/domain/map/adjacency'
-import { mapHref, noMapFilters, parseMapQuery } from '~/domain/map/filters'
+import { mapHref, noMapFilters, parseMapQuery, type MapFilters } from '~/domain/map/filters'
 import { isCompetenceGap } from '~/domain/map/gaps'
 import { departementShapes, pathVertices } from '~/domain/map/geometry'
 import { colourScale, SCALE_COLOURS } from '~/domain/map/scale'
@@ -137,7 +137,7 @@ describe('the map query string', () => {
 
   it('writes links without defaults that read back the same', () => {
     expect(mapHref('/recherche/carte', noMapFilters)).toBe('/recherche/carte')
-    const filters = { ...noMapFilters, layer: 'competences' as const, domain: ['ai'], trl: ['4', '5'] }
+    const filters: MapFilters = { ...noMapFilters, layer: 'competences', domain: ['ai'], trl: ['4', '5'] }
     const href = mapHref('/recherche/carte', filters)
     expect(href).toBe('/recherche/carte?layer=competences&domain=ai&trl=4&trl=5')
     expect(parse(href.split('?')[1]!)).toEqual(filters)

@@ -50,7 +50,9 @@ export function MapLegend({ layer, scale, gaps }: { layer: MapLayer; scale: read
       <ul>
         {scale.map((item) => (
           <li key={item.index}>
-            <span className="map-swatch" style={{ background: item.colour }} aria-hidden="true" />
+            <svg className="map-swatch" viewBox="0 0 10 10" aria-hidden="true">
+              <rect width="10" height="10" fill={item.colour} />
+            </svg>
             {item.index === 0 ? t('map.fewer') : item.from === item.to ? t('map.legend.single', { from: item.from }) : t('map.legend.range', { from: item.from, to: item.to })}
           </li>
         ))}
