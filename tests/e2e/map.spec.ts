@@ -129,7 +129,8 @@ test('without JavaScript the map, its toggle and its filters work', async ({ bro
   await openWhenCounted(page, MAP)
   await layers(page).getByRole('link', { name: 'Compétences', exact: true }).click()
   await expect(page).toHaveURL(/layer=competences/)
-  await page.getByText('Filtres', { exact: true }).click()
+  // A filter is chosen: the « Filtres » disclosure is open from the start.
+  await expect(page.locator('details.map-filters')).toHaveAttribute('open', '')
   await page.getByRole('group', { name: 'TRL' }).getByLabel('TRL 5').check()
   await page.getByRole('button', { name: 'Mettre à jour la carte' }).click()
   await expect(page).toHaveURL(/layer=competences&domain=photonics&trl=5/)
