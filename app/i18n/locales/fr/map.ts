@@ -1,6 +1,5 @@
 /** Strings of the map of needs and competences (French reference). */
 const map = {
-  meta: { title: 'Carte des besoins et des compétences — Passerelle' },
   title: 'Carte des besoins et des compétences',
   lead: 'Où naissent les besoins des industriels, où sont les compétences pour y répondre, et où les unes manquent près des autres. Chaque département mène à la recherche filtrée.',
   fromSearch: 'Voir la carte des besoins et des compétences',
