@@ -145,7 +145,7 @@ async function firstLoadJavaScript(routeIds: string[]) {
 
 async function printFirstLoadJavaScript() {
   console.log('first load, JavaScript (from the build manifest; French page):')
-  console.table(await firstLoadJavaScript(['routes/_index', 'routes/recherche', 'routes/besoins.$id._index']))
+  console.table(await firstLoadJavaScript(['routes/_index', 'routes/recherche', 'routes/recherche_.carte', 'routes/besoins.$id._index']))
 }
 
 async function printRuralLine(url: string, needId: unknown) {
@@ -220,6 +220,8 @@ async function main() {
       { name: '/besoins', path: '/besoins' },
       { name: 'need page', path: `/besoins/${need._id}` },
       { name: '/recherche', path: '/recherche' },
+      { name: '/recherche/carte', path: '/recherche/carte' },
+      { name: '/recherche/carte (filtered)', path: '/recherche/carte?layer=needs&domain=ai&trl=5' },
       { name: '/organisations', path: '/organisations' },
       { name: 'need page (owner)', path: `/besoins/${need._id}`, cookie: ownerCookie },
       { name: '/mes-besoins', path: '/mes-besoins', cookie: ownerCookie },

@@ -84,6 +84,9 @@ export default function SearchPage() {
     <section aria-labelledby="search-title" className="search-page">
       <h1 id="search-title">{t('search.title')}</h1>
       <p className="lead">{t('search.lead')}</p>
+      <p className="search-map-link">
+        <a href="/recherche/carte">{t('map.fromSearch')}</a>
+      </p>
 
       <Form
         method="get"

@@ -162,7 +162,7 @@ export function OrganisationResult({ hit }: { hit: OrganisationHit }) {
   )
 }
 
-function useFacetLabel() {
+export function useFacetLabel() {
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
   return (param: string, value: string): string => {
