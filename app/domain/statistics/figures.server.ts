@@ -1,0 +1,118 @@
+import type { PipelineStage } from 'mongoose'
+import { onlineStatuses } from '../needs/lifecycle'
+import { Need } from '../needs/model.server'
+import { notHidden } from '../moderation/hidden.server'
+import { demoTerritories } from '../places/territories'
+import { Project } from '../projects/model.server'
+import { technologyDomainIds } from '../taxonomy/domains'
+import { filiereIds } from '../taxonomy/filieres'
+import { monthKey, monthsEndingWith, STATISTICS_TIME_ZONE, utcRangeCovering, type MonthKey } from './months'
+import { masked, rollUp, type NeedGroup, type ProjectGroup } from './rollup'
+import type { GroupFigures, MaskedFigures } from './small-counts'
+
+/**
+ * The public statistics (issue 20): needs published in each of 12 months, how fast they got a first
+ * proposal, projects started — by month, territory, filière and technology domain. Only needs that
+ * went online and are not hidden by moderation count; nothing names a company or a person.
+ * MongoDB groups the documents (one pass over needs joined to their first proposal, one over
+ * projects); ./rollup.ts turns the groups into rows. Computed at most once per CACHE_TTL_MS per
+ * window, in process (docs/decisions/033-public-statistics-and-open-data.md).
+ */
+export const CACHE_TTL_MS = 5 * 60 * 1000
+
+export type Statistics = {
+  months: MonthKey[]
+  computedAt: string
+  byMonth: Array<{ key: string } & GroupFigures>
+  byTerritory: Array<{ key: string } & MaskedFigures>
+  byFiliere: Array<{ key: string } & MaskedFigures>
+  byDomain: Array<{ key: string } & MaskedFigures>
+}
+
+const territoryIds = demoTerritories.map((territory) => territory.id)
+
+/** Group keys every grouping shares: month (French time), territory, filière, domains. */
+const groupId = (dateField: string, needPath = '') => ({
+  month: { $dateToString: { format: '%Y-%m', date: `$${dateField}`, timezone: STATISTICS_TIME_ZONE } },
+  territory: `$${needPath}territory`,
+  filiere: `$${needPath}filiere`,
+  domains: `$${needPath}domains`,
+})
+
+async function needGroups(months: MonthKey[]): Promise<NeedGroup[]> {
+  const { from, to } = utcRangeCovering(months)
+  const pipeline: PipelineStage[] = [
+    { $match: { status: { $in: [...onlineStatuses] }, publishedAt: { $gte: from, $lt: to }, ...(await notHidden('need')) } },
+    // The first proposal, read from the { needId, createdAt } index.
+    {
+      $lookup: {
+        from: 'proposals',
+        localField: '_id',
+        foreignField: 'needId',
+        pipeline: [{ $sort: { createdAt: 1 } }, { $limit: 1 }, { $project: { _id: 0, createdAt: 1 } }],
+        as: 'firstProposal',
+      },
+    },
+    { $group: { _id: groupId('publishedAt'), needs: { $sum: 1 }, delays: { $push: { $subtract: [{ $first: '$firstProposal.createdAt' }, '$publishedAt'] } } } },
+    { $match: { '_id.month': { $in: months } } },
+  ]
+  const rows = await Need.aggregate<{ _id: Omit<NeedGroup, 'needs' | 'delaysMs'>; needs: number; delays: Array<number | null> }>(pipeline).allowDiskUse(true)
+  return rows.map((row) => ({
+    ...row._id,
+    domains: row._id.domains ?? [],
+    needs: row.needs,
+    // A proposal stamped before publication (clock skew) counts as immediate.
+    delaysMs: row.delays.filter((delay): delay is number => typeof delay === 'number').map((delay) => Math.max(0, delay)),
+  }))
+}
+
+async function projectGroups(months: MonthKey[]): Promise<ProjectGroup[]> {
+  const { from, to } = utcRangeCovering(months)
+  const hidden = (await notHidden('need'))._id?.$nin ?? []
+  const rows = await Project.aggregate<{ _id: Omit<ProjectGroup, 'projects'>; projects: number }>([
+    { $match: { createdAt: { $gte: from, $lt: to }, needId: { $nin: hidden } } },
+    { $lookup: { from: 'needs', localField: 'needId', foreignField: '_id', pipeline: [{ $project: { territory: 1, filiere: 1, domains: 1 } }], as: 'need' } },
+    { $unwind: '$need' },
+    { $group: { _id: groupId('createdAt', 'need.'), projects: { $sum: 1 } } },
+    { $match: { '_id.month': { $in: months } } },
+  ])
+  return rows.map((row) => ({ ...row._id, domains: row._id.domains ?? [], projects: row.projects }))
+}
+
+/** The statistics of the 12 months ending with `lastMonth`, computed now (no cache). */
+export async function computeStatistics(lastMonth: string, now = new Date()): Promise<Statistics> {
+  const months = monthsEndingWith(lastMonth)
+  const [needs, projects] = await Promise.all([needGroups(months), projectGroups(months)])
+  return {
+    months,
+    computedAt: now.toISOString(),
+    byMonth: rollUp('month', months, needs, projects),
+    byTerritory: masked(rollUp('territory', territoryIds, needs, projects)),
+    byFiliere: masked(rollUp('filiere', filiereIds, needs, projects)),
+    byDomain: masked(rollUp('domain', technologyDomainIds, needs, projects)),
+  }
+}
+
+const cache = new Map<string, { at: number; value: Promise<Statistics> }>()
+
+/**
+ * The statistics, from the in-process cache when computed less than CACHE_TTL_MS ago. Concurrent
+ * requests share one computation; a failed one is forgotten so the next request retries.
+ */
+export function statistics(lastMonth: string, now = new Date()): Promise<Statistics> {
+  const cached = cache.get(lastMonth)
+  if (cached && now.getTime() - cached.at < CACHE_TTL_MS) return cached.value
+  const value = computeStatistics(lastMonth, now)
+  cache.set(lastMonth, { at: now.getTime(), value })
+  value.catch(() => cache.get(lastMonth)?.value === value && cache.delete(lastMonth))
+  // Past windows are requested rarely; keep the cache small.
+  if (cache.size > 24) cache.delete(cache.keys().next().value!)
+  return value
+}
+
+export const currentMonth = (now = new Date()) => monthKey(now)
+
+/** For tests: forget every cached figure. */
+export function clearStatisticsCache() {
+  cache.clear()
+}
