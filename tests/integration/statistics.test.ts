@@ -5,7 +5,7 @@ import { Need } from '~/domain/needs/model.server'
 import { Organisation } from '~/domain/orgs/model.server'
 import { Project } from '~/domain/projects/model.server'
 import { Proposal } from '~/domain/proposals/model.server'
-import { CACHE_TTL_MS, clearStatisticsCache, computeStatistics, statistics } from '~/domain/statistics/figures.server'
+import { CACHE_TTL_MS, clearStatisticsCache, computeStatistics, refreshUnderWay, statistics } from '~/domain/statistics/figures.server'
 import { clearDirectoryCache, datasetFile } from '~/domain/statistics/open-data/datasets.server'
 import { datasetNames, tableSchemas, type DatasetName } from '~/domain/statistics/open-data/table-schema'
 import { DAY_MS } from '~/domain/statistics/kpi'
@@ -161,13 +161,21 @@ describe('public statistics', () => {
     }
   })
 
-  it('serves the cached figures for CACHE_TTL_MS, then computes them again', async () => {
+  it('serves the cached figures for CACHE_TTL_MS, then refreshes them behind the cached ones', async () => {
     clearStatisticsCache()
     const first = await statistics(LAST_MONTH, NOW)
     await need({ publishedAt: at('2026-06-02T08:00:00Z'), territory: 'haut-jura', filiere: 'lunetterie', domains: ['ai'] })
-    const cached = await statistics(LAST_MONTH, new Date(NOW.getTime() + CACHE_TTL_MS - 1))
-    expect(cached).toBe(first)
-    const fresh = await statistics(LAST_MONTH, new Date(NOW.getTime() + CACHE_TTL_MS))
+    expect(await statistics(LAST_MONTH, new Date(NOW.getTime() + CACHE_TTL_MS - 1))).toBe(first)
+    expect(refreshUnderWay(LAST_MONTH)).toBeUndefined()
+    // Stale: the old figures still answer at once, and one refresh starts.
+    const later = new Date(NOW.getTime() + CACHE_TTL_MS)
+    expect(await statistics(LAST_MONTH, later)).toBe(first)
+    const refresh = refreshUnderWay(LAST_MONTH)
+    expect(refresh).toBeDefined()
+    expect(await statistics(LAST_MONTH, later)).toBe(first)
+    expect(refreshUnderWay(LAST_MONTH)).toBe(refresh)
+    await refresh
+    const fresh = await statistics(LAST_MONTH, later)
     expect(fresh.byMonth.find((row) => row.key === '2026-06')!.needs).toBe(2)
     await Need.deleteOne({ publishedAt: at('2026-06-02T08:00:00Z') })
     clearStatisticsCache()

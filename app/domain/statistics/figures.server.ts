@@ -19,6 +19,13 @@ import type { GroupFigures, MaskedFigures } from './small-counts'
  * window, in process (docs/decisions/033-public-statistics-and-open-data.md).
  */
 export const CACHE_TTL_MS = 5 * 60 * 1000
+/**
+ * The aggregations read every need of a year: over the 8 s limit of a page's query at 100,000
+ * needs on a busy machine. They run at most once per CACHE_TTL_MS and only the first visitor of
+ * a window waits for one (later refreshes happen behind the cached figures), so they get longer.
+ */
+export const AGGREGATION_TIMEOUT_MS = 60_000
+const longRunning = { timeoutMS: AGGREGATION_TIMEOUT_MS } as Record<string, unknown>
 
 export type Statistics = {
   months: MonthKey[]
@@ -56,7 +63,7 @@ async function needGroups(months: MonthKey[]): Promise<NeedGroup[]> {
     { $group: { _id: groupId('publishedAt'), needs: { $sum: 1 }, delays: { $push: { $subtract: [{ $first: '$firstProposal.createdAt' }, '$publishedAt'] } } } },
     { $match: { '_id.month': { $in: months } } },
   ]
-  const rows = await Need.aggregate<{ _id: Omit<NeedGroup, 'needs' | 'delaysMs'>; needs: number; delays: Array<number | null> }>(pipeline).allowDiskUse(true)
+  const rows = await Need.aggregate<{ _id: Omit<NeedGroup, 'needs' | 'delaysMs'>; needs: number; delays: Array<number | null> }>(pipeline).allowDiskUse(true).option(longRunning)
   return rows.map((row) => ({
     ...row._id,
     domains: row._id.domains ?? [],
@@ -75,7 +82,7 @@ async function projectGroups(months: MonthKey[]): Promise<ProjectGroup[]> {
     { $unwind: '$need' },
     { $group: { _id: groupId('createdAt', 'need.'), projects: { $sum: 1 } } },
     { $match: { '_id.month': { $in: months } } },
-  ])
+  ]).option(longRunning)
   return rows.map((row) => ({ ...row._id, domains: row._id.domains ?? [], projects: row.projects }))
 }
 
@@ -93,22 +100,37 @@ export async function computeStatistics(lastMonth: string, now = new Date()): Pr
   }
 }
 
-const cache = new Map<string, { at: number; value: Promise<Statistics> }>()
+type CacheEntry = { at: number; value: Promise<Statistics>; refresh?: Promise<void> }
+const cache = new Map<string, CacheEntry>()
 
 /**
- * The statistics, from the in-process cache when computed less than CACHE_TTL_MS ago. Concurrent
- * requests share one computation; a failed one is forgotten so the next request retries.
+ * The statistics from the in-process cache. Figures older than CACHE_TTL_MS are still served while
+ * one refresh computes new ones behind them (stale-while-revalidate), so only the first visitor of
+ * a window waits. Concurrent requests share one computation; a failed first computation is
+ * forgotten (the next request retries), a failed refresh keeps the figures it would have replaced.
  */
 export function statistics(lastMonth: string, now = new Date()): Promise<Statistics> {
   const cached = cache.get(lastMonth)
-  if (cached && now.getTime() - cached.at < CACHE_TTL_MS) return cached.value
-  const value = computeStatistics(lastMonth, now)
-  cache.set(lastMonth, { at: now.getTime(), value })
-  value.catch(() => cache.get(lastMonth)?.value === value && cache.delete(lastMonth))
-  // Past windows are requested rarely; keep the cache small.
-  if (cache.size > 24) cache.delete(cache.keys().next().value!)
-  return value
+  if (!cached) {
+    const value = computeStatistics(lastMonth, now)
+    cache.set(lastMonth, { at: now.getTime(), value })
+    value.catch(() => cache.get(lastMonth)?.value === value && cache.delete(lastMonth))
+    // Past windows are asked for rarely; keep the cache small.
+    if (cache.size > 24) cache.delete(cache.keys().next().value!)
+    return value
+  }
+  if (now.getTime() - cached.at >= CACHE_TTL_MS && !cached.refresh) {
+    const next = computeStatistics(lastMonth, now)
+    cached.refresh = next.then(
+      () => void cache.set(lastMonth, { at: now.getTime(), value: next }),
+      () => void delete cached.refresh,
+    )
+  }
+  return cached.value
 }
+
+/** For tests: the refresh under way for a window, if any. */
+export const refreshUnderWay = (lastMonth: string) => cache.get(lastMonth)?.refresh
 
 export const currentMonth = (now = new Date()) => monthKey(now)
 
