@@ -64,6 +64,8 @@ async function proposal(needId: mongoose.Types.ObjectId, createdAt: Date, orgId 
     createdAt,
     updatedAt: createdAt,
   })
+  // As the proposal service does, in the same transaction as the proposal.
+  await Need.collection.updateOne({ _id: needId }, { $inc: { proposalsReceived: 1 } })
   return insertedId
 }
 

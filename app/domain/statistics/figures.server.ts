@@ -1,4 +1,3 @@
-import type { PipelineStage } from 'mongoose'
 import { onlineStatuses } from '../needs/lifecycle'
 import { Need } from '../needs/model.server'
 import { notHidden } from '../moderation/hidden.server'
@@ -46,30 +45,42 @@ const groupId = (dateField: string, needPath = '') => ({
   domains: `$${needPath}domains`,
 })
 
+/**
+ * Needs grouped by month × territory × filière × domains, with the delays to a first proposal. Only
+ * needs with proposals (the `proposalsReceived` counter the proposal service keeps) pay for the
+ * `$lookup` of their first one: at 100,000 needs the lookup of every need was most of the cost.
+ */
 async function needGroups(months: MonthKey[]): Promise<NeedGroup[]> {
   const { from, to } = utcRangeCovering(months)
-  const pipeline: PipelineStage[] = [
-    { $match: { status: { $in: [...onlineStatuses] }, publishedAt: { $gte: from, $lt: to }, ...(await notHidden('need')) } },
-    // The first proposal, read from the { needId, createdAt } index.
-    {
-      $lookup: {
-        from: 'proposals',
-        localField: '_id',
-        foreignField: 'needId',
-        pipeline: [{ $sort: { createdAt: 1 } }, { $limit: 1 }, { $project: { _id: 0, createdAt: 1 } }],
-        as: 'firstProposal',
+  const online = { status: { $in: [...onlineStatuses] }, publishedAt: { $gte: from, $lt: to }, ...(await notHidden('need')) }
+  const byMonth = { $match: { '_id.month': { $in: months } } }
+  type Row = { _id: Omit<NeedGroup, 'needs' | 'delaysMs'>; needs: number; delays?: Array<number | null> }
+  const [unanswered, answered] = await Promise.all([
+    Need.aggregate<Row>([{ $match: { ...online, proposalsReceived: { $not: { $gt: 0 } } } }, { $group: { _id: groupId('publishedAt'), needs: { $sum: 1 } } }, byMonth]).option(longRunning),
+    Need.aggregate<Row>([
+      { $match: { ...online, proposalsReceived: { $gt: 0 } } },
+      // The first proposal, read from the { needId, createdAt } index.
+      {
+        $lookup: {
+          from: 'proposals',
+          localField: '_id',
+          foreignField: 'needId',
+          pipeline: [{ $sort: { createdAt: 1 } }, { $limit: 1 }, { $project: { _id: 0, createdAt: 1 } }],
+          as: 'firstProposal',
+        },
       },
-    },
-    { $group: { _id: groupId('publishedAt'), needs: { $sum: 1 }, delays: { $push: { $subtract: [{ $first: '$firstProposal.createdAt' }, '$publishedAt'] } } } },
-    { $match: { '_id.month': { $in: months } } },
-  ]
-  const rows = await Need.aggregate<{ _id: Omit<NeedGroup, 'needs' | 'delaysMs'>; needs: number; delays: Array<number | null> }>(pipeline).allowDiskUse(true).option(longRunning)
-  return rows.map((row) => ({
+      { $group: { _id: groupId('publishedAt'), needs: { $sum: 1 }, delays: { $push: { $subtract: [{ $first: '$firstProposal.createdAt' }, '$publishedAt'] } } } },
+      byMonth,
+    ])
+      .allowDiskUse(true)
+      .option(longRunning),
+  ])
+  return [...unanswered, ...answered].map((row) => ({
     ...row._id,
     domains: row._id.domains ?? [],
     needs: row.needs,
     // A proposal stamped before publication (clock skew) counts as immediate.
-    delaysMs: row.delays.filter((delay): delay is number => typeof delay === 'number').map((delay) => Math.max(0, delay)),
+    delaysMs: (row.delays ?? []).filter((delay): delay is number => typeof delay === 'number').map((delay) => Math.max(0, delay)),
   }))
 }
 
