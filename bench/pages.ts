@@ -223,13 +223,19 @@ async function main() {
       { name: '/recherche/carte', path: '/recherche/carte' },
       { name: '/recherche/carte (filtered)', path: '/recherche/carte?layer=needs&domain=ai&trl=5' },
       { name: '/organisations', path: '/organisations' },
+      { name: '/statistiques', path: '/statistiques' },
       { name: 'need page (owner)', path: `/besoins/${need._id}`, cookie: ownerCookie },
       { name: '/mes-besoins', path: '/mes-besoins', cookie: ownerCookie },
       { name: '/messages', path: '/messages', cookie: ownerCookie },
       { name: 'a conversation', path: `/messages/${conversation._id}`, cookie: ownerCookie },
       { name: '/animation', path: '/animation', cookie: animatorCookie },
     ].filter((page) => !options.only || options.only.split(',').includes(page.name))
-    for (const page of [healthz, ...pages]) await check(app.url, page)
+    for (const page of [healthz, ...pages]) {
+      // The first answer pays for cold caches (the statistics' aggregation is computed then).
+      const started = performance.now()
+      await check(app.url, page)
+      console.log(`${page.name}: first answer in ${Math.round(performance.now() - started)} ms`)
+    }
     if (options['rural-only']) return await printRuralLine(app.url, need._id)
     // Warm-up: the first requests compile and fill caches.
     for (const page of [healthz, ...pages]) for (let i = 0; i < 5; i++) await check(app.url, page)

@@ -35,6 +35,12 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
               <li>
                 <Link to="/contact">{t('legal.footer.contact')}</Link>
               </li>
+              <li>
+                <Link to="/statistiques">{t('statistics.footer.statistics')}</Link>
+              </li>
+              <li>
+                <Link to="/donnees-ouvertes">{t('statistics.footer.openData')}</Link>
+              </li>
             </ul>
           </nav>
           <p>{t('layout.footer.about')}</p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { escapeCsvCell, toCsv } from '~/domain/moderation/csv'
 import { ageInDays, followUpFlags, type FollowUpNeed } from '~/domain/moderation/follow-up'
-import { countBy, medianHoursToFirstProposal, shareAnsweredWithin } from '~/domain/moderation/kpi'
+import { countBy, medianHoursToFirstProposal, shareAnsweredWithin } from '~/domain/statistics/kpi'
 import { actorOf } from '~/domain/actor'
 import { spacesFilter } from '~/domain/moderation/scope'
 

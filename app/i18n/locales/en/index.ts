@@ -14,7 +14,8 @@ import projects from './projects'
 import legal from './legal'
 import search from './search'
 import map from './map'
+import statistics from './statistics'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map, statistics }
 
 export default en

@@ -12,9 +12,10 @@ import projects from './projects'
 import legal from './legal'
 import search from './search'
 import map from './map'
+import statistics from './statistics'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map, statistics }
 
 export default fr
 export type Translations = typeof fr

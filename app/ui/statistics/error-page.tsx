@@ -1,0 +1,22 @@
+import { isRouteErrorResponse, useRouteError } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { translateMessage } from '~/i18n/translate-message'
+import { RouteErrorPage } from '../error-page'
+
+/** The error page, plus what was wrong with the address when the statistics refused it (400). */
+export function StatisticsErrorPage() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  const reason = isRouteErrorResponse(error) && error.status === 400 && typeof error.data === 'string' && error.data.startsWith('statistics.errors.') ? error.data : null
+  return (
+    <>
+      <RouteErrorPage />
+      {reason ? (
+        <div className="error-page statistics-error" role="note">
+          <p>{translateMessage(t, reason)}</p>
+          <p>{t('statistics.errors.hint')}</p>
+        </div>
+      ) : null}
+    </>
+  )
+}
