@@ -41,5 +41,5 @@ ${mail.quote ? `<blockquote style="border-left: 4px solid #1d3f8f; margin: 0; pa
 ${action && mail.link ? `<p><a href="${escapeHtml(mail.link)}" style="display: inline-block; background: #1d3f8f; color: #ffffff; padding: 10px 18px; border-radius: 6px; text-decoration: none; font-weight: bold">${escapeHtml(action)}</a></p><p style="font-size: 14px; color: #4a5360">${escapeHtml(mail.link)}</p>` : ''}
 <p>${escapeHtml(signature)}</p>
 </body></html>`
-  return { to: mail.to, subject: t(`territories.mail.${mail.kind}.subject`, values), text, html, kind: `guichet.${mail.kind}`, language: mail.language, key: mail.key }
+  return { to: mail.to, subject: t(`territories.mail.${mail.kind}.subject`, values), text, html, kind: `guichet.${mail.kind.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`, language: mail.language, key: mail.key }
 }

@@ -9,7 +9,7 @@ import { isHidden, notHidden } from '../moderation/hidden.server'
 import { Organisation } from '../orgs/model.server'
 import { epciOfCommunes } from '../places/epci.server'
 import { communeDisplayName } from '../places/commune'
-import { searchCatalogue, type NeedHit } from '../search/service.server'
+import { searchCatalogue, type NeedHit, type SearchOptions } from '../search/service.server'
 import { searchHref, type SearchQuery } from '../search/query'
 import { territoryBySlug, territoryFilieres, type Territory } from './catalogue'
 import { territoryFigures } from './figures.server'
@@ -60,7 +60,7 @@ const asCard = (org: OrgRecord): TerritoryOrganisation => ({
   verified: Boolean(org.verifiedAt),
 })
 
-export async function territoryPage(actor: Actor | null, slug: unknown, search: MeiliSearch) {
+export async function territoryPage(actor: Actor | null, slug: unknown, search: MeiliSearch, searchOptions: SearchOptions = {}) {
   const territory = territoryBySlug(slug)
   if (!territory) throw notFound('territories.errors.unknownTerritory')
   const hiddenOrgs = await notHidden('organisation')
@@ -74,7 +74,7 @@ export async function territoryPage(actor: Actor | null, slug: unknown, search: 
       : Promise.resolve([]),
     territoryFigures(territory.id),
     contactsOf(territory),
-    searchCatalogue(search, territoryNeedsQuery(territory.id)),
+    searchCatalogue(search, territoryNeedsQuery(territory.id), searchOptions),
   ])
   const communes = new Map<string, string>()
   for (const org of inside) if (org.location) communes.set(org.location.communeCode, communeDisplayName({ communeName: org.location.communeName, delegatedName: org.location.delegatedName ?? null }))
