@@ -15,7 +15,7 @@ export function GuichetForm({ memberName, lastResult }: { memberName: string | n
   const navigation = useNavigation()
   const schema = memberName ? memberContactSchema() : guestContactSchema()
   const [form, fields] = useForm({
-    id: 'guichet',
+    id: 'guichet-form',
     lastResult,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

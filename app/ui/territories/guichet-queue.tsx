@@ -14,7 +14,7 @@ export function GuichetRequestCard({ request, reply }: { request: GuichetQueueIt
   const errors = reply?.itemId === request.id ? reply : undefined
   const field = (name: string) => `${name}-${request.id}`
   return (
-    <li className="card queue-item" id={`demande-${request.id}`} aria-labelledby={`demande-${request.id}-title`}>
+    <li className="card queue-item" id={`demande-${request.id}`}>
       <div className="need-card-head">
         <h2 className="queue-title" id={`demande-${request.id}-title`}>
           {request.subject}
