@@ -216,6 +216,9 @@ export const mayFollowProject = (actor: Actor | null, need: { spaces: readonly S
 export const mayHandleGuichetRequest = (actor: Actor | null, request: { territory: string }) =>
   hasPermission(actor, 'handle:guichet:any') || (hasPermission(actor, 'handle:guichet:scope') && animatesAnySpace(actor!.animates, [{ kind: 'territory', ref: request.territory }]))
 
+/** Admins handle every territory's guichet (their queue is not narrowed to the territories they animate). */
+export const handlesEveryGuichet = (actor: Actor | null) => hasPermission(actor, 'handle:guichet:any')
+
 /** The guichet's queue at all (/animation/guichet): whoever may handle some territory's requests. */
 export const maySeeGuichetQueue = (actor: Actor | null) => hasPermission(actor, 'handle:guichet:any') || (hasPermission(actor, 'handle:guichet:scope') && actor!.animates.some((space) => space.kind === 'territory'))
 

@@ -12,6 +12,7 @@ import {
   mayCreateOrganisation,
   mayEditNeedContent,
   mayFollowProject,
+  handlesEveryGuichet,
   mayHandleGuichetRequest,
   maySeeGuichetQueue,
   mayJoinOrganisation,
@@ -120,6 +121,7 @@ const table: Array<[string, (actor: Actor | null) => boolean, string]> = [
   ['answer, route or draft a need from a guichet request of Haut-Jura', (a) => mayHandleGuichetRequest(a, { territory: 'haut-jura' }), 'n n n y n y'],
   ['answer, route or draft a need from a guichet request of Ancenis', (a) => mayHandleGuichetRequest(a, { territory: 'ancenis' }), 'n n n n n y'],
   ['see the guichet queue', (a) => maySeeGuichetQueue(a), 'n n n y y y'],
+  ['see every territory’s guichet requests', (a) => handlesEveryGuichet(a), 'n n n n n y'],
 ]
 
 describe('who may do what (actor × action)', () => {

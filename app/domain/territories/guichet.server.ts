@@ -11,7 +11,7 @@ import { Need } from '../needs/model.server'
 import { spacesFor } from '../needs/service.server'
 import { organisationsOf } from '../orgs/memberships.server'
 import { Membership, Organisation } from '../orgs/model.server'
-import { assertAllowed, mayHandleGuichetRequest, maySeeGuichetQueue } from '../permissions'
+import { assertAllowed, handlesEveryGuichet, mayHandleGuichetRequest, maySeeGuichetQueue } from '../permissions'
 import { User } from '../users/model.server'
 import { territoryBySlug, territoryName, type Territory } from './catalogue'
 import { availableGuichetSteps, planGuichetStep, queuedStatuses, type AnimatorStep, type GuichetStatus, type GuichetStep } from './guichet-lifecycle'
@@ -157,7 +157,7 @@ export async function guichetQueue(actor: Actor): Promise<GuichetQueueItem[]> {
   assertAllowed(maySeeGuichetQueue(actor), 'territories.errors.notYourQueue')
   const territories = [...new Set(actor.animates.filter((space) => space.kind === 'territory').map((space) => space.ref))]
   const filter: Record<string, unknown> = { status: { $in: queuedStatuses } }
-  if (!mayHandleGuichetRequest(actor, { territory: '\u0000' })) filter.territory = { $in: territories }
+  if (!handlesEveryGuichet(actor)) filter.territory = { $in: territories }
   const requests = (await GuichetRequest.find(filter).sort({ createdAt: -1 }).limit(200).lean()) as GuichetRequestRecord[]
   const visible = requests.filter((request) => mayHandleGuichetRequest(actor, request))
   const userIds = [...new Set(visible.flatMap((request) => request.steps.map((step) => step.by).filter(Boolean)).map(String))]
