@@ -23,12 +23,12 @@ export async function territoryFigures(territoryId: string): Promise<TerritoryFi
       {
         $lookup: {
           from: Proposal.collection.name,
-          let: { needId: '$_id' },
-          pipeline: [{ $match: { $expr: { $eq: ['$needId', '$$needId'] } } }, { $group: { _id: null, first: { $min: '$createdAt' } } }],
-          as: 'firstProposal',
+          localField: '_id',
+          foreignField: 'needId',
+          as: 'proposals',
         },
       },
-      { $project: { publishedAt: 1, first: { $first: '$firstProposal.first' } } },
+      { $project: { publishedAt: 1, first: { $min: '$proposals.createdAt' } } },
       {
         $group: {
           _id: null,
