@@ -8,6 +8,7 @@ import { User } from '~/domain/users/model.server'
 import { seedDemoConversations, seedDemoMarketplace } from './demo-marketplace.server'
 import { seedDemoMilestones } from './demo/milestones'
 import { demoOrganisations } from './demo/organisations'
+import { seedDemoGuichet } from './demo-guichet.server'
 import { DEMO_PASSWORD, demoPersonas, organisationMembers, territoryAnimators, type DemoPerson } from './demo/people'
 
 /**
@@ -37,7 +38,7 @@ export async function hasDemoData(): Promise<boolean> {
 export async function resetDemoData() {
   const db = mongoose.connection.db!
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name))
-  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'conversations', 'messages', 'readreceipts', 'seed_runs']) {
+  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'conversations', 'messages', 'readreceipts', 'guichet_requests', 'seed_runs']) {
     if (existing.has(name)) await db.collection(name).deleteMany({})
   }
 }
@@ -133,6 +134,8 @@ export async function seedDemoData(logger: Logger): Promise<SeedReport> {
   const talk = await seedDemoConversations()
   const milestones = await seedDemoMilestones()
   const report = { organisations, users, memberships, ...marketplace, ...talk, ...milestones }
+  // Guichet requests are logged apart (the report's shape is what the seed tests compare).
+  logger.info({ guichetRequests: await seedDemoGuichet() }, 'demo guichet requests loaded')
   logger.info({ ...report, ms: Date.now() - started }, 'demo data loaded')
   return report
 }

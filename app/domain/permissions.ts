@@ -34,6 +34,7 @@ export const permissionsByRole = {
     'report:content:any',
     'moderate:content:scope',
     'follow:project:scope',
+    'handle:guichet:scope',
   ],
   admin: [
     'create:org:own',
@@ -56,6 +57,8 @@ export const permissionsByRole = {
     'report:content:any',
     'moderate:content:scope',
     'moderate:content:any',
+    'handle:guichet:scope',
+    'handle:guichet:any',
   ],
 } as const satisfies Record<UserRole, readonly string[]>
 
@@ -206,6 +209,18 @@ export const maySeePresenceOf = (sharesAConversationWith: ReadonlySet<string>, u
 
 /** Animators of the need's spaces follow the project room (they read, members act). */
 export const mayFollowProject = (actor: Actor | null, need: { spaces: readonly Space[] }) => hasPermission(actor, 'follow:project:scope') && animatesAnySpace(actor!.animates, need.spaces)
+
+// ——— The territory's one-stop shop (« guichet ») ——————————————————————————————————————————
+
+/** Answer, route or turn into a need a request made to a territory's guichet: its animators; admins, any territory's. */
+export const mayHandleGuichetRequest = (actor: Actor | null, request: { territory: string }) =>
+  hasPermission(actor, 'handle:guichet:any') || (hasPermission(actor, 'handle:guichet:scope') && animatesAnySpace(actor!.animates, [{ kind: 'territory', ref: request.territory }]))
+
+/** Admins handle every territory's guichet (their queue is not narrowed to the territories they animate). */
+export const handlesEveryGuichet = (actor: Actor | null) => hasPermission(actor, 'handle:guichet:any')
+
+/** The guichet's queue at all (/animation/guichet): whoever may handle some territory's requests. */
+export const maySeeGuichetQueue = (actor: Actor | null) => hasPermission(actor, 'handle:guichet:any') || (hasPermission(actor, 'handle:guichet:scope') && actor!.animates.some((space) => space.kind === 'territory'))
 
 // ——— Administration and navigation ———————————————————————————————————————————————————
 

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { demoTerritories } from '~/domain/places/territories'
 import { animatedOrganisations, appointAnimator, listAnimators, revokeAnimator } from '~/domain/users/animators.server'
@@ -82,7 +83,16 @@ export default function AnimatorsAdmin() {
                 <p className="muted">{animator.email}</p>
                 <p>
                   {t('admin.animators.territories')} :{' '}
-                  <span lang="fr">{animator.territories.map(territoryName).join(', ') || t('admin.animators.none')}</span>
+                  <span lang="fr">
+                    {animator.territories.length
+                      ? animator.territories.map((id, index) => (
+                          <Fragment key={id}>
+                            {index ? ', ' : null}
+                            <Link to={`/territoires/${id}`}>{territoryName(id)}</Link>
+                          </Fragment>
+                        ))
+                      : t('admin.animators.none')}
+                  </span>
                 </p>
                 <p>
                   {t('admin.animators.organisations')} : {animator.organisations.map((org) => org.name).join(', ') || t('admin.animators.none')}

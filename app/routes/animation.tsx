@@ -19,6 +19,7 @@ const links = [
   ['/animation/organisations', 'moderation.nav.organisations'],
   ['/animation/signalements', 'moderation.nav.reports'],
   ['/animation/suivi', 'moderation.nav.followUp'],
+  ['/animation/guichet', 'territories.queue.nav'],
   ['/animation/journal', 'moderation.nav.journal'],
 ] as const
 

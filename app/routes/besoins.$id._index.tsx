@@ -160,7 +160,11 @@ export default function NeedPage() {
             <Fact term={t('needs.detail.domains')}>{need.domains.length ? <DomainTags domains={need.domains} /> : null}</Fact>
             <Fact term={t('needs.detail.stage')}>{need.stage ? t(`needs.stage.${need.stage as NeedStage}`) : null}</Fact>
             <Fact term={t('needs.detail.filiere')}>{filiereLabel(need.filiere, language)}</Fact>
-            <Fact term={t('needs.detail.territory')}>{need.territory ? <span lang="fr">{territoryName(need.territory)}</span> : null}</Fact>
+            <Fact term={t('needs.detail.territory')}>{need.territory ? (
+                <Link to={`/territoires/${need.territory}`} lang="fr">
+                  {territoryName(need.territory)}
+                </Link>
+              ) : null}</Fact>
             <Fact term={t('needs.detail.location')}>{place ? <span lang="fr">{place}</span> : null}</Fact>
             {!need.detailsHidden ? (
               <>

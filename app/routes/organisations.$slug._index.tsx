@@ -170,7 +170,13 @@ export default function OrganisationProfile() {
             {org.territories.length ? (
               <>
                 <h3>{t('orgs.profile.territories')}</h3>
-                <TagList items={org.territories.map(territoryName)} lang="fr" muted />
+                <ul className="tag-list" lang="fr">
+                  {org.territories.map((id) => (
+                    <li key={id} className="tag tag-muted">
+                      <Link to={`/territoires/${id}`}>{territoryName(id)}</Link>
+                    </li>
+                  ))}
+                </ul>
               </>
             ) : null}
             {org.size ? (

@@ -33,6 +33,9 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
                 <Link to="/accessibilite">{t('legal.footer.accessibility')}</Link>
               </li>
               <li>
+                <Link to="/territoires">{t('territories.nav')}</Link>
+              </li>
+              <li>
                 <Link to="/contact">{t('legal.footer.contact')}</Link>
               </li>
               <li>

@@ -12,6 +12,9 @@ import {
   mayCreateOrganisation,
   mayEditNeedContent,
   mayFollowProject,
+  handlesEveryGuichet,
+  mayHandleGuichetRequest,
+  maySeeGuichetQueue,
   mayJoinOrganisation,
   mayManageMembers,
   mayModerateOrganisation,
@@ -115,6 +118,10 @@ const table: Array<[string, (actor: Actor | null) => boolean, string]> = [
   ['read the recommendations on their company’s need', (a) => maySeeRecommendations(a, { spaces: [hautJura], companyMember: true }), 'n y y y y y'],
   ['follow the room of a project of Haut-Jura', (a) => mayFollowProject(a, { spaces: [hautJura] }), 'n n n y n n'],
   ['appoint animators', (a) => mayAppointAnimators(a), 'n n n n n y'],
+  ['answer, route or draft a need from a guichet request of Haut-Jura', (a) => mayHandleGuichetRequest(a, { territory: 'haut-jura' }), 'n n n y n y'],
+  ['answer, route or draft a need from a guichet request of Ancenis', (a) => mayHandleGuichetRequest(a, { territory: 'ancenis' }), 'n n n n n y'],
+  ['see the guichet queue', (a) => maySeeGuichetQueue(a), 'n n n y y y'],
+  ['see every territory’s guichet requests', (a) => handlesEveryGuichet(a), 'n n n n n y'],
 ]
 
 describe('who may do what (actor × action)', () => {

@@ -6,6 +6,7 @@ import { Organisation } from '../orgs/model.server'
 import { demoTerritories } from '../places/territories'
 import { User } from '../users/model.server'
 import { Proposal } from '../proposals/model.server'
+import { GuichetRequest } from '../territories/guichet-model.server'
 import { AuditEntry, type ModerationTargetKind } from './model.server'
 import { spacesFilter } from './scope'
 import { isObjectId } from '../ids'
@@ -175,12 +176,13 @@ async function userNames(ids: readonly string[]) {
 /** One read per kind of target for the whole page, never one per row. */
 async function describeTargets(rows: Row[]): Promise<Map<string, AuditTarget>> {
   const idsOf = (kind: string) => [...new Set(rows.filter((row) => row.targetKind === kind).map((row) => row.targetId).filter(isObjectId))]
-  const [needs, proposals, orgs, messages, people] = await Promise.all([
+  const [needs, proposals, orgs, messages, people, guichetRequests] = await Promise.all([
     Need.find({ _id: { $in: idsOf('need') } }, { title: 1 }).lean(),
     Proposal.find({ _id: { $in: idsOf('proposal') } }, { needId: 1 }).lean(),
     Organisation.find({ _id: { $in: idsOf('organisation') } }, { name: 1, slug: 1 }).lean(),
     Message.find({ _id: { $in: idsOf('message') } }, { authorId: 1 }).lean(),
     userNames(idsOf('user')),
+    GuichetRequest.find({ _id: { $in: idsOf('guichet_request') } }, { subject: 1 }).lean(),
   ])
   const proposalNeeds = await Need.find({ _id: { $in: proposals.map((proposal) => proposal.needId) } }, { title: 1 }).lean()
   const needTitles = new Map([...needs, ...proposalNeeds].map((need) => [String(need._id), need.title]))
@@ -194,6 +196,7 @@ async function describeTargets(rows: Row[]): Promise<Map<string, AuditTarget>> {
   for (const org of orgs) targets.set(`organisation:${org._id}`, { label: org.name, href: `/organisations/${org.slug}`, ownerName: null })
   for (const [id, name] of people) targets.set(`user:${id}`, { label: name, href: `/membres/${id}`, ownerName: null })
   for (const message of messages) targets.set(`message:${message._id}`, { label: null, href: null, ownerName: authors.get(String(message.authorId)) ?? null })
+  for (const request of guichetRequests) targets.set(`guichet_request:${request._id}`, { label: request.subject, href: `/animation/guichet#demande-${request._id}`, ownerName: null })
   for (const row of rows) if (row.targetKind === 'space') targets.set(`space:${row.targetId}`, { label: spaceLabel(row.targetId), href: null, ownerName: null })
   return targets
 }

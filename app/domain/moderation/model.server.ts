@@ -4,7 +4,7 @@ import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
  * Moderation's own collections. Hidden state lives here (not on Need/Organisation/User) so the
  * content models stay owned by their areas; listing queries ask `hiddenIds` (./hidden.server.ts).
  */
-export const moderationTargetKinds = ['need', 'user', 'organisation', 'message', 'space'] as const
+export const moderationTargetKinds = ['need', 'user', 'organisation', 'message', 'space', 'guichet_request'] as const
 export type ModerationTargetKind = (typeof moderationTargetKinds)[number]
 
 const spaceSchema = new Schema(

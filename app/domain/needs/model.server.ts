@@ -83,6 +83,8 @@ needSchema.index({ status: 1, publishedAt: -1, _id: -1 })
 needSchema.index({ 'spaces.kind': 1, 'spaces.ref': 1, createdAt: 1 })
 needSchema.index({ companyOrgId: 1, status: 1 })
 needSchema.index({ status: 1, deadline: 1 })
+// A territory's page: its needs by status (key figures, issue 18).
+needSchema.index({ territory: 1, status: 1 })
 
 export type NeedRecord = InferSchemaType<typeof needSchema> & { _id: mongoose.Types.ObjectId }
 export const Need: Model<InferSchemaType<typeof needSchema>> =

@@ -52,7 +52,7 @@ async function relationTo(actor: Actor | null, need: Pick<NeedDoc, 'companyOrgId
 }
 
 /** The spaces animating a need: its territory and the clusters/pôles its company declared. */
-async function spacesFor(companyOrgId: mongoose.Types.ObjectId | string, territory: string | null | undefined): Promise<Space[]> {
+export async function spacesFor(companyOrgId: mongoose.Types.ObjectId | string, territory: string | null | undefined): Promise<Space[]> {
   const company = await Organisation.findById(companyOrgId, { memberOf: 1 }).lean()
   const spaces: Space[] = territory ? [{ kind: 'territory', ref: territory }] : []
   for (const clusterId of company?.memberOf ?? []) spaces.push({ kind: 'organisation', ref: String(clusterId) })

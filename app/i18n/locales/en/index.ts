@@ -15,7 +15,8 @@ import legal from './legal'
 import search from './search'
 import map from './map'
 import statistics from './statistics'
+import territories from './territories'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map, statistics }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map, statistics, territories }
 
 export default en

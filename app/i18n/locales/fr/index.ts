@@ -13,9 +13,10 @@ import legal from './legal'
 import search from './search'
 import map from './map'
 import statistics from './statistics'
+import territories from './territories'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map, statistics }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map, statistics, territories }
 
 export default fr
 export type Translations = typeof fr
