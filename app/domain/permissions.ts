@@ -233,3 +233,16 @@ export const navigationFlags = (actor: Actor) => ({
   needsFirst: everydayWorkByRole[actor.role] === 'needs',
   proposalsFirst: everydayWorkByRole[actor.role] === 'proposals',
 })
+
+// ——— Business meetings (one-to-ones at a « Rencontre ») ——————————————————————————————————
+
+/** The grid of one-to-ones is set by the animators of the meeting's space (admins anywhere). */
+export const mayArrangeOneToOnes = (actor: Actor | null, meeting: { scope: Space }) => mayModerateSpaces(actor, [meeting.scope])
+
+/** Who comes, with their needs and competences: the registered participants and the meeting's animators. */
+export const maySeeMeetingParticipants = (actor: Actor | null, facts: { registered: boolean; scope: Space }) =>
+  Boolean(actor) && (facts.registered || mayArrangeOneToOnes(actor, facts))
+
+/** A one-to-one is asked by a registered participant, of someone else. */
+export const mayRequestOneToOne = (actor: Actor | null, facts: { registered: boolean; recipientId: string }) =>
+  Boolean(actor) && facts.registered && actor!.id !== facts.recipientId

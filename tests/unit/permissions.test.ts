@@ -32,6 +32,9 @@ import {
   mayManageAlert,
   mayManageOutbox,
   mayWriteTo,
+  mayArrangeOneToOnes,
+  mayRequestOneToOne,
+  maySeeMeetingParticipants,
   navigationFlags,
   needRelation,
   organisationSpaces,
@@ -114,6 +117,12 @@ const table: Array<[string, (actor: Actor | null) => boolean, string]> = [
   ['read the recommendations on a need of Haut-Jura', (a) => maySeeRecommendations(a, { spaces: [hautJura], companyMember: false }), 'n n n y n y'],
   ['read the recommendations on their company’s need', (a) => maySeeRecommendations(a, { spaces: [hautJura], companyMember: true }), 'n y y y y y'],
   ['follow the room of a project of Haut-Jura', (a) => mayFollowProject(a, { spaces: [hautJura] }), 'n n n y n n'],
+  ['set the one-to-one grid of a meeting of Haut-Jura', (a) => mayArrangeOneToOnes(a, { scope: hautJura }), 'n n n y n y'],
+  ['see who comes to a meeting of Haut-Jura, registered', (a) => maySeeMeetingParticipants(a, { registered: true, scope: hautJura }), 'n y y y y y'],
+  ['see who comes to a meeting of Haut-Jura, not registered', (a) => maySeeMeetingParticipants(a, { registered: false, scope: hautJura }), 'n n n y n y'],
+  ['ask a participant for a one-to-one, registered', (a) => mayRequestOneToOne(a, { registered: true, recipientId: 'someone' }), 'n y y y y y'],
+  ['ask a participant for a one-to-one, not registered', (a) => mayRequestOneToOne(a, { registered: false, recipientId: 'someone' }), 'n n n n n n'],
+  ['ask themselves for a one-to-one', (a) => mayRequestOneToOne(a, { registered: true, recipientId: ownId(a) }), 'n n n n n n'],
   ['appoint animators', (a) => mayAppointAnimators(a), 'n n n n n y'],
 ]
 

@@ -20,6 +20,11 @@ export const notificationKinds = [
   'need_hidden',
   /** The author of a message moderation hid: why (the conversation shows « masqué par la modération »). */
   'message_hidden',
+  /** Business meetings at a « Rencontre »: a one-to-one asked, answered, or cancelled by the other side. */
+  'one_to_one_requested',
+  'one_to_one_accepted',
+  'one_to_one_declined',
+  'one_to_one_cancelled',
   /** Project members (company side): a project started from their need. */
   'project_created',
   /** A colleague brought them into a project room. */
@@ -43,6 +48,8 @@ export type NotificationData = {
   inDiscussion?: boolean
   /** Who did it, when the sentence names them (a colleague who added you to a project). */
   actorName?: string
+  /** The « Rencontre » a one-to-one belongs to. */
+  oneToOneMeeting?: string
 }
 
 export type NotificationView = {

@@ -13,7 +13,8 @@ import mail from './mail'
 import projects from './projects'
 import legal from './legal'
 import search from './search'
+import businessMeetings from './businessMeetings'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, businessMeetings }
 
 export default en

@@ -11,9 +11,10 @@ import mail from './mail'
 import projects from './projects'
 import legal from './legal'
 import search from './search'
+import businessMeetings from './businessMeetings'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, businessMeetings }
 
 export default fr
 export type Translations = typeof fr
