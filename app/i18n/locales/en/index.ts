@@ -12,8 +12,9 @@ import orgs from './orgs'
 import mail from './mail'
 import projects from './projects'
 import legal from './legal'
+import meetings from './meetings'
 import search from './search'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings }
 
 export default en

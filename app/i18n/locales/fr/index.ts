@@ -10,10 +10,11 @@ import orgs from './orgs'
 import mail from './mail'
 import projects from './projects'
 import legal from './legal'
+import meetings from './meetings'
 import search from './search'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings }
 
 export default fr
 export type Translations = typeof fr
