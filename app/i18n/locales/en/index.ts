@@ -12,9 +12,10 @@ import orgs from './orgs'
 import mail from './mail'
 import projects from './projects'
 import legal from './legal'
+import meetings from './meetings'
 import search from './search'
 import businessMeetings from './businessMeetings'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, businessMeetings }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, businessMeetings }
 
 export default en

@@ -10,11 +10,12 @@ import orgs from './orgs'
 import mail from './mail'
 import projects from './projects'
 import legal from './legal'
+import meetings from './meetings'
 import search from './search'
 import businessMeetings from './businessMeetings'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, businessMeetings }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, businessMeetings }
 
 export default fr
 export type Translations = typeof fr

@@ -1,0 +1,50 @@
+import type { Translations } from '../fr'
+import type { SameShape } from '../shape'
+
+const meetings: SameShape<Translations['meetings']> = {
+  errors: {
+    invalid: 'This meeting is not valid.',
+    invalidChoice: 'Choose a value from the list.',
+    tooLong: '{{max}} characters at most.',
+    tooMany: '{{max}} choices at most.',
+    titleRequired: 'Give the meeting a title.',
+    titleTooShort: 'The title must be at least 5 characters long.',
+    scopeRequired: 'Choose the space to publish the meeting in.',
+    startsAtRequired: 'Enter the start date and time.',
+    endsAtRequired: 'Enter the end date and time.',
+    invalidDate: 'This date is not valid (dd/mm/yyyy hh:mm).',
+    startsInPast: 'The meeting cannot start in the past.',
+    endBeforeStart: 'The end must be after the start.',
+    deadlineAfterStart: 'The registration deadline must be before the meeting starts.',
+    capacityRequired: 'Enter the number of seats.',
+    capacityPositive: 'The number of seats must be a whole number of at least 1.',
+    capacityTooLarge: '{{max}} seats at most.',
+    capacityBelowRegistered: '{{count}} people already registered: the capacity cannot go below that.',
+    modeRequired: 'Choose: a place or online.',
+    communeRequired: 'Choose the town where the meeting takes place.',
+    communeUnknown: 'Unknown town: choose it from the list.',
+    onlineUrlHttps: 'Enter a valid link starting with https://.',
+    organiserUnknown: 'Organisers must be pôles or clusters on the platform.',
+    organisationRequired: 'Choose the organisation you register for.',
+    slotMinutes: 'A slot lasts from 5 to 240 minutes.',
+    tables: 'From 1 to 500 tables.',
+  },
+  refusals: {
+    notFound: 'This meeting does not exist (any more).',
+    notAnimator: 'Only the animators of this space can manage this meeting.',
+    notEditable: 'This meeting is cancelled or over: it can no longer be changed.',
+    notMember: 'You register on behalf of an organisation you are a member of.',
+    noOrganisation: 'Join or create an organisation first to register.',
+    notPublished: 'This meeting is not open for registration.',
+    cancelled: 'This meeting is cancelled.',
+    past: 'This meeting has already taken place.',
+    deadlinePassed: 'Registration closed at the deadline.',
+    alreadyRegistered: 'You are already registered for this meeting.',
+    notRegistered: 'You are not registered for this meeting.',
+    suspended: 'Your account is suspended.',
+    outcomesNotYet: 'Outcomes are recorded once the meeting is over.',
+    outcomeUnknown: 'This link matches no {{kind}} of the meeting’s participants.',
+  },
+}
+
+export default meetings
