@@ -22,10 +22,7 @@ import type { PageHandle } from '~/ui/page-title'
  * first and last slot, Paris time). A grid that does not fit the event is refused with its reason;
  * saving re-plans without moving the one-to-ones already placed.
  */
-export const handle: PageHandle<{ meeting: { title: string } }> = {
-  titleKey: 'businessMeetings.grid.heading',
-  titleFrom: (data) => (data ? { key: 'businessMeetings.grid.title', values: { title: data.meeting.title } } : null),
-}
+export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'businessMeetings.grid.heading', titleFrom: (data) => (data ? { key: 'businessMeetings.grid.title', values: { title: data.meeting.title } } : null) }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params, 'id')

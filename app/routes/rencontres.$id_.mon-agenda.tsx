@@ -23,10 +23,7 @@ import type { PageHandle } from '~/ui/page-title'
  * ones in time order (Paris time, table, with whom), the requests to answer, those sent, the
  * accepted ones waiting for a slot; and the same agenda as an .ics file.
  */
-export const handle: PageHandle<{ meeting: { title: string } }> = {
-  titleKey: 'businessMeetings.agenda.heading',
-  titleFrom: (data) => (data ? { key: 'businessMeetings.agenda.title', values: { title: data.meeting.title } } : null),
-}
+export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'businessMeetings.agenda.heading', titleFrom: (data) => (data ? { key: 'businessMeetings.agenda.title', values: { title: data.meeting.title } } : null) }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params, 'id')
@@ -34,8 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const language = await languageFromRequest(request)
   const { t } = createI18n(language)
   const agenda = await orRefuse(() => agendaOf(actor, meetingId))
-  const note = (request: AgendaRequest) =>
-    request.status === 'accepted' ? t(`businessMeetings.unscheduled.${agenda.grid ? (request.unscheduledReason ?? 'no_table') : 'noGrid'}`) : null
+  const note = (request: AgendaRequest): string | null =>
+    request.status === 'accepted' ? t(`businessMeetings.unscheduled.${agenda.grid ? (request.unscheduledReason ?? 'no_table') : 'noGrid'}` as const) : null
   const view = (request: AgendaRequest): AgendaRequestView => ({ id: request.id, other: request.other, message: request.message, actions: request.actions, note: note(request) })
   return {
     meeting: { id: meetingId, title: agenda.meeting.title, startsAt: formatParisDateTime(agenda.meeting.startsAt, language) },

@@ -23,10 +23,7 @@ import { EmptyState } from '~/ui/states'
  * meeting's animators) see who comes, with each organisation's competences and visible open
  * needs, and ask for one-to-ones.
  */
-export const handle: PageHandle<{ meeting: { title: string } }> = {
-  titleKey: 'businessMeetings.participants.heading',
-  titleFrom: (data) => (data ? { key: 'businessMeetings.participants.title', values: { title: data.meeting.title } } : null),
-}
+export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'businessMeetings.participants.heading', titleFrom: (data) => (data ? { key: 'businessMeetings.participants.title', values: { title: data.meeting.title } } : null) }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params, 'id')

@@ -10,7 +10,7 @@ import { allowsOneToOneAction, pairKeyOf, type OneToOneCancelReason, type OneToO
 import { OneToOne, OneToOnePlan, type OneToOneRecord } from './one-to-ones.model.server'
 import { notifyOneToOne } from './one-to-ones.notify.server'
 import type { SlotGridInput } from './one-to-ones.schema'
-import { scheduleOneToOnes, slotTimes, validateSlotGrid, type SlotGrid } from './scheduler'
+import { scheduleOneToOnes, slotTimes, validateSlotGrid, type SlotGrid, type UnscheduledReason } from './scheduler'
 
 /**
  * Business meetings at a « Rencontre »: registered participants ask each other for one-to-ones,
@@ -259,7 +259,7 @@ export type AgendaSeat = {
   other: { id: string; name: string }
 }
 
-export type AgendaRequest = { id: string; other: { id: string; name: string }; message: string; status: 'pending' | 'accepted'; actions: ('accept' | 'decline' | 'cancel')[]; unscheduledReason: string | null }
+export type AgendaRequest = { id: string; other: { id: string; name: string }; message: string; status: 'pending' | 'accepted'; actions: ('accept' | 'decline' | 'cancel')[]; unscheduledReason: UnscheduledReason | null }
 
 export type Agenda = {
   meeting: MeetingFacts
@@ -292,7 +292,7 @@ export async function agendaOf(actor: Actor, meetingId: string, clock: Clock = {
       message: record.message ?? '',
       status: record.status as 'pending' | 'accepted',
       actions: open ? (['accept', 'decline', 'cancel'] as const).filter((action) => allowsOneToOneAction(action, record.status, side)) : [],
-      unscheduledReason: record.unscheduledReason ?? null,
+      unscheduledReason: (record.unscheduledReason as UnscheduledReason | null) ?? null,
     }
   }
   const seats = live
