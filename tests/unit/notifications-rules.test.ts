@@ -39,7 +39,9 @@ describe('which need changes the company is told about', () => {
 
 describe('notification texts', () => {
   const samples: Array<Pick<NotificationView, 'kind' | 'data'>> = [
-    ...notificationKinds.filter((kind) => kind !== 'need_status').map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo' } })),
+    ...notificationKinds.filter((kind) => kind !== 'need_status' && !kind.startsWith('one_to_one_')).map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo' } })),
+    // One-to-ones name their meeting (here « Vision » too) and the other person.
+    ...notificationKinds.filter((kind) => kind.startsWith('one_to_one_')).map((kind) => ({ kind, data: { oneToOneMeeting: 'Vision', actorName: 'Ana' } })),
     { kind: 'proposal_received', data: { needTitle: 'Vision', orgName: 'Labo', inDiscussion: true } },
     ...needChanges.map((change) => ({ kind: 'need_status' as const, data: { needTitle: 'Vision', change } })),
   ]
@@ -51,7 +53,7 @@ describe('notification texts', () => {
         const text = notificationText(t, sample)
         expect(text, `${language} ${sample.kind}`).not.toMatch(/notifications\./)
         // Every kind but a hidden message is about a need, named in the sentence.
-        if (sample.kind !== 'message_hidden') expect(text).toContain('Vision')
+        if (sample.kind !== 'message_hidden') expect(text, `${language} ${sample.kind}`).toContain('Vision')
       }
     }
   })
