@@ -8,6 +8,7 @@ import {
   mayAppointAnimators,
   mayAskAboutNeed,
   mayChangeMessage,
+  mayCreateMeeting,
   mayCreateNeed,
   mayCreateOrganisation,
   mayEditNeedContent,
@@ -30,6 +31,8 @@ import {
   mayUpdateOrganisation,
   mayVerifyOrganisation,
   mayManageAlert,
+  mayManageMeeting,
+  mayRegisterForMeeting,
   mayManageOutbox,
   mayWriteTo,
   navigationFlags,
@@ -115,6 +118,11 @@ const table: Array<[string, (actor: Actor | null) => boolean, string]> = [
   ['read the recommendations on their company’s need', (a) => maySeeRecommendations(a, { spaces: [hautJura], companyMember: true }), 'n y y y y y'],
   ['follow the room of a project of Haut-Jura', (a) => mayFollowProject(a, { spaces: [hautJura] }), 'n n n y n n'],
   ['appoint animators', (a) => mayAppointAnimators(a), 'n n n n n y'],
+  ['create a meeting (in a space they animate)', (a) => mayCreateMeeting(a), 'n n n y y y'],
+  ['edit, cancel a meeting of Haut-Jura or record its outcomes', (a) => mayManageMeeting(a, { scope: hautJura }), 'n n n y n y'],
+  ['edit, cancel a meeting of the cluster', (a) => mayManageMeeting(a, { scope: { kind: 'organisation', ref: clusterId } }), 'n n n y n y'],
+  ['register for a meeting on behalf of their organisation', (a) => mayRegisterForMeeting(a, { member: true }), 'n y y y y y'],
+  ['register for a meeting on behalf of another organisation', (a) => mayRegisterForMeeting(a, { member: false }), 'n n n n n n'],
 ]
 
 describe('who may do what (actor × action)', () => {

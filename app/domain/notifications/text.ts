@@ -16,6 +16,9 @@ export function notificationText(t: TFunction, notification: { kind: Notificatio
     case 'project_member_added':
       text = t('notifications.kinds.project_member_added', { title, actor: data.actorName ?? '' })
       break
+    case 'meeting':
+      text = t(`notifications.meeting.${data.meetingChange ?? 'changed'}`, { title: t('notifications.quoted', { title: data.meetingTitle ?? '' }) })
+      break
     default:
       text = t(`notifications.kinds.${notification.kind}`, { title })
   }

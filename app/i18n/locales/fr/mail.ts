@@ -63,6 +63,7 @@ const mail = {
     message_hidden: 'Décision de modération sur un de vos messages',
     project_created: 'Un projet démarre à partir de votre besoin',
     project_member_added: 'Vous êtes ajouté à un projet',
+    meeting: 'Vos inscriptions aux rencontres (confirmation, liste d’attente, changements, annulation)',
     message: 'Messages non lus (un e-mail par conversation, après quelques minutes)',
   },
   modes: {
