@@ -34,6 +34,7 @@ export const permissionsByRole = {
     'report:content:any',
     'moderate:content:scope',
     'follow:project:scope',
+    'manage:meeting:scope',
   ],
   admin: [
     'create:org:own',
@@ -56,6 +57,8 @@ export const permissionsByRole = {
     'report:content:any',
     'moderate:content:scope',
     'moderate:content:any',
+    'manage:meeting:scope',
+    'manage:meeting:any',
   ],
 } as const satisfies Record<UserRole, readonly string[]>
 
@@ -225,6 +228,19 @@ export const mayManageOutbox = (actor: Actor | null) => hasPermission(actor, 'ma
 
 /** An alert is its owner's only: saved, renamed, turned off or deleted by them (no one else reads it). */
 export const mayManageAlert = (actor: Actor | null, alert: { userId: { toString(): string } }) => Boolean(actor) && alert.userId.toString() === actor!.id
+
+// ——— Meetings (« Rencontres ») ———————————————————————————————————————————————————————
+
+/** Creates meetings: an animator of at least one space (in those spaces only), or an admin (anywhere). */
+export const mayCreateMeeting = (actor: Actor | null) =>
+  hasPermission(actor, 'manage:meeting:any') || (hasPermission(actor, 'manage:meeting:scope') && actor!.animates.length > 0)
+
+/** Creates, edits, cancels a meeting of this space and records its outcomes: its animators, or an admin. */
+export const mayManageMeeting = (actor: Actor | null, meeting: { scope: Space }) =>
+  hasPermission(actor, 'manage:meeting:any') || (hasPermission(actor, 'manage:meeting:scope') && animatesAnySpace(actor!.animates, [meeting.scope]))
+
+/** Registers for a meeting on behalf of an organisation: signed in and a member of it. */
+export const mayRegisterForMeeting = (actor: Actor | null, registration: { member: boolean }) => Boolean(actor) && registration.member
 
 /** What the navigation offers the signed-in person. */
 export const navigationFlags = (actor: Actor) => ({

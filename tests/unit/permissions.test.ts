@@ -8,6 +8,7 @@ import {
   mayAppointAnimators,
   mayAskAboutNeed,
   mayChangeMessage,
+  mayCreateMeeting,
   mayCreateNeed,
   mayCreateOrganisation,
   mayEditNeedContent,
@@ -30,6 +31,8 @@ import {
   mayUpdateOrganisation,
   mayVerifyOrganisation,
   mayManageAlert,
+  mayManageMeeting,
+  mayRegisterForMeeting,
   mayManageOutbox,
   mayWriteTo,
   mayArrangeOneToOnes,
@@ -124,6 +127,11 @@ const table: Array<[string, (actor: Actor | null) => boolean, string]> = [
   ['ask a participant for a one-to-one, not registered', (a) => mayRequestOneToOne(a, { registered: false, recipientId: 'someone' }), 'n n n n n n'],
   ['ask themselves for a one-to-one', (a) => mayRequestOneToOne(a, { registered: true, recipientId: ownId(a) }), 'n n n n n n'],
   ['appoint animators', (a) => mayAppointAnimators(a), 'n n n n n y'],
+  ['create a meeting (in a space they animate)', (a) => mayCreateMeeting(a), 'n n n y y y'],
+  ['edit, cancel a meeting of Haut-Jura or record its outcomes', (a) => mayManageMeeting(a, { scope: hautJura }), 'n n n y n y'],
+  ['edit, cancel a meeting of the cluster', (a) => mayManageMeeting(a, { scope: { kind: 'organisation', ref: clusterId } }), 'n n n y n y'],
+  ['register for a meeting on behalf of their organisation', (a) => mayRegisterForMeeting(a, { member: true }), 'n y y y y y'],
+  ['register for a meeting on behalf of another organisation', (a) => mayRegisterForMeeting(a, { member: false }), 'n n n n n n'],
 ]
 
 describe('who may do what (actor × action)', () => {

@@ -54,7 +54,7 @@ export const isActiveRegistration = (status: RegistrationStatus) => (activeRegis
 
 /** Why a person may not register now, or null when they may (the seat itself is decided atomically). */
 export function registrationClosedReason(
-  meeting: Timed & { registrationDeadline: Date | null },
+  meeting: Timed & { registrationDeadline?: Date | null },
   now: Date,
 ): 'notPublished' | 'cancelled' | 'past' | 'deadlinePassed' | null {
   if (meeting.status === 'cancelled') return 'cancelled'

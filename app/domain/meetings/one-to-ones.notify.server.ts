@@ -10,6 +10,6 @@ export async function notifyOneToOne(
   { recipientId, actorName, meeting }: { recipientId: string; actorName: string; meeting: { _id: unknown; title: string } },
 ) {
   await (notifier ?? storeOnlyNotifier)([
-    { recipientId, kind, data: { actorName, oneToOneMeeting: meeting.title }, link: `/rencontres/${String(meeting._id)}/mon-agenda` },
+    { recipientId, kind, data: { actorName, meetingTitle: meeting.title }, link: `/rencontres/${String(meeting._id)}/mon-agenda` },
   ])
 }

@@ -20,7 +20,10 @@ export function notificationText(t: TFunction, notification: { kind: Notificatio
     case 'one_to_one_accepted':
     case 'one_to_one_declined':
     case 'one_to_one_cancelled':
-      text = t(`notifications.kinds.${notification.kind}`, { actor: data.actorName ?? '', meeting: data.oneToOneMeeting ?? '' })
+      text = t(`notifications.kinds.${notification.kind}`, { actor: data.actorName ?? '', meeting: data.meetingTitle ?? '' })
+      break
+    case 'meeting':
+      text = t(`notifications.meeting.${data.meetingChange ?? 'changed'}`, { title: t('notifications.quoted', { title: data.meetingTitle ?? '' }) })
       break
     default:
       text = t(`notifications.kinds.${notification.kind}`, { title })

@@ -69,6 +69,7 @@ const mail: SameShape<typeof mailFr> = {
     message_hidden: 'Moderation decision on one of your messages',
     project_created: 'A project starts from your need',
     project_member_added: 'You are added to a project',
+    meeting: 'Your meeting registrations (confirmation, waiting list, changes, cancellation)',
     message: 'Unread messages (one e-mail per conversation, after a few minutes)',
   },
   modes: {

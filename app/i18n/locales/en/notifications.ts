@@ -44,6 +44,15 @@ const notifications: SameShape<typeof notificationsFr> = {
     message_hidden: 'One of your messages was hidden by moderation.',
     project_created: 'A project starts from your need {{title}}.',
     project_member_added: '{{actor}} added you to the project born of the need {{title}}.',
+    meeting: 'News about the meeting {{title}}.',
+  },
+  meeting: {
+    registered: 'Your registration for the meeting {{title}} is confirmed. Add it to your calendar from its page (.ics file).',
+    waitlisted: 'The meeting {{title}} is full: you are on the waiting list.',
+    promoted: 'A seat came free: your registration for the meeting {{title}} is confirmed. Add it to your calendar from its page (.ics file).',
+    changed: 'The meeting {{title}} changed (date, times or place): update your calendar from its page (.ics file).',
+    cancelled: 'The meeting {{title}} is cancelled. Remove it from your calendar from its page (.ics file).',
+    registration_cancelled: 'Your registration for the meeting {{title}} is cancelled.',
   },
   needStatus: {
     published: 'Your need {{title}} is published.',

@@ -67,6 +67,7 @@ const mail = {
     one_to_one_cancelled: 'Rendez-vous d’affaires annulé',
     project_created: 'Un projet démarre à partir de votre besoin',
     project_member_added: 'Vous êtes ajouté à un projet',
+    meeting: 'Vos inscriptions aux rencontres (confirmation, liste d’attente, changements, annulation)',
     message: 'Messages non lus (un e-mail par conversation, après quelques minutes)',
   },
   modes: {

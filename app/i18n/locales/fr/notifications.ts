@@ -42,6 +42,15 @@ const notifications = {
     one_to_one_cancelled: 'Votre rendez-vous d’affaires avec {{actor}} à la rencontre « {{meeting}} » est annulé.',
     project_created: 'Un projet démarre à partir de votre besoin {{title}}.',
     project_member_added: '{{actor}} vous a fait rejoindre le projet né du besoin {{title}}.',
+    meeting: 'Du nouveau sur la rencontre {{title}}.',
+  },
+  meeting: {
+    registered: 'Votre inscription à la rencontre {{title}} est confirmée. Ajoutez-la à votre agenda depuis sa page (fichier .ics).',
+    waitlisted: 'La rencontre {{title}} est complète : vous êtes sur la liste d’attente.',
+    promoted: 'Une place s’est libérée : votre inscription à la rencontre {{title}} est confirmée. Ajoutez-la à votre agenda depuis sa page (fichier .ics).',
+    changed: 'La rencontre {{title}} a changé (date, horaires ou lieu) : mettez à jour votre agenda depuis sa page (fichier .ics).',
+    cancelled: 'La rencontre {{title}} est annulée. Retirez-la de votre agenda depuis sa page (fichier .ics).',
+    registration_cancelled: 'Votre inscription à la rencontre {{title}} est annulée.',
   },
   needStatus: {
     published: 'Votre besoin {{title}} est publié.',
