@@ -252,8 +252,8 @@ export const navigationFlags = (actor: Actor) => ({
 
 // ——— Business meetings (one-to-ones at a « Rencontre ») ——————————————————————————————————
 
-/** The grid of one-to-ones is set by the animators of the meeting's space (admins anywhere). */
-export const mayArrangeOneToOnes = (actor: Actor | null, meeting: { scope: Space }) => mayModerateSpaces(actor, [meeting.scope])
+/** The grid of one-to-ones is set by those who manage the meeting (its space's animators, admins). */
+export const mayArrangeOneToOnes = (actor: Actor | null, meeting: { scope: Space }) => mayManageMeeting(actor, meeting)
 
 /** Who comes, with their needs and competences: the registered participants and the meeting's animators. */
 export const maySeeMeetingParticipants = (actor: Actor | null, facts: { registered: boolean; scope: Space }) =>

@@ -2,6 +2,7 @@ import ICAL from 'ical.js'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { agendaIcs } from '~/domain/meetings/agenda-ics'
+import { unregisterFromMeeting } from '~/domain/meetings/registrations.server'
 import { Meeting, MeetingRegistration } from '~/domain/meetings/model.server'
 import { OneToOne, OneToOnePlan } from '~/domain/meetings/one-to-ones.model.server'
 import { agendaOf, answerOneToOne, cancelOneToOne, cancelOneToOnesOf, requestOneToOne, setSlotGrid } from '~/domain/meetings/one-to-ones.server'
@@ -194,6 +195,19 @@ describe('participants leaving', () => {
     expect(await OneToOne.countDocuments({ meetingId, cancelledReason: 'moderation', table: null })).toBe(2)
     expect(await Notification.countDocuments({ recipientId: { $in: [bob.id, cid.id] }, kind: 'one_to_one_cancelled' })).toBe(2)
     expect(await Notification.countDocuments({ recipientId: ana.id, kind: 'one_to_one_cancelled' })).toBe(0)
+  })
+})
+
+describe('unregistering', () => {
+  it('ends the one-to-ones of a participant who unregisters, and tells the other side', async () => {
+    const { meetingId, people } = await meetingWith(2)
+    const [ana, bob] = people
+    const { id } = await requestOneToOne(ana, meetingId, { recipientId: bob.id, message: '' }, { now })
+    await answerOneToOne(bob, id, 'accept', { now })
+    await unregisterFromMeeting(bob, meetingId, { now })
+    expect(await OneToOne.findById(id).lean()).toMatchObject({ status: 'cancelled', cancelledReason: 'unregistered', table: null, live: false })
+    expect(await Notification.countDocuments({ recipientId: ana.id, kind: 'one_to_one_cancelled' })).toBe(1)
+    expect((await agendaOf(ana, meetingId, { now })).seats).toEqual([])
   })
 })
 

@@ -39,9 +39,8 @@ describe('which need changes the company is told about', () => {
 
 describe('notification texts', () => {
   const samples: Array<Pick<NotificationView, 'kind' | 'data'>> = [
-    ...notificationKinds.filter((kind) => kind !== 'need_status' && !kind.startsWith('one_to_one_')).map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo' } })),
-    // One-to-ones name their meeting (here « Vision » too) and the other person.
-    ...notificationKinds.filter((kind) => kind.startsWith('one_to_one_')).map((kind) => ({ kind, data: { meetingTitle: 'Vision', actorName: 'Ana' } })),
+    // Meetings and their one-to-ones name the meeting (« Vision » too).
+    ...notificationKinds.filter((kind) => kind !== 'need_status').map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo', meetingTitle: 'Vision', actorName: 'Ana' } })),
     { kind: 'proposal_received', data: { needTitle: 'Vision', orgName: 'Labo', inDiscussion: true } },
     ...needChanges.map((change) => ({ kind: 'need_status' as const, data: { needTitle: 'Vision', change } })),
   ]

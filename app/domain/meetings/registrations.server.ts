@@ -9,6 +9,7 @@ import { seatsToFill } from './capacity'
 import { activeRegistrationStatuses, isPast, registrationClosedReason, type RegistrationStatus } from './lifecycle'
 import { Meeting, MeetingRegistration } from './model.server'
 import { tellRegistrants } from './notify.server'
+import { cancelOneToOnesOf } from './one-to-ones.server'
 
 /**
  * Registrations: seats, waiting list, cancellations (docs/decisions/030-meetings.md). Every change
@@ -114,6 +115,8 @@ async function cancelRegistration(meetingId: string, userId: string, reason: 'se
   if (result.cancelled) {
     await tellRegistrants(deps.notifier, { id: meetingId, title }, 'registration_cancelled', [userId])
     await tellRegistrants(deps.notifier, { id: meetingId, title }, 'promoted', result.promoted)
+    // Their one-to-ones end too, and the other side is told (business meetings).
+    await cancelOneToOnesOf(userId, reason === 'self' ? 'unregistered' : 'moderation', { meetingId }, deps)
   }
   return { ...result, title }
 }
