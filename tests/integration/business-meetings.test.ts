@@ -3,6 +3,7 @@ import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { agendaIcs } from '~/domain/meetings/agenda-ics'
 import { unregisterFromMeeting } from '~/domain/meetings/registrations.server'
+import { seedDemoOneToOnes } from '../../seeds/demo/one-to-ones'
 import { Meeting, MeetingRegistration } from '~/domain/meetings/model.server'
 import { OneToOne, OneToOnePlan } from '~/domain/meetings/one-to-ones.model.server'
 import { agendaOf, answerOneToOne, cancelOneToOne, cancelOneToOnesOf, requestOneToOne, setSlotGrid } from '~/domain/meetings/one-to-ones.server'
@@ -252,5 +253,22 @@ describe('the agenda as an iCalendar file', () => {
     expect([event.startDate.hour, event.startDate.minute]).toEqual([14, 0])
     expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-10T13:00:00.000Z')
     expect(event.endDate.toJSDate().toISOString()).toBe('2027-03-10T13:20:00.000Z')
+  })
+})
+
+describe('demo data', () => {
+  it('gives an upcoming meeting a grid and seated one-to-ones between its registrants, once', async () => {
+    const { meetingId, people } = await meetingWith(4, { grid: null })
+    const seeded = await seedDemoOneToOnes(now)
+    expect(seeded.oneToOnes).toBeGreaterThanOrEqual(3)
+    const meeting = await Meeting.findById(meetingId).lean()
+    expect(meeting!.slotGrid).toMatchObject({ slotMinutes: 20, tables: 6, firstSlotAt: startsAt })
+    const records = await OneToOne.find({ meetingId }).lean()
+    expect(records.filter((record) => record.status === 'accepted').every((record) => record.table !== null)).toBe(true)
+    expect(records.filter((record) => record.status === 'pending')).toHaveLength(1)
+    const [, second] = people
+    expect((await agendaOf(second, meetingId, { now })).seats.length).toBeGreaterThanOrEqual(1)
+    await seedDemoOneToOnes(now)
+    expect(await OneToOne.countDocuments({ meetingId })).toBe(records.length)
   })
 })

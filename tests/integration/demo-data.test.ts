@@ -33,7 +33,7 @@ describe('demo data', () => {
     const before = await snapshot()
 
     const second = await seedDemoData(testLogger())
-    expect(second).toEqual({ organisations: 0, users: 0, memberships: 0, needs: 0, proposals: 0, projects: 0, conversations: 0, messages: 0, milestones: 0 })
+    expect(second).toEqual({ organisations: 0, users: 0, memberships: 0, needs: 0, proposals: 0, projects: 0, conversations: 0, messages: 0, milestones: 0, oneToOnes: 0 })
     expect(await snapshot()).toEqual(before)
   })
 

@@ -327,3 +327,9 @@ export async function gridUsage(actor: Actor, meetingId: string) {
   return { grid: gridOf(meeting), seated, waiting }
 }
 
+
+/** Seats the accepted one-to-ones of a meeting now (system: demo data, a grid set by a script). */
+export async function planOneToOnes(meetingId: string, clock: Clock = {}) {
+  const meeting = await findMeeting(meetingId)
+  await inPlanTransaction(meetingId, (session) => replan(meeting, session, clock.now ?? new Date()))
+}
