@@ -22,7 +22,7 @@ import type { PageHandle } from '~/ui/page-title'
  * first and last slot, Paris time). A grid that does not fit the event is refused with its reason;
  * saving re-plans without moving the one-to-ones already placed.
  */
-export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'businessMeetings.grid.heading', titleFrom: (data) => (data ? { key: 'businessMeetings.grid.title', values: { title: data.meeting.title } } : null) }
+export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'brokerage.grid.heading', titleFrom: (data) => (data ? { key: 'brokerage.grid.title', values: { title: data.meeting.title } } : null) }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params, 'id')
@@ -51,9 +51,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
     const { slotCount } = await setSlotGrid(actor, meetingId, submission.value, { notifier: notifierFor(context) })
-    return redirectWithToast(`/rencontres/${meetingId}/creneaux`, { kind: 'success', message: t('businessMeetings.grid.saved', { count: slotCount }) })
+    return redirectWithToast(`/rencontres/${meetingId}/creneaux`, { kind: 'success', message: t('brokerage.grid.saved', { count: slotCount }) })
   } catch (error) {
-    return replyWithRefusal(t, submission, error)
+    return replyWithRefusal(t, submission, error, {}, { fieldsOnly: true })
   }
 }
 
@@ -64,14 +64,14 @@ export default function MeetingSlotGrid() {
   return (
     <div className="business-meetings-page">
       <p>
-        <Link to={`/rencontres/${meeting.id}`}>{t('businessMeetings.nav.back')}</Link>
+        <Link to={`/rencontres/${meeting.id}`}>{t('brokerage.nav.back')}</Link>
       </p>
-      <h1>{t('businessMeetings.grid.heading')}</h1>
+      <h1>{t('brokerage.grid.heading')}</h1>
       <p className="lead">{meeting.title}</p>
-      <p>{t('businessMeetings.grid.event', { start: meeting.start, end: meeting.end })}</p>
-      <p>{t('businessMeetings.grid.lead')}</p>
-      <p className="muted">{grid ? t('businessMeetings.grid.current', grid) : t('businessMeetings.grid.none')}</p>
-      <p className="muted">{t('businessMeetings.grid.usage', usage)}</p>
+      <p>{t('brokerage.grid.event', { start: meeting.start, end: meeting.end })}</p>
+      <p>{t('brokerage.grid.lead')}</p>
+      <p className="muted">{grid ? t('brokerage.grid.current', grid) : t('brokerage.grid.none')}</p>
+      <p className="muted">{t('brokerage.grid.usage', usage)}</p>
       <SlotGridForm lastResult={reply?.result} defaultValue={defaultValue} />
     </div>
   )

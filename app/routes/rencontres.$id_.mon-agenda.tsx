@@ -23,7 +23,7 @@ import type { PageHandle } from '~/ui/page-title'
  * ones in time order (Paris time, table, with whom), the requests to answer, those sent, the
  * accepted ones waiting for a slot; and the same agenda as an .ics file.
  */
-export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'businessMeetings.agenda.heading', titleFrom: (data) => (data ? { key: 'businessMeetings.agenda.title', values: { title: data.meeting.title } } : null) }
+export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'brokerage.agenda.heading', titleFrom: (data) => (data ? { key: 'brokerage.agenda.title', values: { title: data.meeting.title } } : null) }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params, 'id')
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = createI18n(language)
   const agenda = await orRefuse(() => agendaOf(actor, meetingId))
   const note = (request: AgendaRequest): string | null =>
-    request.status === 'accepted' ? t(`businessMeetings.unscheduled.${agenda.grid ? (request.unscheduledReason ?? 'no_table') : 'noGrid'}` as const) : null
+    request.status === 'accepted' ? t(`brokerage.unscheduled.${agenda.grid ? (request.unscheduledReason ?? 'no_table') : 'noGrid'}` as const) : null
   const view = (request: AgendaRequest): AgendaRequestView => ({ id: request.id, other: request.other, message: request.message, actions: request.actions, note: note(request) })
   return {
     meeting: { id: meetingId, title: agenda.meeting.title, startsAt: formatParisDateTime(agenda.meeting.startsAt, language) },
@@ -57,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = createI18n(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: oneToOneAnswerSchema })
-  if (submission.status !== 'success') return data({ itemId: String(formData.get('requestId') ?? ''), formErrors: [t('businessMeetings.errors.requestRequired')] } satisfies AgendaRowReply, { status: 400 })
+  if (submission.status !== 'success') return data({ itemId: String(formData.get('requestId') ?? ''), formErrors: [t('brokerage.errors.requestRequired')] } satisfies AgendaRowReply, { status: 400 })
   const { intent, requestId } = submission.value
   const options = { notifier: notifierFor(context) }
   const back = `/rencontres/${meetingId}/mon-agenda`
@@ -66,10 +66,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const agenda = await orRefuse(() => agendaOf(actor, meetingId))
       const name = [...agenda.seats, ...agenda.incoming, ...agenda.outgoing, ...agenda.waiting].find((item) => item.id === requestId)?.other.name ?? ''
       await cancelOneToOne(actor, requestId, options)
-      return redirectWithToast(back, { kind: 'success', message: t('businessMeetings.agenda.cancelled', { name }) })
+      return redirectWithToast(back, { kind: 'success', message: t('brokerage.agenda.cancelled', { name }) })
     }
     await answerOneToOne(actor, requestId, intent, options)
-    return redirectWithToast(back, { kind: 'success', message: t(intent === 'accept' ? 'businessMeetings.agenda.accepted' : 'businessMeetings.agenda.declined') })
+    return redirectWithToast(back, { kind: 'success', message: t(intent === 'accept' ? 'brokerage.agenda.accepted' : 'brokerage.agenda.declined') })
   } catch (error) {
     const { status, formErrors } = formRefusal(t, error)
     return data({ itemId: requestId, formErrors } satisfies AgendaRowReply, { status })
@@ -83,38 +83,38 @@ export default function MyMeetingAgenda() {
   return (
     <div className="business-meetings-page">
       <p>
-        <Link to={`/rencontres/${meeting.id}`}>{t('businessMeetings.nav.back')}</Link> ·{' '}
-        <Link to={`/rencontres/${meeting.id}/participants`}>{t('businessMeetings.agenda.browse')}</Link>
+        <Link to={`/rencontres/${meeting.id}`}>{t('brokerage.nav.back')}</Link> ·{' '}
+        <Link to={`/rencontres/${meeting.id}/participants`}>{t('brokerage.agenda.browse')}</Link>
       </p>
-      <h1>{t('businessMeetings.agenda.heading')}</h1>
+      <h1>{t('brokerage.agenda.heading')}</h1>
       <p className="lead">
         {meeting.title} — {meeting.startsAt}
       </p>
-      <p>{t('businessMeetings.agenda.lead')}</p>
+      <p>{t('brokerage.agenda.lead')}</p>
       <p>
         <ButtonLink href={`/rencontres/${meeting.id}/mon-agenda.ics`} variant="secondary" download>
-          {t('businessMeetings.agenda.download')}
+          {t('brokerage.agenda.download')}
         </ButtonLink>
       </p>
       <section aria-labelledby="agenda-seats">
-        <h2 id="agenda-seats">{t('businessMeetings.agenda.seats')}</h2>
+        <h2 id="agenda-seats">{t('brokerage.agenda.seats')}</h2>
         <AgendaSeats seats={seats} reply={reply} />
       </section>
       {incoming.length ? (
         <section aria-labelledby="agenda-incoming">
-          <h2 id="agenda-incoming">{t('businessMeetings.agenda.incoming')}</h2>
+          <h2 id="agenda-incoming">{t('brokerage.agenda.incoming')}</h2>
           <AgendaRequests requests={incoming} reply={reply} />
         </section>
       ) : null}
       {waiting.length ? (
         <section aria-labelledby="agenda-waiting">
-          <h2 id="agenda-waiting">{t('businessMeetings.agenda.waiting')}</h2>
+          <h2 id="agenda-waiting">{t('brokerage.agenda.waiting')}</h2>
           <AgendaRequests requests={waiting} reply={reply} />
         </section>
       ) : null}
       {outgoing.length ? (
         <section aria-labelledby="agenda-outgoing">
-          <h2 id="agenda-outgoing">{t('businessMeetings.agenda.outgoing')}</h2>
+          <h2 id="agenda-outgoing">{t('brokerage.agenda.outgoing')}</h2>
           <AgendaRequests requests={outgoing} reply={reply} />
         </section>
       ) : null}

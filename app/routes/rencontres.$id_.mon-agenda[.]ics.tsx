@@ -13,25 +13,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const agenda = await orRefuse(() => agendaOf(actor, meetingId))
-  const place = agenda.meeting.place?.communeName ?? t('businessMeetings.ics.online')
+  const place = agenda.meeting.place?.communeName ?? t('brokerage.ics.online')
   const body = agendaIcs({
     meetingId,
-    calendarName: t('businessMeetings.ics.calendarName', { title: agenda.meeting.title }),
+    calendarName: t('brokerage.ics.calendarName', { title: agenda.meeting.title }),
     url: new URL(`/rencontres/${meetingId}/mon-agenda`, request.url).toString(),
     now: new Date(),
     seats: agenda.seats.map((seat) => ({
       id: seat.id,
       startsAt: seat.startsAt,
       endsAt: seat.endsAt,
-      summary: t('businessMeetings.ics.summary', { name: seat.other.name }),
-      description: t('businessMeetings.ics.description', { title: agenda.meeting.title, name: seat.other.name, table: seat.table }),
-      location: t('businessMeetings.ics.location', { table: seat.table, place }),
+      summary: t('brokerage.ics.summary', { name: seat.other.name }),
+      description: t('brokerage.ics.description', { title: agenda.meeting.title, name: seat.other.name, table: seat.table }),
+      location: t('brokerage.ics.location', { table: seat.table, place }),
     })),
   })
   return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${t('businessMeetings.ics.fileName')}"`,
+      'Content-Disposition': `attachment; filename="${t('brokerage.ics.fileName')}"`,
       'Cache-Control': 'private, no-store',
     },
   })

@@ -23,7 +23,7 @@ import { EmptyState } from '~/ui/states'
  * meeting's animators) see who comes, with each organisation's competences and visible open
  * needs, and ask for one-to-ones.
  */
-export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'businessMeetings.participants.heading', titleFrom: (data) => (data ? { key: 'businessMeetings.participants.title', values: { title: data.meeting.title } } : null) }
+export const handle: PageHandle<{ meeting: { title: string } }> = { titleKey: 'brokerage.participants.heading', titleFrom: (data) => (data ? { key: 'brokerage.participants.title', values: { title: data.meeting.title } } : null) }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params, 'id')
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const page = await orRefuse(() => meetingParticipants(actor, meetingId))
   const name = page.participants.find((person) => person.userId === submission.value.recipientId)?.name ?? ''
-  return redirectWithToast(`/rencontres/${meetingId}/participants`, { kind: 'success', message: t('businessMeetings.participants.requested', { name }) })
+  return redirectWithToast(`/rencontres/${meetingId}/participants`, { kind: 'success', message: t('brokerage.participants.requested', { name }) })
 }
 
 export default function MeetingParticipants() {
@@ -64,16 +64,16 @@ export default function MeetingParticipants() {
   return (
     <div className="business-meetings-page">
       <p>
-        <Link to={`/rencontres/${meeting.id}`}>{t('businessMeetings.nav.back')}</Link> · <Link to={agendaHref}>{t('businessMeetings.nav.agenda')}</Link>
+        <Link to={`/rencontres/${meeting.id}`}>{t('brokerage.nav.back')}</Link> · <Link to={agendaHref}>{t('brokerage.nav.agenda')}</Link>
       </p>
-      <h1>{t('businessMeetings.participants.heading')}</h1>
+      <h1>{t('brokerage.participants.heading')}</h1>
       <p className="lead">{meeting.title}</p>
-      <p>{t('businessMeetings.participants.lead')}</p>
-      {open ? null : <p className="status-line status-warning">{t('businessMeetings.participants.closed')}</p>}
+      <p>{t('brokerage.participants.lead')}</p>
+      {open ? null : <p className="status-line status-warning">{t('brokerage.participants.closed')}</p>}
       {participants.length ? (
         <ParticipantList participants={participants} viewerId={viewerId} agendaHref={agendaHref} reply={reply} />
       ) : (
-        <EmptyState title={t('businessMeetings.participants.empty')} />
+        <EmptyState title={t('brokerage.participants.empty')} />
       )}
     </div>
   )

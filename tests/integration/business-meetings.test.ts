@@ -88,7 +88,7 @@ describe('asking for and answering a one-to-one', () => {
     await answerOneToOne(bob, id, 'decline', { now })
     expect(await seatOf(id)).toMatchObject({ status: 'declined', table: null })
     expect(await Notification.countDocuments({ recipientId: ana.id, kind: 'one_to_one_declined' })).toBe(1)
-    expect(await refusal(answerOneToOne(bob, id, 'accept', { now }))).toMatchObject({ code: 'conflict', message: 'businessMeetings.refusals.alreadyAnswered' })
+    expect(await refusal(answerOneToOne(bob, id, 'accept', { now }))).toMatchObject({ code: 'conflict', message: 'brokerage.refusals.alreadyAnswered' })
     await expect(requestOneToOne(bob, meetingId, { recipientId: ana.id, message: '' }, { now })).resolves.toHaveProperty('id')
   })
 
@@ -96,20 +96,20 @@ describe('asking for and answering a one-to-one', () => {
     const { meetingId, people } = await meetingWith(2)
     const [ana, bob] = people
     await requestOneToOne(ana, meetingId, { recipientId: bob.id, message: '' }, { now })
-    expect(await refusal(requestOneToOne(ana, meetingId, { recipientId: bob.id, message: '' }, { now }))).toMatchObject({ code: 'conflict', message: 'businessMeetings.refusals.alreadyAsked' })
-    expect(await refusal(requestOneToOne(bob, meetingId, { recipientId: ana.id, message: '' }, { now }))).toMatchObject({ code: 'conflict', message: 'businessMeetings.refusals.alreadyAsked' })
+    expect(await refusal(requestOneToOne(ana, meetingId, { recipientId: bob.id, message: '' }, { now }))).toMatchObject({ code: 'conflict', message: 'brokerage.refusals.alreadyAsked' })
+    expect(await refusal(requestOneToOne(bob, meetingId, { recipientId: ana.id, message: '' }, { now }))).toMatchObject({ code: 'conflict', message: 'brokerage.refusals.alreadyAsked' })
   })
 
   it('is for registered participants only, before the event, and never with oneself', async () => {
     const { meetingId, people } = await meetingWith(2)
     const [ana, bob] = people
     const outsider = await makeUser('researcher')
-    expect(await refusal(requestOneToOne(outsider, meetingId, { recipientId: ana.id, message: '' }, { now }))).toMatchObject({ code: 'forbidden', message: 'businessMeetings.refusals.registerFirst' })
+    expect(await refusal(requestOneToOne(outsider, meetingId, { recipientId: ana.id, message: '' }, { now }))).toMatchObject({ code: 'forbidden', message: 'brokerage.refusals.registerFirst' })
     expect(await refusal(requestOneToOne(ana, meetingId, { recipientId: outsider.id, message: '' }, { now }))).toMatchObject({ code: 'not_found' })
     expect(await refusal(requestOneToOne(ana, meetingId, { recipientId: ana.id, message: '' }, { now }))).toMatchObject({ code: 'forbidden' })
     expect(await refusal(requestOneToOne(ana, meetingId, { recipientId: bob.id, message: '' }, { now: new Date('2027-03-10T13:30:00Z') }))).toMatchObject({
       code: 'conflict',
-      message: 'businessMeetings.refusals.meetingStarted',
+      message: 'brokerage.refusals.meetingStarted',
     })
     expect(await refusal(requestOneToOne(ana, '0123456789abcdef01234567', { recipientId: bob.id, message: '' }, { now }))).toMatchObject({ code: 'not_found' })
   })
@@ -168,9 +168,9 @@ describe('scheduling into the grid', () => {
     expect(await refusal(setSlotGrid(ana, meetingId, grid(), { now }))).toMatchObject({ code: 'forbidden' })
     expect(await refusal(setSlotGrid(animator, meetingId, grid({ lastSlotEndsAt: new Date('2027-03-10T17:20:00Z') }), { now }))).toMatchObject({
       code: 'invalid',
-      message: 'businessMeetings.gridRefusals.after_event',
+      message: 'brokerage.gridRefusals.after_event',
     })
-    expect(await refusal(setSlotGrid(animator, meetingId, grid({ slotMinutes: 25 }), { now }))).toMatchObject({ code: 'invalid', message: 'businessMeetings.gridRefusals.whole_slots' })
+    expect(await refusal(setSlotGrid(animator, meetingId, grid({ slotMinutes: 25 }), { now }))).toMatchObject({ code: 'invalid', message: 'brokerage.gridRefusals.whole_slots' })
     expect(await setSlotGrid(animator, meetingId, grid(), { now })).toEqual({ slotCount: 6 })
     expect(await seatOf(id)).toMatchObject({ table: 1, slotStartsAt: new Date('2027-03-10T13:00:00Z') })
 

@@ -10,7 +10,7 @@ import { allowsOneToOneAction, pairKeyOf, type OneToOneCancelReason, type OneToO
 import { OneToOne, OneToOnePlan, type OneToOneRecord } from './one-to-ones.model.server'
 import { notifyOneToOne } from './one-to-ones.notify.server'
 import type { SlotGridInput } from './one-to-ones.schema'
-import { scheduleOneToOnes, slotTimes, validateSlotGrid, type SlotGrid, type UnscheduledReason } from './scheduler'
+import { scheduleOneToOnes, slotTimes, validateSlotGrid, type GridRefusal, type SlotGrid, type UnscheduledReason } from './scheduler'
 
 /**
  * Business meetings at a « Rencontre »: registered participants ask each other for one-to-ones,
@@ -41,8 +41,8 @@ export async function isRegistered(meetingId: string, userId: string, session?: 
 
 /** One-to-ones are asked, answered and planned only before the event, on a meeting still on. */
 function assertBeforeEvent(meeting: MeetingFacts, now: Date) {
-  if (meeting.status === 'cancelled') throw conflict('businessMeetings.refusals.meetingCancelled')
-  if (meeting.startsAt.getTime() <= now.getTime()) throw conflict('businessMeetings.refusals.meetingStarted')
+  if (meeting.status === 'cancelled') throw conflict('brokerage.refusals.meetingCancelled')
+  if (meeting.startsAt.getTime() <= now.getTime()) throw conflict('brokerage.refusals.meetingStarted')
 }
 
 export function gridOf(meeting: Pick<MeetingFacts, 'slotGrid' | 'startsAt' | 'endsAt'>): (SlotGrid & { slotCount: number }) | null {
@@ -107,17 +107,28 @@ async function inPlanTransaction<T>(meetingId: string, work: (session: mongoose.
   }
 }
 
+/** Which form field a grid refusal is shown next to. */
+const gridRefusalField: Record<GridRefusal, keyof SlotGridInput> = {
+  slot_length: 'slotMinutes',
+  tables: 'tables',
+  order: 'firstSlotAt',
+  before_event: 'firstSlotAt',
+  after_event: 'lastSlotEndsAt',
+  whole_slots: 'lastSlotEndsAt',
+  too_many_slots: 'lastSlotEndsAt',
+}
+
 /** The animator sets (or changes) the grid; it must fit the event. Seats already given stay when the grid still holds them. */
 export async function setSlotGrid(actor: Actor, meetingId: string, input: SlotGridInput, options: Options = {}) {
   const now = options.now ?? new Date()
   const meeting = await findMeeting(meetingId)
-  assertAllowed(mayArrangeOneToOnes(actor, meeting), 'businessMeetings.refusals.notOrganiser')
+  assertAllowed(mayArrangeOneToOnes(actor, meeting), 'brokerage.refusals.notOrganiser')
   assertBeforeEvent(meeting, now)
   const grid: SlotGrid = { slotMinutes: input.slotMinutes, tables: input.tables, firstSlotAt: input.firstSlotAt, lastSlotEndsAt: input.lastSlotEndsAt }
   const check = validateSlotGrid(grid, meeting)
   if (!check.ok) {
-    const key = `businessMeetings.gridRefusals.${check.reason}`
-    throw invalid(key, { [check.reason === 'tables' ? 'tables' : check.reason === 'slot_length' ? 'slotMinutes' : 'firstSlotAt']: [key] })
+    const key = `brokerage.gridRefusals.${check.reason}`
+    throw invalid(key, { [gridRefusalField[check.reason]]: [key] })
   }
   await inPlanTransaction(meetingId, async (session) => {
     await Meeting.updateOne({ _id: meeting._id }, { $set: { slotGrid: grid } }, { session })
@@ -133,8 +144,8 @@ export async function requestOneToOne(actor: Actor, meetingId: string, input: { 
   const meeting = await findMeeting(meetingId)
   assertBeforeEvent(meeting, now)
   const [selfRegistered, recipientRegistered] = await Promise.all([isRegistered(meetingId, actor.id), isRegistered(meetingId, input.recipientId)])
-  if (!recipientRegistered) throw notFound('businessMeetings.refusals.notAParticipant')
-  assertAllowed(mayRequestOneToOne(actor, { registered: selfRegistered, recipientId: input.recipientId }), 'businessMeetings.refusals.registerFirst')
+  if (!recipientRegistered) throw notFound('brokerage.refusals.notAParticipant')
+  assertAllowed(mayRequestOneToOne(actor, { registered: selfRegistered, recipientId: input.recipientId }), 'brokerage.refusals.registerFirst')
   try {
     const created = await OneToOne.create({
       meetingId: meeting._id,
@@ -147,7 +158,7 @@ export async function requestOneToOne(actor: Actor, meetingId: string, input: { 
     await notifyOneToOne(options.notifier, 'one_to_one_requested', { recipientId: input.recipientId, actorName: actor.name, meeting })
     return { id: String(created._id) }
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw conflict('businessMeetings.refusals.alreadyAsked')
+    if ((error as { code?: number }).code === 11000) throw conflict('brokerage.refusals.alreadyAsked')
     throw error
   }
 }
@@ -176,19 +187,19 @@ export async function answerOneToOne(actor: Actor, requestId: string, answer: 'a
   if (side === 'none') throw notFound()
   const meeting = await findMeeting(String(record.meetingId))
   assertBeforeEvent(meeting, now)
-  if (!allowsOneToOneAction(answer, record.status, side)) throw conflict('businessMeetings.refusals.alreadyAnswered')
+  if (!allowsOneToOneAction(answer, record.status, side)) throw conflict('brokerage.refusals.alreadyAnswered')
   if (answer === 'decline') {
     const { modifiedCount } = await OneToOne.updateOne({ _id: record._id, status: 'pending' }, { $set: { status: 'declined', live: false, respondedAt: now } })
-    if (!modifiedCount) throw conflict('businessMeetings.refusals.alreadyAnswered')
+    if (!modifiedCount) throw conflict('brokerage.refusals.alreadyAnswered')
     await notifyOneToOne(options.notifier, 'one_to_one_declined', { recipientId: String(record.requesterId), actorName: actor.name, meeting })
     return { status: 'declined' as const }
   }
   await inPlanTransaction(String(meeting._id), async (session) => {
     // Both must still be registered when the seat is given (a cancellation may have just happened).
     const [a, b] = await Promise.all([isRegistered(String(meeting._id), String(record.requesterId), session), isRegistered(String(meeting._id), actor.id, session)])
-    if (!a || !b) throw conflict('businessMeetings.refusals.participantGone')
+    if (!a || !b) throw conflict('brokerage.refusals.participantGone')
     const { modifiedCount } = await OneToOne.updateOne({ _id: record._id, status: 'pending' }, { $set: { status: 'accepted', respondedAt: now } }, { session })
-    if (!modifiedCount) throw conflict('businessMeetings.refusals.alreadyAnswered')
+    if (!modifiedCount) throw conflict('brokerage.refusals.alreadyAnswered')
     await replan(meeting, session, now)
   })
   await notifyOneToOne(options.notifier, 'one_to_one_accepted', { recipientId: String(record.requesterId), actorName: actor.name, meeting })
@@ -203,14 +214,14 @@ export async function cancelOneToOne(actor: Actor, requestId: string, options: O
   if (side === 'none') throw notFound()
   const meeting = await findMeeting(String(record.meetingId))
   assertBeforeEvent(meeting, now)
-  if (!allowsOneToOneAction('cancel', record.status, side)) throw conflict('businessMeetings.refusals.alreadyOver')
+  if (!allowsOneToOneAction('cancel', record.status, side)) throw conflict('brokerage.refusals.alreadyOver')
   await inPlanTransaction(String(meeting._id), async (session) => {
     const { modifiedCount } = await OneToOne.updateOne(
       { _id: record._id, live: true },
       { $set: { status: 'cancelled', live: false, cancelledAt: now, cancelledBy: actor.id, cancelledReason: side, slotStartsAt: null, table: null, unscheduledReason: null } },
       { session },
     )
-    if (!modifiedCount) throw conflict('businessMeetings.refusals.alreadyOver')
+    if (!modifiedCount) throw conflict('brokerage.refusals.alreadyOver')
     await replan(meeting, session, now)
   })
   await notifyOneToOne(options.notifier, 'one_to_one_cancelled', { recipientId: otherSide(record, actor.id), actorName: actor.name, meeting })
@@ -278,7 +289,7 @@ export async function agendaOf(actor: Actor, meetingId: string, clock: Clock = {
   const meeting = await findMeeting(meetingId)
   const registered = await isRegistered(meetingId, actor.id)
   const live = await OneToOne.find({ meetingId: meeting._id, live: true, $or: [{ requesterId: actor.id }, { recipientId: actor.id }] }).lean()
-  if (!registered && !live.length) throw notFound('businessMeetings.refusals.notAParticipant')
+  if (!registered && !live.length) throw notFound('brokerage.refusals.notAParticipant')
   const others = await User.find({ _id: { $in: live.map((record) => otherSide(record, actor.id)) } }, { name: 1 }).lean()
   const names = new Map(others.map((user) => [String(user._id), user.name]))
   const grid = gridOf(meeting)
@@ -319,7 +330,7 @@ export async function agendaOf(actor: Actor, meetingId: string, clock: Clock = {
 /** The slots' seats taken, for the animator's view of the grid (how full it is). */
 export async function gridUsage(actor: Actor, meetingId: string) {
   const meeting = await findMeeting(meetingId)
-  assertAllowed(mayArrangeOneToOnes(actor, meeting), 'businessMeetings.refusals.notOrganiser')
+  assertAllowed(mayArrangeOneToOnes(actor, meeting), 'brokerage.refusals.notOrganiser')
   const [seated, waiting] = await Promise.all([
     OneToOne.countDocuments({ meetingId: meeting._id, status: 'accepted', table: { $type: 'number' } }),
     OneToOne.countDocuments({ meetingId: meeting._id, status: 'accepted', table: null }),

@@ -37,7 +37,7 @@ export async function meetingParticipants(actor: Actor, meetingId: string, clock
   const now = clock.now ?? new Date()
   const meeting = await findMeeting(meetingId)
   const viewerRegistered = await isRegistered(meetingId, actor.id)
-  if (!maySeeMeetingParticipants(actor, { registered: viewerRegistered, scope: meeting.scope })) throw notFound('businessMeetings.refusals.notAParticipant')
+  if (!maySeeMeetingParticipants(actor, { registered: viewerRegistered, scope: meeting.scope })) throw notFound('brokerage.refusals.notAParticipant')
   const registrations = await MeetingRegistration.find({ meetingId: meeting._id, status: 'registered' }, { userId: 1, organisationId: 1 }).lean()
   const [users, orgs, viewerOrgIds, live, hiddenFilter] = await Promise.all([
     User.find({ _id: { $in: registrations.map((r) => r.userId) }, deletedAt: null }, { name: 1 }).lean(),

@@ -10,16 +10,16 @@ export type AgendaRowReply = { itemId: string; formErrors: string[] }
 /** The seated one-to-ones, in time order: « 14:00 – 14:20 · table 3 », with whom. */
 export function AgendaSeats({ seats, reply }: { seats: AgendaSeatView[]; reply?: AgendaRowReply }) {
   const { t } = useTranslation()
-  if (!seats.length) return <p className="muted">{t('businessMeetings.agenda.noSeats')}</p>
+  if (!seats.length) return <p className="muted">{t('brokerage.agenda.noSeats')}</p>
   return (
     <ol className="agenda-seats">
       {seats.map((seat) => (
         <li key={seat.id} className="card agenda-seat" id={`rdv-${seat.id}`}>
           <p className="agenda-time">
-            <strong>{t('businessMeetings.agenda.seat', { start: seat.start, end: seat.end, table: seat.table })}</strong>
+            <strong>{t('brokerage.agenda.seat', { start: seat.start, end: seat.end, table: seat.table })}</strong>
           </p>
           <p>
-            <Link to={`/membres/${seat.other.id}`}>{t('businessMeetings.agenda.with', { name: seat.other.name })}</Link>
+            <Link to={`/membres/${seat.other.id}`}>{t('brokerage.agenda.with', { name: seat.other.name })}</Link>
           </p>
           <RequestActions request={seat} reply={reply} />
         </li>
@@ -38,7 +38,7 @@ export function AgendaRequests({ requests, reply }: { requests: AgendaRequestVie
           <p>
             <Link to={`/membres/${request.other.id}`}>{request.other.name}</Link>
           </p>
-          {request.message ? <blockquote>{t('businessMeetings.agenda.quote', { message: request.message })}</blockquote> : null}
+          {request.message ? <blockquote>{t('brokerage.agenda.quote', { message: request.message })}</blockquote> : null}
           {request.note ? <p className="muted">{request.note}</p> : null}
           <RequestActions request={request} reply={reply} />
         </li>
@@ -64,10 +64,10 @@ function RequestActions({ request, reply }: { request: Pick<AgendaRequestView, '
           name="intent"
           value={action}
           variant={action === 'accept' ? 'primary' : 'secondary'}
-          aria-label={t(`businessMeetings.agenda.${labels[action]}`, { name: request.other.name })}
+          aria-label={t(`brokerage.agenda.${labels[action]}`, { name: request.other.name })}
           pending={busy(action)}
         >
-          {t(`businessMeetings.agenda.${action}`)}
+          {t(`brokerage.agenda.${action}`)}
         </Button>
       ))}
     </Form>

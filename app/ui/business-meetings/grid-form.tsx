@@ -30,15 +30,15 @@ export function SlotGridForm({ lastResult, defaultValue }: { lastResult?: Submis
         min={gridLimits.minSlotMinutes}
         max={gridLimits.maxSlotMinutes}
         step={5}
-        label={t('businessMeetings.grid.slotMinutes')}
+        label={t('brokerage.grid.slotMinutes')}
         required
       />
-      <TextField {...conformField(fields.tables)} type="number" min={1} max={gridLimits.maxTables} label={t('businessMeetings.grid.tables')} required />
-      <TextField {...conformField(fields.firstSlotAt)} type="datetime-local" label={t('businessMeetings.grid.firstSlotAt')} required />
-      <TextField {...conformField(fields.lastSlotEndsAt)} type="datetime-local" label={t('businessMeetings.grid.lastSlotEndsAt')} required />
+      <TextField {...conformField(fields.tables)} type="number" min={1} max={gridLimits.maxTables} label={t('brokerage.grid.tables')} required />
+      <TextField {...conformField(fields.firstSlotAt)} type="datetime-local" label={t('brokerage.grid.firstSlotAt')} required />
+      <TextField {...conformField(fields.lastSlotEndsAt)} type="datetime-local" label={t('brokerage.grid.lastSlotEndsAt')} required />
       <div className="form-actions">
         <Button type="submit" pending={navigation.state === 'submitting'}>
-          {t('businessMeetings.grid.submit')}
+          {t('brokerage.grid.submit')}
         </Button>
       </div>
     </Form>

@@ -27,16 +27,16 @@ export function ParticipantList({ participants, viewerId, agendaHref, reply }: {
         return (
           <li key={person.userId} className="card participant" aria-labelledby={headingId}>
             <h2 id={headingId} className="participant-name">
-              <Link to={`/membres/${person.userId}`}>{person.name}</Link> {person.userId === viewerId ? <span className="muted">{t('businessMeetings.participants.you')}</span> : null}
+              <Link to={`/membres/${person.userId}`}>{person.name}</Link> {person.userId === viewerId ? <span className="muted">{t('brokerage.participants.you')}</span> : null}
             </h2>
             {person.organisation ? (
               <p>
                 <Link to={`/organisations/${person.organisation.slug}`}>{person.organisation.name}</Link> · {t(`orgs.kinds.${person.organisation.kind}`)}
               </p>
             ) : null}
-            <h3 className="participant-subheading">{t('businessMeetings.participants.competences')}</h3>
-            {competences.length ? <p>{competences.join(' · ')}</p> : <p className="muted">{t('businessMeetings.participants.noCompetences')}</p>}
-            <h3 className="participant-subheading">{t('businessMeetings.participants.needs')}</h3>
+            <h3 className="participant-subheading">{t('brokerage.participants.competences')}</h3>
+            {competences.length ? <p>{competences.join(' · ')}</p> : <p className="muted">{t('brokerage.participants.noCompetences')}</p>}
+            <h3 className="participant-subheading">{t('brokerage.participants.needs')}</h3>
             {person.needs.length ? (
               <ul>
                 {person.needs.map((need) => (
@@ -46,28 +46,28 @@ export function ParticipantList({ participants, viewerId, agendaHref, reply }: {
                 ))}
               </ul>
             ) : (
-              <p className="muted">{t('businessMeetings.participants.noNeeds')}</p>
+              <p className="muted">{t('brokerage.participants.noNeeds')}</p>
             )}
             {person.oneToOne ? (
               <p className="status-line">
                 {person.oneToOne.status === 'accepted' ? (
-                  t('businessMeetings.participants.agreed')
+                  t('brokerage.participants.agreed')
                 ) : person.oneToOne.askedByViewer ? (
-                  t('businessMeetings.participants.askedByYou')
+                  t('brokerage.participants.askedByYou')
                 ) : (
-                  <Link to={agendaHref}>{t('businessMeetings.participants.askedYou')}</Link>
+                  <Link to={agendaHref}>{t('brokerage.participants.askedYou')}</Link>
                 )}
               </p>
             ) : null}
             {person.canRequest ? (
-              <Form method="post" className="participant-request" aria-label={t('businessMeetings.participants.requestTo', { name: person.name })}>
+              <Form method="post" className="participant-request" aria-label={t('brokerage.participants.requestTo', { name: person.name })}>
                 <FormErrors errors={errors?.formErrors} />
                 <input type="hidden" name="recipientId" value={person.userId} />
                 <TextareaField
                   id={`request-${person.userId}-message`}
                   name="message"
-                  label={t('businessMeetings.participants.message')}
-                  hint={t('businessMeetings.participants.messageHint', { max: ONE_TO_ONE_MESSAGE_MAX })}
+                  label={t('brokerage.participants.message')}
+                  hint={t('brokerage.participants.messageHint', { max: ONE_TO_ONE_MESSAGE_MAX })}
                   maxLength={ONE_TO_ONE_MESSAGE_MAX}
                   rows={2}
                   errors={errors?.fieldErrors.message}
@@ -76,10 +76,10 @@ export function ParticipantList({ participants, viewerId, agendaHref, reply }: {
                   type="submit"
                   name="intent"
                   value="request"
-                  aria-label={t('businessMeetings.participants.requestTo', { name: person.name })}
+                  aria-label={t('brokerage.participants.requestTo', { name: person.name })}
                   pending={navigation.state === 'submitting' && navigation.formData?.get('recipientId') === person.userId}
                 >
-                  {t('businessMeetings.participants.request')}
+                  {t('brokerage.participants.request')}
                 </Button>
               </Form>
             ) : null}

@@ -14,8 +14,8 @@ import projects from './projects'
 import legal from './legal'
 import meetings from './meetings'
 import search from './search'
-import businessMeetings from './businessMeetings'
+import brokerage from './brokerage'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, businessMeetings }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, brokerage }
 
 export default en

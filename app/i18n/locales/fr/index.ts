@@ -12,10 +12,10 @@ import projects from './projects'
 import legal from './legal'
 import meetings from './meetings'
 import search from './search'
-import businessMeetings from './businessMeetings'
+import brokerage from './brokerage'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, businessMeetings }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, brokerage }
 
 export default fr
 export type Translations = typeof fr

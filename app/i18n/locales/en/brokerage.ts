@@ -2,7 +2,7 @@ import type { Translations } from '../fr'
 import type { SameShape } from '../shape'
 
 /** Business meetings (issue 18): one-to-ones at a meeting, the slot grid, each person's agenda. */
-const businessMeetings: SameShape<Translations['businessMeetings']> = {
+const brokerage: SameShape<Translations['brokerage']> = {
   errors: {
     invalidDate: 'Enter a valid date and time (Paris time).',
     slotMinutes: 'A slot lasts a whole number of minutes, from {{min}} to {{max}}.',
@@ -115,4 +115,4 @@ const businessMeetings: SameShape<Translations['businessMeetings']> = {
   },
 }
 
-export default businessMeetings
+export default brokerage

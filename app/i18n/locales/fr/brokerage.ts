@@ -1,5 +1,5 @@
 /** Business meetings (issue 18): one-to-ones at a « Rencontre », the slot grid, each person's agenda. */
-const businessMeetings = {
+const brokerage = {
   errors: {
     invalidDate: 'Indiquez une date et une heure valides (heure de Paris).',
     slotMinutes: 'La durée d’un créneau est un nombre entier de minutes, de {{min}} à {{max}}.',
@@ -112,4 +112,4 @@ const businessMeetings = {
   },
 }
 
-export default businessMeetings
+export default brokerage
