@@ -125,3 +125,22 @@ async function registrantsOf(meetingId: string) {
     status: entry.status as RegistrationStatus,
   }))
 }
+
+/** The meeting as calendar data (public like the meeting page; a draft is its animators' only). */
+export async function getMeetingForCalendar(actor: Actor | null, meetingId: string) {
+  if (!isObjectId(meetingId)) throw notFound('meetings.refusals.notFound')
+  const meeting = await Meeting.findById(meetingId).lean()
+  if (!meeting || (meeting.status === 'draft' && !mayManageMeeting(actor, { scope: meeting.scope }))) throw notFound('meetings.refusals.notFound')
+  return {
+    id: String(meeting._id),
+    title: meeting.title,
+    description: meeting.description ?? '',
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    place: meeting.place ?? null,
+    onlineUrl: meeting.onlineUrl ?? null,
+    status: meeting.status,
+    icsSequence: meeting.icsSequence,
+    updatedAt: (meeting as { updatedAt?: Date }).updatedAt ?? null,
+  }
+}

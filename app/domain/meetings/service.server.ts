@@ -53,7 +53,7 @@ export async function organiserChoices(): Promise<Array<{ id: string; name: stri
   return orgs.map((org) => ({ id: String(org._id), name: org.name }))
 }
 
-export type MeetingPlaceResolution = { place: CommuneLocation | null } | { error: string; suggestions: string[] }
+export type MeetingPlaceResolution = { place: CommuneLocation | null } | { error: 'meetings.errors.communeUnknown'; suggestions: string[] }
 
 /** The commune field into official codes (picked code, or text naming exactly one commune). */
 export function resolveMeetingPlace(choice: { mode: 'place' | 'online'; commune?: string; communeSearch?: string }): MeetingPlaceResolution {
