@@ -6,6 +6,7 @@ import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { resolveCommune } from '~/domain/places/communes.server'
 import { User } from '~/domain/users/model.server'
 import { seedDemoConversations, seedDemoMarketplace } from './demo-marketplace.server'
+import { seedDemoMeetings } from './demo/meetings'
 import { seedDemoMilestones } from './demo/milestones'
 import { demoOrganisations } from './demo/organisations'
 import { DEMO_PASSWORD, demoPersonas, organisationMembers, territoryAnimators, type DemoPerson } from './demo/people'
@@ -25,6 +26,7 @@ export type SeedReport = {
   conversations: number
   messages: number
   milestones: number
+  meetings: number
 }
 
 const SEED_MARKER_ID = 'demo-data'
@@ -37,7 +39,7 @@ export async function hasDemoData(): Promise<boolean> {
 export async function resetDemoData() {
   const db = mongoose.connection.db!
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name))
-  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'conversations', 'messages', 'readreceipts', 'seed_runs']) {
+  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'conversations', 'messages', 'readreceipts', 'meetings', 'meetingregistrations', 'seed_runs']) {
     if (existing.has(name)) await db.collection(name).deleteMany({})
   }
 }
@@ -132,7 +134,8 @@ export async function seedDemoData(logger: Logger): Promise<SeedReport> {
   const marketplace = await seedDemoMarketplace()
   const talk = await seedDemoConversations()
   const milestones = await seedDemoMilestones()
-  const report = { organisations, users, memberships, ...marketplace, ...talk, ...milestones }
+  const meetings = await seedDemoMeetings()
+  const report = { organisations, users, memberships, ...marketplace, ...talk, ...milestones, ...meetings }
   logger.info({ ...report, ms: Date.now() - started }, 'demo data loaded')
   return report
 }
