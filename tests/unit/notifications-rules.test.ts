@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { needActions, needStatuses } from '~/domain/needs/lifecycle'
 import { needChangeFor, othersThan } from '~/domain/notifications/rules'
-import { needChanges, notificationActionSchema, notificationKinds, type NotificationView } from '~/domain/notifications/schema'
+import { meetingChanges, needChanges, notificationActionSchema, notificationKinds, type NotificationView } from '~/domain/notifications/schema'
 import { createI18n } from '~/i18n/translators'
 import { notificationText } from '~/ui/notifications'
 import { presenceOf } from '../../server/realtime/presence'
@@ -39,8 +39,9 @@ describe('which need changes the company is told about', () => {
 
 describe('notification texts', () => {
   const samples: Array<Pick<NotificationView, 'kind' | 'data'>> = [
-    // Meetings and their one-to-ones name the meeting (« Vision » too).
-    ...notificationKinds.filter((kind) => kind !== 'need_status').map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo', meetingTitle: 'Vision', actorName: 'Ana' } })),
+    ...notificationKinds.filter((kind) => kind !== 'need_status' && kind !== 'meeting').map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo', meetingTitle: 'Vision', actorName: 'Ana' } })),
+    // A meeting's registrants: named by the meeting's title.
+    ...meetingChanges.map((meetingChange) => ({ kind: 'meeting' as const, data: { meetingTitle: 'Vision', meetingChange } })),
     { kind: 'proposal_received', data: { needTitle: 'Vision', orgName: 'Labo', inDiscussion: true } },
     ...needChanges.map((change) => ({ kind: 'need_status' as const, data: { needTitle: 'Vision', change } })),
   ]
