@@ -16,6 +16,7 @@ import { createI18n } from '~/i18n/translators'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { MeetingFacts, RegistrantsTable, RegistrationPanel } from '~/ui/meetings/meeting-details'
+import { BusinessMeetingsLinks } from '~/ui/business-meetings/meeting-links'
 import type { PageHandle } from '~/ui/page-title'
 
 export const handle: PageHandle = { titleKey: 'meetings.list.title' }
@@ -70,6 +71,7 @@ export default function MeetingPage() {
       <MeetingFacts meeting={meeting} />
       {meeting.description ? <p className="prose">{meeting.description}</p> : null}
       <RegistrationPanel meetingId={meeting.id} viewer={page.viewer} error={actionData?.error} />
+      <BusinessMeetingsLinks meetingId={meeting.id} registered={page.viewer.status === 'registered'} canManage={page.canManage} />
       {page.canManage ? (
         <section aria-labelledby="manage-title">
           <h2 id="manage-title">{t('meetings.page.manage')}</h2>

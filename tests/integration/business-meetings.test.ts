@@ -3,6 +3,7 @@ import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { agendaIcs } from '~/domain/meetings/agenda-ics'
 import { unregisterFromMeeting } from '~/domain/meetings/registrations.server'
+import { cancelMeeting } from '~/domain/meetings/service.server'
 import { seedDemoOneToOnes } from '../../seeds/demo/one-to-ones'
 import { Meeting, MeetingRegistration } from '~/domain/meetings/model.server'
 import { OneToOne, OneToOnePlan } from '~/domain/meetings/one-to-ones.model.server'
@@ -209,6 +210,18 @@ describe('unregistering', () => {
     expect(await OneToOne.findById(id).lean()).toMatchObject({ status: 'cancelled', cancelledReason: 'unregistered', table: null, live: false })
     expect(await Notification.countDocuments({ recipientId: ana.id, kind: 'one_to_one_cancelled' })).toBe(1)
     expect((await agendaOf(ana, meetingId, { now })).seats).toEqual([])
+  })
+})
+
+describe('a cancelled meeting', () => {
+  it('ends its one-to-ones and closes new requests', async () => {
+    const { meetingId, animator, people } = await meetingWith(2)
+    const [ana, bob] = people
+    const { id } = await requestOneToOne(ana, meetingId, { recipientId: bob.id, message: '' }, { now })
+    await answerOneToOne(bob, id, 'accept', { now })
+    await cancelMeeting(animator, meetingId, { now })
+    expect(await OneToOne.findById(id).lean()).toMatchObject({ status: 'cancelled', cancelledReason: 'meeting_cancelled', table: null })
+    expect(await refusal(requestOneToOne(bob, meetingId, { recipientId: ana.id, message: '' }, { now }))).toMatchObject({ code: 'conflict', message: 'brokerage.refusals.meetingCancelled' })
   })
 })
 

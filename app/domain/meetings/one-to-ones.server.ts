@@ -344,3 +344,14 @@ export async function planOneToOnes(meetingId: string, clock: Clock = {}) {
   const meeting = await findMeeting(meetingId)
   await inPlanTransaction(meetingId, (session) => replan(meeting, session, clock.now ?? new Date()))
 }
+
+/** The meeting was cancelled: every live one-to-one ends with it (registrants are told of the cancellation itself). */
+export async function cancelOneToOnesOfMeeting(meetingId: string, clock: Clock = {}) {
+  const now = clock.now ?? new Date()
+  if (!isObjectId(meetingId)) return 0
+  const { modifiedCount } = await OneToOne.updateMany(
+    { meetingId, live: true },
+    { $set: { status: 'cancelled', live: false, cancelledAt: now, cancelledReason: 'meeting_cancelled', slotStartsAt: null, table: null, unscheduledReason: null } },
+  )
+  return modifiedCount
+}

@@ -12,6 +12,7 @@ import { assertAllowed, hasPermission, mayCreateMeeting, mayManageMeeting } from
 import { withValues } from '~/i18n/translate-message'
 import { allowsAction } from './lifecycle'
 import { Meeting } from './model.server'
+import { cancelOneToOnesOfMeeting } from './one-to-ones.server'
 import { tellRegistrants } from './notify.server'
 import { activeRegistrantIds, ensureMeetingIndexes, fillFreeSeats } from './registrations.server'
 import type { MeetingInput } from './schema'
@@ -163,6 +164,8 @@ export async function cancelMeeting(actor: Actor, meetingId: string, deps: Meeti
   if (result.modifiedCount === 0) throw conflict('meetings.refusals.notEditable')
   const registrants = await activeRegistrantIds(meetingId)
   await tellRegistrants(deps.notifier, { id: meetingId, title: meeting.title }, 'cancelled', registrants)
+  // Its one-to-ones end with it (business meetings).
+  await cancelOneToOnesOfMeeting(meetingId, { now })
   return { told: registrants.length }
 }
 

@@ -40,6 +40,7 @@ const brokerage: SameShape<Translations['brokerage']> = {
     noGrid: 'The animators have not set the slots yet: the one-to-one will be placed as soon as they do.',
   },
   nav: {
+    label: 'One-to-ones',
     participants: 'Participants',
     agenda: 'My agenda',
     grid: 'One-to-one slots',

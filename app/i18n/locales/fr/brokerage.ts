@@ -37,6 +37,7 @@ const brokerage = {
     noGrid: 'Les animateurs n’ont pas encore fixé les créneaux : le rendez-vous sera placé dès qu’ils le feront.',
   },
   nav: {
+    label: 'Rendez-vous d’affaires',
     participants: 'Participants',
     agenda: 'Mon agenda',
     grid: 'Créneaux des rendez-vous',
