@@ -54,7 +54,9 @@ test('an animator sets the slots, two participants agree on a one-to-one and bot
 
   // The asker browses who comes and asks the researcher for a one-to-one.
   const askerSide = await secondPerson(browser, asker, baseURL!)
-  await askerSide.page.goto(`/rencontres/${meeting.id}/participants`)
+  await askerSide.page.goto(`/rencontres/${meeting.id}`)
+  await expectAccessible(askerSide.page)
+  await askerSide.page.getByRole('navigation', { name: 'Rendez-vous d’affaires' }).getByRole('link', { name: 'Participants' }).click()
   await expect(askerSide.page.getByRole('heading', { level: 1, name: 'Qui vient ?' })).toBeVisible()
   const hostCard = askerSide.page.getByRole('listitem').filter({ has: askerSide.page.getByRole('heading', { level: 2, name: host.name }) })
   await expect(hostCard.getByRole('link', { name: `Laboratoire ${unique}` })).toBeVisible()
