@@ -36,8 +36,8 @@ test('an animator creates a meeting; with one seat the second registrant waits, 
   await page.getByLabel('Titre').fill(title)
   await page.getByLabel('Début (date et heure)').fill(`${day}T14:00`)
   await page.getByLabel('Fin (date et heure)').fill(`${day}T17:00`)
-  await page.getByLabel('Nombre de places').fill('0')
   await page.getByRole('radio', { name: /En ligne/ }).check()
+  await page.getByLabel('Nombre de places').fill('0')
   await page.getByLabel('Lien de la visioconférence').fill('http://visio.exemple.fr/salle')
   await page.getByRole('button', { name: 'Publier la rencontre' }).click()
   // Bad input is said in French, next to the field.
