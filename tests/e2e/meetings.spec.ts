@@ -95,3 +95,11 @@ test('an animator creates a meeting; with one seat the second registrant waits, 
   expect(event.startDate.toString()).toBe(`${day}T14:00:00`)
   expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Paris')
 })
+
+test('the animator finds the past meetings of their territory with their outcomes in the animation space', async ({ page, context, baseURL }) => {
+  const animator = await animatorOfHautJura()
+  await signInAs(context, animator.id, baseURL!)
+  await page.goto('/animation/rencontres')
+  await expect(page.getByRole('heading', { level: 1, name: 'Rencontres passées et retombées' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: /animation/i }).getByRole('link', { name: 'Rencontres passées et retombées' })).toBeVisible()
+})
