@@ -20,6 +20,7 @@ const links = [
   ['/animation/signalements', 'moderation.nav.reports'],
   ['/animation/suivi', 'moderation.nav.followUp'],
   ['/animation/journal', 'moderation.nav.journal'],
+  ['/animation/rencontres', 'meetings.outcomes.boardTitle'],
 ] as const
 
 export default function AnimationLayout() {

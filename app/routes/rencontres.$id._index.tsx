@@ -77,6 +77,7 @@ export default function MeetingPage() {
           <h2 id="manage-title">{t('meetings.page.manage')}</h2>
           <div className="button-row">
             {page.canEdit ? <ButtonLink href={`/rencontres/${meeting.id}/modifier`}>{t('meetings.page.edit')}</ButtonLink> : null}
+            {page.canRecordOutcomes ? <ButtonLink href={`/rencontres/${meeting.id}/retombees`}>{t('meetings.outcomes.title')}</ButtonLink> : null}
             {page.canCancel ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="cancel_meeting" />

@@ -36,8 +36,8 @@ test('an animator creates a meeting; with one seat the second registrant waits, 
   await page.getByLabel('Titre').fill(title)
   await page.getByLabel('Début (date et heure)').fill(`${day}T14:00`)
   await page.getByLabel('Fin (date et heure)').fill(`${day}T17:00`)
-  await page.getByLabel('Nombre de places').fill('0')
   await page.getByRole('radio', { name: /En ligne/ }).check()
+  await page.getByLabel('Nombre de places').fill('0')
   await page.getByLabel('Lien de la visioconférence').fill('http://visio.exemple.fr/salle')
   await page.getByRole('button', { name: 'Publier la rencontre' }).click()
   // Bad input is said in French, next to the field.
@@ -94,4 +94,12 @@ test('an animator creates a meeting; with one seat the second registrant waits, 
   expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Paris')
   expect(event.startDate.toString()).toBe(`${day}T14:00:00`)
   expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Paris')
+})
+
+test('the animator finds the past meetings of their territory with their outcomes in the animation space', async ({ page, context, baseURL }) => {
+  const animator = await animatorOfHautJura()
+  await signInAs(context, animator.id, baseURL!)
+  await page.goto('/animation/rencontres')
+  await expect(page.getByRole('heading', { level: 1, name: 'Rencontres passées et retombées' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: /animation/i }).getByRole('link', { name: 'Rencontres passées et retombées' })).toBeVisible()
 })

@@ -1,13 +1,15 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Meeting, MeetingRegistration } from '~/domain/meetings/model.server'
+import { getOutcomesForm, outcomesBoard, recordOutcomes } from '~/domain/meetings/outcomes.server'
 import { getMeetingPage } from '~/domain/meetings/queries.server'
 import { cancelRegistrationsOf, ensureMeetingIndexes, registerForMeeting, unregisterFromMeeting } from '~/domain/meetings/registrations.server'
 import type { MeetingInput } from '~/domain/meetings/schema'
 import { cancelMeeting, createMeeting, updateMeeting } from '~/domain/meetings/service.server'
 import { suspendUser } from '~/domain/moderation/service.server'
+import { createNeed } from '~/domain/needs/service.server'
 import { Notification } from '~/domain/notifications/model.server'
-import { companyWithMember, connectMarketplaceDb, makeUser, saintClaude } from './factories'
+import { companyWithMember, connectMarketplaceDb, makeUser, needInput, saintClaude } from './factories'
 import { refusal } from './refusal'
 
 beforeAll(async () => {
@@ -158,5 +160,24 @@ describe('editing and cancelling', () => {
     expect(page.meeting.status).toBe('cancelled')
     expect(page.viewer.canRegister).toBe(false)
     expect(page.viewer.canDownloadCalendar).toBe(true)
+  })
+})
+
+describe('outcomes', () => {
+  it('are recorded after the event only, among the participants’ needs, and counted on the animator’s board', async () => {
+    const { meetingId, animator } = await animatorAndMeeting()
+    const person = await companyWithMember()
+    await registerForMeeting(person.member, meetingId, person.orgId)
+    const { id: needId } = await createNeed(person.member, person.orgId, needInput(), { submit: true })
+    const stranger = await companyWithMember()
+    const { id: strangerNeedId } = await createNeed(stranger.member, stranger.orgId, needInput(), { submit: true })
+    const input = { needIds: [needId], proposalIds: [], projectIds: [], notes: 'Deux contacts pris.' }
+    expect((await refusal(recordOutcomes(animator, meetingId, input))).message).toBe('meetings.refusals.outcomesNotYet')
+    const after = inDays(12)
+    expect((await getOutcomesForm(animator, meetingId, after)).candidates.needs.map((need) => need.id)).toEqual([needId])
+    expect((await refusal(recordOutcomes(animator, meetingId, { ...input, needIds: [strangerNeedId] }, after))).message).toBe('meetings.refusals.outcomeUnknown')
+    await recordOutcomes(animator, meetingId, input, after)
+    const row = (await outcomesBoard(animator, after)).find((entry) => entry.id === meetingId)
+    expect(row).toMatchObject({ recorded: true, needs: 1, participants: 1 })
   })
 })

@@ -105,6 +105,7 @@ export async function getMeetingPage(actor: Actor | null, meetingId: string, now
     canManage,
     canEdit: canManage && allowsAction('edit', meeting, now),
     canCancel: canManage && allowsAction('cancel', meeting, now),
+    canRecordOutcomes: canManage && allowsAction('record_outcomes', meeting, now),
     registrants: canManage ? await registrantsOf(meetingId) : [],
   }
 }

@@ -149,3 +149,12 @@ export const registrationFormSchema = z.object({
 /** Outcomes recorded after the event: links to needs, proposals and projects by id or URL. */
 export const outcomeKinds = ['need', 'proposal', 'project'] as const
 export type OutcomeKind = (typeof outcomeKinds)[number]
+
+/** The outcomes form: records chosen among the participants' needs, proposals and projects. */
+export const outcomesFormSchema = z.object({
+  needIds: z.array(objectIdString()).max(50).default([]),
+  proposalIds: z.array(objectIdString()).max(50).default([]),
+  projectIds: z.array(objectIdString()).max(50).default([]),
+  notes: z.string().trim().max(2000, withValues('meetings.errors.tooLong', { max: 2000 })).default(''),
+})
+export type OutcomesInput = z.output<typeof outcomesFormSchema>
