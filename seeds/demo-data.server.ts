@@ -6,7 +6,9 @@ import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { resolveCommune } from '~/domain/places/communes.server'
 import { User } from '~/domain/users/model.server'
 import { seedDemoConversations, seedDemoMarketplace } from './demo-marketplace.server'
+import { seedDemoMeetings } from './demo/meetings'
 import { seedDemoMilestones } from './demo/milestones'
+import { seedDemoOneToOnes } from './demo/one-to-ones'
 import { demoOrganisations } from './demo/organisations'
 import { seedDemoGuichet } from './demo-guichet.server'
 import { DEMO_PASSWORD, demoPersonas, organisationMembers, territoryAnimators, type DemoPerson } from './demo/people'
@@ -26,6 +28,8 @@ export type SeedReport = {
   conversations: number
   messages: number
   milestones: number
+  meetings: number
+  oneToOnes: number
 }
 
 const SEED_MARKER_ID = 'demo-data'
@@ -38,7 +42,7 @@ export async function hasDemoData(): Promise<boolean> {
 export async function resetDemoData() {
   const db = mongoose.connection.db!
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name))
-  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'conversations', 'messages', 'readreceipts', 'guichet_requests', 'seed_runs']) {
+  for (const name of ['users', 'sessions', 'organisations', 'memberships', 'needs', 'proposals', 'projects', 'conversations', 'messages', 'readreceipts', 'guichet_requests', 'meetings', 'meetingregistrations', 'onetoones', 'onetooneplans', 'seed_runs']) {
     if (existing.has(name)) await db.collection(name).deleteMany({})
   }
 }
@@ -133,7 +137,10 @@ export async function seedDemoData(logger: Logger): Promise<SeedReport> {
   const marketplace = await seedDemoMarketplace()
   const talk = await seedDemoConversations()
   const milestones = await seedDemoMilestones()
-  const report = { organisations, users, memberships, ...marketplace, ...talk, ...milestones }
+  const meetings = await seedDemoMeetings()
+  // Business meetings come after the meetings (they seat one-to-ones between registrants).
+  const oneToOnes = await seedDemoOneToOnes()
+  const report = { organisations, users, memberships, ...marketplace, ...talk, ...milestones, ...meetings, ...oneToOnes }
   // Guichet requests are logged apart (the report's shape is what the seed tests compare).
   logger.info({ guichetRequests: await seedDemoGuichet() }, 'demo guichet requests loaded')
   logger.info({ ...report, ms: Date.now() - started }, 'demo data loaded')

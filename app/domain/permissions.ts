@@ -35,6 +35,7 @@ export const permissionsByRole = {
     'moderate:content:scope',
     'follow:project:scope',
     'handle:guichet:scope',
+    'manage:meeting:scope',
   ],
   admin: [
     'create:org:own',
@@ -59,6 +60,8 @@ export const permissionsByRole = {
     'moderate:content:any',
     'handle:guichet:scope',
     'handle:guichet:any',
+    'manage:meeting:scope',
+    'manage:meeting:any',
   ],
 } as const satisfies Record<UserRole, readonly string[]>
 
@@ -241,6 +244,19 @@ export const mayManageOutbox = (actor: Actor | null) => hasPermission(actor, 'ma
 /** An alert is its owner's only: saved, renamed, turned off or deleted by them (no one else reads it). */
 export const mayManageAlert = (actor: Actor | null, alert: { userId: { toString(): string } }) => Boolean(actor) && alert.userId.toString() === actor!.id
 
+// ——— Meetings (« Rencontres ») ———————————————————————————————————————————————————————
+
+/** Creates meetings: an animator of at least one space (in those spaces only), or an admin (anywhere). */
+export const mayCreateMeeting = (actor: Actor | null) =>
+  hasPermission(actor, 'manage:meeting:any') || (hasPermission(actor, 'manage:meeting:scope') && actor!.animates.length > 0)
+
+/** Creates, edits, cancels a meeting of this space and records its outcomes: its animators, or an admin. */
+export const mayManageMeeting = (actor: Actor | null, meeting: { scope: Space }) =>
+  hasPermission(actor, 'manage:meeting:any') || (hasPermission(actor, 'manage:meeting:scope') && animatesAnySpace(actor!.animates, [meeting.scope]))
+
+/** Registers for a meeting on behalf of an organisation: signed in and a member of it. */
+export const mayRegisterForMeeting = (actor: Actor | null, registration: { member: boolean }) => Boolean(actor) && registration.member
+
 /** What the navigation offers the signed-in person. */
 export const navigationFlags = (actor: Actor) => ({
   canModerate: isModerator(actor),
@@ -248,3 +264,16 @@ export const navigationFlags = (actor: Actor) => ({
   needsFirst: everydayWorkByRole[actor.role] === 'needs',
   proposalsFirst: everydayWorkByRole[actor.role] === 'proposals',
 })
+
+// ——— Business meetings (one-to-ones at a « Rencontre ») ——————————————————————————————————
+
+/** The grid of one-to-ones is set by those who manage the meeting (its space's animators, admins). */
+export const mayArrangeOneToOnes = (actor: Actor | null, meeting: { scope: Space }) => mayManageMeeting(actor, meeting)
+
+/** Who comes, with their needs and competences: the registered participants and the meeting's animators. */
+export const maySeeMeetingParticipants = (actor: Actor | null, facts: { registered: boolean; scope: Space }) =>
+  Boolean(actor) && (facts.registered || mayArrangeOneToOnes(actor, facts))
+
+/** A one-to-one is asked by a registered participant, of someone else. */
+export const mayRequestOneToOne = (actor: Actor | null, facts: { registered: boolean; recipientId: string }) =>
+  Boolean(actor) && facts.registered && actor!.id !== facts.recipientId

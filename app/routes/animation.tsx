@@ -21,6 +21,7 @@ const links = [
   ['/animation/suivi', 'moderation.nav.followUp'],
   ['/animation/guichet', 'territories.queue.nav'],
   ['/animation/journal', 'moderation.nav.journal'],
+  ['/animation/rencontres', 'meetings.outcomes.boardTitle'],
 ] as const
 
 export default function AnimationLayout() {

@@ -5,6 +5,7 @@ import { signIn } from '~/domain/auth/service.server'
 import { Conversation } from '~/domain/messaging/model.server'
 import { history } from '~/domain/messaging/service.server'
 import { Need } from '~/domain/needs/model.server'
+import { Meeting, MeetingRegistration } from '~/domain/meetings/model.server'
 import { Membership, Organisation } from '~/domain/orgs/model.server'
 import { Project } from '~/domain/projects/model.server'
 import { Proposal } from '~/domain/proposals/model.server'
@@ -33,7 +34,7 @@ describe('demo data', () => {
     const before = await snapshot()
 
     const second = await seedDemoData(testLogger())
-    expect(second).toEqual({ organisations: 0, users: 0, memberships: 0, needs: 0, proposals: 0, projects: 0, conversations: 0, messages: 0, milestones: 0 })
+    expect(second).toEqual({ organisations: 0, users: 0, memberships: 0, needs: 0, proposals: 0, projects: 0, conversations: 0, messages: 0, milestones: 0, meetings: 0, oneToOnes: 0 })
     expect(await snapshot()).toEqual(before)
   })
 
@@ -47,6 +48,24 @@ describe('demo data', () => {
     expect(companies.every((company) => company.fictional && /fictif|fictive/.test(company.name))).toBe(true)
     const morez = await Organisation.findOne({ slug: 'lunettes-du-haut-jura' }).lean()
     expect(morez?.location?.departementName).toBe('Jura')
+  })
+
+  it('gives every territory with an animator a past and an upcoming meeting, with registrations', async () => {
+    const now = new Date()
+    const animators = await User.find({ role: 'animator' }).lean()
+    const territories = new Set(animators.flatMap((a) => a.animates.filter((s) => s.kind === 'territory').map((s) => s.ref)))
+    for (const territory of territories) {
+      const meetings = await Meeting.find({ 'scope.kind': 'territory', 'scope.ref': territory, status: 'published' }).lean()
+      const upcoming = meetings.find((meeting) => meeting.startsAt > now)
+      const past = meetings.find((meeting) => meeting.endsAt < now)
+      expect(upcoming, territory).toBeDefined()
+      expect(past, territory).toBeDefined()
+      for (const meeting of [upcoming!, past!]) {
+        const registered = await MeetingRegistration.countDocuments({ meetingId: meeting._id, status: 'registered' })
+        expect(registered, `${territory} ${meeting.title}`).toBeGreaterThan(0)
+        expect(meeting.registeredCount).toBe(registered)
+      }
+    }
   })
 
   it('opens on a living marketplace: needs in every status, proposals, an active project of the demo personas', async () => {

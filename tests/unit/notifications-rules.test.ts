@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { needActions, needStatuses } from '~/domain/needs/lifecycle'
 import { needChangeFor, othersThan } from '~/domain/notifications/rules'
-import { needChanges, notificationActionSchema, notificationKinds, type NotificationView } from '~/domain/notifications/schema'
+import { meetingChanges, needChanges, notificationActionSchema, notificationKinds, type NotificationView } from '~/domain/notifications/schema'
 import { createI18n } from '~/i18n/translators'
 import { notificationText } from '~/ui/notifications'
 import { presenceOf } from '../../server/realtime/presence'
@@ -39,7 +39,9 @@ describe('which need changes the company is told about', () => {
 
 describe('notification texts', () => {
   const samples: Array<Pick<NotificationView, 'kind' | 'data'>> = [
-    ...notificationKinds.filter((kind) => kind !== 'need_status').map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo' } })),
+    ...notificationKinds.filter((kind) => kind !== 'need_status' && kind !== 'meeting').map((kind) => ({ kind, data: { needTitle: 'Vision', orgName: 'Labo', meetingTitle: 'Vision', actorName: 'Ana' } })),
+    // A meeting's registrants: named by the meeting's title.
+    ...meetingChanges.map((meetingChange) => ({ kind: 'meeting' as const, data: { meetingTitle: 'Vision', meetingChange } })),
     { kind: 'proposal_received', data: { needTitle: 'Vision', orgName: 'Labo', inDiscussion: true } },
     ...needChanges.map((change) => ({ kind: 'need_status' as const, data: { needTitle: 'Vision', change } })),
   ]
@@ -51,7 +53,7 @@ describe('notification texts', () => {
         const text = notificationText(t, sample)
         expect(text, `${language} ${sample.kind}`).not.toMatch(/notifications\./)
         // Every kind but a hidden message is about a need, named in the sentence.
-        if (sample.kind !== 'message_hidden') expect(text).toContain('Vision')
+        if (sample.kind !== 'message_hidden') expect(text, `${language} ${sample.kind}`).toContain('Vision')
       }
     }
   })

@@ -1,3 +1,4 @@
+import { cancelRegistrationsOf } from '../meetings/registrations.server'
 import type { Actor, Space } from '../actor'
 import { isOpen } from '../needs/lifecycle'
 import mongoose from 'mongoose'
@@ -329,6 +330,8 @@ async function suspendUntil(actor: Actor, userId: string, until: Date, reason: s
   // Sessions end now — and their live sockets with them, in every process (server/realtime/ended-sessions.ts);
   // sign-in and session lookups refuse suspended users (auth/session.server.ts).
   await endAllSessions(userId)
+  // Removed from the meetings they registered for: their seats go to the waiting lists.
+  await cancelRegistrationsOf(userId, { now: clock.now })
   await recordAudit({
     actorId: actor.id,
     action,

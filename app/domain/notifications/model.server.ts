@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
-import { NOTIFICATION_TTL_DAYS, needChanges, notificationKinds, notificationMailStates } from './schema'
+import { NOTIFICATION_TTL_DAYS, meetingChanges, needChanges, notificationKinds, notificationMailStates } from './schema'
 
 const notificationSchema = new Schema(
   {
@@ -14,6 +14,8 @@ const notificationSchema = new Schema(
           reason: { type: String, maxlength: 500 },
           inDiscussion: { type: Boolean },
           actorName: { type: String, maxlength: 200 },
+          meetingTitle: { type: String, maxlength: 200 },
+          meetingChange: { type: String, enum: meetingChanges },
         },
         { _id: false },
       ),

@@ -33,6 +33,7 @@ const defaultsByRole: Record<UserRole, MailPreferences> = {
     project_created: 'immediate',
     project_member_added: 'immediate',
     proposal_accepted: 'immediate',
+    meeting: 'immediate',
     message: 'immediate',
   },
   // Researchers: what the companies decide about their proposals.
@@ -43,10 +44,11 @@ const defaultsByRole: Record<UserRole, MailPreferences> = {
     need_hidden: 'immediate',
     message_hidden: 'immediate',
     project_member_added: 'immediate',
+    meeting: 'immediate',
     message: 'immediate',
   },
-  animator: { ...all('daily'), need_hidden: 'immediate', message_hidden: 'immediate', message: 'immediate' },
-  admin: { ...all('weekly'), message: 'immediate' },
+  animator: { ...all('daily'), need_hidden: 'immediate', message_hidden: 'immediate', meeting: 'immediate', message: 'immediate' },
+  admin: { ...all('weekly'), meeting: 'immediate', message: 'immediate' },
 }
 
 export const defaultMailPreferences = (role: UserRole): MailPreferences => ({ ...defaultsByRole[role] })

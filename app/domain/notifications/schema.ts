@@ -20,16 +20,27 @@ export const notificationKinds = [
   'need_hidden',
   /** The author of a message moderation hid: why (the conversation shows « masqué par la modération »). */
   'message_hidden',
+  /** Business meetings at a « Rencontre »: a one-to-one asked, answered, or cancelled by the other side. */
+  'one_to_one_requested',
+  'one_to_one_accepted',
+  'one_to_one_declined',
+  'one_to_one_cancelled',
   /** Project members (company side): a project started from their need. */
   'project_created',
   /** A colleague brought them into a project room. */
   'project_member_added',
+  /** A registrant of a meeting (« Rencontre »): registered, waitlisted, moved up, changed, cancelled (see `meetingChanges`). */
+  'meeting',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 
 /** What happened to a need, as its company reads it. */
 export const needChanges = ['published', 'submitted', 'returned', 'retracted', 'fulfilled', 'abandoned', 'expired', 'rejected'] as const
 export type NeedChange = (typeof needChanges)[number]
+
+/** What happened to a meeting, as a registrant reads it. */
+export const meetingChanges = ['registered', 'waitlisted', 'promoted', 'changed', 'cancelled', 'registration_cancelled'] as const
+export type MeetingChange = (typeof meetingChanges)[number]
 
 export type NotificationData = {
   /** Empty when the recipient may no longer see the need (hidden by moderation). */
@@ -43,6 +54,9 @@ export type NotificationData = {
   inDiscussion?: boolean
   /** Who did it, when the sentence names them (a colleague who added you to a project). */
   actorName?: string
+  /** A meeting's title (kind `meeting`, and the one-to-ones at it) and what happened to it (kind `meeting`). */
+  meetingTitle?: string
+  meetingChange?: MeetingChange
 }
 
 export type NotificationView = {

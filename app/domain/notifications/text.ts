@@ -16,6 +16,15 @@ export function notificationText(t: TFunction, notification: { kind: Notificatio
     case 'project_member_added':
       text = t('notifications.kinds.project_member_added', { title, actor: data.actorName ?? '' })
       break
+    case 'one_to_one_requested':
+    case 'one_to_one_accepted':
+    case 'one_to_one_declined':
+    case 'one_to_one_cancelled':
+      text = t(`notifications.kinds.${notification.kind}`, { actor: data.actorName ?? '', meeting: data.meetingTitle ?? '' })
+      break
+    case 'meeting':
+      text = t(`notifications.meeting.${data.meetingChange ?? 'changed'}`, { title: t('notifications.quoted', { title: data.meetingTitle ?? '' }) })
+      break
     default:
       text = t(`notifications.kinds.${notification.kind}`, { title })
   }

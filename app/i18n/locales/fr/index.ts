@@ -10,13 +10,15 @@ import orgs from './orgs'
 import mail from './mail'
 import projects from './projects'
 import legal from './legal'
+import meetings from './meetings'
 import search from './search'
 import map from './map'
 import statistics from './statistics'
 import territories from './territories'
+import brokerage from './brokerage'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, map, statistics, territories }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage }
 
 export default fr
 export type Translations = typeof fr

@@ -61,8 +61,13 @@ const mail = {
     need_status: 'Changement de statut d’un de vos besoins',
     need_hidden: 'Décision de modération sur un de vos besoins',
     message_hidden: 'Décision de modération sur un de vos messages',
+    one_to_one_requested: 'Demande de rendez-vous d’affaires à une rencontre',
+    one_to_one_accepted: 'Rendez-vous d’affaires accepté',
+    one_to_one_declined: 'Rendez-vous d’affaires décliné',
+    one_to_one_cancelled: 'Rendez-vous d’affaires annulé',
     project_created: 'Un projet démarre à partir de votre besoin',
     project_member_added: 'Vous êtes ajouté à un projet',
+    meeting: 'Vos inscriptions aux rencontres (confirmation, liste d’attente, changements, annulation)',
     message: 'Messages non lus (un e-mail par conversation, après quelques minutes)',
   },
   modes: {

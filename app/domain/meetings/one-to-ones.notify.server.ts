@@ -1,0 +1,15 @@
+import { storeOnlyNotifier, type Notifier } from '../notifications/notifier.server'
+import type { NotificationKind } from '../notifications/schema'
+
+type OneToOneKind = Extract<NotificationKind, `one_to_one_${string}`>
+
+/** Tells one person about a one-to-one (in the app, and by e-mail per their preferences); leads to their agenda. */
+export async function notifyOneToOne(
+  notifier: Notifier | undefined,
+  kind: OneToOneKind,
+  { recipientId, actorName, meeting }: { recipientId: string; actorName: string; meeting: { _id: unknown; title: string } },
+) {
+  await (notifier ?? storeOnlyNotifier)([
+    { recipientId, kind, data: { actorName, meetingTitle: meeting.title }, link: `/rencontres/${String(meeting._id)}/mon-agenda` },
+  ])
+}

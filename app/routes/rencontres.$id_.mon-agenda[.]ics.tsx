@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { agendaIcs } from '~/domain/meetings/agenda-ics'
+import { agendaOf } from '~/domain/meetings/one-to-ones.server'
+import { requireActor } from '~/http/actor.server'
+import { orRefuse } from '~/http/domain-response.server'
+import { idParam } from '~/http/params.server'
+import { languageFromRequest } from '~/i18n/language.server'
+import { createI18n } from '~/i18n/translators'
+
+/** /rencontres/:id/mon-agenda.ics — the person's seated one-to-ones as an iCalendar file (Europe/Paris). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meetingId = idParam(params, 'id')
+  const actor = await requireActor(request)
+  const { t } = createI18n(await languageFromRequest(request))
+  const agenda = await orRefuse(() => agendaOf(actor, meetingId))
+  const place = agenda.meeting.place?.communeName ?? t('brokerage.ics.online')
+  const body = agendaIcs({
+    meetingId,
+    calendarName: t('brokerage.ics.calendarName', { title: agenda.meeting.title }),
+    url: new URL(`/rencontres/${meetingId}/mon-agenda`, request.url).toString(),
+    now: new Date(),
+    seats: agenda.seats.map((seat) => ({
+      id: seat.id,
+      startsAt: seat.startsAt,
+      endsAt: seat.endsAt,
+      summary: t('brokerage.ics.summary', { name: seat.other.name }),
+      description: t('brokerage.ics.description', { title: agenda.meeting.title, name: seat.other.name, table: seat.table }),
+      location: t('brokerage.ics.location', { table: seat.table, place }),
+    })),
+  })
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${t('brokerage.ics.fileName')}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}
