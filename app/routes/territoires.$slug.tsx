@@ -1,13 +1,18 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { territoryBySlug } from '~/domain/territories/catalogue'
 import { contactGuichet } from '~/domain/territories/guichet.server'
 import { guestContactLimit } from '~/domain/territories/guichet-limiter.server'
 import { guestContactSchema, memberContactSchema } from '~/domain/territories/guichet-schema'
 import { territoryPage } from '~/domain/territories/page.server'
+import { parseMapQuery } from '~/domain/map/filters'
+import { mapFor } from '~/domain/map/service.server'
+import { upcomingMeetingsIn } from '~/domain/meetings/queries.server'
+import mapStylesHref from '~/styles/map.css?url'
+import { MeetingList } from '~/ui/meetings/meeting-list'
+import { TerritoryMap } from '~/ui/territories/territory-map'
 import { optionalActor } from '~/http/actor.server'
 import { orRefuse, refuse, replyWithRefusal } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
@@ -22,10 +27,17 @@ import { AidesSection, ContactsSection, FiguresSection, NeedsSection, Organisati
 
 export const handle: PageHandle<{ territory: { name: string } }> = { titleKey: 'territories.list.title', titleFrom: (data) => data?.territory.name }
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mapStylesHref }]
+
 /** /territoires/:slug — a territory's page, public; an unknown slug is the 404 page (the slug is checked against the list first). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await optionalActor(request)
-  return orRefuse(() => territoryPage(actor, params.slug, context.search))
+  const page = await orRefuse(() => territoryPage(actor, params.slug, context.search))
+  const [meetings, map] = await Promise.all([
+    upcomingMeetingsIn({ kind: 'territory', ref: page.territory.id }),
+    mapFor(context.search, parseMapQuery(new URLSearchParams('layer=both')), { territory: page.territory.id }),
+  ])
+  return { ...page, meetings, map }
 }
 
 /** « Contacter le guichet »: signed in, straight to the queue; a guest, after the e-mail link. */
@@ -53,8 +65,6 @@ export default function TerritoryPage() {
   const { t } = useTranslation()
   const page = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
-  // Issue 18, second half: the territory's upcoming meetings (« Rencontres ») go in this section.
-  const upcomingMeetings: ReactNode = null
   return (
     <article aria-labelledby="territory-title" className="territory-page">
       <header className="territory-head">
@@ -77,7 +87,11 @@ export default function TerritoryPage() {
       <PlacesSection places={page.places} filieres={page.filieres} />
       <NeedsSection needs={page.needs} />
       <OrganisationsSection organisations={page.organisations} />
-      {upcomingMeetings}
+      <MeetingList headingId="territory-meetings" heading={t('territories.page.meetings.title')} empty={t('territories.page.meetings.empty')} meetings={page.meetings} />
+      <p>
+        <Link to="/rencontres">{t('territories.page.meetings.all')}</Link>
+      </p>
+      <TerritoryMap map={page.map} territoryId={page.territory.id} />
       <AidesSection aides={page.aides} region={page.territory.region} />
       <GuichetForm memberName={page.guichet.asMember} lastResult={reply?.result} />
     </article>

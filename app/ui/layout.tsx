@@ -36,6 +36,9 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
                 <Link to="/territoires">{t('territories.nav')}</Link>
               </li>
               <li>
+                <Link to="/rencontres">{t('meetings.list.title')}</Link>
+              </li>
+              <li>
                 <Link to="/contact">{t('legal.footer.contact')}</Link>
               </li>
               <li>

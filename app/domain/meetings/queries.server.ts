@@ -50,6 +50,12 @@ export async function listMeetings(now = new Date()): Promise<{ upcoming: Meetin
   return { upcoming: upcoming.map((meeting) => summaryOf(meeting, now)), past: past.map((meeting) => summaryOf(meeting, now)) }
 }
 
+/** The upcoming meetings published in one space (a territory's page lists its own), soonest first. */
+export async function upcomingMeetingsIn(space: { kind: 'territory' | 'organisation'; ref: string }, now = new Date(), limit = 5): Promise<MeetingSummary[]> {
+  const meetings = await Meeting.find({ 'scope.kind': space.kind, 'scope.ref': space.ref, status: 'published', endsAt: { $gt: now } }, summaryFields).sort({ startsAt: 1, _id: 1 }).limit(limit).lean()
+  return meetings.map((meeting) => summaryOf(meeting, now))
+}
+
 /** /rencontres/:id — the meeting, its organisers, the viewer's registration and what they may do. */
 export async function getMeetingPage(actor: Actor | null, meetingId: string, now = new Date()) {
   if (!isObjectId(meetingId)) throw notFound('meetings.refusals.notFound')

@@ -11,6 +11,16 @@ const territories: SameShape<Translations['territories']> = {
     open: 'See the territory {{name}}',
   },
   page: {
+    meetings: {
+      title: 'Upcoming meetings',
+      empty: 'No meeting has been announced in this territory yet.',
+      all: 'All meetings',
+    },
+    map: {
+      title: 'Needs and competences on the map',
+      lead: 'This territory’s needs and the competences present, by département. Each département leads to the filtered search.',
+      full: 'Open the full map of France',
+    },
     region: 'Region {{region}}',
     lead: 'Territoire d’industrie. Contact its one-stop shop: its team answers, directs you to the right organisation or drafts a need with you.',
     backToList: 'All territories',
@@ -57,9 +67,6 @@ const territories: SameShape<Translations['territories']> = {
     aides: {
       title: 'Institutional services',
       lead: 'The schemes the territory’s companies can apply for (region {{region}} and national). The one-stop shop helps you choose.',
-    },
-    meetings: {
-      title: 'Upcoming meetings',
     },
   },
   guichet: {

@@ -9,6 +9,16 @@ const territories = {
     open: 'Voir le territoire {{name}}',
   },
   page: {
+    meetings: {
+      title: 'Prochaines rencontres',
+      empty: 'Aucune rencontre n’est annoncée pour l’instant dans ce territoire.',
+      all: 'Toutes les rencontres',
+    },
+    map: {
+      title: 'Besoins et compétences sur la carte',
+      lead: 'Les besoins de ce territoire et les compétences présentes, par département. Chaque département mène à la recherche filtrée.',
+      full: 'Ouvrir la carte de France complète',
+    },
     region: 'Région {{region}}',
     lead: 'Territoire d’industrie. Contactez son guichet unique : son équipe répond, vous oriente vers la bonne organisation ou prépare un besoin avec vous.',
     backToList: 'Tous les territoires',
@@ -55,9 +65,6 @@ const territories = {
     aides: {
       title: 'Services institutionnels',
       lead: 'Les dispositifs que les entreprises du territoire peuvent solliciter (région {{region}} et national). Le guichet vous aide à choisir.',
-    },
-    meetings: {
-      title: 'Prochaines rencontres',
     },
   },
   guichet: {
