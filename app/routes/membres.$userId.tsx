@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A person's public page: name, title, and the organisations where they chose to appear. */
 export default function MemberProfile() {
   const { t } = useTranslation()
-  const { user, organisations, canWrite, canReport, signedIn } = useLoaderData<typeof loader>()
+  const { user, organisations, territories, canWrite, canReport, signedIn } = useLoaderData<typeof loader>()
   return (
     <article aria-labelledby="member-title" className="member-profile">
       <h1 id="member-title" className="with-avatar">
@@ -32,6 +32,19 @@ export default function MemberProfile() {
       </h1>
       {user.title ? <p className="lead">{user.title}</p> : null}
       {user.fictional ? <p><span className="badge badge-fictional">{t('orgs.member.fictional')}</span></p> : null}
+      {territories.length ? (
+        <p>
+          {t('orgs.member.animates')}{' '}
+          {territories.map((territory, index) => (
+            <span key={territory.id}>
+              {index ? ', ' : null}
+              <Link to={`/territoires/${territory.id}`} lang="fr">
+                {territory.name}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       {canWrite || canReport ? (
         <div className="button-row">
           {canWrite ? <StartConversationButton userId={user.id} name={user.name} /> : null}

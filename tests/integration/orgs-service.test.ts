@@ -380,6 +380,13 @@ describe('public member profile', () => {
     expect((await refusal(() => getMemberProfile(null, new mongoose.Types.ObjectId().toString()))).code).toBe('not_found')
   })
 
+  it('names the territories an animator runs, with links, and nothing of the kind for others', async () => {
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }, { kind: 'organisation', ref: 'some-cluster' }] })
+    expect((await getMemberProfile(null, animator.id)).territories).toEqual([{ id: 'haut-jura', name: 'Haut-Jura' }])
+    const researcher = await makeUser('researcher', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
+    expect((await getMemberProfile(null, researcher.id)).territories).toEqual([])
+  })
+
   it('is gone, once hidden by moderation, for everyone but its owner', async () => {
     const person = await makeUser('researcher')
     await setHidden('user', person.id, { by: person.id, reason: 'Test', at: new Date() })

@@ -1,3 +1,4 @@
+import { territoryName } from '../territories/catalogue'
 import { withValues } from '~/i18n/translate-message'
 import { conflict, DomainError, invalid, notFound } from '../errors'
 import type { Actor } from '../actor'
@@ -252,7 +253,7 @@ export async function listClusterChoices() {
  * 404 as an unknown one, except for its owner.
  */
 export async function getMemberProfile(viewer: Actor | null, userId: string) {
-  const user = await User.findOne({ _id: userId, deletedAt: null }, { name: 1, title: 1, fictional: 1 }).lean()
+  const user = await User.findOne({ _id: userId, deletedAt: null }, { name: 1, title: 1, fictional: 1, role: 1, animates: 1 }).lean()
   if (!user || !maySeeProfile(viewer, { userId, hidden: await isHidden('user', userId) })) throw notFound()
   const memberships = await Membership.find({ userId: user._id, listed: true }, { orgId: 1, role: 1 }).lean()
   const orgs = await Organisation.find({ _id: { $in: memberships.map((m) => m.orgId) } }, { slug: 1, name: 1, kind: 1, verifiedAt: 1 })
@@ -264,6 +265,8 @@ export async function getMemberProfile(viewer: Actor | null, userId: string) {
     user: { id: String(user._id), name: user.name, title: user.title ?? '', fictional: user.fictional },
     canWrite: mayWriteTo(viewer, userId),
     canReport: mayReportUser(viewer, userId),
+    // An animator's territories are public: their page names them as its contacts.
+    territories: user.role === 'animator' ? (user.animates ?? []).filter((space) => space.kind === 'territory').flatMap((space) => (territoryName(space.ref) ? [{ id: space.ref, name: territoryName(space.ref)! }] : [])) : [],
     organisations: orgs.map((org) => ({ slug: org.slug, name: org.name, kind: org.kind, verified: Boolean(org.verifiedAt), role: roleByOrg.get(String(org._id)) ?? 'member' })),
   }
 }

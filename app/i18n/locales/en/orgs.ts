@@ -224,6 +224,7 @@ const orgs: SameShape<typeof orgsFr> = {
     seeProfile: 'See the organisation’s profile',
   },
   member: {
+    animates: 'Runs the Territoire d’industrie:',
     organisations: 'Organisations',
     noOrganisations: 'This person is not listed publicly in any organisation.',
     fictional: 'Fictional person (demo)',

@@ -222,6 +222,7 @@ const orgs = {
     seeProfile: 'Voir le profil de l’organisation',
   },
   member: {
+    animates: 'Anime le territoire d’industrie :',
     organisations: 'Organisations',
     noOrganisations: 'Cette personne n’apparaît publiquement dans aucune organisation.',
     fictional: 'Personne fictive (démonstration)',
