@@ -9,6 +9,7 @@ import { provideServices, type ServiceEndpoints } from './embedded/index.js'
 import { killAllManagedProcessesSync } from './embedded/managed-process.js'
 import { createLogger } from './logger.js'
 import { useDomainLog } from '../app/domain/log.js'
+import { currentMonth, statistics } from '../app/domain/statistics/figures.server.js'
 import { platformJobs } from './jobs/index.js'
 import { startScheduler } from './jobs/scheduler.js'
 import { startMailCapture } from './mail/capture-server.js'
@@ -154,6 +155,9 @@ async function main() {
     if (config.inbound) inbound = await startInboundServer({ ...config.inbound, secret, logger })
     const url = await appServer.listen(config.PORT, config.HOST)
     logger.info({ url, mode: config.NODE_ENV }, `Passerelle est prête : ${url}`)
+    // The public statistics take seconds to compute over a large catalogue: do it now, in the
+    // background, rather than on the first visitor's request (ADR 033).
+    statistics(currentMonth()).catch((error) => logger.warn({ err: error }, 'statistics: warm-up failed (the first visitor will compute them)'))
   } catch (error) {
     if (error instanceof EmbeddedBinaryError) {
       logger.fatal(error.message)
