@@ -3,9 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { orRefuse } from '~/http/domain-response.server'
 import { demoTerritories } from '~/domain/places/territories'
-import { currentMonth, statistics } from '~/domain/statistics/figures.server'
-import { FIRST_STATISTICS_YEAR, monthsEndingWith } from '~/domain/statistics/months'
-import { parseStatisticsQuery } from '~/domain/statistics/query'
+import { statistics } from '~/domain/statistics/figures.server'
+import { offeredMonths, parseStatisticsQuery } from '~/domain/statistics/query'
 import { domainLabel, type TechnologyDomainId } from '~/domain/taxonomy/domains'
 import { filieres } from '~/domain/taxonomy/filieres'
 import { dateTimeFormat } from '~/i18n/formats'
@@ -18,16 +17,11 @@ import { monthLabel } from '~/ui/statistics/format'
 
 export const handle: PageHandle = { titleKey: 'statistics.page.title' }
 
-/** Months offered in the period picker: the last 24 (older ones stay reachable by URL). */
-const PICKER_MONTHS = 24
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const now = new Date()
   const { lastMonth, asked } = await orRefuse(async () => parseStatisticsQuery(url.searchParams, url.search.length, now))
-  const pickable = monthsEndingWith(currentMonth(now), PICKER_MONTHS)
-    .filter((month) => Number(month.slice(0, 4)) >= FIRST_STATISTICS_YEAR)
-    .reverse()
+  const pickable = offeredMonths(now).reverse()
   return { figures: await statistics(lastMonth, now), lastMonth, query: asked ? `?mois=${lastMonth}` : '', pickable }
 }
 

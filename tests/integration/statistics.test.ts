@@ -184,6 +184,19 @@ describe('public statistics', () => {
   })
 })
 
+describe('statistics under a burst of windows', () => {
+  it('computes one new window at a time: another one asked meanwhile is a clear 503, then computed once the first is done', async () => {
+    clearStatisticsCache()
+    const first = statistics(LAST_MONTH, NOW)
+    await expect(statistics('2026-05', NOW)).rejects.toMatchObject({ code: 'unavailable', message: 'statistics.errors.busy' })
+    // The window being computed is shared, not refused.
+    expect(statistics(LAST_MONTH, NOW)).toBe(first)
+    await first
+    expect((await statistics('2026-05', NOW)).months.at(-1)).toBe('2026-05')
+    clearStatisticsCache()
+  })
+})
+
 describe('open data', () => {
   const files = async (name: DatasetName) => ({
     csv: (await datasetFile(name, 'csv', LAST_MONTH, NOW)).body,

@@ -127,6 +127,9 @@ describe('statistics query', () => {
     expect(refusal('?mois=2026-00')).toBe('invalid statistics.errors.monthOutOfRange')
     expect(refusal('?mois=1999-05')).toBe('invalid statistics.errors.monthOutOfRange')
     expect(refusal('?mois=2027-01')).toBe('invalid statistics.errors.monthInFuture')
+    // Only the windows of the last 24 months: each new one costs a year-long aggregation.
+    expect(refusal('?mois=2025-01')).toBe('accepted')
+    expect(refusal('?mois=2024-12')).toBe('invalid statistics.errors.monthTooOld')
     expect(refusal('?mois=juin')).toBe('invalid statistics.errors.monthFormat')
     expect(refusal('?mois=2026-01&mois=2026-02')).toBe('invalid statistics.errors.repeatedParameter')
     expect(refusal(`?mois=${'9'.repeat(5000)}`)).toBe('invalid statistics.errors.queryTooLong')

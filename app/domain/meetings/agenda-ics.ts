@@ -20,7 +20,8 @@ export type AgendaIcsInput = {
 
 export function agendaIcs(input: AgendaIcsInput): string {
   const calendar = ical({
-    name: input.calendarName,
+    // ical-generator writes the calendar's name as is: never a line break in it (a second guard after the title's schema).
+    name: input.calendarName.replace(/[\u0000-\u001f\u007f]+/g, ' '),
     prodId: { company: 'Passerelle', product: 'rencontres-rendez-vous', language: 'FR' },
     timezone: { name: MEETING_TIME_ZONE, generator: getVtimezoneComponent },
   })

@@ -2,6 +2,7 @@ import mongoose from 'mongoose'
 import type { Actor } from '../actor'
 import { conflict, invalid, notFound } from '../errors'
 import { isObjectId } from '../ids'
+import { notHidden } from '../moderation/hidden.server'
 import { Need } from '../needs/model.server'
 import { hasPermission, mayManageMeeting } from '../permissions'
 import { Project } from '../projects/model.server'
@@ -28,13 +29,16 @@ async function loadPast(actor: Actor, meetingId: string, now: Date) {
 /** Needs, proposals and projects of the participants' organisations, to choose from. */
 async function candidatesOf(meetingId: mongoose.Types.ObjectId | string) {
   const orgIds = await MeetingRegistration.distinct('organisationId', { meetingId, status: 'registered' })
+  // Only needs that went online and are not hidden: the animator of a meeting is not
+  // necessarily one who may read a company's submitted or moderated needs.
+  const published = { publishedAt: { $ne: null }, ...(await notHidden('need')) }
   const [needs, proposals, projects] = await Promise.all([
-    Need.find({ companyOrgId: { $in: orgIds }, status: { $ne: 'draft' } }, { title: 1 }).sort({ createdAt: -1 }).limit(CANDIDATES).lean(),
+    Need.find({ companyOrgId: { $in: orgIds }, status: { $ne: 'draft' }, ...published }, { title: 1 }).sort({ createdAt: -1 }).limit(CANDIDATES).lean(),
     Proposal.find({ orgId: { $in: orgIds } }, { needId: 1 }).sort({ createdAt: -1 }).limit(CANDIDATES).lean(),
     Project.find({ $or: [{ companyOrgId: { $in: orgIds } }, { partnerOrgId: { $in: orgIds } }] }, { needId: 1 }).sort({ createdAt: -1 }).limit(CANDIDATES).lean(),
   ])
   const needIds = [...proposals.map((proposal) => proposal.needId), ...projects.map((project) => project.needId)]
-  const titles = new Map((await Need.find({ _id: { $in: needIds } }, { title: 1 }).lean()).map((need) => [String(need._id), need.title]))
+  const titles = new Map((await Need.find({ _id: { $in: needIds }, ...published }, { title: 1 }).lean()).map((need) => [String(need._id), need.title]))
   return {
     needs: needs.map((need) => ({ id: String(need._id), label: need.title })),
     proposals: proposals.map((proposal) => ({ id: String(proposal._id), label: titles.get(String(proposal.needId)) ?? '' })),

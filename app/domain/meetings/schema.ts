@@ -62,7 +62,9 @@ const contentFields = z.object({
     .string({ required_error: 'meetings.errors.titleRequired' })
     .trim()
     .min(5, 'meetings.errors.titleTooShort')
-    .max(meetingLimits.title, withValues('meetings.errors.tooLong', { max: meetingLimits.title })),
+    .max(meetingLimits.title, withValues('meetings.errors.tooLong', { max: meetingLimits.title }))
+    // One line: the title goes into calendar files, where a line break would start a new field.
+    .refine((title) => !/[\u0000-\u001f\u007f]/.test(title), 'meetings.errors.titleOneLine'),
   description: z
     .string()
     .trim()

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors'
 import { onlineStatuses } from '../needs/lifecycle'
 import { Need } from '../needs/model.server'
 import { notHidden } from '../moderation/hidden.server'
@@ -113,6 +114,8 @@ export async function computeStatistics(lastMonth: string, now = new Date()): Pr
 
 type CacheEntry = { at: number; value: Promise<Statistics>; refresh?: Promise<void> }
 const cache = new Map<string, CacheEntry>()
+const CACHE_WINDOWS = 26
+let coldComputations = 0
 
 /**
  * The statistics from the in-process cache. Figures older than CACHE_TTL_MS are still served while
@@ -123,11 +126,22 @@ const cache = new Map<string, CacheEntry>()
 export function statistics(lastMonth: string, now = new Date()): Promise<Statistics> {
   const cached = cache.get(lastMonth)
   if (!cached) {
+    // One cold computation at a time per process: a burst of requests for many windows must not
+    // start as many year-long aggregations (the current window is computed at start-up).
+    if (coldComputations > 0) return Promise.reject(new DomainError('unavailable', 'statistics.errors.busy'))
+    coldComputations++
     const value = computeStatistics(lastMonth, now)
+    void value.then(
+      () => coldComputations--,
+      () => coldComputations--,
+    )
     cache.set(lastMonth, { at: now.getTime(), value })
     value.catch(() => cache.get(lastMonth)?.value === value && cache.delete(lastMonth))
-    // Past windows are asked for rarely; keep the cache small.
-    if (cache.size > 24) cache.delete(cache.keys().next().value!)
+    // Every window one may ask for fits (query.ts, STATISTICS_MONTHS_OFFERED); never the current one evicted.
+    if (cache.size > CACHE_WINDOWS) {
+      const oldest = [...cache.keys()].find((key) => key !== currentMonth(now))
+      if (oldest) cache.delete(oldest)
+    }
     return value
   }
   if (now.getTime() - cached.at >= CACHE_TTL_MS && !cached.refresh) {
@@ -148,4 +162,5 @@ export const currentMonth = (now = new Date()) => monthKey(now)
 /** For tests: forget every cached figure. */
 export function clearStatisticsCache() {
   cache.clear()
+  coldComputations = 0
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { invalid } from '../errors'
-import { FIRST_STATISTICS_YEAR, monthKey, parseMonthKey, type MonthKey } from './months'
+import { FIRST_STATISTICS_YEAR, monthKey, monthsEndingWith, parseMonthKey, type MonthKey } from './months'
 
 /**
  * The query string of /statistiques and of the statistics datasets: only `mois=YYYY-MM` (the last
@@ -8,6 +8,13 @@ import { FIRST_STATISTICS_YEAR, monthKey, parseMonthKey, type MonthKey } from '.
  * what is wrong — a bookmarked link must not silently show other figures than it says.
  */
 export const MAX_QUERY_LENGTH = 200
+
+/**
+ * The windows one may ask for: those ending in one of the last 24 months (the page's picker).
+ * Each new window costs a year-long aggregation; a closed list keeps that cost bounded (ADR 033).
+ */
+export const STATISTICS_MONTHS_OFFERED = 24
+export const offeredMonths = (now: Date) => monthsEndingWith(monthKey(now), STATISTICS_MONTHS_OFFERED).filter((month) => Number(month.slice(0, 4)) >= FIRST_STATISTICS_YEAR)
 
 export const statisticsQuerySchema = (now: Date) =>
   z
@@ -20,6 +27,7 @@ export const statisticsQuerySchema = (now: Date) =>
           return month >= 1 && month <= 12 && year >= FIRST_STATISTICS_YEAR
         }, 'statistics.errors.monthOutOfRange')
         .refine((value) => value <= monthKey(now), 'statistics.errors.monthInFuture')
+        .refine((value) => value >= offeredMonths(now)[0]!, 'statistics.errors.monthTooOld')
         .optional(),
     })
     .strict('statistics.errors.unknownParameter')

@@ -9,6 +9,7 @@ const meetings: SameShape<Translations['meetings']> = {
     tooMany: '{{max}} choices at most.',
     titleRequired: 'Give the meeting a title.',
     titleTooShort: 'The title must be at least 5 characters long.',
+    titleOneLine: 'The title fits on one line, without line breaks.',
     scopeRequired: 'Choose the space to publish the meeting in.',
     startsAtRequired: 'Enter the start date and time.',
     endsAtRequired: 'Enter the end date and time.',

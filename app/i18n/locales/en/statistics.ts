@@ -65,6 +65,8 @@ export default {
     unknownParameter: 'This address has an unknown parameter. Only “mois” is accepted.',
     repeatedParameter: 'The “mois” parameter may appear only once.',
     monthFormat: 'The month is written YYYY-MM, for example 2026-11.',
+    monthTooOld: 'Statistics cover the windows ending in the last 24 months: pick a more recent month.',
+    busy: 'The statistics for this period are being computed: try again in a moment.',
     monthOutOfRange: 'This month does not exist or is before 2020: pick a month from 01 to 12, from 2020 on.',
     monthInFuture: 'This month has not started yet: pick the current month or a past one.',
     queryTooLong: 'This address is too long to be a statistics request.',

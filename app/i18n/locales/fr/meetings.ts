@@ -7,6 +7,7 @@ const meetings = {
     tooMany: '{{max}} choix au maximum.',
     titleRequired: 'Donnez un titre à la rencontre.',
     titleTooShort: 'Le titre doit faire au moins 5 caractères.',
+    titleOneLine: 'Le titre tient sur une ligne, sans retour à la ligne.',
     scopeRequired: 'Choisissez l’espace où publier la rencontre.',
     startsAtRequired: 'Indiquez la date et l’heure de début.',
     endsAtRequired: 'Indiquez la date et l’heure de fin.',

@@ -63,6 +63,8 @@ export default {
     unknownParameter: 'Cette adresse contient un paramètre inconnu. Seul « mois » est accepté.',
     repeatedParameter: 'Le paramètre « mois » ne peut apparaître qu’une fois.',
     monthFormat: 'Le mois doit s’écrire AAAA-MM, par exemple 2026-11.',
+    monthTooOld: 'Les statistiques couvrent les fenêtres finissant dans les 24 derniers mois : choisissez un mois plus récent.',
+    busy: 'Les statistiques de cette période sont en cours de calcul : réessayez dans quelques instants.',
     monthOutOfRange: 'Ce mois n’existe pas ou précède 2020 : choisissez un mois de 01 à 12, à partir de 2020.',
     monthInFuture: 'Ce mois n’est pas encore commencé : choisissez le mois en cours ou un mois passé.',
     queryTooLong: 'Cette adresse est trop longue pour être une demande de statistiques.',
