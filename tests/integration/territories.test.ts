@@ -166,6 +166,9 @@ describe('the guichet', () => {
 
     const route = { intent: 'route' as const, requestId, orgSlug: lab.slug, note: 'Ce laboratoire fait de la vision.' }
     await expect(actOnGuichetRequest(elsewhere, route, deps)).rejects.toMatchObject({ code: 'forbidden' })
+    // Only to an organisation of the request's territory (what the queue offers).
+    const farLab = await org('lab', { territories: ['ancenis'] })
+    await expect(actOnGuichetRequest(animator, { ...route, orgSlug: farLab.slug }, deps)).rejects.toMatchObject({ code: 'invalid', message: 'territories.errors.unknownOrganisation' })
     expect((await guichetQueue(elsewhere)).map((item) => item.id)).not.toContain(requestId)
     await expect(actOnGuichetRequest(animator, { intent: 'draft_need', requestId }, deps)).rejects.toMatchObject({ code: 'invalid', message: 'territories.errors.noCompany' })
 
@@ -188,6 +191,11 @@ describe('the guichet', () => {
     await Membership.create({ orgId: company._id, userId: requester.id, role: 'owner' })
     const { requestId } = await contactGuichet(requester, 'haut-jura', { subject: 'Contrôle des montures', message: 'Nous voulons automatiser le contrôle.', commune: '' }, { ...deps, limiter: createRateLimiter({ capacity: 0, refillPerSecond: 0 }), clientKey: 'x', language: 'fr' })
     expect((await guichetQueue(animator)).find((item) => item.id === requestId)!.actions).toEqual(['answer', 'route', 'draft_need'])
+
+    // A requester who has left the company since asking: no draft in its name.
+    await Membership.deleteOne({ orgId: company._id, userId: requester.id })
+    await expect(actOnGuichetRequest(animator, { intent: 'draft_need', requestId }, deps)).rejects.toMatchObject({ code: 'invalid', message: 'territories.errors.noCompany' })
+    await Membership.create({ orgId: company._id, userId: requester.id, role: 'owner' })
 
     const outcome = await actOnGuichetRequest(animator, { intent: 'draft_need', requestId }, deps)
     const drafted = await Need.findById(outcome.needId).lean()

@@ -9,7 +9,7 @@ import { recordAudit } from '../moderation/audit.server'
 import { isHidden, notHidden } from '../moderation/hidden.server'
 import { Need } from '../needs/model.server'
 import { spacesFor } from '../needs/service.server'
-import { organisationsOf } from '../orgs/memberships.server'
+import { isMemberOf, organisationsOf } from '../orgs/memberships.server'
 import { Membership, Organisation } from '../orgs/model.server'
 import { assertAllowed, handlesEveryGuichet, mayHandleGuichetRequest, maySeeGuichetQueue } from '../permissions'
 import { User } from '../users/model.server'
@@ -252,7 +252,9 @@ export async function actOnGuichetRequest(actor: Actor, action: GuichetAction, d
   }
 
   if (action.intent === 'route') {
-    const org = await Organisation.findOne({ slug: action.orgSlug }, { name: 1, slug: 1 }).lean()
+    // Only an organisation of the request's territory — what the queue offers — so a request (and
+    // the requester's e-mail) never goes to an organisation the territory does not work with.
+    const org = await Organisation.findOne({ slug: action.orgSlug, territories: request.territory }, { name: 1, slug: 1 }).lean()
     if (!org || (await isHidden('organisation', String(org._id)))) throw invalid('territories.errors.unknownOrganisation', { orgSlug: ['territories.errors.unknownOrganisation'] })
     await advance({ step: 'route', message: action.note, orgId: org._id })
     await recordAudit({ ...audit, action: 'guichet.routed', after: org.name, reason: action.note })
@@ -278,6 +280,8 @@ export async function actOnGuichetRequest(actor: Actor, action: GuichetAction, d
 
   // draft_need: a draft of the requester's company, which only its members can publish.
   const companyOrgId = request.requester.companyOrgId!
+  // The company was noted when the request was made: the requester must still be one of its members.
+  if (!request.requester.userId || !(await isMemberOf(String(request.requester.userId), companyOrgId))) throw invalid('territories.errors.noCompany')
   const company = await Organisation.findById(companyOrgId, { location: 1 }).lean()
   const session = await mongoose.startSession()
   let needId = ''
