@@ -2,7 +2,7 @@ import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Meeting, MeetingRegistration } from '~/domain/meetings/model.server'
 import { getOutcomesForm, outcomesBoard, recordOutcomes } from '~/domain/meetings/outcomes.server'
-import { getMeetingPage } from '~/domain/meetings/queries.server'
+import { getMeetingForCalendar, getMeetingPage } from '~/domain/meetings/queries.server'
 import { cancelRegistrationsOf, ensureMeetingIndexes, registerForMeeting, unregisterFromMeeting } from '~/domain/meetings/registrations.server'
 import type { MeetingInput } from '~/domain/meetings/schema'
 import { cancelMeeting, createMeeting, updateMeeting } from '~/domain/meetings/service.server'
@@ -160,6 +160,34 @@ describe('editing and cancelling', () => {
     expect(page.meeting.status).toBe('cancelled')
     expect(page.viewer.canRegister).toBe(false)
     expect(page.viewer.canDownloadCalendar).toBe(true)
+  })
+})
+
+describe('what the meeting page and calendar give away', () => {
+  it('gives the online link to the registered and the organisers only', async () => {
+    const { meetingId, animator } = await animatorAndMeeting({ place: null, onlineUrl: 'https://visio.exemple.fr/salle?pwd=secret', capacity: 1 })
+    const registered = await companyWithMember()
+    const waiting = await companyWithMember()
+    await registerForMeeting(registered.member, meetingId, registered.orgId)
+    await registerForMeeting(waiting.member, meetingId, waiting.orgId)
+    expect((await getMeetingPage(null, meetingId)).meeting).toMatchObject({ online: true, onlineUrl: null })
+    expect((await getMeetingPage(waiting.member, meetingId)).meeting.onlineUrl).toBeNull()
+    expect((await getMeetingForCalendar(null, meetingId)).onlineUrl).toBeNull()
+    expect((await getMeetingPage(registered.member, meetingId)).meeting.onlineUrl).toBe('https://visio.exemple.fr/salle?pwd=secret')
+    expect((await getMeetingForCalendar(registered.member, meetingId)).onlineUrl).toBe('https://visio.exemple.fr/salle?pwd=secret')
+    expect((await getMeetingPage(animator, meetingId)).meeting.onlineUrl).toBe('https://visio.exemple.fr/salle?pwd=secret')
+  })
+
+  it('moves nobody up from the waiting list of a cancelled meeting', async () => {
+    const { meetingId, animator } = await animatorAndMeeting({ capacity: 1 })
+    const first = await companyWithMember()
+    const second = await companyWithMember()
+    await registerForMeeting(first.member, meetingId, first.orgId)
+    await registerForMeeting(second.member, meetingId, second.orgId)
+    await cancelMeeting(animator, meetingId)
+    await cancelRegistrationsOf(first.member.id)
+    expect(await statusOf(meetingId, second.member.id)).toBe('waitlisted')
+    expect(await Notification.countDocuments({ recipientId: second.member.id, kind: 'meeting', 'data.meetingChange': 'promoted' })).toBe(0)
   })
 })
 

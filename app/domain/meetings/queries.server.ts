@@ -89,7 +89,9 @@ export async function getMeetingPage(actor: Actor | null, meetingId: string, now
       registrationDeadline: meeting.registrationDeadline ? meeting.registrationDeadline.toISOString() : null,
       status: meetingDisplayStatus(meeting, now),
       place: meeting.place ?? null,
-      onlineUrl: meeting.onlineUrl ?? null,
+      online: Boolean(meeting.onlineUrl),
+      // The call's link (often with its passcode) is for the registered and the organisers only.
+      onlineUrl: myStatus === 'registered' || canManage ? (meeting.onlineUrl ?? null) : null,
       domains: meeting.domains,
       filieres: meeting.filieres,
       capacity: meeting.capacity,
@@ -137,7 +139,9 @@ async function registrantsOf(meetingId: string) {
 export async function getMeetingForCalendar(actor: Actor | null, meetingId: string) {
   if (!isObjectId(meetingId)) throw notFound('meetings.refusals.notFound')
   const meeting = await Meeting.findById(meetingId).lean()
-  if (!meeting || (meeting.status === 'draft' && !mayManageMeeting(actor, { scope: meeting.scope }))) throw notFound('meetings.refusals.notFound')
+  const canManage = Boolean(meeting) && mayManageMeeting(actor, { scope: meeting!.scope })
+  if (!meeting || (meeting.status === 'draft' && !canManage)) throw notFound('meetings.refusals.notFound')
+  const registered = actor ? Boolean(await MeetingRegistration.exists({ meetingId, userId: actor.id, status: 'registered' })) : false
   return {
     id: String(meeting._id),
     title: meeting.title,
@@ -145,7 +149,8 @@ export async function getMeetingForCalendar(actor: Actor | null, meetingId: stri
     startsAt: meeting.startsAt,
     endsAt: meeting.endsAt,
     place: meeting.place ?? null,
-    onlineUrl: meeting.onlineUrl ?? null,
+    // As on the page: the call's link only for the registered and the organisers.
+    onlineUrl: registered || canManage ? (meeting.onlineUrl ?? null) : null,
     status: meeting.status,
     icsSequence: meeting.icsSequence,
     updatedAt: (meeting as { updatedAt?: Date }).updatedAt ?? null,

@@ -106,8 +106,9 @@ async function cancelRegistration(meetingId: string, userId: string, reason: 'se
     ).lean()
     if (!before) return { cancelled: false, promoted: [] as string[] }
     // Always write the meeting: concurrent changes of its registrations then run one after the other.
-    await Meeting.updateOne({ _id: meetingId }, before.status === 'registered' ? { $inc: { registeredCount: -1 } } : { $currentDate: { updatedAt: true } }, { session })
-    const promoted = before.status === 'registered' ? await fillFreeSeats(meetingId, session, now) : []
+    const meeting = await Meeting.findOneAndUpdate({ _id: meetingId }, before.status === 'registered' ? { $inc: { registeredCount: -1 } } : { $currentDate: { updatedAt: true } }, { session, projection: { status: 1 } }).lean()
+    // A cancelled meeting has no seat to give: nobody waiting is told they got one.
+    const promoted = before.status === 'registered' && meeting?.status === 'published' ? await fillFreeSeats(meetingId, session, now) : []
     return { cancelled: true, promoted }
   })
   const meeting = await Meeting.findById(meetingId, { title: 1 }).lean()

@@ -27,7 +27,7 @@ export function MeetingFacts({ meeting }: { meeting: Page['meeting'] }) {
         <span className="muted">{t('meetings.page.parisTime')}</span>
       </dd>
       <dt>{t('meetings.page.where')}</dt>
-      <dd>{meeting.place ? `${communeDisplayName(meeting.place)} (${meeting.place.departementCode})` : meeting.onlineUrl ? <a href={meeting.onlineUrl}>{t('meetings.page.onlineLink')}</a> : null}</dd>
+      <dd>{meeting.place ? `${communeDisplayName(meeting.place)} (${meeting.place.departementCode})` : meeting.onlineUrl ? <a href={meeting.onlineUrl}>{t('meetings.page.onlineLink')}</a> : meeting.online ? t('meetings.page.onlineLinkForRegistrants') : null}</dd>
       <dt>{t('meetings.page.scope')}</dt>
       <dd>{meeting.scopeName}</dd>
       {meeting.organisers.length ? (

@@ -99,6 +99,7 @@ const meetings: SameShape<Translations['meetings']> = {
     where: 'Where',
     parisTime: '(Paris time)',
     online: 'Online',
+    onlineLinkForRegistrants: 'Online — the link is given to those registered.',
     onlineLink: 'Video-call link',
     scope: 'Published by',
     organisers: 'Organisers',

@@ -97,6 +97,7 @@ const meetings = {
     where: 'Où',
     parisTime: '(heure de Paris)',
     online: 'En ligne',
+    onlineLinkForRegistrants: 'En ligne — le lien est donné aux inscrits.',
     onlineLink: 'Lien de la visioconférence',
     scope: 'Publiée par',
     organisers: 'Organisateurs',
