@@ -14,7 +14,7 @@ import { Membership, Organisation } from '../orgs/model.server'
 import { assertAllowed, handlesEveryGuichet, mayHandleGuichetRequest, maySeeGuichetQueue } from '../permissions'
 import { User } from '../users/model.server'
 import { territoryBySlug, territoryName, type Territory } from './catalogue'
-import { availableGuichetSteps, planGuichetStep, queuedStatuses, type AnimatorStep, type GuichetStatus, type GuichetStep } from './guichet-lifecycle'
+import { availableGuichetSteps, planGuichetStep, pendingStatuses, queuedStatuses, type AnimatorStep, type GuichetStatus, type GuichetStep } from './guichet-lifecycle'
 import { GUICHET_LINK_TTL_MS, guichetConfirmUrl, guichetTokenMatches, guichetTokenRequestId, signGuichetToken } from './guichet-link'
 import { guichetMail, type GuichetMail } from './guichet-mail'
 import { GuichetRequest, type GuichetRequestRecord } from './guichet-model.server'
@@ -152,13 +152,20 @@ export type GuichetQueueItem = {
   routeChoices: Array<{ slug: string; name: string; kind: string }>
 }
 
+const QUEUE_LIMIT = 200
+
 /** The requests of the territories the actor animates (every territory for an admin), those waiting first. */
 export async function guichetQueue(actor: Actor): Promise<GuichetQueueItem[]> {
   assertAllowed(maySeeGuichetQueue(actor), 'territories.errors.notYourQueue')
   const territories = [...new Set(actor.animates.filter((space) => space.kind === 'territory').map((space) => space.ref))]
-  const filter: Record<string, unknown> = { status: { $in: queuedStatuses } }
+  const filter: Record<string, unknown> = {}
   if (!handlesEveryGuichet(actor)) filter.territory = { $in: territories }
-  const requests = (await GuichetRequest.find(filter).sort({ createdAt: -1 }).limit(200).lean()) as GuichetRequestRecord[]
+  // Every request waiting for an answer (oldest first: they have waited longest), then the latest handled ones.
+  const [waiting, handled] = await Promise.all([
+    GuichetRequest.find({ ...filter, status: { $in: pendingStatuses } }).sort({ createdAt: 1 }).limit(QUEUE_LIMIT).lean(),
+    GuichetRequest.find({ ...filter, status: { $in: queuedStatuses.filter((status) => !(pendingStatuses as readonly string[]).includes(status)) } }).sort({ createdAt: -1 }).limit(QUEUE_LIMIT).lean(),
+  ])
+  const requests = [...waiting, ...handled] as GuichetRequestRecord[]
   const visible = requests.filter((request) => mayHandleGuichetRequest(actor, request))
   const userIds = [...new Set(visible.flatMap((request) => request.steps.map((step) => step.by).filter(Boolean)).map(String))]
   const orgIds = [...new Set(visible.flatMap((request) => request.steps.map((step) => step.orgId).filter(Boolean)).map(String))]
