@@ -61,6 +61,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return defaultShouldRevalidate
 }
 
+// In the browser, this module runs with the page's first scripts (before its load event): from
+// then on React is on its way, and end-to-end tests wait for <html data-hydrated> (set below).
+if (typeof window !== 'undefined') (window as { passerelleHydrating?: boolean }).passerelleHydrating = true
+
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
@@ -70,6 +74,12 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (i18n.language !== language) void switchLanguage(i18n, language)
   }, [i18n, language])
+  // Marks the page once React has taken it over. End-to-end tests wait for it before typing into
+  // a page they have just loaded: typing while React 18 hydrates a form can still crash the
+  // hydration under heavy load (entry.client.tsx); the page then works as without JavaScript.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   return (
     <html lang={language} dir="ltr">
       <head>

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
+import { hydrated } from './support/hydration'
 
 /** Fails on any WCAG 2.1 A/AA violation axe-core finds on the page as it is now. */
 export async function expectAccessible(page: Page) {
@@ -9,8 +10,8 @@ export async function expectAccessible(page: Page) {
 }
 
 /**
- * The `page` every e2e test gets: each `goto` is followed by an axe check, and so is the
- * page a test ends on; browser errors (CSP violations, uncaught exceptions) fail the test.
+ * The `page` every e2e test gets: each `goto` waits for the page to be hydrated and is followed
+ * by an axe check, and so is the page a test ends on; browser errors (CSP violations, uncaught exceptions) fail the test.
  */
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
@@ -31,6 +32,8 @@ export const test = base.extend<{ page: Page }>({
     const goto = page.goto.bind(page)
     page.goto = async (url, options) => {
       const response = await goto(url, options)
+      // Like a person, a test acts on a page once it is ready: React has taken it over (hydrated).
+      if (response?.headers()['content-type']?.includes('text/html')) await hydrated(page)
       await expectAccessible(page)
       return response
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { expect, test } from './fixtures'
 import { createTestUser, signInAs } from './support/db'
 import { linkIn, waitForMail } from './support/mail'
+import { hydrated } from './support/hydration'
 import { signInWithForm } from './support/sign-in'
 
 /**
@@ -29,7 +30,10 @@ test('sign up → verify the e-mail → create a lab profile → see it publicly
   await signInWithForm(page, email, 'les composites de Saint-Claude tiennent')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue sur Passerelle, Nora Benali !')
 
+  // As a person would: the page is ready (hydrated) before they click and type.
+  await hydrated(page)
   await page.getByRole('link', { name: 'Créer le profil de mon organisation' }).click()
+  await hydrated(page)
   await page.getByLabel('Nom (obligatoire)').fill(labName)
   await page.getByLabel('Type d’organisation (obligatoire)').selectOption('lab')
   await page.getByLabel('Présentation').fill('Caractérisation de matériaux composites et plastiques techniques.')
