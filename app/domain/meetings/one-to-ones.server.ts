@@ -1,4 +1,5 @@
 import mongoose from 'mongoose'
+import { inTransaction } from '../transaction.server'
 import type { Actor } from '../actor'
 import { conflict, invalid, notFound } from '../errors'
 import { isObjectId } from '../ids'
@@ -95,16 +96,7 @@ async function replan(meeting: MeetingFacts, session: mongoose.ClientSession, no
 async function inPlanTransaction<T>(meetingId: string, work: (session: mongoose.ClientSession) => Promise<T>): Promise<T> {
   // Created outside the transaction: two first plans would otherwise race on the unique index.
   await OneToOnePlan.updateOne({ meetingId }, { $setOnInsert: { version: 0 } }, { upsert: true })
-  const session = await mongoose.startSession()
-  try {
-    let result: T
-    await session.withTransaction(async () => {
-      result = await work(session)
-    })
-    return result!
-  } finally {
-    await session.endSession()
-  }
+  return inTransaction(work)
 }
 
 /** Which form field a grid refusal is shown next to. */

@@ -1,4 +1,5 @@
 import mongoose, { type ClientSession } from 'mongoose'
+import { inTransaction as runInTransaction } from '../transaction.server'
 import type { Actor } from '../actor'
 import { conflict, forbidden, notFound } from '../errors'
 import { isObjectId } from '../ids'
@@ -26,16 +27,7 @@ export const ensureMeetingIndexes = () => (indexesReady ??= Promise.all([Meeting
 
 async function inTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
   await ensureMeetingIndexes()
-  const session = await mongoose.startSession()
-  try {
-    let result: T | undefined
-    await session.withTransaction(async () => {
-      result = await work(session)
-    })
-    return result as T
-  } finally {
-    await session.endSession()
-  }
+  return runInTransaction(work)
 }
 
 /**

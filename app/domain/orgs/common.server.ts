@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { TFunction } from 'i18next'
 import mongoose, { type ClientSession } from 'mongoose'
+import { inTransaction as runInTransaction } from '../transaction.server'
 import { isLanguage } from '~/i18n/config'
 import { createI18n } from '~/i18n/translators'
 import { conflict, notFound } from '../errors'
@@ -30,19 +31,10 @@ let indexesReady: Promise<unknown> | undefined
 /** Unique indexes must exist before we rely on them (slug, one pending request per person). */
 export const ensureIndexes = () => (indexesReady ??= Promise.all([Organisation.init(), Membership.init(), Invitation.init(), JoinRequest.init()]))
 
-/** Runs `work` in a MongoDB transaction (retried on transient conflicts): all of it, or nothing. */
+/** Runs `work` in a MongoDB transaction once the unique indexes it relies on exist. */
 export async function inTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
   await ensureIndexes()
-  const session = await mongoose.startSession()
-  try {
-    let result: T | undefined
-    await session.withTransaction(async () => {
-      result = await work(session)
-    })
-    return result as T
-  } finally {
-    await session.endSession()
-  }
+  return runInTransaction(work)
 }
 
 /**

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose'
+import { inTransaction } from '../transaction.server'
 import type { Language } from '~/i18n/config'
 import type { Actor, Space } from '../actor'
 import { conflict, invalid, notFound, rateLimited } from '../errors'
@@ -290,32 +291,27 @@ export async function actOnGuichetRequest(actor: Actor, action: GuichetAction, d
   // The company was noted when the request was made: the requester must still be one of its members.
   if (!request.requester.userId || !(await isMemberOf(String(request.requester.userId), companyOrgId))) throw invalid('territories.errors.noCompany')
   const company = await Organisation.findById(companyOrgId, { location: 1 }).lean()
-  const session = await mongoose.startSession()
   let needId = ''
-  try {
-    await session.withTransaction(async () => {
-      const [need] = await Need.create(
-        [
-          {
-            companyOrgId,
-            createdBy: request.requester.userId,
-            title: request.subject,
-            summary: request.message.slice(0, 600),
-            description: request.message,
-            territory: territory.id,
-            location: company?.location ?? null,
-            status: 'draft',
-            spaces: await spacesFor(companyOrgId, territory.id),
-          },
-        ],
-        { session },
-      )
-      needId = String(need!._id)
-      await advance({ step: 'draft_need', needId: need!._id }, session)
-    })
-  } finally {
-    await session.endSession()
-  }
+  await inTransaction(async (session) => {
+  const [need] = await Need.create(
+    [
+      {
+        companyOrgId,
+        createdBy: request.requester.userId,
+        title: request.subject,
+        summary: request.message.slice(0, 600),
+        description: request.message,
+        territory: territory.id,
+        location: company?.location ?? null,
+        status: 'draft',
+        spaces: await spacesFor(companyOrgId, territory.id),
+      },
+    ],
+    { session },
+  )
+  needId = String(need!._id)
+  await advance({ step: 'draft_need', needId: need!._id }, session)
+  })
   await recordAudit({ ...audit, action: 'guichet.need_drafted', after: plan.to })
   await tell(deps, { ...requester, kind: 'needDrafted', values: { animator: actor.name }, link: link(deps, `/besoins/${needId}`), key: `guichet:${stepKey}:drafted` })
   return { step: 'draft_need', status: plan.to, requesterName: request.requester.name, needId }

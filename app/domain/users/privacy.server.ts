@@ -1,4 +1,5 @@
 import mongoose from 'mongoose'
+import { inTransaction } from '../transaction.server'
 import { AuthToken } from '../auth/tokens.server'
 import { Session } from '../auth/session.server'
 import { KnownDevice } from '../auth/throttle.server'
@@ -117,43 +118,38 @@ export async function deleteAccount(actor: Pick<Actor, 'id'>, { confirmEmail }: 
   if (lastOwnerOf.length) throw new LastOwnerError(lastOwnerOf)
 
   const userId = user._id
-  const session = await mongoose.startSession()
-  try {
-    await session.withTransaction(async () => {
-      // Checked again inside: an ownership given meanwhile would otherwise be left without owner.
-      const stillAlone = await organisationsOnlyOwnedBy(actor.id, session)
-      if (stillAlone.length) throw new LastOwnerError(stillAlone)
-      await User.updateOne(
-        { _id: userId },
-        {
-          $set: {
-            email: `supprime-${id(userId)}@passerelle.invalid`,
-            name: DELETED_ACCOUNT_NAME,
-            title: '',
-            passwordHash: '!deleted',
-            emailVerifiedAt: null,
-            animates: [],
-            termsAcceptances: [],
-            deletedAt: new Date(),
-          },
-          $unset: { roleBeforeAnimator: 1 },
-        },
-        { session },
-      )
-      await Session.deleteMany({ userId }, { session })
-      await KnownDevice.deleteMany({ userId }, { session })
-      await AuthToken.deleteMany({ userId }, { session })
-      await Membership.deleteMany({ userId }, { session })
-      await JoinRequest.deleteMany({ userId }, { session })
-      await Invitation.deleteMany({ email: user.email }, { session })
-      await Notification.deleteMany({ recipientId: userId }, { session })
-      await ReadReceipt.deleteMany({ userId }, { session })
-      // Mails still waiting for this person are not sent to an account that no longer exists.
-      await OutboxMail.deleteMany({ to: user.email, status: 'pending' }, { session })
-    })
-  } finally {
-    await session.endSession()
-  }
+  await inTransaction(async (session) => {
+  // Checked again inside: an ownership given meanwhile would otherwise be left without owner.
+  const stillAlone = await organisationsOnlyOwnedBy(actor.id, session)
+  if (stillAlone.length) throw new LastOwnerError(stillAlone)
+  await User.updateOne(
+    { _id: userId },
+    {
+      $set: {
+        email: `supprime-${id(userId)}@passerelle.invalid`,
+        name: DELETED_ACCOUNT_NAME,
+        title: '',
+        passwordHash: '!deleted',
+        emailVerifiedAt: null,
+        animates: [],
+        termsAcceptances: [],
+        deletedAt: new Date(),
+      },
+      $unset: { roleBeforeAnimator: 1 },
+    },
+    { session },
+  )
+  await Session.deleteMany({ userId }, { session })
+  await KnownDevice.deleteMany({ userId }, { session })
+  await AuthToken.deleteMany({ userId }, { session })
+  await Membership.deleteMany({ userId }, { session })
+  await JoinRequest.deleteMany({ userId }, { session })
+  await Invitation.deleteMany({ email: user.email }, { session })
+  await Notification.deleteMany({ recipientId: userId }, { session })
+  await ReadReceipt.deleteMany({ userId }, { session })
+  // Mails still waiting for this person are not sent to an account that no longer exists.
+  await OutboxMail.deleteMany({ to: user.email, status: 'pending' }, { session })
+  })
 }
 
 /** The refusal that names the organisations to hand over (the page lists them with links). */
