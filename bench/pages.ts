@@ -9,7 +9,7 @@
  * search and need pages downloads, from the build's manifests; and the largest contentful paint of
  * those pages on a throttled rural line (bench/rural-line.ts).
  *
- *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR] [--only '/,/besoins'] [--weight-only] [--rural-only]
+ *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR] [--app-node-args=--max-semi-space-size=32] [--only '/,/besoins'] [--weight-only] [--rural-only]
  *   (the issue's figures: --needs 100000 --orgs 20000)
  */
 import { existsSync } from 'node:fs'
@@ -44,6 +44,7 @@ const options = z
     seconds: z.coerce.number().positive().default(10),
     connections: z.coerce.number().int().min(1).default(50),
     'cpu-prof': z.string().optional(),
+    'app-node-args': z.string().default(''),
     only: z.string().optional(),
     'weight-only': z.boolean().default(false),
     'rural-only': z.boolean().default(false),
@@ -56,6 +57,7 @@ const options = z
         seconds: { type: 'string' },
         connections: { type: 'string' },
         'cpu-prof': { type: 'string' },
+        'app-node-args': { type: 'string' },
         only: { type: 'string' },
         'weight-only': { type: 'boolean' },
         'rural-only': { type: 'boolean' },
@@ -190,7 +192,7 @@ async function main() {
       logger,
       port,
       readyTimeoutMs: 300_000,
-      nodeArgs: options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : [],
+      nodeArgs: [...(options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['cpu-prof'])}`] : []), ...options['app-node-args'].split(' ').filter(Boolean)],
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',

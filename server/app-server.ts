@@ -14,6 +14,7 @@ import type { RealtimePublisher } from '../app/realtime/publisher.server.js'
 import { getFreePort } from './embedded/ports.js'
 import { checkHealth } from './http/health.js'
 import type { AppOrigins } from './http/origins.js'
+import { pageCache } from './http/page-cache.js'
 import { bodySizeLimit, cspNonce, rateLimits, requestOrigin, securityHeaders, unroutablePaths } from './http/security.js'
 import { answerUnavailableAs503 } from './http/unavailable.js'
 import type { Logger } from './logger.js'
@@ -153,6 +154,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         realtime,
       }),
     })
+    // Public pages as anonymous visitors see them, rendered at most once a second (ADR 034).
+    if (options.remix === 'production') app.use(pageCache().handler)
     // Each request's loaders share what they read once (the session: app/http/request-scope.server.ts).
     app.all('*', (req, res, next) => inRequestScope(() => remixHandler(req, res, next)))
   }

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import compression from 'compression'
+import express from 'express'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { anonymousVariant, isPublicPage, pageCache } from '../../server/http/page-cache'
+
+/**
+ * The page cache in front of a real HTTP server: a page that streams its HTML in chunks with the
+ * response's nonce in it (like Remix's), a counter of renders, and a form post that writes.
+ */
+describe('the anonymous page cache', () => {
+  let base = ''
+  let renders = 0
+  let releaseSlowWrite: (() => void) | undefined
+  let version = 1
+  let cache: ReturnType<typeof pageCache>
+  let close: () => void
+
+  beforeAll(async () => {
+    const app = express()
+    app.use((_req, res, next) => {
+      res.locals.cspNonce = randomBytes(16).toString('base64')
+      next()
+    })
+    app.use(compression())
+    cache = pageCache({ ttlMs: 60_000 })
+    app.use(cache.handler)
+    app.get(['/besoins', '/besoins.data', '/connexion', '/organisations/:slug'], async (req, res) => {
+      renders++
+      const nonce = res.locals.cspNonce as string
+      res.status(req.query.missing ? 404 : 200).type('html')
+      if (req.query.cookie) res.setHeader('Set-Cookie', 'toast=1')
+      res.write(`<html><head><script nonce="${nonce}">start()</script></head>`)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      res.write(Buffer.from(`<body>version ${version} — données publiques é${' '.repeat(2_000)}</body>`))
+      res.end(`<script nonce="${nonce}">end()</script></html>`)
+    })
+    app.post('/besoins', async (_req, res) => {
+      await new Promise<void>((resolve) => (releaseSlowWrite = resolve))
+      version++
+      res.status(204).end()
+    })
+    const server = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    close = () => server.close()
+  })
+  afterAll(() => close())
+  beforeEach(() => cache.clear())
+
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(base + path, { headers })
+    return { status: response.status, body: await response.text(), type: response.headers.get('content-type') }
+  }
+  const nonces = (body: string) => [...body.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1])
+
+  it('renders a public page once for many anonymous visitors, each with a nonce of their own', async () => {
+    const before = renders
+    const pages = await Promise.all(Array.from({ length: 5 }, () => get('/besoins')))
+    await Promise.all(Array.from({ length: 5 }, () => get('/besoins')))
+    const again = await Promise.all(Array.from({ length: 5 }, () => get('/besoins')))
+    // The first burst may render more than once (nothing stored yet); after it, nothing more.
+    const afterBursts = renders
+    expect(afterBursts - before).toBeLessThanOrEqual(5)
+    await get('/besoins')
+    expect(renders).toBe(afterBursts)
+    for (const page of [...pages, ...again]) {
+      expect(page.status).toBe(200)
+      expect(page.type).toMatch(/text\/html/)
+      expect(page.body).toContain('version 1 — données publiques é')
+    }
+    const all = [...pages, ...again].map((page) => nonces(page.body))
+    for (const [first, last] of all) expect(first).toBe(last)
+    expect(new Set(all.map(([first]) => first)).size).toBe(all.length)
+  })
+
+  it('gives a compressed answer to whoever asks for one, from the same stored page', async () => {
+    await get('/besoins')
+    const response = await fetch(`${base}/besoins`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+    expect(await response.text()).toContain('données publiques é')
+  })
+
+  it('never serves nor stores for a visitor with a session or any other cookie', async () => {
+    await get('/besoins')
+    const before = renders
+    await get('/besoins', { cookie: '__session=abc' })
+    await get('/besoins', { cookie: 'lang=ImVuIg%3D%3D; __session=abc' })
+    expect(renders).toBe(before + 2)
+    expect(anonymousVariant('lang=ImVuIg%3D%3D')).toBe('ImVuIg%3D%3D')
+    expect(anonymousVariant(undefined)).toBe('')
+    expect(anonymousVariant('lang=ImVuIg%3D%3D; toast=1')).toBeNull()
+  })
+
+  it('keeps one page per language', async () => {
+    await get('/besoins', { cookie: 'lang=fr' })
+    await get('/besoins', { cookie: 'lang=en' })
+    const before = renders
+    await get('/besoins', { cookie: 'lang=fr' })
+    await get('/besoins', { cookie: 'lang=en' })
+    await get('/besoins', { cookie: 'lang=de' })
+    expect(renders).toBe(before + 1)
+  })
+
+  it('stores only 200 answers without Set-Cookie, for public pages only', async () => {
+    for (const path of ['/besoins?missing=1', '/besoins?cookie=1', '/connexion']) {
+      await get(path)
+      const before = renders
+      await get(path)
+      expect(renders, path).toBe(before + 1)
+    }
+    expect(isPublicPage('/besoins/0123456789abcdef01234567')).toBe(true)
+    expect(isPublicPage('/besoins/0123456789abcdef01234567.data')).toBe(true)
+    expect(isPublicPage('/besoins/0123456789abcdef01234567/modifier')).toBe(false)
+    expect(isPublicPage('/compte/confirmer')).toBe(false)
+    expect(isPublicPage('/organisations/atelier-durand')).toBe(true)
+  })
+
+  it('forgets everything when a form is posted, and keeps nothing rendered while the write was under way', async () => {
+    await get('/besoins')
+    const posting = fetch(`${base}/besoins`, { method: 'POST' })
+    await expect.poll(() => releaseSlowWrite).toBeDefined()
+    // Rendered during the write: answered, not kept.
+    const during = renders
+    expect((await get('/besoins')).body).toContain(`version ${version}`)
+    await get('/besoins')
+    expect(renders).toBe(during + 2)
+    releaseSlowWrite!()
+    releaseSlowWrite = undefined
+    expect((await posting).status).toBe(204)
+    const page = await get('/besoins')
+    expect(page.body).toContain(`version ${version}`)
+    expect(page.body).not.toContain(`version ${version - 1} `)
+    const after = renders
+    await get('/besoins')
+    expect(renders).toBe(after)
+  })
+
+  it('lets a page expire after its time', async () => {
+    const shortLived = pageCache({ ttlMs: 30 })
+    const app = express()
+    let count = 0
+    app.use(shortLived.handler)
+    app.get('/besoins', (_req, res) => res.type('html').end(`render ${++count}`))
+    const server = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/besoins`
+    try {
+      expect(await (await fetch(url)).text()).toBe('render 1')
+      expect(await (await fetch(url)).text()).toBe('render 1')
+      await new Promise((resolve) => setTimeout(resolve, 60))
+      expect(await (await fetch(url)).text()).toBe('render 2')
+    } finally {
+      server.close()
+    }
+  })
+})
