@@ -13,7 +13,11 @@ import { Notification } from '~/domain/notifications/model.server'
 import { Membership } from '~/domain/orgs/model.server'
 import { User } from '~/domain/users/model.server'
 import { DELETED_ACCOUNT_NAME, deleteAccount, exportAccountData, LastOwnerError } from '~/domain/users/privacy.server'
-import { companyWithMember, connectMarketplaceDb, join, makeUser, needInput } from './factories'
+import { MeetingRegistration } from '~/domain/meetings/model.server'
+import { ensureMeetingIndexes, registerForMeeting } from '~/domain/meetings/registrations.server'
+import { createMeeting } from '~/domain/meetings/service.server'
+import { GuichetRequest } from '~/domain/territories/guichet-model.server'
+import { companyWithMember, connectMarketplaceDb, join, makeUser, needInput, saintClaude } from './factories'
 import { createUserWithSession } from './messaging-support'
 
 const limiter = createRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })
@@ -126,5 +130,55 @@ describe('my data: export and deletion', () => {
     // Nothing left to export, nothing to delete twice.
     await expect(exportAccountData(claire)).rejects.toMatchObject({ code: 'not_found' })
     await expect(deleteAccount(claire, { confirmEmail: user!.email })).rejects.toMatchObject({ code: 'not_found' })
+  })
+
+  it('exports the requests to a guichet and the meeting registrations; deletion gives the seat to the next one waiting and leaves the requests unsigned', async () => {
+    const { orgId, member: claire } = await companyWithMember()
+    const colleague = await makeUser('industrialist')
+    await join(colleague, orgId, 'owner')
+    const user = await User.findById(claire.id).lean()
+    await ensureMeetingIndexes()
+    const hautJura = { kind: 'territory' as const, ref: 'haut-jura' }
+    const animator = await makeUser('animator', { animates: [hautJura] })
+    const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000)
+    const { id: meetingId } = await createMeeting(animator, {
+      title: 'Rencontre plasturgie',
+      description: 'Entreprises et laboratoires.',
+      scope: hautJura,
+      organisers: [],
+      domains: ['plastics'],
+      filieres: ['lunetterie'],
+      capacity: 1,
+      startsAt: inDays(10),
+      endsAt: inDays(10, 3),
+      registrationDeadline: inDays(9),
+      place: saintClaude,
+      onlineUrl: null,
+    })
+    const waiting = await companyWithMember()
+    expect((await registerForMeeting(claire, meetingId, orgId)).status).toBe('registered')
+    expect((await registerForMeeting(waiting.member, meetingId, waiting.orgId)).status).toBe('waitlisted')
+    const requester = { name: claire.name, email: user!.email, company: 'Plasturgie Claire', language: 'fr' }
+    const [signedIn, asGuest] = await GuichetRequest.create([
+      { territory: 'haut-jura', status: 'open', subject: 'Aide au prototypage', message: 'Nous cherchons un laboratoire.', requester: { ...requester, userId: claire.id } },
+      { territory: 'haut-jura', status: 'answered', subject: 'Question posée en invitée', message: 'Avant mon compte.', requester, steps: [{ step: 'answer', by: animator.id, at: new Date(), message: 'Voici le contact.' }] },
+    ])
+
+    const exported = await exportAccountData(claire)
+    expect(exported.guichetRequests.map((request) => request.subject).sort()).toEqual(['Aide au prototypage', 'Question posée en invitée'])
+    expect(exported.guichetRequests.find((request) => request.id === String(asGuest!._id))!.steps).toEqual([expect.objectContaining({ step: 'answer', message: 'Voici le contact.' })])
+    expect(JSON.stringify(exported.guichetRequests)).not.toContain(animator.id)
+    expect(exported.meetingRegistrations).toEqual([expect.objectContaining({ meetingId, meetingTitle: 'Rencontre plasturgie', status: 'registered' })])
+
+    await deleteAccount(claire, { confirmEmail: user!.email })
+
+    expect((await MeetingRegistration.findOne({ meetingId, userId: claire.id }).lean())!.status).toBe('cancelled')
+    expect((await MeetingRegistration.findOne({ meetingId, userId: waiting.member.id }).lean())!.status).toBe('registered')
+    for (const request of [signedIn!, asGuest!]) {
+      const stored = (await GuichetRequest.findById(request._id).lean())!
+      expect(stored.requester).toMatchObject({ userId: null, name: DELETED_ACCOUNT_NAME })
+      expect(stored.requester.email).not.toBe(user!.email)
+      expect(stored.message).toBe(request.message)
+    }
   })
 })

@@ -127,10 +127,10 @@ export async function unregisterFromMeeting(actor: Actor, meetingId: string, dep
 }
 
 /**
- * A person removed by moderation (suspended, banned): their registrations to meetings not over
- * yet are cancelled, and each freed seat goes to the waiting list. Called from the suspension path.
+ * A person removed by moderation (suspended, banned) or who deleted their account ('self'): their
+ * registrations to meetings not over yet are cancelled, and each freed seat goes to the waiting list.
  */
-export async function cancelRegistrationsOf(userId: string, deps: RegistrationDeps = {}): Promise<{ cancelled: number; promoted: number }> {
+export async function cancelRegistrationsOf(userId: string, deps: RegistrationDeps = {}, reason: 'self' | 'moderation' = 'moderation'): Promise<{ cancelled: number; promoted: number }> {
   const now = deps.now ?? new Date()
   if (!isObjectId(userId)) return { cancelled: 0, promoted: 0 }
   const active = await MeetingRegistration.find({ userId, status: { $in: activeRegistrationStatuses } }, { meetingId: 1 }).lean()
@@ -138,7 +138,7 @@ export async function cancelRegistrationsOf(userId: string, deps: RegistrationDe
   let cancelled = 0
   let promoted = 0
   for (const meeting of upcoming) {
-    const result = await cancelRegistration(String(meeting._id), userId, 'moderation', { ...deps, now })
+    const result = await cancelRegistration(String(meeting._id), userId, reason, { ...deps, now })
     if (result.cancelled) cancelled += 1
     promoted += result.promoted.length
   }

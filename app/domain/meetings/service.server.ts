@@ -126,22 +126,22 @@ export async function updateMeeting(actor: Actor, meetingId: string, input: Meet
     (meeting.onlineUrl ?? null) !== (input.place ? null : input.onlineUrl)
   let promoted: string[] = []
   await inTransaction(async (session) => {
-  // Conditional on the seats taken: a registration racing this edit conflicts with it.
-  const updated = await Meeting.findOneAndUpdate(
-    { _id: meetingId, status: { $in: ['draft', 'published'] }, registeredCount: { $lte: input.capacity } },
-    { $set: storedFields(input), ...(moved ? { $inc: { icsSequence: 1 } } : {}) },
-    { session, projection: { registeredCount: 1, status: 1 } },
-  ).lean()
-  if (!updated) {
-    const current = await Meeting.findById(meetingId, { registeredCount: 1, status: 1 }).session(session).lean()
-    if (current && current.status !== 'cancelled') {
-      throw invalid(withValues('meetings.errors.capacityBelowRegistered', { count: current.registeredCount }), {
-        capacity: [withValues('meetings.errors.capacityBelowRegistered', { count: current.registeredCount })],
-      })
+    // Conditional on the seats taken: a registration racing this edit conflicts with it.
+    const updated = await Meeting.findOneAndUpdate(
+      { _id: meetingId, status: { $in: ['draft', 'published'] }, registeredCount: { $lte: input.capacity } },
+      { $set: storedFields(input), ...(moved ? { $inc: { icsSequence: 1 } } : {}) },
+      { session, projection: { registeredCount: 1, status: 1 } },
+    ).lean()
+    if (!updated) {
+      const current = await Meeting.findById(meetingId, { registeredCount: 1, status: 1 }).session(session).lean()
+      if (current && current.status !== 'cancelled') {
+        throw invalid(withValues('meetings.errors.capacityBelowRegistered', { count: current.registeredCount }), {
+          capacity: [withValues('meetings.errors.capacityBelowRegistered', { count: current.registeredCount })],
+        })
+      }
+      throw conflict('meetings.refusals.notEditable')
     }
-    throw conflict('meetings.refusals.notEditable')
-  }
-  promoted = await fillFreeSeats(meetingId, session, now)
+    promoted = await fillFreeSeats(meetingId, session, now)
   })
   const ref = { id: meetingId, title: input.title }
   await tellRegistrants(deps.notifier, ref, 'promoted', promoted)

@@ -293,24 +293,24 @@ export async function actOnGuichetRequest(actor: Actor, action: GuichetAction, d
   const company = await Organisation.findById(companyOrgId, { location: 1 }).lean()
   let needId = ''
   await inTransaction(async (session) => {
-  const [need] = await Need.create(
-    [
-      {
-        companyOrgId,
-        createdBy: request.requester.userId,
-        title: request.subject,
-        summary: request.message.slice(0, 600),
-        description: request.message,
-        territory: territory.id,
-        location: company?.location ?? null,
-        status: 'draft',
-        spaces: await spacesFor(companyOrgId, territory.id),
-      },
-    ],
-    { session },
-  )
-  needId = String(need!._id)
-  await advance({ step: 'draft_need', needId: need!._id }, session)
+    const [need] = await Need.create(
+      [
+        {
+          companyOrgId,
+          createdBy: request.requester.userId,
+          title: request.subject,
+          summary: request.message.slice(0, 600),
+          description: request.message,
+          territory: territory.id,
+          location: company?.location ?? null,
+          status: 'draft',
+          spaces: await spacesFor(companyOrgId, territory.id),
+        },
+      ],
+      { session },
+    )
+    needId = String(need!._id)
+    await advance({ step: 'draft_need', needId: need!._id }, session)
   })
   await recordAudit({ ...audit, action: 'guichet.need_drafted', after: plan.to })
   await tell(deps, { ...requester, kind: 'needDrafted', values: { animator: actor.name }, link: link(deps, `/besoins/${needId}`), key: `guichet:${stepKey}:drafted` })

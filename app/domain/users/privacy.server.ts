@@ -14,6 +14,9 @@ import { Membership, Organisation } from '../orgs/model.server'
 import type { Actor } from '../actor'
 import { Project } from '../projects/model.server'
 import { Proposal } from '../proposals/model.server'
+import { GuichetRequest } from '../territories/guichet-model.server'
+import { Meeting, MeetingRegistration } from '../meetings/model.server'
+import { cancelRegistrationsOf } from '../meetings/registrations.server'
 import { User } from './model.server'
 
 /**
@@ -44,6 +47,12 @@ export async function exportAccountData(actor: Pick<Actor, 'id'>) {
     Report.find({ reporterId: userId }, { targetKind: 1, targetId: 1, reason: 1, status: 1, createdAt: 1 }).lean(),
     JoinRequest.find({ userId }, { orgId: 1, status: 1, createdAt: 1 }).lean(),
   ])
+  const [guichetRequests, registrations] = await Promise.all([
+    // Those made signed in, and those made as a guest with the same address before the account.
+    GuichetRequest.find({ $or: [{ 'requester.userId': userId }, { 'requester.email': user.email }] }, { territory: 1, status: 1, subject: 1, message: 1, commune: 1, requester: 1, steps: 1, createdAt: 1 }).lean(),
+    MeetingRegistration.find({ userId }, { meetingId: 1, orgId: 1, status: 1, position: 1, createdAt: 1, cancelledAt: 1 }).lean(),
+  ])
+  const meetingTitles = new Map((await Meeting.find({ _id: { $in: registrations.map((entry) => entry.meetingId) } }, { title: 1 }).lean()).map((meeting) => [id(meeting._id), meeting.title]))
   const organisations = await Organisation.find({ _id: { $in: memberships.map((membership) => membership.orgId) } }, { name: 1, slug: 1, kind: 1 }).lean()
   const orgById = new Map(organisations.map((org) => [id(org._id), org]))
   return {
@@ -77,6 +86,27 @@ export async function exportAccountData(actor: Pick<Actor, 'id'>) {
     notifications: notifications.map(({ _id, ...notification }) => ({ id: id(_id), ...notification })),
     sessions: sessions.map(({ createdAt, expiresAt, userAgent }) => ({ createdAt, expiresAt, userAgent })),
     reportsFiled: reports.map(({ _id, ...report }) => ({ id: id(_id), ...report, targetId: id(report.targetId) })),
+    // The animators' answers are addressed to the person; who answered (another person) is not.
+    guichetRequests: guichetRequests.map((request) => ({
+      id: id(request._id),
+      territory: request.territory,
+      status: request.status,
+      subject: request.subject,
+      message: request.message,
+      commune: request.commune,
+      asked: { name: request.requester.name, email: request.requester.email, company: request.requester.company },
+      createdAt: request.createdAt,
+      steps: request.steps.map((step) => ({ step: step.step, at: step.at, message: step.message })),
+    })),
+    meetingRegistrations: registrations.map((entry) => ({
+      id: id(entry._id),
+      meetingId: id(entry.meetingId),
+      meetingTitle: meetingTitles.get(id(entry.meetingId)) ?? null,
+      status: entry.status,
+      waitingPosition: entry.position ?? null,
+      createdAt: entry.createdAt,
+      cancelledAt: entry.cancelledAt ?? null,
+    })),
   }
 }
 
@@ -118,37 +148,45 @@ export async function deleteAccount(actor: Pick<Actor, 'id'>, { confirmEmail }: 
   if (lastOwnerOf.length) throw new LastOwnerError(lastOwnerOf)
 
   const userId = user._id
+  // Seats held for meetings to come go to the waiting lists (and one-to-ones end, the other side told).
+  await cancelRegistrationsOf(id(userId), {}, 'self')
   await inTransaction(async (session) => {
-  // Checked again inside: an ownership given meanwhile would otherwise be left without owner.
-  const stillAlone = await organisationsOnlyOwnedBy(actor.id, session)
-  if (stillAlone.length) throw new LastOwnerError(stillAlone)
-  await User.updateOne(
-    { _id: userId },
-    {
-      $set: {
-        email: `supprime-${id(userId)}@passerelle.invalid`,
-        name: DELETED_ACCOUNT_NAME,
-        title: '',
-        passwordHash: '!deleted',
-        emailVerifiedAt: null,
-        animates: [],
-        termsAcceptances: [],
-        deletedAt: new Date(),
+    // Checked again inside: an ownership given meanwhile would otherwise be left without owner.
+    const stillAlone = await organisationsOnlyOwnedBy(actor.id, session)
+    if (stillAlone.length) throw new LastOwnerError(stillAlone)
+    await User.updateOne(
+      { _id: userId },
+      {
+        $set: {
+          email: `supprime-${id(userId)}@passerelle.invalid`,
+          name: DELETED_ACCOUNT_NAME,
+          title: '',
+          passwordHash: '!deleted',
+          emailVerifiedAt: null,
+          animates: [],
+          termsAcceptances: [],
+          deletedAt: new Date(),
+        },
+        $unset: { roleBeforeAnimator: 1 },
       },
-      $unset: { roleBeforeAnimator: 1 },
-    },
-    { session },
-  )
-  await Session.deleteMany({ userId }, { session })
-  await KnownDevice.deleteMany({ userId }, { session })
-  await AuthToken.deleteMany({ userId }, { session })
-  await Membership.deleteMany({ userId }, { session })
-  await JoinRequest.deleteMany({ userId }, { session })
-  await Invitation.deleteMany({ email: user.email }, { session })
-  await Notification.deleteMany({ recipientId: userId }, { session })
-  await ReadReceipt.deleteMany({ userId }, { session })
-  // Mails still waiting for this person are not sent to an account that no longer exists.
-  await OutboxMail.deleteMany({ to: user.email, status: 'pending' }, { session })
+      { session },
+    )
+    await Session.deleteMany({ userId }, { session })
+    await KnownDevice.deleteMany({ userId }, { session })
+    await AuthToken.deleteMany({ userId }, { session })
+    await Membership.deleteMany({ userId }, { session })
+    await JoinRequest.deleteMany({ userId }, { session })
+    await Invitation.deleteMany({ email: user.email }, { session })
+    await Notification.deleteMany({ recipientId: userId }, { session })
+    await ReadReceipt.deleteMany({ userId }, { session })
+    // Requests to a guichet stay in the territory's journal, no longer saying who asked.
+    await GuichetRequest.updateMany(
+      { $or: [{ 'requester.userId': userId }, { 'requester.email': user.email }] },
+      { $set: { 'requester.userId': null, 'requester.name': DELETED_ACCOUNT_NAME, 'requester.email': `supprime-${id(userId)}@passerelle.invalid` } },
+      { session },
+    )
+    // Mails still waiting for this person are not sent to an account that no longer exists.
+    await OutboxMail.deleteMany({ to: user.email, status: 'pending' }, { session })
   })
 }
 
