@@ -61,6 +61,14 @@ export type AppServer = {
 
 const REQUEST_ID = /^[\w-]{1,64}$/
 
+/** The page cache of this process; with several processes, each write makes all of them forget (ADR 034). */
+function publicPages(io: import('socket.io').Server, shared: boolean) {
+  const FORGET = 'passerelle:public-pages-changed'
+  const cache = pageCache({ onWrite: shared ? () => io.serverSideEmit(FORGET) : undefined })
+  if (shared) io.on(FORGET, cache.forgetAll)
+  return cache.handler
+}
+
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const { logger } = options
   const app = express()
@@ -155,7 +163,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       }),
     })
     // Public pages as anonymous visitors see them, rendered at most once a second (ADR 034).
-    if (options.remix === 'production') app.use(pageCache().handler)
+    if (options.remix === 'production') app.use(publicPages(io, options.socketAdapter === 'mongo'))
     // Each request's loaders share what they read once (the session: app/http/request-scope.server.ts).
     app.all('*', (req, res, next) => inRequestScope(() => remixHandler(req, res, next)))
   }

@@ -12,8 +12,9 @@ import { LRUCache } from 'lru-cache'
  * - store anything but a 200 without Set-Cookie for a path of `PUBLIC_PAGES` (read-only pages:
  *   a confirmation link, which acts on GET, is never among them);
  * - outlive a write made in this process: a form posted here empties it, and a render that ran
- *   while a write was under way is not kept. Writes of other processes and of background jobs
- *   show after at most `ttlMs`, like the search index's own lag (ADR 014).
+ *   while a write was under way is not kept; `onWrite` tells the other processes of a cluster,
+ *   which do the same on hearing it. Writes of background jobs show after at most `ttlMs` — or `staleMs` for the visitors who arrive while one request
+ *   renders the page anew (they get the previous copy instead of fifty renders at once).
  * The response's CSP nonce, drawn per response, is swapped into the stored bytes. (The request id
  * in the root's data stays the rendering request's: it is only shown on server-error pages, which
  * are never stored.)
@@ -39,8 +40,15 @@ const VARYING_COOKIES = new Set(['lang'])
 /** The headers a stored answer keeps (the rest are the request's own: CSP, X-Request-Id…). */
 const KEPT_HEADERS = ['content-type', 'cache-control', 'link', 'x-remix-response']
 
-type Stored = { body: string; headers: Record<string, string>; nonce: string }
-type PageCacheOptions = { ttlMs?: number; maxBytes?: number; isPublicPage?: (path: string) => boolean }
+type Stored = { body: string; headers: Record<string, string>; nonce: string; renderedAt: number }
+type PageCacheOptions = {
+  ttlMs?: number
+  staleMs?: number
+  maxBytes?: number
+  isPublicPage?: (path: string) => boolean
+  /** Told of each write this process starts and ends: the other processes forget their copies too. */
+  onWrite?: () => void
+}
 
 /** The cookie header's names and the language cookie's value, or null when another cookie is there. */
 export function anonymousVariant(cookieHeader: string | undefined): string | null {
@@ -60,22 +68,29 @@ export const isPublicPage = (path: string) => {
   return PUBLIC_PAGES.some((pattern) => pattern.test(page))
 }
 
-export function pageCache({ ttlMs = 1_000, maxBytes = 32 * 1024 * 1024, isPublicPage: isPublic = isPublicPage }: PageCacheOptions = {}) {
-  const pages = new LRUCache<string, Stored>({ maxSize: maxBytes, sizeCalculation: (page) => page.body.length + 1, ttl: ttlMs, ttlAutopurge: false })
+export function pageCache({ ttlMs = 1_000, staleMs = 3 * ttlMs, maxBytes = 32 * 1024 * 1024, isPublicPage: isPublic = isPublicPage, onWrite }: PageCacheOptions = {}) {
+  const pages = new LRUCache<string, Stored>({ maxSize: maxBytes, sizeCalculation: (page) => page.body.length + 1, ttl: staleMs, ttlAutopurge: false })
+  // The pages one request is rendering anew: the others meanwhile get the copy before it.
+  const renewing = new Set<string>()
   // Raised when a write starts and when it ends: a render that saw it change is not kept.
   let generation = 0
   let writesUnderWay = 0
   const stats = { hits: 0, stored: 0 }
+  /** Every copy goes, and no render under way is kept: a write happened (here or in another process). */
+  const forgetAll = () => {
+    generation++
+    pages.clear()
+  }
 
   const handler: RequestHandler = (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      generation++
       writesUnderWay++
-      pages.clear()
+      forgetAll()
+      onWrite?.()
       res.once('close', () => {
-        generation++
         writesUnderWay--
-        pages.clear()
+        forgetAll()
+        onWrite?.()
       })
       return next()
     }
@@ -85,18 +100,22 @@ export function pageCache({ ttlMs = 1_000, maxBytes = 32 * 1024 * 1024, isPublic
     const key = `${req.protocol}://${req.headers.host ?? ''}${req.originalUrl}\n${variant}`
     const nonce = String(res.locals.cspNonce ?? '')
     const stored = pages.get(key)
-    if (stored) {
+    const fresh = stored && Date.now() - stored.renderedAt < ttlMs
+    if (stored && !fresh && !renewing.has(key)) {
+      renewing.add(key)
+      res.once('close', () => renewing.delete(key))
+    } else if (stored) {
       stats.hits++
       res.status(200)
       for (const [name, value] of Object.entries(stored.headers)) res.setHeader(name, value)
       res.end(stored.nonce && nonce ? stored.body.replaceAll(stored.nonce, nonce) : stored.body)
       return
     }
-    keepWhenDone(res, key, { nonce, startedAt: generation })
+    keepWhenDone(res, key, { nonce, startedAt: generation, at: Date.now() })
     next()
   }
 
-  function keepWhenDone(res: Response, key: string, render: { nonce: string; startedAt: number }) {
+  function keepWhenDone(res: Response, key: string, render: { nonce: string; startedAt: number; at: number }) {
     const chunks: Buffer[] = []
     const write = res.write.bind(res) as (...args: unknown[]) => boolean
     const end = res.end.bind(res) as (...args: unknown[]) => Response
@@ -119,12 +138,12 @@ export function pageCache({ ttlMs = 1_000, maxBytes = 32 * 1024 * 1024, isPublic
           const value = res.getHeader(name)
           if (value !== undefined) headers[name] = String(value)
         }
-        pages.set(key, { body: Buffer.concat(chunks).toString('utf8'), headers, nonce: render.nonce })
+        pages.set(key, { body: Buffer.concat(chunks).toString('utf8'), headers, nonce: render.nonce, renderedAt: render.at })
         stats.stored++
       }
       return end(chunk, ...rest)
     }) as Response['end']
   }
 
-  return { handler, stats, clear: () => pages.clear() }
+  return { handler, stats, forgetAll }
 }

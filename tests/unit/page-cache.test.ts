@@ -14,6 +14,7 @@ describe('the anonymous page cache', () => {
   let renders = 0
   let releaseSlowWrite: (() => void) | undefined
   let version = 1
+  let writesTold = 0
   let cache: ReturnType<typeof pageCache>
   let close: () => void
 
@@ -24,7 +25,7 @@ describe('the anonymous page cache', () => {
       next()
     })
     app.use(compression())
-    cache = pageCache({ ttlMs: 60_000 })
+    cache = pageCache({ ttlMs: 60_000, onWrite: () => writesTold++ })
     app.use(cache.handler)
     app.get(['/besoins', '/besoins.data', '/connexion', '/organisations/:slug'], async (req, res) => {
       renders++
@@ -47,7 +48,7 @@ describe('the anonymous page cache', () => {
     close = () => server.close()
   })
   afterAll(() => close())
-  beforeEach(() => cache.clear())
+  beforeEach(() => cache.forgetAll())
 
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const response = await fetch(base + path, { headers })
@@ -126,9 +127,12 @@ describe('the anonymous page cache', () => {
     expect((await get('/besoins')).body).toContain(`version ${version}`)
     await get('/besoins')
     expect(renders).toBe(during + 2)
+    expect(writesTold).toBeGreaterThanOrEqual(1)
     releaseSlowWrite!()
     releaseSlowWrite = undefined
     expect((await posting).status).toBe(204)
+    // Told when it started and when it ended: the other processes forget theirs twice too.
+    await expect.poll(() => writesTold).toBeGreaterThanOrEqual(2)
     const page = await get('/besoins')
     expect(page.body).toContain(`version ${version}`)
     expect(page.body).not.toContain(`version ${version - 1} `)
@@ -154,5 +158,49 @@ describe('the anonymous page cache', () => {
     } finally {
       server.close()
     }
+  })
+
+  it('once a page is out of date, one request renders it anew while the others get the copy before it; a copy too old is never served', async () => {
+    const renewed = pageCache({ ttlMs: 300, staleMs: 1_000 })
+    const app = express()
+    let count = 0
+    let release: (() => void) | undefined
+    app.use(renewed.handler)
+    app.get('/besoins', async (_req, res) => {
+      const render = ++count
+      if (render === 2) await new Promise<void>((resolve) => (release = resolve))
+      res.type('html').end(`render ${render}`)
+    })
+    const server = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/besoins`
+    const text = async () => (await fetch(url)).text()
+    try {
+      expect(await text()).toBe('render 1')
+      await new Promise((resolve) => setTimeout(resolve, 320))
+      const renewing = text()
+      await expect.poll(() => release).toBeDefined()
+      // While render 2 is under way, everybody else gets render 1, and nothing else renders.
+      expect(await Promise.all([text(), text(), text()])).toEqual(['render 1', 'render 1', 'render 1'])
+      expect(count).toBe(2)
+      release!()
+      expect(await renewing).toBe('render 2')
+      expect(await text()).toBe('render 2')
+      // Past `staleMs`, the old copy is gone: the next visitor waits for a render of their own.
+      await new Promise((resolve) => setTimeout(resolve, 1_050))
+      expect(await text()).toBe('render 3')
+    } finally {
+      server.close()
+    }
+  })
+
+  it('forgets everything, and keeps no render under way, when another process says it wrote', async () => {
+    await get('/besoins')
+    const before = renders
+    await get('/besoins')
+    expect(renders).toBe(before)
+    cache.forgetAll()
+    await get('/besoins')
+    expect(renders).toBe(before + 1)
   })
 })
