@@ -264,3 +264,13 @@ describe('conversation activity', () => {
     expect(writes[1]!.map((operation) => operation.updateOne.update.$max.lastMessageAt.getTime())).toEqual([3, 5])
   })
 })
+
+describe('app node flags', () => {
+  it('npm start runs the app with the same node options as the cluster and the benchmark', async () => {
+    const { APP_NODE_FLAGS } = await import('../../server/node-flags')
+    const { readFile } = await import('node:fs/promises')
+    const scripts = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).scripts as Record<string, string>
+    const start = scripts.start!.slice(scripts.start!.indexOf('node '))
+    expect(start).toBe(`node ${APP_NODE_FLAGS.join(' ')} --import tsx server/main.ts`)
+  })
+})
