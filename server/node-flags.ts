@@ -5,8 +5,10 @@
  *
  * - `--max-semi-space-size=64` (MB): a larger young generation. Messaging makes short-lived garbage
  *   at a high rate (packets, acks, views, promises); with the default 16 MB semi-space V8 scavenged
- *   every few ms and garbage collection took ~15 % of the server's CPU at 2,000 msg/s, with the
- *   tail latency following it (docs/benchmarks.md, "Headroom on 2026-12-07"). Costs at most
- *   ~100 MB more of reserved memory per process (three semi-spaces), usually less.
+ *   ~9 times a second at 2,000 msg/s, and garbage collection took 7–16 % of the server's CPU. With
+ *   64 MB: 4–6× fewer scavenges and less collection time in every A/B run (docs/benchmarks.md,
+ *   "Headroom on 2026-12-07"); its effect on the latency tail is still to be measured on a quiet
+ *   machine. Costs up to ~100 MB more memory per process (two semi-spaces) when the nursery grows to
+ *   its limit (V8 grows it only under allocation pressure).
  */
 export const APP_NODE_FLAGS = ['--max-semi-space-size=64']
