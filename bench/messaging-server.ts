@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Session } from 'node:inspector/promises'
 import { writeFile } from 'node:fs/promises'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, PerformanceObserver, constants as perfConstants } from 'node:perf_hooks'
 import mongoose from 'mongoose'
 import { startSession } from '../app/http/session.server.js'
 import { ensureProjectConversation } from '../app/domain/messaging/service.server.js'
@@ -71,12 +71,26 @@ async function main() {
   // Event-loop delay: high when the server lacks CPU (its own work or a busy machine).
   const loopDelay = monitorEventLoopDelay({ resolution: 10 })
   loopDelay.enable()
+  // Garbage collection pauses (young-generation scavenges apart from the rest): count, total and longest.
+  let gc = { scavenges: 0, scavengeMs: 0, others: 0, otherMs: 0, maxMs: 0 }
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const minor = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR
+      if (minor) gc.scavenges++, (gc.scavengeMs += entry.duration)
+      else gc.others++, (gc.otherMs += entry.duration)
+      gc.maxMs = Math.max(gc.maxMs, entry.duration)
+    }
+  })
+  gcObserver.observe({ entryTypes: ['gc'] })
   let profiler: Session | undefined
   process.on('message', async (message: { type: string }) => {
     if (message.type === 'stats') {
       const now = { cpu: process.cpuUsage(), mongod: await processCpuMicros(mongodPid), at: process.hrtime.bigint() }
       const elapsedMicros = Number(now.at - last.at) / 1_000
       const used = now.cpu.user - last.cpu.user + (now.cpu.system - last.cpu.system)
+      // Includes the one full collection the bench itself forces below at the start of each rung.
+      const gcTaken = gc
+      gc = { scavenges: 0, scavengeMs: 0, others: 0, otherMs: 0, maxMs: 0 }
       // Retained memory, not garbage awaiting collection (the server runs with --expose-gc).
       ;(globalThis as { gc?: () => void }).gc?.()
       const memory = process.memoryUsage()
@@ -87,6 +101,7 @@ async function main() {
         elapsedMs: elapsedMicros / 1_000,
         loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
         writer: takeMessageWriterStats(),
+        gc: gcTaken,
         rssBytes: memory.rss,
         idleRssBytes: idleRss,
         heapBytes: memory.heapUsed,

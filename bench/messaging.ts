@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util'
 import { io as connect, type Socket } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents } from '../app/realtime/events.js'
 import type { MessageView } from '../app/domain/messaging/schema.js'
+import { APP_NODE_FLAGS } from '../server/node-flags.js'
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 type Ready = { url: string; cookies: string[]; conversations: string[]; roomSize: number }
@@ -35,6 +36,7 @@ type Stats = {
   elapsedMs: number
   loopDelayP99Ms: number
   writer: { batches: number; documents: number; totalMs: number; maxMs: number }
+  gc: { scavenges: number; scavengeMs: number; others: number; otherMs: number; maxMs: number }
   rssBytes: number
   idleRssBytes: number
   heapBytes: number
@@ -51,6 +53,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     /** Also print, per second of sending, the p99 of the messages sent in that second (spikes or a steady tail?). */
     timeline: { type: 'boolean', default: false },
+    /** Options for the server's node (space-separated); the app's own (server/node-flags.ts) by default, '' for none: A/B runs. */
+    'server-flags': { type: 'string' },
   },
 })
 const clientsCount = Number(values.clients)
@@ -77,7 +81,9 @@ type Send = {
 }
 
 async function main() {
-  const execArgv = ['--import', 'tsx', '--expose-gc']
+  const serverFlags = values['server-flags'] === undefined ? APP_NODE_FLAGS : values['server-flags'].split(' ').filter(Boolean)
+  const execArgv = [...serverFlags, '--import', 'tsx', '--expose-gc']
+  console.log(`server node flags: ${serverFlags.join(' ') || '(none)'}`)
   const child = fork(new URL('./messaging-server.ts', import.meta.url).pathname, [JSON.stringify({ clients: clientsCount, roomSize })], {
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -155,7 +161,7 @@ async function main() {
   const runId = Math.random().toString(36).slice(2, 8)
 
   console.log(
-    'rate msg/s | sent | created | slowed down (sent again) | refused after 5 tries | errors | no ack | delivered/expected | lost | dup | leaks | p50 ms | p95 ms | p99 ms | ack p99 ms | server loop delay p99 ms | bench loop delay p99 ms | insert batches: n, mean size, mean/max ms | server CPU % | mongod CPU % | bench CPU % | CPU µs/msg server+mongod | RSS growth/conn kB | heap MB | load',
+    'rate msg/s | sent | created | slowed down (sent again) | refused after 5 tries | errors | no ack | delivered/expected | lost | dup | leaks | p50 ms | p95 ms | p99 ms | ack p99 ms | server loop delay p99 ms | bench loop delay p99 ms | insert batches: n, mean size, mean/max ms | server GC: scavenges n/ms, other n/ms, longest ms | server CPU % | mongod CPU % | bench CPU % | CPU µs/msg server+mongod | RSS growth/conn kB | heap MB | load',
   )
   let verdict = ''
   // This process receives every delivery: if its own event loop lags, the latencies it measures grow too.
@@ -251,6 +257,7 @@ async function main() {
       stats.loopDelayP99Ms.toFixed(0),
       (benchLoop.percentile(99) / 1e6).toFixed(0),
       `${stats.writer.batches}, ${(stats.writer.documents / Math.max(stats.writer.batches, 1)).toFixed(1)}, ${(stats.writer.totalMs / Math.max(stats.writer.batches, 1)).toFixed(1)}/${stats.writer.maxMs.toFixed(0)}`,
+      `${stats.gc.scavenges}/${stats.gc.scavengeMs.toFixed(0)}, ${stats.gc.others}/${stats.gc.otherMs.toFixed(0)}, ${stats.gc.maxMs.toFixed(0)}`,
       stats.cpuPercent.toFixed(0),
       stats.mongodCpuPercent.toFixed(0),
       ((100 * (ownCpu.user + ownCpu.system)) / 1000 / elapsedMs).toFixed(0),

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Logger } from '../logger.js'
 import { startManagedProcess, waitUntil, type ManagedProcess } from '../embedded/managed-process.js'
 import { getFreePort } from '../embedded/ports.js'
+import { APP_NODE_FLAGS } from '../node-flags.js'
 
 export type AppProcessOptions = {
   /** Environment of the process (server/config.ts); PORT and HOST are set here. */
@@ -10,7 +11,7 @@ export type AppProcessOptions = {
   port?: number
   logger: Logger
   readyTimeoutMs?: number
-  /** Options for node itself, before the entry (`--cpu-prof`: node does not take it from NODE_OPTIONS). */
+  /** Options for node itself, before the entry (`--cpu-prof`: node does not take it from NODE_OPTIONS), after the app's own (server/node-flags.ts). */
   nodeArgs?: string[]
 }
 
@@ -26,7 +27,7 @@ export async function startAppProcess({ env, port, logger, readyTimeoutMs = 90_0
   const url = `http://127.0.0.1:${chosenPort}`
   let child: ManagedProcess
   const launch = async () => {
-    child = startManagedProcess(`app:${chosenPort}`, process.execPath, [...nodeArgs, '--import', 'tsx', ENTRY], logger, {
+    child = startManagedProcess(`app:${chosenPort}`, process.execPath, [...APP_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', ENTRY], logger, {
       ...process.env,
       ...env,
       HOST: '127.0.0.1',

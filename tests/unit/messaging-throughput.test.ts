@@ -94,6 +94,42 @@ describe('membership cache', () => {
     expect(await cache.participantsIfMember(B.toUpperCase(), CONVERSATION)).not.toBeNull()
   })
 
+  it('reads a busy conversation again ahead of time, never trusting a list past its time to live', async () => {
+    const { state, cache, hold } = arrangeCache([A, B])
+    await cache.participantsIfMember(A, CONVERSATION)
+    expect(state.loads).toBe(1)
+    state.time = 700 // young: no read
+    await cache.participantsIfMember(A, CONVERSATION)
+    expect(state.loads).toBe(1)
+    // Getting old (3/4 of the time to live): answered from memory at once, read again in the background.
+    state.participants = [B]
+    const open = hold()
+    state.time = 800
+    expect(await cache.participantsIfMember(A, CONVERSATION)).not.toBeNull()
+    expect(await cache.participants(CONVERSATION)).toEqual([A, B])
+    expect(state.loads).toBe(2) // one background read, shared
+    // Past the time to live the old list is no longer trusted, even while the read is on its way.
+    state.time = 1_000
+    const waiting = cache.participantsIfMember(A, CONVERSATION)
+    open()
+    expect(await waiting).toBeNull()
+    expect(state.loads).toBe(2)
+    // The read that landed (started at 800) replaced the list: A is refused, B accepted without a read.
+    expect(await cache.participantsIfMember(B, CONVERSATION)).not.toBeNull()
+    expect(state.loads).toBe(2)
+  })
+
+  it('forgets a conversation a background read finds gone', async () => {
+    const { state, cache } = arrangeCache([A, B])
+    await cache.participantsIfMember(A, CONVERSATION)
+    state.participants = null
+    state.time = 800
+    expect(await cache.participantsIfMember(A, CONVERSATION)).not.toBeNull() // still within its time to live
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await cache.participantsIfMember(A, CONVERSATION)).toBeNull()
+    expect(await cache.participants(CONVERSATION)).toEqual([])
+  })
+
   it('answers null for a missing conversation or malformed ids without reading', async () => {
     const { state, cache } = arrangeCache(null)
     expect(await cache.participantsIfMember(A, CONVERSATION)).toBeNull()
@@ -226,5 +262,15 @@ describe('conversation activity', () => {
     await vi.advanceTimersByTimeAsync(150)
     expect(writes).toHaveLength(2)
     expect(writes[1]!.map((operation) => operation.updateOne.update.$max.lastMessageAt.getTime())).toEqual([3, 5])
+  })
+})
+
+describe('app node flags', () => {
+  it('npm start runs the app with the same node options as the cluster and the benchmark', async () => {
+    const { APP_NODE_FLAGS } = await import('../../server/node-flags')
+    const { readFile } = await import('node:fs/promises')
+    const scripts = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).scripts as Record<string, string>
+    const start = scripts.start!.slice(scripts.start!.indexOf('node '))
+    expect(start).toBe(`node ${APP_NODE_FLAGS.join(' ')} --import tsx server/main.ts`)
   })
 })

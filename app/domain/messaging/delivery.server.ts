@@ -56,6 +56,12 @@ export const storageDegraded = () => messageWriter.degraded()
  * - the person's own standing (signed out, suspended) is not cached here: the socket layer
  *   rereads the session and closes a suspended person's sockets.
  * Concurrent lookups of one conversation share one read.
+ *
+ * Read ahead: a list used when older than `refreshAfterMs` (3/4 of the time to live) is still
+ * answered from memory, and read again in the background; the fresh read replaces it once it lands.
+ * A busy conversation's sends then never wait for that read (at 2,000 msg/s in 200 rooms, ~190
+ * reads a second used to hold up the messages behind them), and nothing is trusted longer than
+ * before: an entry's age counts from the start of its read, and the rules above are unchanged.
  */
 export type MembershipCache = {
   /** The conversation's participant ids when `userId` is one of them; null otherwise (missing, not a member, bad ids). */
@@ -71,6 +77,7 @@ export const MEMBERSHIP_TTL_MS = 1_000
 
 export function createMembershipCache({
   ttlMs = MEMBERSHIP_TTL_MS,
+  refreshAfterMs = Math.floor((ttlMs * 3) / 4),
   now = Date.now,
   maxEntries = 20_000,
   load = async (conversationId: string) => {
@@ -78,7 +85,7 @@ export function createMembershipCache({
     const found = await Conversation.collection.findOne({ _id: new ObjectId(conversationId) }, { projection: { participants: 1 } })
     return found ? ((found.participants ?? []) as mongoose.Types.ObjectId[]).map(String) : null
   },
-}: { ttlMs?: number; now?: () => number; maxEntries?: number; load?: (conversationId: string) => Promise<string[] | null> } = {}): MembershipCache {
+}: { ttlMs?: number; refreshAfterMs?: number; now?: () => number; maxEntries?: number; load?: (conversationId: string) => Promise<string[] | null> } = {}): MembershipCache {
   type Entry = { _id: mongoose.Types.ObjectId; participantIds: string[]; members: Set<string>; at: number }
   const entries = new Map<string, Entry>()
   const loading = new Map<string, Promise<Entry | null>>()
@@ -97,7 +104,11 @@ export function createMembershipCache({
       const startedGeneration = generation
       pending = load(conversationId)
         .then((participantIds) => {
-          if (!participantIds) return null
+          if (!participantIds) {
+            // Gone: a read made in the background must not leave the old list trusted.
+            if (startedGeneration === generation) entries.delete(conversationId)
+            return null
+          }
           const entry = { _id: new ObjectId(conversationId), participantIds, members: new Set(participantIds), at: startedAt }
           if (startedGeneration === generation) {
             entries.delete(conversationId)
@@ -111,21 +122,31 @@ export function createMembershipCache({
     }
     return pending
   }
+  /** The remembered entry while it may be trusted (reading it again in the background once it is getting old), else undefined. */
+  const trusted = (conversationId: string) => {
+    const known = entries.get(conversationId)
+    if (!known) return undefined
+    const age = now() - known.at
+    if (age >= ttlMs) return undefined
+    // A failed background read is not an answer: the next use past the time to live reads again and waits.
+    if (age >= refreshAfterMs && !loading.has(conversationId)) read(conversationId).catch(() => {})
+    return known
+  }
   return {
     async participantsIfMember(userIdInput, conversationIdInput) {
       if (!isObjectId(userIdInput) || !isObjectId(conversationIdInput)) return null
       // Ids as ObjectId prints them: an upper-case spelling must not reach an entry a write did not drop.
       const [userId, conversationId] = [userIdInput.toLowerCase(), conversationIdInput.toLowerCase()]
-      const known = entries.get(conversationId)
-      if (known && now() - known.at < ttlMs && known.members.has(userId)) return known
+      const known = trusted(conversationId)
+      if (known?.members.has(userId)) return known
       const fresh = await read(conversationId)
       return fresh?.members.has(userId) ? fresh : null
     },
     async participants(conversationIdInput) {
       if (!isObjectId(conversationIdInput)) return []
       const conversationId = conversationIdInput.toLowerCase()
-      const known = entries.get(conversationId)
-      if (known && now() - known.at < ttlMs) return known.participantIds
+      const known = trusted(conversationId)
+      if (known) return known.participantIds
       return (await read(conversationId))?.participantIds ?? []
     },
     forget,
