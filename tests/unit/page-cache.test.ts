@@ -118,27 +118,48 @@ describe('the anonymous page cache', () => {
     expect(isPublicPage('/organisations/atelier-durand')).toBe(true)
   })
 
-  it('forgets everything when a form is posted, and keeps nothing rendered while the write was under way', async () => {
+  it('forgets everything when a form is posted: the page rendered while the write ran is gone once it ends', async () => {
     await get('/besoins')
+    const before = renders
     const posting = fetch(`${base}/besoins`, { method: 'POST' })
     await expect.poll(() => releaseSlowWrite).toBeDefined()
-    // Rendered during the write: answered, not kept.
-    const during = renders
-    expect((await get('/besoins')).body).toContain(`version ${version}`)
-    await get('/besoins')
-    expect(renders).toBe(during + 2)
-    expect(writesTold).toBeGreaterThanOrEqual(1)
+    // The write has begun: the copy from before it is gone.
+    expect((await get('/besoins')).body).toContain('version 1 ')
+    expect(renders).toBe(before + 1)
+    const toldBefore = writesTold
     releaseSlowWrite!()
     releaseSlowWrite = undefined
     expect((await posting).status).toBe(204)
-    // Told when it started and when it ended: the other processes forget theirs twice too.
-    await expect.poll(() => writesTold).toBeGreaterThanOrEqual(2)
+    // Its end is told to the other processes, and the copy made during it goes.
+    await expect.poll(() => writesTold).toBeGreaterThan(toldBefore)
     const page = await get('/besoins')
-    expect(page.body).toContain(`version ${version}`)
-    expect(page.body).not.toContain(`version ${version - 1} `)
+    expect(page.body).toContain('version 2 ')
     const after = renders
     await get('/besoins')
     expect(renders).toBe(after)
+  })
+
+  it('takes GET, HEAD and OPTIONS for reads: they empty nothing', async () => {
+    await get('/besoins')
+    const before = renders
+    await fetch(`${base}/besoins`, { method: 'OPTIONS' })
+    // HEAD is answered by a render of its own (never from nor into the cache).
+    await fetch(`${base}/besoins`, { method: 'HEAD' })
+    expect(renders).toBe(before + 1)
+    await get('/besoins')
+    expect(renders).toBe(before + 1)
+  })
+
+  it('renders for the visitor, and keeps nothing, when the language cookie comes twice or the address is very long', async () => {
+    expect(anonymousVariant('lang=ImVuIg%3D%3D; lang=')).toBeNull()
+    expect(anonymousVariant('lang=')).toBe('')
+    const long = `/besoins?q=${'x'.repeat(2_000)}`
+    await get(long)
+    const before = renders
+    await get(long)
+    await get('/besoins', { cookie: 'lang=ImVuIg%3D%3D; lang=' })
+    await get('/besoins', { cookie: 'lang=ImVuIg%3D%3D; lang=' })
+    expect(renders).toBe(before + 3)
   })
 
   it('lets a page expire after its time', async () => {
@@ -202,5 +223,32 @@ describe('the anonymous page cache', () => {
     cache.forgetAll()
     await get('/besoins')
     expect(renders).toBe(before + 1)
+  })
+
+  it('gives every answer its own request id, and keeps no copy of a page rendered for an id the client chose', async () => {
+    const app = express()
+    const withIds = pageCache()
+    let count = 0
+    app.use((req, _res, next) => {
+      const incoming = req.headers['x-request-id']
+      ;(req as unknown as { id: string }).id = typeof incoming === 'string' ? incoming : randomBytes(16).toString('hex')
+      next()
+    })
+    app.use(withIds.handler)
+    app.get('/besoins', (req, res) => res.type('html').end(`render ${++count}, reference ${(req as unknown as { id: string }).id}`))
+    const server = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/besoins`
+    try {
+      expect(await (await fetch(url, { headers: { 'x-request-id': 'Passerelle' } })).text()).toBe('render 1, reference Passerelle')
+      // Not kept: the next visitor's page is rendered for them and says nothing of « Passerelle ».
+      const second = await (await fetch(url)).text()
+      expect(second).toMatch(/^render 2, reference [a-f0-9]{32}$/)
+      const third = await (await fetch(url)).text()
+      expect(third).toMatch(/^render 2, reference [a-f0-9]{32}$/)
+      expect(third).not.toBe(second)
+    } finally {
+      server.close()
+    }
   })
 })
