@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
+import { communeLocationSchema, spaceSchema } from '../places/schemas.server'
 import { technologyDomainIds } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
 import { meetingStatuses, registrationStatuses } from './lifecycle'
@@ -11,26 +12,6 @@ import { MEETING_TIME_ZONE } from './timezone'
  * `registeredCount < capacity`, so the capacity holds under concurrent registrations
  * (docs/decisions/030-meetings.md).
  */
-
-/** Where the meeting happens, from official codes (app/domain/places/communes.server.ts): a CommuneLocation. */
-const placeSchema = new Schema(
-  {
-    communeCode: { type: String, required: true, match: /^[0-9AB]{5}$/ },
-    communeName: { type: String, required: true },
-    departementCode: { type: String, required: true },
-    departementName: { type: String, required: true },
-    regionCode: { type: String, required: true },
-    regionName: { type: String, required: true },
-    delegatedName: { type: String, default: null },
-  },
-  { _id: false },
-)
-
-/** The space the meeting is published in: a territory (by id) or a cluster/pôle (organisation id). */
-const spaceSchema = new Schema(
-  { kind: { type: String, enum: ['organisation', 'territory'], required: true }, ref: { type: String, required: true } },
-  { _id: false },
-)
 
 /**
  * Business meetings' grid for one-to-ones, owned by the scheduler (branch business-meetings) but
@@ -68,7 +49,7 @@ const meetingSchema = new Schema(
     /** Always Europe/Paris: entered, shown and written in calendar files in that zone. */
     timezone: { type: String, enum: [MEETING_TIME_ZONE], default: MEETING_TIME_ZONE },
     /** Exactly one of `place` and `onlineUrl` is set. */
-    place: { type: placeSchema, default: null },
+    place: { type: communeLocationSchema, default: null },
     onlineUrl: { type: String, default: null, maxlength: 500 },
     /** Pôles / clusters organising it (organisation ids). */
     organisers: { type: [{ type: Schema.Types.ObjectId, ref: 'Organisation' }], default: [] },

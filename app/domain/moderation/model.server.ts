@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
+import { spaceSchema } from '../places/schemas.server'
 
 /**
  * Moderation's own collections. Hidden state lives here (not on Need/Organisation/User) so the
@@ -6,11 +7,6 @@ import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
  */
 export const moderationTargetKinds = ['need', 'user', 'organisation', 'message', 'space', 'guichet_request'] as const
 export type ModerationTargetKind = (typeof moderationTargetKinds)[number]
-
-const spaceSchema = new Schema(
-  { kind: { type: String, enum: ['organisation', 'territory'], required: true }, ref: { type: String, required: true } },
-  { _id: false },
-)
 
 /** One moderation action or status change, kept forever: who, what, on what, when, why. */
 const auditEntrySchema = new Schema({

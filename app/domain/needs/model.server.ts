@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
+import { communeLocationSchema, spaceSchema } from '../places/schemas.server'
 import { technologyDomainIds } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
 import { closedReasons, needStatuses } from './lifecycle'
@@ -14,27 +15,6 @@ const transitionSchema = new Schema(
     to: { type: String, enum: needStatuses, required: true },
     reason: { type: String, maxlength: 1000, default: '' },
   },
-  { _id: false },
-)
-
-/** Where the need is, from official codes (app/domain/places/communes.server.ts). */
-const needLocationSchema = new Schema(
-  {
-    communeCode: { type: String, required: true, match: /^[0-9AB]{5}$/ },
-    communeName: { type: String, required: true },
-    departementCode: { type: String, required: true },
-    departementName: { type: String, required: true },
-    regionCode: { type: String, required: true },
-    regionName: { type: String, required: true },
-    /** The delegated or former commune chosen (Morez in Hauts de Bienne), shown with the current one. */
-    delegatedName: { type: String, default: null },
-  },
-  { _id: false },
-)
-
-/** A space that animates the need: its territory, or a cluster/pôle its company belongs to. */
-const spaceSchema = new Schema(
-  { kind: { type: String, enum: ['organisation', 'territory'], required: true }, ref: { type: String, required: true } },
   { _id: false },
 )
 
@@ -55,7 +35,7 @@ const needSchema = new Schema(
     /** A whole day (UTC midnight); the need expires once that day is over. */
     deadline: { type: Date, default: null },
     territory: { type: String, enum: [...territoryIds, null], default: null },
-    location: { type: needLocationSchema, default: null },
+    location: { type: communeLocationSchema, default: null },
     confidentiality: { type: String, enum: confidentialityLevels, required: true, default: 'members' },
     status: { type: String, enum: needStatuses, required: true, default: 'draft' },
     closedReason: { type: String, enum: [...closedReasons, null], default: null },

@@ -1,19 +1,13 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
+import { communeLocationFields } from '../places/schemas.server'
 import { technologyDomainIds } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
 import { orgKinds, orgRoles } from './kinds'
 
-/** Where an organisation is, from official codes (@etalab/decoupage-administratif). */
+/** Where an organisation is: a commune (../places/schemas.server.ts) and its coordinates. */
 const locationSchema = new Schema(
   {
-    communeCode: { type: String, required: true, match: /^[0-9AB]{5}$/ },
-    communeName: { type: String, required: true },
-    departementCode: { type: String, required: true },
-    departementName: { type: String, required: true },
-    regionCode: { type: String, required: true },
-    regionName: { type: String, required: true },
-    /** The delegated or former commune chosen (Morez in Hauts de Bienne), shown with the current one. */
-    delegatedName: { type: String, default: null },
+    ...communeLocationFields,
     /** [lng, lat] of the commune, for distance ranking in search. */
     coordinates: { type: [Number], default: undefined },
   },
