@@ -22,7 +22,18 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      output: {
+        // A language's area is named in the network panel and found by bench/pages.ts: i18n-fr-needs-<hash>.js.
+        chunkFileNames: (chunk) => {
+          const area = chunk.facadeModuleId?.match(/\/app\/i18n\/locales\/(fr|en)\/(\w+)\.ts$/)
+          return area ? `assets/i18n-${area[1]}-${area[2]}-[hash].js` : 'assets/[name]-[hash].js'
+        },
+      },
+    },
+  },
   // Pre-bundle what the first page needs, so a cold dev start never re-optimises mid-load
   // (which would serve two copies of React).
   optimizeDeps: {

@@ -14,10 +14,12 @@ import { actorOf } from '~/domain/actor'
 import { isOpenBeforeTermsAcceptance } from '~/domain/legal/terms'
 import { navigationFlags } from '~/domain/permissions'
 import { getSessionUser } from '~/http/session.server'
-import { switchLanguage } from '~/i18n/client-translations'
+import { browserTranslations } from '~/i18n/browser-translations'
 import { defaultLanguage } from '~/i18n/config'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
+// Every page's shell texts (header, footer, errors): the other areas come with the modules that show them.
+import '~/i18n/areas/common'
 // The font's files are bundled and served by us (font-src 'self'): no external font service.
 import '@fontsource-variable/public-sans/wght.css'
 import stylesHref from '~/styles/app.css?url'
@@ -72,7 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const language = rootData?.language ?? defaultLanguage
   const title = usePageTitle()
   useEffect(() => {
-    if (i18n.language !== language) void switchLanguage(i18n, language)
+    if (i18n.language !== language) void browserTranslations.switchLanguage(i18n, language)
   }, [i18n, language])
   // Marks the page once React has taken it over. End-to-end tests wait for it before typing into
   // a page they have just loaded: typing while React 18 hydrates a form can still crash the

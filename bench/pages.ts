@@ -115,7 +115,11 @@ async function check(url: string, page: Page) {
   if (response.status !== 200) throw new Error(`${page.name} (${page.path}) answers ${response.status}`)
 }
 
-/** The gzipped JavaScript the first load of a route downloads: entry, root, route and their static imports, plus the page language's translations if they are loaded apart. */
+/**
+ * The gzipped JavaScript the first load of a route downloads: entry, root, route and their static
+ * imports (Remix's manifest), plus the French chunks of the translation areas those modules wait
+ * for (`await loadTranslationArea("needs")` in their code; their chunks are named i18n-fr-<area>-<hash>.js).
+ */
 async function firstLoadJavaScript(routeIds: string[]) {
   const assets = path.join(BUILD, 'client/assets')
   const manifestFile = (await readdir(assets)).find((name) => /^manifest-.*\.js$/.test(name))!
@@ -124,7 +128,9 @@ async function firstLoadJavaScript(routeIds: string[]) {
     entry: { module: string; imports: string[] }
     routes: Record<string, { module: string; imports?: string[] }>
   }
-  const languageChunks = (await readdir(assets)).filter((name) => /^translations-fr-.*\.js$/.test(name)).map((name) => `/assets/${name}`)
+  const assetFiles = await readdir(assets)
+  const frenchArea = (area: string) => `/assets/${assetFiles.find((name) => name.startsWith(`i18n-fr-${area}-`))!}`
+  const areaAwaited = /await [\w$]+\("([a-z]+)"\)/g
   const sizes = new Map<string, number>()
   const gzipped = async (file: string) => {
     if (!sizes.has(file)) sizes.set(file, gzipSync(await readFile(path.join(BUILD, 'client', file)), { level: 6 }).length)
@@ -132,15 +138,19 @@ async function firstLoadJavaScript(routeIds: string[]) {
   }
   const rows: Record<string, string> = {}
   for (const routeId of routeIds) {
-    const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...languageChunks])
+    const files = new Set([manifest.entry.module, ...manifest.entry.imports])
     for (const id of ['root', routeId]) {
       const route = manifest.routes[id]!
       files.add(route.module)
       for (const file of route.imports ?? []) files.add(file)
     }
-    let total = 0
-    for (const file of files) total += await gzipped(file)
-    rows[routeId] = `${(total / 1024).toFixed(1)} kB gzipped in ${files.size} files`
+    const areas = new Set<string>()
+    for (const file of files) for (const match of (await readFile(path.join(BUILD, 'client', file), 'utf8')).matchAll(areaAwaited)) areas.add(match[1]!)
+    let scripts = 0
+    for (const file of files) scripts += await gzipped(file)
+    let texts = 0
+    for (const area of areas) texts += await gzipped(frenchArea(area))
+    rows[routeId] = `${((scripts + texts) / 1024).toFixed(1)} kB gzipped: ${(scripts / 1024).toFixed(1)} kB in ${files.size} modules + ${(texts / 1024).toFixed(1)} kB of texts (${[...areas].sort().join(', ')})`
   }
   return rows
 }

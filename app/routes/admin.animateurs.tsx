@@ -19,6 +19,7 @@ import { conformField, FormErrors, TextField } from '~/ui/field'
 import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/admin'
 
 export const handle: PageHandle = { titleKey: 'admin.animators.title' }
 

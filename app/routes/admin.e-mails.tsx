@@ -14,6 +14,7 @@ import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/admin'
 
 export const handle: PageHandle = { titleKey: 'admin.mails.title' }
 

@@ -13,6 +13,8 @@ import { BarChart } from '~/ui/charts/bar-chart'
 import { SelectField } from '~/ui/field'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/moderation'
+import '~/i18n/areas/needs'
 
 export const handle: PageHandle = { titleKey: 'moderation.dashboard.title' }
 

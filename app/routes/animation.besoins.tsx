@@ -18,6 +18,7 @@ import { EmptyState } from '~/ui/states'
 import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/moderation'
 
 export const handle: PageHandle = { titleKey: 'moderation.review.title' }
 

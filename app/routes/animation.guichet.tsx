@@ -14,6 +14,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
 import { EmptyState } from '~/ui/states'
 import { GuichetRequestCard } from '~/ui/territories/guichet-queue'
+import '~/i18n/areas/territories'
 
 export const handle: PageHandle = { titleKey: 'territories.queue.title' }
 

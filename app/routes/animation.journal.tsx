@@ -12,6 +12,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import { AuditSentence } from '~/ui/moderation/audit-sentence'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/moderation'
 
 export const handle: PageHandle = { titleKey: 'moderation.journal.title' }
 

@@ -17,6 +17,8 @@ import { EmptyState } from '~/ui/states'
 import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/moderation'
+import '~/i18n/areas/orgs'
 
 export const handle: PageHandle = { titleKey: 'moderation.verification.title' }
 

@@ -7,6 +7,7 @@ import { formatParisDateTime } from '~/domain/meetings/timezone'
 import { requirePermission } from '~/http/actor.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/meetings'
 
 export const handle: PageHandle = { titleKey: 'meetings.outcomes.boardTitle' }
 

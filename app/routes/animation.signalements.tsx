@@ -20,6 +20,7 @@ import { MessageReportContext } from '~/ui/moderation/message-report-context'
 import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/moderation'
 
 export const handle: PageHandle = { titleKey: 'moderation.reports.title' }
 

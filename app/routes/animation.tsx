@@ -4,6 +4,9 @@ import { NavLink, Outlet } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/meetings'
+import '~/i18n/areas/moderation'
+import '~/i18n/areas/territories'
 
 export const handle: PageHandle = { titleKey: 'layout.nav.animation' }
 

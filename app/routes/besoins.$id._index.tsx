@@ -26,6 +26,8 @@ import { ProposalsSection, type DecisionReply } from '~/ui/proposals/proposals-s
 import { Recommendations } from '~/ui/recommendations'
 import { SuggestedPartners } from '~/ui/search/suggestions-display'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/moderation'
+import '~/i18n/areas/needs'
 
 export const handle: PageHandle<{ need: { title: string } }> = { titleKey: 'layout.pageTitles.need', titleFrom: (data) => data?.need.title }
 

@@ -16,6 +16,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/needs'
 
 export const handle: PageHandle = { titleKey: 'needs.form.editTitle' }
 

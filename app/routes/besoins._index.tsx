@@ -10,6 +10,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { SelectField } from '~/ui/field'
 import { EmptyState, LoadingState } from '~/ui/states'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/needs'
 
 export const handle: PageHandle = { titleKey: 'needs.browse.title' }
 

@@ -15,6 +15,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/needs'
 
 export const handle: PageHandle = { titleKey: 'needs.form.newTitle' }
 

@@ -24,6 +24,10 @@ import { mailPreferencesSchema } from '~/domain/notifications/preferences'
 import { getMailPreferences, updateMailPreferences } from '~/domain/notifications/preferences.server'
 import { MailPreferencesSection } from '~/ui/mail-preferences'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/alerts'
+import '~/i18n/areas/auth'
+import '~/i18n/areas/legal'
+import '~/i18n/areas/mail'
 
 export const handle: PageHandle = { titleKey: 'auth.account.title' }
 

@@ -17,6 +17,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { ButtonLink } from '~/ui/button'
 import { EmptyState } from '~/ui/states'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/alerts'
 
 /**
  * « Mon compte » → « Mes alertes » (issue 14): the saved searches whose new needs are e-mailed.

@@ -9,6 +9,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { ButtonLink } from '~/ui/button'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/auth'
 
 export const handle: PageHandle<{ name: string }> = { titleKey: 'auth.account.title', titleFrom: (data) => data && { key: 'auth.welcome.title', values: { name: data.name } } }
 

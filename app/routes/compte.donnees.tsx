@@ -17,6 +17,8 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { conformField, FormErrors, TextField } from '~/ui/field'
 import { RichText } from '~/ui/legal-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/auth'
+import '~/i18n/areas/legal'
 
 export const handle: PageHandle = { titleKey: 'legal.myData.title' }
 

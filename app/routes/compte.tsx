@@ -1,6 +1,7 @@
 import { Outlet } from '@remix-run/react'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/auth'
 
 export const handle: PageHandle = { titleKey: 'auth.account.title' }
 

@@ -15,6 +15,7 @@ import { formatLongDate } from '~/ui/dates'
 import { RouteErrorPage } from '~/ui/error-page'
 import { LegalPage } from '~/ui/legal-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/legal'
 
 export const handle: PageHandle = { titleKey: 'legal.terms.title' }
 

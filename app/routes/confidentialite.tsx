@@ -1,6 +1,7 @@
 import type { PageHandle } from '~/ui/page-title'
 import { LegalPage } from '~/ui/legal-page'
 import { RouteErrorPage } from '~/ui/error-page'
+import '~/i18n/areas/legal'
 
 export const handle: PageHandle = { titleKey: 'legal.privacy.title' }
 

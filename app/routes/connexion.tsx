@@ -18,6 +18,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextField, conformField, secretField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/auth'
 
 export const handle: PageHandle = { titleKey: 'auth.signIn.title' }
 

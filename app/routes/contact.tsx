@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { RouteErrorPage } from '~/ui/error-page'
 import { LegalPage } from '~/ui/legal-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/legal'
 
 export const handle: PageHandle = { titleKey: 'legal.contact.title' }
 

@@ -3,6 +3,7 @@ import { endSession } from '~/http/session.server'
 import { createI18n } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
+import '~/i18n/areas/auth'
 
 /** Signing out is a POST (a link or an image must not sign anyone out). */
 export async function action({ request }: ActionFunctionArgs) {

@@ -7,6 +7,8 @@ import { readForm } from '~/http/form-data.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/alerts'
+import '~/i18n/areas/mail'
 
 export const handle: PageHandle = { titleKey: 'mail.unsubscribe.title' }
 

@@ -6,6 +6,7 @@ import { parseStatisticsQuery } from '~/domain/statistics/query'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
 import { createI18n } from '~/i18n/translators'
+import '~/i18n/areas/statistics'
 
 /**
  * /donnees-ouvertes/<dataset>.csv|.json|.schema.json — stable addresses of the open data. Each file

@@ -3,6 +3,7 @@ import { LICENCE } from '~/domain/statistics/open-data/table-schema'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
 import { DatasetsList } from '~/ui/statistics/datasets-list'
+import '~/i18n/areas/statistics'
 
 export const handle: PageHandle = { titleKey: 'statistics.openData.title' }
 

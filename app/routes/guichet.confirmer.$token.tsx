@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { confirmGuichetRequest } from '~/domain/territories/guichet.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/territories'
 
 export const handle: PageHandle = { titleKey: 'territories.confirm.title' }
 

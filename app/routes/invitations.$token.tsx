@@ -11,6 +11,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/orgs'
 
 export const handle: PageHandle<{ invitation: { org: { name: string } } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data && { key: 'orgs.invitation.title', values: { org: data.invitation.org.name } } }
 

@@ -10,6 +10,9 @@ import { StartConversationButton } from '~/ui/conversation-start'
 import { OrgBadges } from '~/ui/org-badges'
 import { Avatar } from '~/ui/avatar'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/messaging'
+import '~/i18n/areas/moderation'
+import '~/i18n/areas/orgs'
 
 export const handle: PageHandle<{ user: { name: string } }> = { titleKey: 'layout.pageTitles.member', titleFrom: (data) => data?.user.name }
 

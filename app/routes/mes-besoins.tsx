@@ -10,6 +10,7 @@ import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/needs'
 
 export const handle: PageHandle = { titleKey: 'needs.dashboard.title' }
 

@@ -20,6 +20,7 @@ import { needsForOrganisationId } from '~/domain/search/matching.server'
 import { NeedsForYou } from '~/ui/search/suggestions-display'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/needs'
 
 export const handle: PageHandle = { titleKey: 'needs.proposals.mine.title' }
 

@@ -21,6 +21,7 @@ import { PresenceList } from '~/ui/presence'
 import { readForm } from '~/http/form-data.server'
 import { returnPath } from '~/http/safe-redirect'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/messaging'
 
 export const handle: PageHandle<{ title: string }> = { titleKey: 'layout.pageTitles.conversation', titleFrom: (data) => data?.title }
 

@@ -11,6 +11,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { PresenceList } from '~/ui/presence'
 import { EmptyState } from '~/ui/states'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/messaging'
 
 export const handle: PageHandle = { titleKey: 'messaging.list.title' }
 

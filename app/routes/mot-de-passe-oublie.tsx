@@ -10,6 +10,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { TextField, conformField } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/auth'
 
 export const handle: PageHandle = { titleKey: 'auth.forgot.title' }
 

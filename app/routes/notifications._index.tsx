@@ -18,6 +18,7 @@ import { notificationText } from '~/ui/notifications'
 import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/notifications'
 
 export const handle: PageHandle = { titleKey: 'notifications.page.title' }
 

@@ -22,6 +22,7 @@ import { readForm } from '~/http/form-data.server'
 import { ViewerActions, JoinPanel, TagList } from '~/ui/orgs/org-profile'
 import { communeLabel } from '~/domain/places/commune'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/orgs'
 
 export const handle: PageHandle<{ org: { name: string } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data?.org.name }
 

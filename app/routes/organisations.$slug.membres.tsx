@@ -18,6 +18,7 @@ import { FormErrors } from '~/ui/field'
 import { readForm } from '~/http/form-data.server'
 import { InviteForm, PendingButton } from '~/ui/orgs/members'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/orgs'
 
 export const handle: PageHandle<{ org: { name: string } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data && { key: 'orgs.members.title', values: { name: data.org.name } } }
 

@@ -19,6 +19,7 @@ import { FormErrors } from '~/ui/field'
 import { OrgProfileForm, type OrgFormValues } from '~/ui/org-form'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/orgs'
 
 export const handle: PageHandle<{ org: { name: string } }> = { titleKey: 'layout.pageTitles.organisation', titleFrom: (data) => data && { key: 'orgs.edit.title', values: { name: data.org.name } } }
 

@@ -14,6 +14,7 @@ import { OrgBadges } from '~/ui/org-badges'
 import { EmptyState, LoadingState } from '~/ui/states'
 import { Avatar } from '~/ui/avatar'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/orgs'
 
 export const handle: PageHandle = { titleKey: 'orgs.directory.title' }
 

@@ -16,6 +16,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { OrgProfileForm } from '~/ui/org-form'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/orgs'
 
 export const handle: PageHandle = { titleKey: 'orgs.create.title' }
 

@@ -25,6 +25,8 @@ import { MilestonesSection } from '~/ui/projects/milestones'
 import { StatusBadge, StatusSection } from '~/ui/projects/status'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/needs'
+import '~/i18n/areas/projects'
 
 export const handle: PageHandle<{ project: { need: { title: string } } }> = { titleKey: 'layout.pageTitles.project', titleFrom: (data) => data?.project.need.title }
 

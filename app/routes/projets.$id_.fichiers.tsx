@@ -8,6 +8,7 @@ import { createI18n } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
 import { redirectWithToast } from '~/http/toast.server'
+import '~/i18n/areas/projects'
 
 /**
  * POST multipart { clientId, file } from the project page's "shared files": the file becomes an

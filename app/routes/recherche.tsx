@@ -13,6 +13,8 @@ import { LoadingState } from '~/ui/states'
 import { FiltersToggle } from '~/ui/search/filters-toggle'
 import { Facets, NearStatus, NeedResult, NoResults, OrganisationResult, Pagination, SyncedInput, SyncedSelect, Unavailable } from '~/ui/search/search-results'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/map'
+import '~/i18n/areas/search'
 
 export const handle: PageHandle = { titleKey: 'search.title' }
 

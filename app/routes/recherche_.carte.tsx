@@ -10,6 +10,7 @@ import { MapErrorPage } from '~/ui/map/map-error'
 import { LayerToggle, MapFilterForm } from '~/ui/map/map-filters'
 import { MapTable, TerritoryTable } from '~/ui/map/map-table'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/map'
 
 export const handle: PageHandle = { titleKey: 'map.title' }
 

@@ -18,6 +18,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { MeetingFacts, RegistrantsTable, RegistrationPanel } from '~/ui/meetings/meeting-details'
 import { BusinessMeetingsLinks } from '~/ui/business-meetings/meeting-links'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/meetings'
 
 export const handle: PageHandle = { titleKey: 'meetings.list.title' }
 

@@ -18,6 +18,7 @@ import { createI18n } from '~/i18n/translators'
 import { RouteErrorPage } from '~/ui/error-page'
 import { MeetingForm } from '~/ui/meetings/meeting-form'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/meetings'
 
 export const handle: PageHandle = { titleKey: 'meetings.form.editTitle' }
 

@@ -17,6 +17,7 @@ import { CheckboxGroup } from '~/ui/checkbox-group'
 import { RouteErrorPage } from '~/ui/error-page'
 import { FormErrors, TextareaField, conformField } from '~/ui/field'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/meetings'
 
 export const handle: PageHandle = { titleKey: 'meetings.outcomes.title' }
 

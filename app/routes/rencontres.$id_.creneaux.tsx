@@ -16,6 +16,7 @@ import { createI18n } from '~/i18n/translators'
 import { SlotGridForm } from '~/ui/business-meetings/grid-form'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/brokerage'
 
 /**
  * /rencontres/:id/creneaux — the meeting's animators set the one-to-one grid (slot length, tables,

@@ -17,6 +17,7 @@ import { AgendaRequests, AgendaSeats, type AgendaRequestView, type AgendaRowRepl
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/brokerage'
 
 /**
  * /rencontres/:id/mon-agenda — a participant's one-to-ones at a meeting (issue 18): the seated

@@ -6,6 +6,7 @@ import { orRefuse } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
 import { languageFromRequest } from '~/i18n/language.server'
 import { createI18n } from '~/i18n/translators'
+import '~/i18n/areas/brokerage'
 
 /** /rencontres/:id/mon-agenda.ics — the person's seated one-to-ones as an iCalendar file (Europe/Paris). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

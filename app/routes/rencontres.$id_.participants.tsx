@@ -17,6 +17,7 @@ import { ParticipantList, type ParticipantRowReply } from '~/ui/business-meeting
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
 import { EmptyState } from '~/ui/states'
+import '~/i18n/areas/brokerage'
 
 /**
  * /rencontres/:id/participants — « Qui vient ? » (issue 18): registered participants (and the

@@ -8,6 +8,7 @@ import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { MeetingList } from '~/ui/meetings/meeting-list'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/meetings'
 
 export const handle: PageHandle = { titleKey: 'meetings.list.title' }
 

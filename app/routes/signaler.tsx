@@ -16,6 +16,7 @@ import { z } from 'zod'
 import { objectIdString } from '~/domain/ids'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/moderation'
 
 export const handle: PageHandle = { titleKey: 'moderation.report.title' }
 

@@ -14,6 +14,7 @@ import type { PageHandle } from '~/ui/page-title'
 import { StatisticsErrorPage } from '~/ui/statistics/error-page'
 import { FiguresSection, type FigureRowView } from '~/ui/statistics/figures-section'
 import { monthLabel } from '~/ui/statistics/format'
+import '~/i18n/areas/statistics'
 
 export const handle: PageHandle = { titleKey: 'statistics.page.title' }
 

@@ -24,6 +24,7 @@ import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
 import { GuichetForm } from '~/ui/territories/guichet-form'
 import { AidesSection, ContactsSection, FiguresSection, NeedsSection, OrganisationsSection, PlacesSection } from '~/ui/territories/territory-sections'
+import '~/i18n/areas/territories'
 
 export const handle: PageHandle<{ territory: { name: string } }> = { titleKey: 'territories.list.title', titleFrom: (data) => data?.territory.name }
 

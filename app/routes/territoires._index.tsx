@@ -6,6 +6,7 @@ import { territoryFilieres } from '~/domain/territories/catalogue'
 import type { Language } from '~/i18n/config'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/territories'
 
 export const handle: PageHandle = { titleKey: 'territories.list.title' }
 

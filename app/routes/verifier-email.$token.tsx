@@ -10,6 +10,7 @@ import { safeRedirectPath } from '~/http/safe-redirect'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
+import '~/i18n/areas/auth'
 
 export const handle: PageHandle = { titleKey: 'auth.verify.title' }
 

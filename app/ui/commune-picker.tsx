@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { translateMessages } from '~/i18n/translate-message'
 import { communeArea, communeLabel, type CommuneMatch } from '~/domain/places/commune'
 import { useHydrated } from './use-hydrated'
+import '~/i18n/areas/orgs'
 
 type Props = {
   label: string

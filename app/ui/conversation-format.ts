@@ -1,6 +1,7 @@
 import { dateTimeFormat } from '~/i18n/formats'
 import type { TFunction } from 'i18next'
 import type { AckError } from '~/realtime/events'
+import '~/i18n/areas/messaging'
 
 /** Dates in messages: Paris time on server and browser alike, so hydration always matches. */
 export function formatMessageDate(iso: string, language: string) {

@@ -25,8 +25,8 @@ export function MessagesNavLink({ userId }: { userId: string }) {
           toast({
             kind: 'info',
             message: preview
-              ? t('notifications.message.toast', { name: author.name, preview })
-              : t('notifications.message.toastNoPreview', {
+              ? t('layout.messageToast', { name: author.name, preview })
+              : t('layout.messageToastNoPreview', {
                   name: author.name,
                 }),
           })
@@ -43,5 +43,5 @@ export function MessagesNavLink({ userId }: { userId: string }) {
   // The link disappears when the person signs out: so does their connection.
   useEffect(() => closeSocketLater, [])
 
-  return <NavLinkWithCount to="/messages" className="nav-messages" label={t('layout.nav.messages')} unread={unread} unreadText={t('messaging.nav.unread', { count: unread })} testId="unread-badge" />
+  return <NavLinkWithCount to="/messages" className="nav-messages" label={t('layout.nav.messages')} unread={unread} unreadText={t('layout.unreadMessages', { count: unread })} testId="unread-badge" />
 }

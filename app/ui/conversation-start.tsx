@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from './button'
+import '~/i18n/areas/messaging'
 
 /** The "Écrire" button of a profile: starts (or reopens) the direct conversation with that person. */
 export function StartConversationButton({ userId, name }: { userId: string; name: string }) {

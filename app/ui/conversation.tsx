@@ -10,6 +10,7 @@ import { Button } from './button'
 import { FormErrors, TextareaField } from './field'
 import { ackErrorText, formatMessageDate, newClientId } from './conversation-format'
 import { translateMessage } from '~/i18n/translate-message'
+import '~/i18n/areas/messaging'
 
 export type ConversationPanelProps = {
   conversationId: string

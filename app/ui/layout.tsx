@@ -18,34 +18,34 @@ export function AppLayout({ user, children }: { user: LayoutUser; children: Reac
       </main>
       <footer className="site-footer">
         <div className="container">
-          <nav aria-label={t('legal.footer.navLabel')} className="footer-nav">
+          <nav aria-label={t('layout.footer.navLabel')} className="footer-nav">
             <ul>
               <li>
-                <Link to="/mentions-legales">{t('legal.footer.legalNotice')}</Link>
+                <Link to="/mentions-legales">{t('layout.footer.legalNotice')}</Link>
               </li>
               <li>
-                <Link to="/confidentialite">{t('legal.footer.privacy')}</Link>
+                <Link to="/confidentialite">{t('layout.footer.privacy')}</Link>
               </li>
               <li>
-                <Link to="/conditions-utilisation">{t('legal.footer.terms')}</Link>
+                <Link to="/conditions-utilisation">{t('layout.footer.terms')}</Link>
               </li>
               <li>
-                <Link to="/accessibilite">{t('legal.footer.accessibility')}</Link>
+                <Link to="/accessibilite">{t('layout.footer.accessibility')}</Link>
               </li>
               <li>
-                <Link to="/territoires">{t('territories.nav')}</Link>
+                <Link to="/territoires">{t('layout.footer.territories')}</Link>
               </li>
               <li>
-                <Link to="/rencontres">{t('meetings.list.title')}</Link>
+                <Link to="/rencontres">{t('layout.footer.meetings')}</Link>
               </li>
               <li>
-                <Link to="/contact">{t('legal.footer.contact')}</Link>
+                <Link to="/contact">{t('layout.footer.contact')}</Link>
               </li>
               <li>
-                <Link to="/statistiques">{t('statistics.footer.statistics')}</Link>
+                <Link to="/statistiques">{t('layout.footer.statistics')}</Link>
               </li>
               <li>
-                <Link to="/donnees-ouvertes">{t('statistics.footer.openData')}</Link>
+                <Link to="/donnees-ouvertes">{t('layout.footer.openData')}</Link>
               </li>
             </ul>
           </nav>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatLongDate } from './dates'
+import '~/i18n/areas/legal'
 
 type LegalPageId = 'legalNotice' | 'privacy' | 'terms' | 'accessibility' | 'contact'
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { mailKinds, modesFor, type MailPreferences } from '~/domain/notifications/preferences'
 import { Button } from './button'
 import { SelectField } from './field'
+import '~/i18n/areas/mail'
 
 /** « Mon compte » → E-mails: one choice per kind of event (issue 14). Works without JavaScript. */
 export function MailPreferencesSection({ preferences, emailVerified, pending }: { preferences: MailPreferences; emailVerified: boolean; pending: boolean }) {

@@ -38,11 +38,11 @@ export function NotificationsNavLink({ userId }: { userId: string }) {
       label={
         <>
           <BellIcon />
-          <span className="visually-hidden">{t('notifications.nav.link')}</span>
+          <span className="visually-hidden">{t('layout.notifications.link')}</span>
         </>
       }
       unread={unread}
-      unreadText={t('notifications.nav.unread', { count: unread })}
+      unreadText={t('layout.notifications.unread', { count: unread })}
       testId="notifications-badge"
     />
   )

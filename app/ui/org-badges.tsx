@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { kindsRequiringVerification, type OrgKind } from '~/domain/orgs/kinds'
+import '~/i18n/areas/orgs'
 
 /** "Vérifié" for any verified organisation; "Non vérifié" only for kinds that need verifying. */
 export function OrgBadges({ kind, verified, fictional }: { kind: OrgKind; verified: boolean; fictional?: boolean }) {

@@ -13,6 +13,7 @@ import { Button, ButtonLink } from './button'
 import { CheckboxGroup } from './checkbox-group'
 import { CommunePicker } from './commune-picker'
 import { FormErrors, SelectField, TextareaField, TextField, conformField } from './field'
+import '~/i18n/areas/orgs'
 
 /** Every field of the profile form, as the browser submits it (strings and string lists). */
 export type OrgFormValues = {

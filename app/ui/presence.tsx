@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { PresenceStatus } from '~/realtime/events'
+import '~/i18n/areas/notifications'
 
 /**
  * A person's presence next to their name: a shape (filled, half, ring — not colour alone) and

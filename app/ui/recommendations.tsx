@@ -1,6 +1,7 @@
 import { dateTimeFormat } from '~/i18n/formats'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
+import '~/i18n/areas/moderation'
 
 /**
  * The organisations the animators recommended for a need, with their notes. Feed it the output

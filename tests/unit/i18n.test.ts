@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadTranslations, switchLanguage } from '~/i18n/client-translations'
+import { BrowserTranslations, translationAreas } from '~/i18n/browser-translations'
 import { initI18n } from '~/i18n/config'
 import { dateTimeFormat, numberFormat } from '~/i18n/formats'
 import { createI18n } from '~/i18n/translators'
@@ -49,15 +49,52 @@ describe('i18n instances', () => {
     expect(createI18n('fr').language).toBe('fr')
   })
 
-  it('give the browser only its language, and another one when it switches', async () => {
-    const translation = await loadTranslations('en')
-    expect(translation).toEqual(en)
-    const i18n = initI18n('en', { en: { translation } })
+  it('give the browser only its language and the areas its page uses', async () => {
+    const browser = new BrowserTranslations()
+    await Promise.all([browser.load('common', 'en'), browser.load('needs', 'en')])
+    const i18n = initI18n('en', browser.loaded())
     expect(i18n.hasResourceBundle('fr', 'translation')).toBe(false)
     expect(i18n.t('errors.notFoundTitle')).toBe('Page not found')
-    await switchLanguage(i18n, 'fr')
+    expect(i18n.getResource('en', 'translation', 'needs')).toEqual(en.needs)
+    expect(i18n.getResource('en', 'translation', 'orgs')).toBeUndefined()
+  })
+
+  it('add an area downloaded later to the running instance, and switch language with every area used', async () => {
+    const browser = new BrowserTranslations()
+    await browser.load('common', 'en')
+    const i18n = initI18n('en', browser.loaded())
+    browser.attach(i18n)
+    await browser.load('orgs', 'en')
+    expect(i18n.getResource('en', 'translation', 'orgs')).toEqual(en.orgs)
+    await browser.switchLanguage(i18n, 'fr')
     expect(i18n.language).toBe('fr')
     expect(i18n.t('errors.notFoundTitle')).toBe('Page introuvable')
+    expect(i18n.getResource('fr', 'translation', 'orgs')).toEqual(fr.orgs)
+    expect(i18n.getResource('fr', 'translation', 'needs')).toBeUndefined()
+  })
+
+  it('cover every text: all areas downloaded make the whole language', async () => {
+    const browser = new BrowserTranslations()
+    await Promise.all(translationAreas.map((area) => browser.load(area, 'fr')))
+    expect(browser.loaded().fr!.translation).toEqual(fr)
+  })
+
+  it('download an area once, and again after a failed download', async () => {
+    const downloads: string[] = []
+    let failNext = true
+    const browser = new BrowserTranslations(async (language, area) => {
+      downloads.push(`${language}:${area}`)
+      if (failNext) {
+        failNext = false
+        throw new Error('offline')
+      }
+      return { default: { title: area } }
+    })
+    await expect(browser.load('needs', 'fr')).rejects.toThrow('offline')
+    await browser.load('needs', 'fr')
+    await browser.load('needs', 'fr')
+    expect(downloads).toEqual(['fr:needs', 'fr:needs'])
+    expect(browser.loaded()).toEqual({ fr: { translation: { needs: { title: 'needs' } } } })
   })
 })
 

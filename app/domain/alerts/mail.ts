@@ -5,6 +5,8 @@ import { absolute, footerOf, type MailLinks, type MailRecipient } from '../notif
 import { demoTerritories } from '../places/territories'
 import { technologyDomains } from '../taxonomy/domains'
 import type { AlertFrequency } from './schema'
+import '~/i18n/areas/alerts'
+import '~/i18n/areas/mail'
 
 /**
  * The e-mail of one alert run (pure): the new needs that match, each with its title, territory

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { objectIdString } from '../ids'
 import { parseSearchQuery, searchHref, type SearchQuery } from '../search/query'
+import '~/i18n/areas/alerts'
 
 /**
  * Saved-search alerts (issue 14): a search of needs, saved with a name and a frequency, whose new

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { selfServiceRoles } from '../users/roles'
 import { nameSchema } from '../users/schema'
 import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules'
+import '~/i18n/areas/auth'
 
 /**
  * One zod schema per form, shared by the browser (conform) and the action (parseWithZod).

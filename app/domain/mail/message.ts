@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { supportedLanguages } from '~/i18n/config'
+import '~/i18n/areas/mail'
 
 /**
  * The rules every queued mail obeys, checked before it is stored (pure, unit-tested). Nothing a

@@ -4,6 +4,7 @@ import { onlineStatuses } from '../needs/lifecycle'
 import { orgKinds } from '../orgs/kinds'
 import { technologyDomainIds } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
+import '~/i18n/areas/map'
 
 /**
  * The map's query string: the search page's filters that mean something on both layers

@@ -3,6 +3,7 @@ import { withValues } from '~/i18n/translate-message'
 import { objectIdString } from '../ids'
 import { gridLimits } from './scheduler'
 import { parisLocalToInstant } from './timezone'
+import '~/i18n/areas/brokerage'
 
 /**
  * The business meetings' forms (browser and action alike). Messages are i18n keys

@@ -5,6 +5,7 @@ import { objectIdString } from '../ids'
 import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
 import { filiereIds, type FiliereId } from '../taxonomy/filieres'
 import { parisLocalToInstant } from './timezone'
+import '~/i18n/areas/meetings'
 
 /**
  * The meeting forms, shared by the browser (conform) and the actions (parseWithZod). Messages are

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { OBJECT_ID_PATTERN } from '../ids'
+import '~/i18n/areas/messaging'
 
 /** Shared by the Remix actions and the socket handlers: one rule for both doors. */
 export const MAX_MESSAGE_LENGTH = 10_000

@@ -2,6 +2,7 @@ import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { periodDays } from './kpi'
 import { objectIdString } from '../ids'
+import '~/i18n/areas/moderation'
 
 /** One zod schema per moderation form (shared by the page and its action); messages are i18n keys. */
 export const reportDecisions = ['dismiss', 'hide', 'warn', 'suspend', 'ban'] as const

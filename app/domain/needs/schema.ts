@@ -5,6 +5,7 @@ import { demoTerritories } from '../places/territories'
 import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
 import { objectIdString } from '../ids'
+import '~/i18n/areas/needs'
 
 /**
  * The need form, shared by the browser (conform) and the actions (parseWithZod). Messages are

@@ -6,6 +6,7 @@ import { oneLine } from '../mail/message'
 import { signUnsubscribeToken, unsubscribeHeaders, unsubscribeUrl } from '../mail/signed-links'
 import type { NotificationData, NotificationKind } from './schema'
 import { notificationText } from './text'
+import '~/i18n/areas/mail'
 
 /**
  * The notification e-mails, built from what the in-app notification stores (pure): the same

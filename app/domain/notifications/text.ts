@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { NotificationData, NotificationKind } from './schema'
+import '~/i18n/areas/notifications'
 
 /** The sentence of a notification, in the reader's language, from what was stored (pages, toasts and e-mails). */
 export function notificationText(t: TFunction, notification: { kind: NotificationKind; data: NotificationData }): string {

@@ -5,6 +5,7 @@ import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domain
 import { filiereIds, type FiliereId } from '../taxonomy/filieres'
 import { orgKinds } from './kinds'
 import { objectIdString } from '../ids'
+import '~/i18n/areas/orgs'
 
 /**
  * The organisation forms, one zod schema each, shared by the browser (conform) and the

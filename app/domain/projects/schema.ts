@@ -1,6 +1,7 @@
 import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { objectIdString } from '../ids'
+import '~/i18n/areas/projects'
 
 /**
  * The project room's rules that browser and server share: statuses and their transitions,

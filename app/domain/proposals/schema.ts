@@ -1,6 +1,7 @@
 import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { budgetRanges, objectIdSchema } from '../needs/schema'
+import '~/i18n/areas/needs'
 
 /**
  * The proposal form and the company's decisions, shared by browser and actions. Messages are

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { invalid } from '../errors'
 import { FIRST_STATISTICS_YEAR, monthKey, monthsEndingWith, parseMonthKey, type MonthKey } from './months'
+import '~/i18n/areas/statistics'
 
 /**
  * The query string of /statistiques and of the statistics datasets: only `mois=YYYY-MM` (the last

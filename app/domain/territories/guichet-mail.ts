@@ -2,6 +2,7 @@ import { type Language } from '~/i18n/config'
 import { createI18n } from '~/i18n/translators'
 import { escapeHtml } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
+import '~/i18n/areas/territories'
 
 /**
  * The guichet's e-mails, in the recipient's language (pure): the plain text carries everything

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { withValues } from '~/i18n/translate-message'
 import { emailSchema } from '../auth/schema'
 import { objectIdString } from '../ids'
+import '~/i18n/areas/territories'
 
 /**
  * One zod schema per guichet form (shared by the page and its action); messages are i18n keys

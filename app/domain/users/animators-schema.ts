@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { demoTerritories } from '../places/territories'
 import { objectIdString } from '../ids'
+import '~/i18n/areas/admin'
 
 const territoryIds = demoTerritories.map((territory) => territory.id) as [string, ...string[]]
 const objectId = objectIdString()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { supportedLanguages } from '~/i18n/config'
+import '~/i18n/areas/auth'
 
 /**
  * Zod schemas of the user's own profile, shared by the form (browser) and the action.

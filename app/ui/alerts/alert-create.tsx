@@ -6,6 +6,7 @@ import { searchHref, type SearchQuery } from '~/domain/search/query'
 import type { Language } from '~/i18n/config'
 import { Button } from '../button'
 import { SelectField, TextField } from '../field'
+import '~/i18n/areas/alerts'
 
 /**
  * « M'alerter » on the search page (issue 14): saves the search shown — its words and filters,

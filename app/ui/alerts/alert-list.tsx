@@ -4,6 +4,7 @@ import type { AlertView } from '~/domain/alerts/service.server'
 import { alertFrequencies } from '~/domain/alerts/schema'
 import { Button, ButtonLink } from '../button'
 import { FormErrors, SelectField, TextField } from '../field'
+import '~/i18n/areas/alerts'
 
 export type AlertRowReply = { itemId: string; formErrors: string[]; fieldErrors: Record<string, string[]> }
 

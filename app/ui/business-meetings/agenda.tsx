@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../button'
 import { FormErrors } from '../field'
+import '~/i18n/areas/brokerage'
 
 export type AgendaSeatView = { id: string; start: string; end: string; table: number; other: { id: string; name: string }; actions: 'cancel'[] }
 export type AgendaRequestView = { id: string; other: { id: string; name: string }; message: string; actions: ('accept' | 'decline' | 'cancel')[]; note: string | null }

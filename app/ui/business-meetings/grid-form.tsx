@@ -6,6 +6,7 @@ import { slotGridFormSchema } from '~/domain/meetings/one-to-ones.schema'
 import { gridLimits } from '~/domain/meetings/scheduler'
 import { Button } from '../button'
 import { FormErrors, TextField, conformField } from '../field'
+import '~/i18n/areas/brokerage'
 
 export type GridFormValues = { slotMinutes: string; tables: string; firstSlotAt: string; lastSlotEndsAt: string }
 

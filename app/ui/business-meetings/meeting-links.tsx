@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import '~/i18n/areas/brokerage'
 
 /** On a meeting's page: its business meetings — who comes and my agenda (registered), the slot grid (its managers). */
 export function BusinessMeetingsLinks({ meetingId, registered, canManage }: { meetingId: string; registered: boolean; canManage: boolean }) {

@@ -6,6 +6,8 @@ import { domainName } from '~/domain/orgs/labels'
 import type { Language } from '~/i18n/config'
 import { Button } from '../button'
 import { FormErrors, TextareaField } from '../field'
+import '~/i18n/areas/brokerage'
+import '~/i18n/areas/orgs'
 
 export type ParticipantRowReply = { itemId: string; formErrors: string[]; fieldErrors: Record<string, string[]> }
 

@@ -3,6 +3,7 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { Bar } from '@visx/shape'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import '~/i18n/areas/moderation'
 
 /**
  * A horizontal bar chart rendered on the server as plain SVG (visx scales and shapes), styled

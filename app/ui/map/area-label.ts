@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { MapLayer } from '~/domain/map/filters'
 import type { ShownCount } from '~/domain/map/small-counts'
+import '~/i18n/areas/map'
 
 /** « 12 besoins » / « moins de 3 besoins ». */
 export const needsText = (t: TFunction, count: ShownCount) => (count.kind === 'exact' ? t('map.needs', { count: count.value }) : t('map.needsFew'))

@@ -4,6 +4,7 @@ import type { MapLayer } from '~/domain/map/filters'
 import type { MapArea } from '~/domain/map/types'
 import type { ScaleClass } from '~/domain/map/scale'
 import { areaLabel } from './area-label'
+import '~/i18n/areas/map'
 
 /**
  * The map of metropolitan France, drawn on the server as SVG (no tiles, no outside request):

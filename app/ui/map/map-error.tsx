@@ -2,6 +2,7 @@ import { isRouteErrorResponse, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
+import '~/i18n/areas/map'
 
 const mapRefusals = ['map.errors.tooLong', 'map.errors.unknownFilter', 'map.errors.badValue'] as const
 

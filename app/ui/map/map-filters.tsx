@@ -8,6 +8,8 @@ import { filiereIds } from '~/domain/taxonomy/filieres'
 import { Button } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
 import { useFacetLabel } from '~/ui/search/search-results'
+import '~/i18n/areas/map'
+import '~/i18n/areas/search'
 
 const trlLevels = ['1', '2', '3', '4', '5', '6', '7', '8', '9']
 

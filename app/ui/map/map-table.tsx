@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { MapLayer } from '~/domain/map/filters'
 import type { MapArea, MapTerritory } from '~/domain/map/types'
 import { countText } from './area-label'
+import '~/i18n/areas/map'
 
 /**
  * The map's figures as a table (the same counts, the same small-count rule), for screen

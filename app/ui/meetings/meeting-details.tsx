@@ -8,6 +8,7 @@ import { domainLabel, type TechnologyDomainId } from '~/domain/taxonomy/domains'
 import { filieres } from '~/domain/taxonomy/filieres'
 import { Button, ButtonLink } from '~/ui/button'
 import { SelectField } from '~/ui/field'
+import '~/i18n/areas/meetings'
 
 type Page = Awaited<ReturnType<typeof getMeetingPage>>
 

@@ -12,6 +12,7 @@ import { Button, ButtonLink } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
 import { CommunePicker } from '~/ui/commune-picker'
 import { FormErrors, SelectField, TextareaField, TextField, conformField } from '~/ui/field'
+import '~/i18n/areas/meetings'
 
 /** Every field of the meeting form as the browser sends it (dates as datetime-local, Paris time). */
 export type MeetingFormValues = {

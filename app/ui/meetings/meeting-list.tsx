@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import type { MeetingSummary } from '~/domain/meetings/queries.server'
 import { formatParisDateTime } from '~/domain/meetings/timezone'
+import '~/i18n/areas/meetings'
 
 /** One section of /rencontres: a heading and the meetings as a list of cards (date, place, seats). */
 export function MeetingList({ headingId, heading, empty, meetings }: { headingId: string; heading: string; empty: string; meetings: MeetingSummary[] }) {

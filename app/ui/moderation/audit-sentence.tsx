@@ -4,6 +4,8 @@ import type { AuditTarget } from '~/domain/moderation/audit.server'
 import { needStatuses, type NeedStatus } from '~/domain/needs/lifecycle'
 import { proposalStatuses, type ProposalStatus } from '~/domain/proposals/schema'
 import type fr from '~/i18n/locales/fr/moderation'
+import '~/i18n/areas/moderation'
+import '~/i18n/areas/needs'
 
 type SentenceKey = keyof (typeof fr)['journal']['sentences']
 export type AuditSentenceRow = { action: string; actorId: string | null; actorName: string; targetKind: string; before: string; after: string; target: AuditTarget }

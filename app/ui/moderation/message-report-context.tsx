@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { MessageQueueReport } from '~/domain/moderation/message-reports.server'
+import '~/i18n/areas/moderation'
 
 /** Who wrote a reported message, and the messages around it, so it is judged in its conversation. */
 export function MessageReportContext({ author, context }: Pick<MessageQueueReport, 'author' | 'context'>) {

@@ -1,6 +1,8 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '~/ui/button'
+import '~/i18n/areas/messaging'
+import '~/i18n/areas/needs'
 
 /** « Poser une question » before proposing; on an anonymised need, why there is none. */
 export function AskQuestion({ needId, offer }: { needId: string; offer: 'ask' | 'anonymous' | null }) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { NeedAction, NeedStatus } from '~/domain/needs/lifecycle'
 import { Button } from '~/ui/button'
 import { TextareaField, TextField } from '~/ui/field'
+import '~/i18n/areas/needs'
 
 /** The need page's lifecycle parts: the next step and one small form per available action (needs/lifecycle.ts). */
 

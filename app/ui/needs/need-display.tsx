@@ -8,6 +8,7 @@ import { domainLabel, type TechnologyDomainId } from '~/domain/taxonomy/domains'
 import { filieres } from '~/domain/taxonomy/filieres'
 import type { AideMatch } from '~/domain/needs/aides'
 import type { NeedStatus } from '~/domain/needs/lifecycle'
+import '~/i18n/areas/needs'
 
 /**
  * Presentational pieces of the needs pages (status badge, summary card, facts, aides panel).

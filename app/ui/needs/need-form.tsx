@@ -13,6 +13,7 @@ import { demoTerritories } from '~/domain/places/territories'
 import { technologyDomains } from '~/domain/taxonomy/domains'
 import { filieres } from '~/domain/taxonomy/filieres'
 import { budgetRanges, confidentialityLevels, needCategories, needFormSchema, needIntentOf, needLimits, needStages, todayUtc } from '~/domain/needs/schema'
+import '~/i18n/areas/needs'
 
 /** Every field of the need form as the browser sends it. */
 export type NeedFormValues = {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { inviteSchema } from '~/domain/orgs/schema'
 import { Button } from '~/ui/button'
 import { FormErrors, TextField } from '~/ui/field'
+import '~/i18n/areas/orgs'
 
 /** Parts of an organisation's members page: the invitation form and a button that shows its own form's pending state. */
 

@@ -7,6 +7,7 @@ import { joinRequestSchema, orgLimits } from '~/domain/orgs/schema'
 import type { getOrganisationProfile } from '~/domain/orgs/profile.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, TextareaField } from '~/ui/field'
+import '~/i18n/areas/orgs'
 
 /** Parts of an organisation's profile page: what the viewer may do there, the join panel, tag lists. */
 

@@ -6,6 +6,7 @@ import { Button } from '~/ui/button'
 import { formatDate } from '~/ui/needs/need-display'
 import { EmptyState } from '~/ui/states'
 import { kiloBytes } from './form-result'
+import '~/i18n/areas/projects'
 
 /**
  * The files shared in the project's conversation (downloaded through the messaging area's

@@ -6,6 +6,7 @@ import { projectFormSchemas } from '~/domain/projects/schema'
 import { Button } from '~/ui/button'
 import { conformField, FormErrors, SelectField } from '~/ui/field'
 import { resultFor, type ProjectActionData } from './form-result'
+import '~/i18n/areas/projects'
 
 type Side = 'company' | 'partner'
 type Member = { id: string; name: string; title: string; side: Side | null; addedBy: { by: string; at: string } | null }

@@ -10,6 +10,7 @@ import { conformField, FormErrors, TextField } from '~/ui/field'
 import { formatDate, formatDay } from '~/ui/needs/need-display'
 import { EmptyState } from '~/ui/states'
 import { formErrorsOf, resultFor, type ProjectActionData } from './form-result'
+import '~/i18n/areas/projects'
 
 /**
  * The milestones of a project: listed by due day (overdue ones flagged), each done/undone,

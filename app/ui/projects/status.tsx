@@ -6,6 +6,7 @@ import { Button } from '~/ui/button'
 import { FormErrors } from '~/ui/field'
 import { formatDate } from '~/ui/needs/need-display'
 import { formErrorsOf, resultFor, type ProjectActionData } from './form-result'
+import '~/i18n/areas/projects'
 
 export function StatusBadge({ status }: { status: ProjectStatus }) {
   const { t } = useTranslation()

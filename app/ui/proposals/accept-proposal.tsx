@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Button, ButtonLink } from '~/ui/button'
 import { Dialog } from '~/ui/dialog'
 import { useHydrated } from '~/ui/use-hydrated'
+import '~/i18n/areas/needs'
 
 /** The query parameter that shows the confirmation in the page when scripts have not run. */
 export const acceptParam = 'accepter'

@@ -4,6 +4,7 @@ import type { Language } from '~/i18n/config'
 import { Fact, formatDate } from '~/ui/needs/need-display'
 import type { BudgetRange } from '~/domain/needs/schema'
 import type { DeclineReason, ProposalStatus } from '~/domain/proposals/schema'
+import '~/i18n/areas/needs'
 
 /** Presentational pieces of proposals (beside their domain, like the needs ones). */
 export function ProposalStatusBadge({ status }: { status: ProposalStatus }) {

@@ -6,6 +6,7 @@ import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField, conformField } from '~/ui/field'
 import { budgetRanges } from '~/domain/needs/schema'
 import { proposalFormSchema, proposalLimits } from '~/domain/proposals/schema'
+import '~/i18n/areas/needs'
 
 export type ProposalFormValues = {
   submissionId: string

@@ -9,6 +9,7 @@ import { othersClosedByAccepting, shortlistComparison } from '~/domain/proposals
 import { AcceptInPage, AcceptProposal } from './accept-proposal'
 import { ProposalCard } from './proposal-display'
 import { ShortlistComparison } from './shortlist-comparison'
+import '~/i18n/areas/needs'
 
 /** An action's reply about one proposal: which one, and the errors of its form. */
 export type DecisionReply = { proposalId: string | null; result: { error?: Record<string, string[] | null> | null } }

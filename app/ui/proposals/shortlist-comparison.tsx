@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ComparisonRow } from '~/domain/proposals/comparison'
 import type { BudgetRange } from '~/domain/needs/schema'
+import '~/i18n/areas/needs'
 
 /** The shortlisted proposals side by side: one row each, the organisation heading the row. */
 export function ShortlistComparison({ rows }: { rows: ComparisonRow[] }) {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useHydrated } from '~/ui/use-hydrated'
+import '~/i18n/areas/search'
 
 /**
  * « Filtres », shown on phones only (the stylesheet hides the place and facet filters there until

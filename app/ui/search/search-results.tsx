@@ -15,6 +15,9 @@ import { Avatar } from '~/ui/avatar'
 import { Button } from '~/ui/button'
 import { OrgBadges } from '~/ui/org-badges'
 import { EmptyState } from '~/ui/states'
+import '~/i18n/areas/needs'
+import '~/i18n/areas/orgs'
+import '~/i18n/areas/search'
 
 /** The parts of the search page (app/routes/recherche.tsx): results, facets, the place filter's status, paging. */
 

@@ -4,6 +4,8 @@ import type { Language } from '~/i18n/config'
 import { domainName } from '~/domain/orgs/labels'
 import type { OrgKind } from '~/domain/orgs/kinds'
 import type { MatchExplanation, SuggestedNeed, SuggestedPartner, Suggestions } from '~/domain/search/matching'
+import '~/i18n/areas/orgs'
+import '~/i18n/areas/search'
 
 /**
  * "Partenaires suggérés" (need page) and "besoins pour vous" (lab/centre dashboard): a list

@@ -98,7 +98,7 @@ function MemberLinks({ user }: { user: NonNullable<LayoutUser> }) {
       ) : null}
       {user.canAppointAnimators ? (
         <li>
-          <NavLink to="/admin/animateurs">{t('admin.nav')}</NavLink>
+          <NavLink to="/admin/animateurs">{t('layout.nav.admin')}</NavLink>
         </li>
       ) : null}
       <li>

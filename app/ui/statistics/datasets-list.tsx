@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { datasetNames } from '~/domain/statistics/open-data/table-schema'
+import '~/i18n/areas/statistics'
 
 /** The open datasets, each with its three files (CSV, JSON, Table Schema) at stable addresses. */
 export function DatasetsList() {

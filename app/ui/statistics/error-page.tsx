@@ -2,6 +2,7 @@ import { isRouteErrorResponse, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { translateMessage } from '~/i18n/translate-message'
 import { RouteErrorPage } from '../error-page'
+import '~/i18n/areas/statistics'
 
 /** The error page, plus what was wrong with the address when the statistics refused it (400). */
 export function StatisticsErrorPage() {

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BarChart } from '../charts/bar-chart'
 import { countText, hoursText, shareText, type ShownValue } from './format'
+import '~/i18n/areas/statistics'
 
 /**
  * One breakdown of the public statistics: a bar chart of needs published (the dashboard's chart,

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { dateTimeFormat, numberFormat } from '~/i18n/formats'
+import '~/i18n/areas/statistics'
 
 /** How the statistics' cells read: « moins de 3 » for a masked count, a dash for no value. */
 export type ShownValue = number | string | null

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { guestContactSchema, GUICHET_MESSAGE_MAX, GUICHET_SUBJECT_MAX, memberContactSchema } from '~/domain/territories/guichet-schema'
 import { Button } from '~/ui/button'
 import { conformField, FormErrors, TextareaField, TextField } from '~/ui/field'
+import '~/i18n/areas/territories'
 
 /**
  * « Contacter le guichet »: the same short form for everyone; a guest also says who they are and

@@ -6,6 +6,8 @@ import { type Language } from '~/i18n/config'
 import { Button } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField } from '~/ui/field'
 import { formatDate } from '~/ui/needs/need-display'
+import '~/i18n/areas/orgs'
+import '~/i18n/areas/territories'
 
 /** One request of the guichet's queue: who asks what, what was done, and the animator's three actions. */
 export function GuichetRequestCard({ request, reply }: { request: GuichetQueueItem; reply?: RowReply }) {

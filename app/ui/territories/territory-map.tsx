@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { MapData } from '~/domain/map/types'
 import { FranceMap, MapCredit, MapLegend } from '~/ui/map/france-map'
 import { MapTable } from '~/ui/map/map-table'
+import '~/i18n/areas/map'
+import '~/i18n/areas/territories'
 
 /** The territory page's map: the map of /recherche/carte limited to this territory's needs and competences. */
 export function TerritoryMap({ map, territoryId }: { map: MapData; territoryId: string }) {

@@ -6,6 +6,8 @@ import type { OrgKind } from '~/domain/orgs/kinds'
 import { type Language } from '~/i18n/config'
 import { AidesPanel, DomainTags, filiereLabel, NeedCard } from '~/ui/needs/need-display'
 import { OrgBadges } from '~/ui/org-badges'
+import '~/i18n/areas/orgs'
+import '~/i18n/areas/territories'
 
 /**
  * The sections of a territory's page (/territoires/:slug). Each is its own component so the page

@@ -2,7 +2,6 @@ import type adminFr from '../fr/admin'
 import type { SameShape } from '../shape'
 
 const admin: SameShape<typeof adminFr> = {
-  nav: 'Administration',
   mails: {
     title: 'E-mails in trouble',
     lead: 'E-mails the SMTP server refused, or still waiting after three attempts. They are retried on their own for about a day.',

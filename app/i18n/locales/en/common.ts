@@ -14,7 +14,7 @@ const en: SameShape<typeof common> = {
     homeLink: 'Passerelle, home',
     tagline: 'Research ⇄ industry',
     mainNav: 'Main navigation',
-    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains', signIn: 'Sign in', signUp: 'Create an account', signOut: 'Sign out', account: 'My account ({{name}})', organisations: 'Organisations', needs: 'Needs', search: 'Search', messages: 'Messages', animation: 'Animation', postNeed: 'Post a need', myNeeds: 'My needs', myProposals: 'My proposals' },
+    nav: { home: 'Home', howItWorks: 'How it works', domains: 'Domains', signIn: 'Sign in', signUp: 'Create an account', signOut: 'Sign out', account: 'My account ({{name}})', organisations: 'Organisations', needs: 'Needs', search: 'Search', messages: 'Messages', animation: 'Animation', postNeed: 'Post a need', myNeeds: 'My needs', myProposals: 'My proposals', admin: 'Administration' },
     menu: 'Menu',
     accountMenu: {
       button: 'My account',
@@ -29,7 +29,23 @@ const en: SameShape<typeof common> = {
     footer: {
       about: 'Passerelle, the research–industry exchange platform of the Territoires d’industrie.',
       demoNotice: 'Companies and people in the demo data are fictional.',
+      navLabel: 'Legal information and help',
+      legalNotice: 'Legal notice',
+      privacy: 'Privacy and personal data',
+      terms: 'Terms of use',
+      accessibility: 'Accessibility: partially compliant',
+      contact: 'Help and contact',
+      territories: 'Territories',
+      meetings: 'Meetings',
+      statistics: 'Statistics',
+      openData: 'Open data',
     },
+    // Shown on every page (the header's counters and new-message toasts): here, not in their areas.
+    notifications: { link: 'Notifications', unread_one: '{{count}} unread notification', unread_other: '{{count}} unread notifications' },
+    unreadMessages_one: '{{count}} unread message',
+    unreadMessages_other: '{{count}} unread messages',
+    messageToast: 'New message from {{name}}: {{preview}}',
+    messageToastNoPreview: 'New message from {{name}}.',
   },
   language: {
     label: 'Language',

@@ -2,14 +2,6 @@ import type fr from '../fr/legal'
 import type { SameShape } from '../shape'
 
 const legal: SameShape<typeof fr> = {
-  footer: {
-    navLabel: 'Legal information and help',
-    legalNotice: 'Legal notice',
-    privacy: 'Privacy and personal data',
-    terms: 'Terms of use',
-    accessibility: 'Accessibility: partially compliant',
-    contact: 'Help and contact',
-  },
   updated: 'Updated: {{date}}',
   legalNotice: {
     title: 'Legal notice',

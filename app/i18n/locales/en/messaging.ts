@@ -2,7 +2,6 @@ import type messagingFr from '../fr/messaging'
 import type { SameShape } from '../shape'
 
 const messaging: SameShape<typeof messagingFr> = {
-  nav: { unread_one: '{{count}} unread message', unread_other: '{{count}} unread messages' },
   list: {
     title: 'Messages',
     lead: 'Your conversations with the companies, laboratories and facilitators you work with.',

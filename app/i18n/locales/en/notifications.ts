@@ -2,11 +2,6 @@ import type notificationsFr from '../fr/notifications'
 import type { SameShape } from '../shape'
 
 const notifications: SameShape<typeof notificationsFr> = {
-  nav: {
-    link: 'Notifications',
-    unread_one: '{{count}} unread notification',
-    unread_other: '{{count}} unread notifications',
-  },
   page: {
     title: 'Notifications',
     lead: 'What concerns your needs, your proposals and your projects. Notifications older than six months are removed automatically.',
@@ -65,10 +60,6 @@ const notifications: SameShape<typeof notificationsFr> = {
     rejected: 'Your need {{title}} was refused by moderation.',
   },
   reason: 'Reason: {{reason}}',
-  message: {
-    toast: 'New message from {{name}}: {{preview}}',
-    toastNoPreview: 'New message from {{name}}.',
-  },
   presence: {
     online: 'online',
     away: 'away',

@@ -2,7 +2,6 @@ import type { Translations } from '../fr'
 import type { SameShape } from '../shape'
 
 export default {
-  footer: { statistics: 'Statistics', openData: 'Open data' },
   page: {
     title: 'Public statistics',
     lead: 'Needs published on Passerelle, how fast they got a first answer and the projects started, over the 12 months from {{from}} to {{to}}.',

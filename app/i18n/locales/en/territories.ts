@@ -2,7 +2,6 @@ import type { Translations } from '../fr'
 import type { SameShape } from '../shape'
 
 const territories: SameShape<Translations['territories']> = {
-  nav: 'Territories',
   list: {
     title: 'Territoires d’industrie',
     lead: 'Each Territoire d’industrie has its page: who runs it, its open needs, the organisations working there, the aid schemes, and its one-stop shop to contact.',

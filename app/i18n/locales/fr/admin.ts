@@ -1,6 +1,5 @@
 /** Strings of the platform administration (French reference). */
 const admin = {
-  nav: 'Administration',
   mails: {
     title: 'E-mails en difficulté',
     lead: 'Les e-mails que le serveur SMTP a refusés, ou qui attendent encore après trois tentatives. Ils sont réessayés d’eux-mêmes pendant environ un jour.',

@@ -10,7 +10,7 @@ const common = {
     homeLink: 'Passerelle, accueil',
     tagline: 'Recherche ⇄ industrie',
     mainNav: 'Navigation principale',
-    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines', signIn: 'Se connecter', signUp: 'Créer un compte', signOut: 'Se déconnecter', account: 'Mon compte ({{name}})', organisations: 'Organisations', needs: 'Besoins', search: 'Rechercher', messages: 'Messages', animation: 'Animation', postNeed: 'Déposer un besoin', myNeeds: 'Mes besoins', myProposals: 'Mes propositions' },
+    nav: { home: 'Accueil', howItWorks: 'Comment ça marche', domains: 'Domaines', signIn: 'Se connecter', signUp: 'Créer un compte', signOut: 'Se déconnecter', account: 'Mon compte ({{name}})', organisations: 'Organisations', needs: 'Besoins', search: 'Rechercher', messages: 'Messages', animation: 'Animation', postNeed: 'Déposer un besoin', myNeeds: 'Mes besoins', myProposals: 'Mes propositions', admin: 'Administration' },
     menu: 'Menu',
     accountMenu: {
       button: 'Mon compte',
@@ -25,7 +25,23 @@ const common = {
     footer: {
       about: 'Passerelle, la plateforme d’échange entre recherche et industrie des Territoires d’industrie.',
       demoNotice: 'Les entreprises et personnes des données de démonstration sont fictives.',
+      navLabel: 'Informations légales et aide',
+      legalNotice: 'Mentions légales',
+      privacy: 'Confidentialité et données personnelles',
+      terms: 'Conditions d’utilisation',
+      accessibility: 'Accessibilité : partiellement conforme',
+      contact: 'Aide et contact',
+      territories: 'Territoires',
+      meetings: 'Rencontres',
+      statistics: 'Statistiques',
+      openData: 'Données ouvertes',
     },
+    // Shown on every page (the header's counters and new-message toasts): here, not in their areas.
+    notifications: { link: 'Notifications', unread_one: '{{count}} notification non lue', unread_other: '{{count}} notifications non lues' },
+    unreadMessages_one: '{{count}} message non lu',
+    unreadMessages_other: '{{count}} messages non lus',
+    messageToast: 'Nouveau message de {{name}} : {{preview}}',
+    messageToastNoPreview: 'Nouveau message de {{name}}.',
   },
   language: {
     label: 'Langue',

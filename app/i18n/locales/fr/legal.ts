@@ -4,14 +4,6 @@
  * An operator deploying Passerelle adapts the publisher and host paragraphs to their own.
  */
 export default {
-  footer: {
-    navLabel: 'Informations légales et aide',
-    legalNotice: 'Mentions légales',
-    privacy: 'Confidentialité et données personnelles',
-    terms: 'Conditions d’utilisation',
-    accessibility: 'Accessibilité : partiellement conforme',
-    contact: 'Aide et contact',
-  },
   updated: 'Mise à jour : {{date}}',
   legalNotice: {
     title: 'Mentions légales',

@@ -1,6 +1,5 @@
 /** Strings of the messaging area (French reference): conversations, messages, live updates. */
 const messaging = {
-  nav: { unread_one: '{{count}} message non lu', unread_other: '{{count}} messages non lus' },
   list: {
     title: 'Messages',
     lead: 'Vos conversations avec les entreprises, laboratoires et animateurs avec qui vous travaillez.',

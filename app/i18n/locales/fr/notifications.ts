@@ -1,10 +1,5 @@
 /** Notifications (in-app, live) and presence. */
 const notifications = {
-  nav: {
-    link: 'Notifications',
-    unread_one: '{{count}} notification non lue',
-    unread_other: '{{count}} notifications non lues',
-  },
   page: {
     title: 'Notifications',
     lead: 'Ce qui concerne vos besoins, vos propositions et vos projets. Les notifications de plus de six mois s’effacent d’elles-mêmes.',
@@ -63,10 +58,6 @@ const notifications = {
     rejected: 'Votre besoin {{title}} a été refusé par la modération.',
   },
   reason: 'Motif : {{reason}}',
-  message: {
-    toast: 'Nouveau message de {{name}} : {{preview}}',
-    toastNoPreview: 'Nouveau message de {{name}}.',
-  },
   presence: {
     online: 'en ligne',
     away: 'absent',

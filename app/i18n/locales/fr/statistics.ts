@@ -1,6 +1,5 @@
 /** Public statistics (/statistiques) and open data (/donnees-ouvertes). */
 export default {
-  footer: { statistics: 'Statistiques', openData: 'Données ouvertes' },
   page: {
     title: 'Statistiques publiques',
     lead: 'Les besoins publiés sur Passerelle, la rapidité des premières réponses et les projets démarrés, sur les 12 mois de {{from}} à {{to}}.',

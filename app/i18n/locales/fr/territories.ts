@@ -1,6 +1,5 @@
 /** Territoires d'industrie (issue 18): the list, each territory's page and its guichet (« Contacter le guichet », the animators' queue, its e-mails). */
 const territories = {
-  nav: 'Territoires',
   list: {
     title: 'Territoires d’industrie',
     lead: 'Chaque Territoire d’industrie a sa page : qui l’anime, ses besoins ouverts, les organisations qui y travaillent, les aides, et son guichet unique à contacter.',

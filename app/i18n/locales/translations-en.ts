@@ -1,2 +1,0 @@
-// The English translations' own chunk in the browser (../client-translations.ts).
-export { default } from './en'

@@ -1,2 +1,0 @@
-// The French translations' own chunk in the browser (../client-translations.ts).
-export { default } from './fr'
