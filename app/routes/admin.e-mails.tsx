@@ -93,7 +93,10 @@ export default function AdminMails() {
             {mails.map((mail) => (
               <tr key={mail.id}>
                 <td>{mail.to}</td>
-                <td>{mail.subject}</td>
+                <td>
+                  {mail.subject}
+                  {mail.attachments.length ? <div className="muted">{t('admin.mails.attachments', { names: mail.attachments.join(', ') })}</div> : null}
+                </td>
                 <td>{mail.status === 'failed' ? t('admin.mails.failed') : t('admin.mails.retrying', { date: mail.nextAttemptAt ? date(mail.nextAttemptAt) : '' })}</td>
                 <td>{mail.attempts}</td>
                 <td>{mail.lastError}</td>

@@ -22,9 +22,11 @@ export async function startMailCapture({ outboxDir, logger, port: wantedPort = 0
       stream.on('end', () => {
         const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${++counter}.eml`
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address).join(',')
-        writeFile(path.join(outboxDir, name), Buffer.concat(chunks))
+        const message = Buffer.concat(chunks)
+        const attachments = attachmentNames(message.toString('latin1'))
+        writeFile(path.join(outboxDir, name), message)
           .then(() => {
-            logger.info({ to, file: path.join(outboxDir, name) }, 'mail captured (SMTP_URL not set: nothing was delivered)')
+            logger.info({ to, file: path.join(outboxDir, name), ...(attachments.length ? { attachments } : {}) }, 'mail captured (SMTP_URL not set: nothing was delivered)')
             callback()
           })
           .catch((error: Error) => callback(error))
@@ -43,4 +45,10 @@ export async function startMailCapture({ outboxDir, logger, port: wantedPort = 0
     outboxDir,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+/** The file names of a message's attachments, as its MIME parts declare them (the log says what came with a mail). */
+export function attachmentNames(raw: string): string[] {
+  const names = [...raw.matchAll(/^Content-Disposition:\s*attachment;[^\S\r\n]*(?:\r?\n[ \t]+)?[^\r\n]*?filename="?([^";\r\n]+)"?/gim)].map((match) => match[1]!.trim())
+  return [...new Set(names)]
 }

@@ -22,7 +22,9 @@ export function createSmtpTransport({ smtpUrl, from, pool = true, maxConnections
       // Every mail the platform sends is automatic (RFC 3834): auto-responders must not answer it, and
       // Exchange is asked not to send out-of-office replies — nothing loops with the inbound server.
       const headers = { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'OOF, AutoReply', ...mail.headers }
-      const info = (await transport.sendMail({ from, ...mail, headers })) as { messageId?: string }
+      // Attachments as text: nodemailer picks the transfer encoding; `contentType` carries charset and an .ics's METHOD.
+      const attachments = mail.attachments?.map((file) => ({ filename: file.filename, contentType: file.contentType, content: file.content }))
+      const info = (await transport.sendMail({ from, ...mail, headers, attachments })) as { messageId?: string }
       return { messageId: info.messageId }
     },
     close: () => transport.close(),

@@ -18,7 +18,12 @@ export type OutgoingMail = {
   headers?: Record<string, string>
   /** At most one mail per key: a job that runs twice, or two processes, queue it once. */
   key?: string
+  /** Small text files (a meeting's .ics): at most 3, 256 kB in all, plain file names (message.ts). */
+  attachments?: MailAttachment[]
 }
+
+/** A file sent with the mail; `content` is text (UTF-8), e.g. an iCalendar invitation. */
+export type MailAttachment = { filename: string; contentType: string; content: string }
 
 export type Mailer = {
   /** Queues the mail (outbox); resolves once it is stored, refuses a malformed one (DomainError 'invalid'). */
@@ -27,5 +32,5 @@ export type Mailer = {
 
 /** What the outbox workers deliver through: SMTP in the app (server/mail/smtp-mailer.ts). */
 export type MailTransport = {
-  deliver: (mail: { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> }) => Promise<{ messageId?: string }>
+  deliver: (mail: { to: string; subject: string; text: string; html?: string; headers?: Record<string, string>; attachments?: MailAttachment[] }) => Promise<{ messageId?: string }>
 }

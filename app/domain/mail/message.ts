@@ -26,6 +26,19 @@ export const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,60}$/
 /** Headers the app sets itself; a caller may not override them. */
 const reservedHeaders = new Set(['to', 'from', 'cc', 'bcc', 'subject', 'date', 'message-id', 'content-type', 'content-transfer-encoding', 'mime-version'])
 
+export const MAX_ATTACHMENTS = 3
+export const MAX_ATTACHMENTS_BYTES = 256 * 1024
+/** A plain name (no path, no quote, no line break): what the recipient's client saves it as. */
+const ATTACHMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
+/** `type/subtype` and simple `; name=value` parameters (charset, method), nothing to break the MIME header. */
+const ATTACHMENT_TYPE = /^[a-z]+\/[a-z0-9.+-]+(; ?[a-z-]+=[A-Za-z0-9._-]+)*$/i
+
+export const mailAttachmentSchema = z.object({
+  filename: z.string().regex(ATTACHMENT_NAME, 'mail.errors.attachment').refine((name) => !name.includes('..'), 'mail.errors.attachment'),
+  contentType: z.string().max(120).regex(ATTACHMENT_TYPE, 'mail.errors.attachment'),
+  content: z.string().min(1, 'mail.errors.attachment').max(MAX_ATTACHMENTS_BYTES, 'mail.errors.attachmentSize'),
+})
+
 export const outgoingMailSchema = z.object({
   to: mailAddressSchema,
   subject: z
@@ -43,6 +56,12 @@ export const outgoingMailSchema = z.object({
     )
     .default({}),
   key: z.string().min(1).max(200).optional(),
+  attachments: z
+    .array(mailAttachmentSchema)
+    .max(MAX_ATTACHMENTS, 'mail.errors.attachment')
+    // Bytes, not characters: what the SMTP server and the recipient's mailbox receive.
+    .refine((files) => files.reduce((total, file) => total + Buffer.byteLength(file.content, 'utf8'), 0) <= MAX_ATTACHMENTS_BYTES, 'mail.errors.attachmentSize')
+    .optional(),
 })
 
 export type ValidMail = z.infer<typeof outgoingMailSchema>

@@ -4,8 +4,8 @@ import { isObjectId } from '../ids'
 import { assertAllowed, hasPermission, mayManageOutbox } from '../permissions'
 import { deleteTroubledMail, retryMailNow, troubledMails } from './outbox.server'
 
-/** What the admin sees of the outbox: mails that failed for good, and those still retrying after 3 attempts (no body). */
-export type TroubledMailView = { id: string; to: string; kind: string; subject: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string | null; createdAt: string }
+/** What the admin sees of the outbox: mails that failed for good, and those still retrying after 3 attempts (no body; attachments by name). */
+export type TroubledMailView = { id: string; to: string; kind: string; subject: string; attachments: string[]; status: string; attempts: number; lastError: string | null; nextAttemptAt: string | null; createdAt: string }
 
 export async function listTroubledMails(actor: Actor): Promise<TroubledMailView[]> {
   if (!hasPermission(actor, 'read:mail-outbox:any')) throw forbidden()
@@ -15,6 +15,7 @@ export async function listTroubledMails(actor: Actor): Promise<TroubledMailView[
     to: mail.to,
     kind: mail.kind,
     subject: mail.subject,
+    attachments: (mail.attachments ?? []).map((file) => file.filename),
     status: mail.status ?? 'pending',
     attempts: mail.attempts ?? 0,
     lastError: mail.lastError ?? null,

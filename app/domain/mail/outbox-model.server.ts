@@ -4,8 +4,8 @@ export const outboxStatuses = ['pending', 'sent', 'failed'] as const
 
 /**
  * One outgoing mail. `pending` mails are claimed by one worker at a time (`claimedBy` until
- * `claimedUntil`); a sent mail keeps its headers and subject for the record, never its body (a
- * verification or reset link is a secret once delivered). Sent and failed mails go after 30 days.
+ * `claimedUntil`); a sent mail keeps its headers and subject for the record, never its body nor its attachments' content
+ * (a verification or reset link is a secret once delivered). Sent and failed mails go after 30 days.
  */
 const outboxSchema = new Schema(
   {
@@ -17,6 +17,11 @@ const outboxSchema = new Schema(
     text: { type: String },
     html: { type: String },
     headers: { type: Schema.Types.Mixed, default: {} },
+    /** Files sent with it (a meeting's .ics); once sent only their names and types stay, like the body. */
+    attachments: {
+      type: [new Schema({ filename: { type: String, required: true }, contentType: { type: String, required: true }, content: { type: String } }, { _id: false })],
+      default: undefined,
+    },
     status: { type: String, enum: outboxStatuses, default: 'pending' },
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },

@@ -87,6 +87,7 @@ export type OutboxWorkerOptions = {
 /** One attempt at one claimed mail: sent (once), put back for later, or failed for good. */
 async function deliverClaimed(mail: OutboxRecord, options: OutboxWorkerOptions): Promise<'sent' | 'retry' | 'failed' | 'lost'> {
   const mine = { _id: mail._id, claimedBy: options.workerId, status: 'pending' }
+  const attachments = (mail.attachments ?? []).flatMap((file) => (file.content ? [{ filename: file.filename, contentType: file.contentType, content: file.content }] : []))
   try {
     const info = await options.transport.deliver({
       to: mail.to,
@@ -94,10 +95,21 @@ async function deliverClaimed(mail: OutboxRecord, options: OutboxWorkerOptions):
       text: mail.text ?? '',
       html: mail.html ?? undefined,
       headers: (mail.headers ?? {}) as Record<string, string>,
+      ...(attachments.length ? { attachments } : {}),
     })
     const now = new Date()
     const marked = await OutboxMail.updateOne(mine, {
-      $set: { status: 'sent', sentAt: now, doneAt: now, messageId: info.messageId ?? null, claimedBy: null, claimedUntil: null, lastError: null },
+      $set: {
+        status: 'sent',
+        sentAt: now,
+        doneAt: now,
+        messageId: info.messageId ?? null,
+        claimedBy: null,
+        claimedUntil: null,
+        lastError: null,
+        // Like the body, the files' content goes once delivered (a call's link in an .ics); their names stay.
+        ...(attachments.length ? { attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })) } : {}),
+      },
       $unset: { text: 1, html: 1 },
     })
     options.logger?.info({ mailId: String(mail._id), kind: mail.kind, messageId: info.messageId }, 'mail sent')
@@ -239,7 +251,7 @@ export async function deleteTroubledMail(id: string, now = new Date()): Promise<
 
 /** Mails that keep failing, newest first, for the admin. */
 export async function troubledMails(limit = 50) {
-  return OutboxMail.find(troubled, { text: 0, html: 0 })
+  return OutboxMail.find(troubled, { text: 0, html: 0, 'attachments.content': 0 })
     .sort({ updatedAt: -1 })
     .limit(limit)
     .lean()

@@ -9,6 +9,7 @@ const admin: SameShape<typeof adminFr> = {
     caption: 'Refused or waiting e-mails, newest first',
     to: 'Recipient',
     subject: 'Subject',
+    attachments: 'Attachment: {{names}}',
     status: 'Status',
     attempts: 'Attempts',
     error: 'Last error',

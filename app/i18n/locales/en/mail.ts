@@ -8,6 +8,8 @@ const mail: SameShape<typeof mailFr> = {
     address: 'Invalid e-mail address.',
     subject: 'The subject is empty.',
     header: 'Header refused.',
+    attachment: 'Attachment refused.',
+    attachmentSize: 'Attachments too large.',
   },
   greeting: 'Hello {{name}},',
   signature: 'The Passerelle team',

@@ -7,6 +7,7 @@ const admin = {
     caption: 'E-mails refusés ou en attente, les plus récents d’abord',
     to: 'Destinataire',
     subject: 'Objet',
+    attachments: 'Pièce jointe : {{names}}',
     status: 'État',
     attempts: 'Tentatives',
     error: 'Dernière erreur',

@@ -6,6 +6,8 @@ const mail = {
     address: 'Adresse e-mail invalide.',
     subject: 'L’objet est vide.',
     header: 'En-tête refusé.',
+    attachment: 'Pièce jointe refusée.',
+    attachmentSize: 'Pièces jointes trop lourdes.',
   },
   greeting: 'Bonjour {{name}},',
   signature: 'L’équipe Passerelle',
