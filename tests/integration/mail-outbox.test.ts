@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DomainError } from '~/domain/errors'
@@ -6,7 +7,7 @@ import type { OutgoingMail } from '~/domain/mail/mailer'
 import { OutboxMail } from '~/domain/mail/outbox-model.server'
 import { listTroubledMails } from '~/domain/mail/outbox-admin.server'
 import { getFreePort } from '../../server/embedded/ports'
-import { startMailCapture } from '../../server/mail/capture-server'
+import { attachmentNames, startMailCapture } from '../../server/mail/capture-server'
 import { createSmtpTransport } from '../../server/mail/smtp-mailer'
 import { readOutbox, waitForMail } from '../e2e/support/mail'
 import { startTestMail } from './mail-support'
@@ -143,6 +144,52 @@ describe('header injection', () => {
       { to: 'a@exemple.test', subject: 'x', text: 'x', headers: { Bcc: 'victime@exemple.test' } },
       { to: 'a@exemple.test', subject: 'x', text: 'x', headers: { 'X-Bad\r\nBcc': 'victime@exemple.test' } },
       { to: 'pas une adresse', subject: 'x', text: 'x' },
+    ]
+    for (const attempt of attempts) {
+      const refusal = await outboxMailer.send(attempt).catch((error: unknown) => error)
+      expect(refusal).toBeInstanceOf(DomainError)
+      expect(refusal).toMatchObject({ code: 'invalid' })
+    }
+    expect(await OutboxMail.countDocuments({})).toBe(0)
+  })
+})
+
+describe('attachments', () => {
+  const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:essai@passerelle.test\r\nSUMMARY:Essai\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'
+  const calendar = { filename: 'rencontre-essai.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics }
+
+  it('delivers a file through SMTP as sent, then keeps only its name; the capture server names it', async () => {
+    const to = address('ics')
+    await outboxMailer.send({ to, subject: 'Invitation', text: 'Le fichier est joint.', kind: 'test', attachments: [calendar] })
+    expect((await OutboxMail.findOne({ to }).lean())!.attachments).toMatchObject([calendar])
+    expect(await mail.drain()).toMatchObject({ sent: 1 })
+    const received = await waitForMail(to, { outboxDir: mail.outboxDir })
+    expect(received.parsed.attachments).toHaveLength(1)
+    const [file] = received.parsed.attachments
+    expect(file!.filename).toBe('rencontre-essai.ics')
+    expect(file!.contentType).toBe('text/calendar')
+    expect(file!.content.toString('utf8')).toBe(ics)
+    const raw = await readFile(received.file, 'latin1')
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i)
+    expect(attachmentNames(raw)).toEqual(['rencontre-essai.ics'])
+    const stored = (await OutboxMail.findOne({ to }).lean())!
+    expect(stored.status).toBe('sent')
+    expect(stored.attachments).toEqual([{ filename: 'rencontre-essai.ics', contentType: calendar.contentType }])
+  })
+
+  it('refuses an oversize, numerous or malformed attachment (DomainError invalid), and stores nothing', async () => {
+    const to = 'a@exemple.test'
+    const attempts: OutgoingMail[] = [
+      // 300 kB in one file, then 3 × 100 kB: over 256 kB in all.
+      { to, subject: 'x', text: 'x', attachments: [{ ...calendar, content: 'x'.repeat(300 * 1024) }] },
+      { to, subject: 'x', text: 'x', attachments: [1, 2, 3].map((n) => ({ ...calendar, filename: `f${n}.ics`, content: 'x'.repeat(100 * 1024) })) },
+      // Under the limit in characters, over it in bytes (UTF-8).
+      { to, subject: 'x', text: 'x', attachments: [{ ...calendar, content: 'é'.repeat(200 * 1024) }] },
+      { to, subject: 'x', text: 'x', attachments: [1, 2, 3, 4].map((n) => ({ ...calendar, filename: `f${n}.ics` })) },
+      { to, subject: 'x', text: 'x', attachments: [{ ...calendar, filename: '../../etc/passwd' }] },
+      { to, subject: 'x', text: 'x', attachments: [{ ...calendar, filename: 'a"\r\nBcc: victime@exemple.test.ics' }] },
+      { to, subject: 'x', text: 'x', attachments: [{ ...calendar, contentType: 'text/calendar\r\nBcc: victime@exemple.test' }] },
+      { to, subject: 'x', text: 'x', attachments: [{ ...calendar, content: '' }] },
     ]
     for (const attempt of attempts) {
       const refusal = await outboxMailer.send(attempt).catch((error: unknown) => error)
