@@ -114,7 +114,7 @@ async function main() {
     const secret = await appSecret(config)
     const origins = appOrigins(config)
     // Links in e-mails the jobs send (no request to take a host from): the public URL, else the first allowed host.
-    const mailLinks = { publicUrl: origins.linkOrigin({ protocol: 'http', host: null }), secret, replyDomain: config.inbound?.domain }
+    const mailLinks = { publicUrl: origins.linkOrigin({ protocol: 'http', host: null }), secret, replyDomain: config.inbound?.domain, organizerEmail: config.PASSERELLE_CONTACT_EMAIL }
     appServer = await createAppServer({
       logger,
       db,

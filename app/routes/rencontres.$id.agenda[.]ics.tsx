@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { calendarFileName, meetingCalendar } from '~/domain/meetings/calendar.server'
+import { calendarContentType, calendarFileName, meetingCalendar } from '~/domain/meetings/calendar.server'
 import { getMeetingForCalendar } from '~/domain/meetings/queries.server'
 import { optionalActor } from '~/http/actor.server'
 import { orRefuse } from '~/http/domain-response.server'
@@ -13,7 +13,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const body = meetingCalendar(meeting, { publicUrl: context.publicUrl, organizerEmail: context.contactEmail })
   return new Response(body, {
     headers: {
-      'Content-Type': 'text/calendar; charset=utf-8; method=' + (meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'),
+      'Content-Type': calendarContentType(meeting.status),
       'Content-Disposition': `attachment; filename="${calendarFileName(meetingId)}"`,
       'Cache-Control': 'private, no-store',
     },

@@ -52,5 +52,8 @@ export function meetingCalendar(meeting: CalendarMeeting, options: { publicUrl: 
   return calendar.toString()
 }
 
+/** The file's MIME type, with the METHOD the calendar carries (RFC 6047: a mail client offers to add, update or remove the event). */
+export const calendarContentType = (status: CalendarMeeting['status']) => `text/calendar; charset=utf-8; method=${status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`
+
 /** A file name people recognise in their downloads: « rencontre-<id>.ics ». */
 export const calendarFileName = (meetingId: string) => `rencontre-${meetingId}.ics`

@@ -1,7 +1,7 @@
 import type { Language } from '~/i18n/config'
 import { needNote, type AlertNeed } from '../alerts/mail'
 import { mailI18n, renderMail, type MailItem } from '../mail/layout'
-import type { OutgoingMail } from '../mail/mailer'
+import type { MailAttachment, OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
 import { signUnsubscribeToken, unsubscribeHeaders, unsubscribeUrl } from '../mail/signed-links'
 import type { NotificationData, NotificationKind } from './schema'
@@ -21,6 +21,8 @@ export type MailLinks = {
   secret: string
   /** The inbound reply domain when reply by e-mail is on (PASSERELLE_INBOUND_DOMAIN): e-mails about a conversation carry a Reply-To there. */
   replyDomain?: string
+  /** The ORGANIZER of the meetings' calendar files attached to their e-mails (PASSERELLE_CONTACT_EMAIL). */
+  organizerEmail?: string
 }
 
 const PREFERENCES_PATH = '/compte#emails'
@@ -41,21 +43,38 @@ export function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, 
   }
 }
 
-/** One notification, at once. */
-export function notificationMail(recipient: MailRecipient, notification: MailNotification, links: MailLinks): OutgoingMail {
+/** What a calendar attachment is: an invitation (REQUEST), or the event's removal (CANCEL). */
+const calendarNote = (file: MailAttachment) => (!file.contentType.startsWith('text/calendar') ? null : /method=cancel/i.test(file.contentType) ? 'mail.notification.calendarCancel' : 'mail.notification.calendarInvite')
+
+/** One notification, at once; `attachments` (a meeting's .ics) go with it, and the text says so. */
+export function notificationMail(recipient: MailRecipient, notification: MailNotification, links: MailLinks, attachments: MailAttachment[] = []): OutgoingMail {
   const { t } = mailI18n(recipient.language)
   const sentence = notificationText(t, notification)
+  const notes = attachments.flatMap((file) => {
+    const note = calendarNote(file)
+    return note ? [t(note)] : []
+  })
   const { footer, headers } = footerOf(t, links, recipient, notification.kind, t('mail.footer.reasonKind', { kind: t(`mail.kinds.${notification.kind}`) }))
   const { html, text } = renderMail({
     language: recipient.language,
     title: t('mail.notification.title'),
     greeting: t('mail.greeting', { name: recipient.name }),
-    paragraphs: [sentence],
+    paragraphs: [sentence, ...notes],
     action: { label: t('mail.open'), url: absolute(links.publicUrl, notification.link) },
     footer,
     signature: t('mail.signature'),
   })
-  return { to: recipient.email, subject: oneLine(sentence, 200), text, html, headers, kind: `notification.${notification.kind}`, language: recipient.language, key: `notification:${notification.id}` }
+  return {
+    to: recipient.email,
+    subject: oneLine(sentence, 200),
+    text,
+    html,
+    headers,
+    kind: `notification.${notification.kind}`,
+    language: recipient.language,
+    key: `notification:${notification.id}`,
+    ...(attachments.length ? { attachments } : {}),
+  }
 }
 
 const dateFormats: Record<Language, Intl.DateTimeFormat> = {

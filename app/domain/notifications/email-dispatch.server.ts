@@ -2,6 +2,7 @@ import mongoose from 'mongoose'
 import type { Language } from '~/i18n/config'
 import { enqueueMails } from '../mail/outbox.server'
 import type { OutgoingMail } from '../mail/mailer'
+import { meetingCalendarAttachments } from '../meetings/calendar-mail.server'
 import { User } from '../users/model.server'
 import type { UserRole } from '../users/roles'
 import { notificationMail, type MailLinks, type MailNotification, type MailRecipient } from './email-compose'
@@ -22,6 +23,18 @@ export type RecipientRecord = { _id: mongoose.Types.ObjectId; email: string; nam
 
 export const recipientOf = (user: RecipientRecord): MailRecipient => ({ id: String(user._id), email: user.email, name: user.name, language: (user.language === 'en' ? 'en' : 'fr') as Language })
 export const recipientFields = { email: 1, name: 1, language: 1, role: 1, mailPreferences: 1, emailVerifiedAt: 1 } as const
+
+/**
+ * The one kind whose e-mail carries a file: `meeting`, the meeting's .ics for a registrant holding a
+ * seat (meetings/calendar-mail.server.ts). Digests carry none: their links lead to the pages.
+ */
+function meetingCalendars(items: Array<{ recipientId: string; notification: MailNotification }>, links: MailLinks) {
+  const meetings = items.filter((item) => item.notification.kind === 'meeting')
+  return meetingCalendarAttachments(
+    meetings.map(({ recipientId, notification }) => ({ notificationId: notification.id, recipientId, link: notification.link, change: notification.data.meetingChange })),
+    { publicUrl: links.publicUrl, organizerEmail: links.organizerEmail },
+  )
+}
 
 export async function dispatchNotificationMails(links: MailLinks, { batchSize = 500 }: { batchSize?: number } = {}) {
   const totals = { immediate: 0, digest: 0, none: 0 }
@@ -46,7 +59,11 @@ export async function dispatchNotificationMails(links: MailLinks, { batchSize = 
       } else if (mode === 'daily' || mode === 'weekly') decided[mode].push(item._id)
       else decided.none.push(item._id)
     }
-    const mails: OutgoingMail[] = (await redactForRecipients(immediate)).map((item) => notificationMail(recipientOf(item.user), { ...item.notification, data: item.data }, links))
+    const calendars = await meetingCalendars(immediate, links)
+    const mails: OutgoingMail[] = (await redactForRecipients(immediate)).map((item) => {
+      const calendar = calendars.get(item.notification.id)
+      return notificationMail(recipientOf(item.user), { ...item.notification, data: item.data }, links, calendar ? [calendar] : [])
+    })
     // Queued first, then marked: a crash in between queues nothing twice (outbox keys) and loses nothing.
     await enqueueMails(mails)
     await Promise.all(

@@ -22,6 +22,8 @@ const mail: SameShape<typeof mailFr> = {
   },
   notification: {
     title: 'News on Passerelle',
+    calendarInvite: 'The invitation is attached to this e-mail: your mail app can add it to your calendar.',
+    calendarCancel: 'The cancellation is attached to this e-mail: your mail app can remove the meeting from your calendar.',
   },
   digest: {
     subject_daily_one: 'Passerelle: {{count}} update today',

@@ -20,6 +20,8 @@ const mail = {
   },
   notification: {
     title: 'Du nouveau sur Passerelle',
+    calendarInvite: 'L’invitation est jointe à cet e-mail : votre messagerie peut l’ajouter à votre agenda.',
+    calendarCancel: 'L’annulation est jointe à cet e-mail : votre messagerie peut retirer la rencontre de votre agenda.',
   },
   digest: {
     subject_daily_one: 'Passerelle : {{count}} nouveauté aujourd’hui',

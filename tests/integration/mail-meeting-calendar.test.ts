@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises'
+import mongoose from 'mongoose'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { meetingCalendar } from '~/domain/meetings/calendar.server'
+import { getMeetingForCalendar } from '~/domain/meetings/queries.server'
+import { ensureMeetingIndexes, registerForMeeting, unregisterFromMeeting } from '~/domain/meetings/registrations.server'
+import type { MeetingInput } from '~/domain/meetings/schema'
+import { cancelMeeting, createMeeting, updateMeeting } from '~/domain/meetings/service.server'
+import { dispatchNotificationMails } from '~/domain/notifications/email-dispatch.server'
+import { Notification } from '~/domain/notifications/model.server'
+import { createNotifier } from '~/domain/notifications/notifier.server'
+import { mailFilesTo, waitForMail, type CapturedMail } from '../e2e/support/mail'
+import { startTestMail } from './mail-support'
+import { companyWithMember, connectMarketplaceDb, makeUser, saintClaude } from './factories'
+
+/**
+ * A registrant's meeting e-mail carries the meeting's .ics (the download's UID and SEQUENCE), so
+ * their mail client adds, updates or removes the one event; against a real mongod, the real
+ * notification dispatch, the outbox and real SMTP to the capture server. Nobody on the waiting
+ * list gets a calendar.
+ */
+const links = { publicUrl: 'http://passerelle.test', secret: 'un-secret-de-test-d-au-moins-trente-deux-caracteres', organizerEmail: 'contact@passerelle.test' }
+let mail: Awaited<ReturnType<typeof startTestMail>>
+
+beforeAll(async () => {
+  await connectMarketplaceDb()
+  await ensureMeetingIndexes()
+  await Notification.init()
+  mail = await startTestMail({ worker: false })
+})
+afterAll(async () => {
+  await mail?.close()
+  await mongoose.disconnect()
+})
+
+const notifier = createNotifier()
+const hautJura = { kind: 'territory' as const, ref: 'haut-jura' }
+const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000)
+const title = 'Rencontre lunetterie et plasturgie'
+
+function meetingInput(overrides: Partial<MeetingInput> = {}): MeetingInput {
+  return {
+    title,
+    description: 'Pôles, laboratoires et entreprises du Haut-Jura.',
+    scope: hautJura,
+    organisers: [],
+    domains: ['plastics'],
+    filieres: ['lunetterie'],
+    capacity: 1,
+    startsAt: inDays(10),
+    endsAt: inDays(10, 3),
+    registrationDeadline: inDays(9),
+    place: saintClaude,
+    onlineUrl: null,
+    ...overrides,
+  }
+}
+
+/** What the leading process does every few seconds, then what the outbox workers do; the newest mail to `email`. */
+async function nextMailTo(email: string) {
+  const seen = await mailFilesTo(email, mail.outboxDir)
+  await dispatchNotificationMails(links)
+  await mail.drain()
+  return waitForMail(email, { outboxDir: mail.outboxDir, ignore: seen })
+}
+
+const calendarOf = (received: CapturedMail) => received.parsed.attachments.filter((file) => file.contentType === 'text/calendar')
+/** The iCalendar text, lines unfolded (RFC 5545 folds long lines at 75 octets). */
+const icsText = (received: CapturedMail) => calendarOf(received)[0]!.content.toString('utf8').replace(/\r\n[ \t]/g, '')
+const line = (ics: string, name: string) => ics.split(/\r\n/).find((entry) => entry.startsWith(`${name}:`))
+
+describe('meeting e-mails with the calendar attached', () => {
+  it('registered: the invitation (REQUEST) with the download’s UID, SUMMARY and SEQUENCE; waitlisted: none; moved, then moved up: the new SEQUENCE; cancelled: a CANCEL', async () => {
+    const animator = await makeUser('animator', { animates: [hautJura] })
+    const { id: meetingId } = await createMeeting(animator, meetingInput())
+    const first = await companyWithMember()
+    const second = await companyWithMember()
+
+    // A seat: the invitation, as the page's download gives it.
+    expect(await registerForMeeting(first.member, meetingId, first.orgId, { notifier })).toEqual({ status: 'registered' })
+    const registered = await nextMailTo(first.member.email)
+    expect(registered.text).toContain(`http://passerelle.test/rencontres/${meetingId}`)
+    expect(registered.text).toContain('L’invitation est jointe')
+    const [file] = calendarOf(registered)
+    expect(file!.filename).toBe(`rencontre-${meetingId}.ics`)
+    expect(file!.contentType).toBe('text/calendar')
+    expect(await readFile(registered.file, 'latin1')).toMatch(/^Content-Type: text\/calendar; charset=utf-8; method=REQUEST/im)
+    const invitation = icsText(registered)
+    expect(line(invitation, 'METHOD')).toBe('METHOD:REQUEST')
+    expect(line(invitation, 'UID')).toBe(`UID:rencontre-${meetingId}@passerelle.test`)
+    expect(line(invitation, 'SUMMARY')).toBe(`SUMMARY:${title}`)
+    expect(line(invitation, 'SEQUENCE')).toBe('SEQUENCE:0')
+    expect(line(invitation, 'STATUS')).toBe('STATUS:CONFIRMED')
+    const download = meetingCalendar(await getMeetingForCalendar(first.member, meetingId), { publicUrl: links.publicUrl, organizerEmail: links.organizerEmail }).replace(/\r\n[ \t]/g, '')
+    for (const name of ['METHOD', 'UID', 'SEQUENCE', 'SUMMARY', 'DTSTART;TZID=Europe/Paris', 'DTEND;TZID=Europe/Paris', 'LOCATION', 'ORGANIZER;CN="Passerelle"']) {
+      expect(line(invitation, name), name).toBe(line(download, name))
+    }
+
+    // The waiting list: told, but no calendar (no seat yet).
+    expect(await registerForMeeting(second.member, meetingId, second.orgId, { notifier })).toEqual({ status: 'waitlisted' })
+    const waitlisted = await nextMailTo(second.member.email)
+    expect(waitlisted.text).toContain(`http://passerelle.test/rencontres/${meetingId}`)
+    expect(waitlisted.parsed.attachments).toHaveLength(0)
+
+    // Moved a day later: the seated person's event is updated (SEQUENCE 1); the person waiting still gets none.
+    await updateMeeting(animator, meetingId, meetingInput({ startsAt: inDays(11), endsAt: inDays(11, 3) }), { notifier })
+    const changed = await nextMailTo(first.member.email)
+    expect(line(icsText(changed), 'UID')).toBe(`UID:rencontre-${meetingId}@passerelle.test`)
+    expect(line(icsText(changed), 'SEQUENCE')).toBe('SEQUENCE:1')
+    const changedWhileWaiting = await waitForMail(second.member.email, { outboxDir: mail.outboxDir, ignore: [waitlisted.file] })
+    expect(calendarOf(changedWhileWaiting)).toHaveLength(0)
+
+    // The first leaves: no calendar for them (no seat any more); the second moves up and gets the invitation.
+    await unregisterFromMeeting(first.member, meetingId, { notifier })
+    const promoted = await nextMailTo(second.member.email)
+    expect(line(icsText(promoted), 'METHOD')).toBe('METHOD:REQUEST')
+    expect(line(icsText(promoted), 'UID')).toBe(`UID:rencontre-${meetingId}@passerelle.test`)
+    expect(line(icsText(promoted), 'SEQUENCE')).toBe('SEQUENCE:1')
+    const left = await waitForMail(first.member.email, { outboxDir: mail.outboxDir, ignore: [registered.file, changed.file] })
+    expect(left.text).toContain(`http://passerelle.test/rencontres/${meetingId}`)
+    expect(calendarOf(left)).toHaveLength(0)
+
+    // Cancelled: the same event, removed (METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE raised).
+    await cancelMeeting(animator, meetingId, { notifier })
+    const cancelled = await nextMailTo(second.member.email)
+    expect(cancelled.text).toContain('L’annulation est jointe')
+    const cancellation = icsText(cancelled)
+    expect(calendarOf(cancelled)[0]!.filename).toBe(`rencontre-${meetingId}.ics`)
+    expect(line(cancellation, 'METHOD')).toBe('METHOD:CANCEL')
+    expect(line(cancellation, 'STATUS')).toBe('STATUS:CANCELLED')
+    expect(line(cancellation, 'UID')).toBe(`UID:rencontre-${meetingId}@passerelle.test`)
+    expect(line(cancellation, 'SEQUENCE')).toBe('SEQUENCE:2')
+    expect(line(cancellation, 'SUMMARY')).toBe(`SUMMARY:${title}`)
+  })
+})
