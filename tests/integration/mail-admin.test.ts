@@ -61,4 +61,20 @@ describe('troubled mails', () => {
     await expect(retryTroubledMail(admin, 'pas-un-identifiant')).rejects.toMatchObject({ code: 'conflict' })
     expect(await OutboxMail.findById(held.id).lean()).toMatchObject({ claimedBy: 'another-worker' })
   })
+
+  it('show the names of a mail’s attachments, never their content; a retried one goes with its file', async () => {
+    const admin = await makeUser('admin')
+    const to = `admin-ics-${randomUUID().slice(0, 8)}@exemple.test`
+    const content = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nUID:secret-call-link@passerelle.test\r\nEND:VCALENDAR\r\n'
+    const { id } = await enqueueMail({ to, subject: 'Invitation', text: 'Bonjour', kind: 'test', attachments: [{ filename: 'rencontre-essai.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content }] })
+    await OutboxMail.updateOne({ _id: id }, { $set: { status: 'failed', attempts: 30, doneAt: new Date(), lastError: '550 mailbox unavailable' } })
+    const listed = (await listTroubledMails(admin)).find((item) => item.id === id)
+    expect(listed).toMatchObject({ subject: 'Invitation', attachments: ['rencontre-essai.ics'] })
+    expect(JSON.stringify(listed)).not.toContain('secret-call-link')
+
+    await retryTroubledMail(admin, id!)
+    await mail.drain()
+    const [received] = (await readOutbox(mail.outboxDir)).filter((item) => item.to.includes(to))
+    expect(received!.parsed.attachments.map((file) => [file.filename, file.content.toString('utf8')])).toEqual([['rencontre-essai.ics', content]])
+  })
 })
