@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isPermanentFailure, retryDelayMs } from '~/domain/mail/backoff'
-import { outgoingMailSchema, oneLine } from '~/domain/mail/message'
+import { MAX_ATTACHMENTS_BYTES, outgoingMailSchema, oneLine } from '~/domain/mail/message'
+import { attachmentNames } from '../../server/mail/capture-server'
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '~/domain/mail/signed-links'
 import { shouldMailBurst } from '~/domain/notifications/email-messages'
 import { defaultMailPreferences, effectiveMailPreferences, mailKinds, storedMailPreferences, unsubscribed } from '~/domain/notifications/preferences'
@@ -20,6 +21,30 @@ describe('outbox back-off', () => {
     expect(isPermanentFailure({ responseCode: 550 })).toBe(true)
     expect(isPermanentFailure({ responseCode: 421 })).toBe(false)
     expect(isPermanentFailure(new Error('connect ECONNREFUSED'))).toBe(false)
+  })
+})
+
+describe('mail attachments', () => {
+  const base = { to: 'a@exemple.test', subject: 's', text: 't' }
+  const ics = { filename: 'rencontre-0123456789abcdef01234567.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }
+  const issue = (mail: object) => outgoingMailSchema.safeParse(mail).error?.issues[0]?.message
+  it('accepts up to 3 small text files with plain names and simple types', () => {
+    expect(outgoingMailSchema.safeParse({ ...base, attachments: [ics] }).data?.attachments).toEqual([ics])
+    expect(outgoingMailSchema.safeParse({ ...base, attachments: [ics, ics, ics] }).success).toBe(true)
+    expect(outgoingMailSchema.safeParse({ ...base, attachments: [{ ...ics, content: 'x'.repeat(MAX_ATTACHMENTS_BYTES) }] }).success).toBe(true)
+  })
+  it('refuses more, larger (in UTF-8 bytes), unnamed, path-like or header-breaking ones', () => {
+    expect(issue({ ...base, attachments: [ics, ics, ics, ics] })).toBe('mail.errors.attachment')
+    expect(issue({ ...base, attachments: [{ ...ics, content: 'x'.repeat(MAX_ATTACHMENTS_BYTES + 1) }] })).toBe('mail.errors.attachmentSize')
+    expect(issue({ ...base, attachments: [{ ...ics, content: 'é'.repeat(MAX_ATTACHMENTS_BYTES / 2 + 1) }] })).toBe('mail.errors.attachmentSize')
+    for (const filename of ['', '.ics', '../x.ics', 'a/b.ics', 'a..ics', 'a b.ics', 'a".ics', 'a\r\nb.ics']) expect(issue({ ...base, attachments: [{ ...ics, filename }] }), filename).toBe('mail.errors.attachment')
+    for (const contentType of ['text', 'text/calendar\r\nBcc: b@c.d', 'text/calendar; method="REQUEST"', 'text/calendar; x=a b']) expect(issue({ ...base, attachments: [{ ...ics, contentType }] }), contentType).toBe('mail.errors.attachment')
+    expect(issue({ ...base, attachments: [{ ...ics, content: '' }] })).toBe('mail.errors.attachment')
+  })
+  it('the capture server reads the names a message declares', () => {
+    const raw = ['Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Bonjour', '--b', 'Content-Type: text/calendar; charset=utf-8; method=REQUEST; name=rencontre-1.ics', 'Content-Disposition: attachment;', ' filename=rencontre-1.ics', '', 'BEGIN:VCALENDAR', '--b', 'Content-Disposition: attachment; filename="notes.txt"', '', 'x', '--b--'].join('\r\n')
+    expect(attachmentNames(raw)).toEqual(['rencontre-1.ics', 'notes.txt'])
+    expect(attachmentNames('Subject: rien\r\n\r\nBonjour')).toEqual([])
   })
 })
 
