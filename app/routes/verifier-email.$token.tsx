@@ -1,28 +1,41 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { linkTokenSchema } from '~/domain/auth/schema'
-import { verifyEmail, type VerifyEmailResult } from '~/domain/auth/service.server'
+import { checkEmailVerification, verifyEmail, type EmailVerificationCheck, type VerifyEmailResult } from '~/domain/auth/service.server'
 import { optionalActor } from '~/http/actor.server'
+import { readForm } from '~/http/form-data.server'
 import { nextStepLinks } from '~/domain/users/onboarding'
 import { nextStepOf } from '~/domain/users/onboarding.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
-import { ButtonLink } from '~/ui/button'
+import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
 import '~/i18n/areas/auth'
 
 export const handle: PageHandle = { titleKey: 'auth.verify.title' }
 
-const httpStatus: Record<VerifyEmailResult['status'], number> = { verified: 200, already_verified: 200, expired: 410, used: 410, unknown: 404 }
+type Result = VerifyEmailResult | EmailVerificationCheck
+const httpStatus: Record<Result['status'], number> = { valid: 200, verified: 200, already_verified: 200, expired: 410, used: 410, unknown: 404 }
 
 /**
- * Opening the e-mailed link verifies the address (a GET, so it works from any mail client).
- * A link opened twice, or first by a mail scanner, says the address is already verified.
+ * The link e-mailed at sign-up. GET only says what it would do and shows a button (a mail
+ * scanner or a link preview opening the link verifies nothing); POST — that button, a plain form
+ * that works without JavaScript — verifies the address. Pressing it again says it is already
+ * verified. The form posts to this very address, `?suite=` included.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = linkTokenSchema.safeParse(params.token)
-  const result: VerifyEmailResult = token.success ? await verifyEmail(token.data) : { status: 'unknown' }
+  return outcome(request, token.success ? await checkEmailVerification(token.data) : { status: 'unknown' })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await readForm(request)
+  const token = linkTokenSchema.safeParse(params.token)
+  return outcome(request, token.success ? await verifyEmail(token.data) : { status: 'unknown' })
+}
+
+async function outcome(request: Request, result: Result) {
   const actor = await optionalActor(request)
   const verified = result.status === 'verified' || result.status === 'already_verified'
   // Signed in and verified: the next step of the journey, not only the account page.
@@ -35,7 +48,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function VerifyEmail() {
   const { t } = useTranslation()
-  const { result, signedIn, nextStep, signIn } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const acted = useActionData<typeof action>()
+  const navigation = useNavigation()
+  // After the button, the action's answer: the loader run again would only say "already verified".
+  const { result, signedIn, nextStep, signIn } = acted ?? loaded
+  if (result.status === 'valid') {
+    return (
+      <section className="auth-page" aria-labelledby="verify-title">
+        <h1 id="verify-title">{t('auth.verify.title')}</h1>
+        <Form method="post">
+          <p>{t('auth.verify.confirmLead', { email: result.email })}</p>
+          <Button type="submit" pending={navigation.state === 'submitting'}>
+            {t('auth.verify.confirm')}
+          </Button>
+        </Form>
+      </section>
+    )
+  }
   const success = result.status === 'verified' || result.status === 'already_verified'
   return (
     <section className="auth-page" aria-labelledby="verify-title">

@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache'
  * - serve or store a request that carries any cookie but the language's (a session, a flash
  *   message), or the language's twice: signed-in pages are always rendered for their reader;
  * - store anything but a 200 without Set-Cookie for a path of `PUBLIC_PAGES` (read-only pages:
- *   a confirmation link, which acts on GET, is never among them), for an address of reasonable
+ *   a confirmation link is never among them), for an address of reasonable
  *   length, rendered for a request id of the app's own;
  * - outlive a write made in this process: a form posted here (POST, PUT, PATCH, DELETE) empties
  *   it when it starts, when it ends and 5 s later (for a write still running after its visitor

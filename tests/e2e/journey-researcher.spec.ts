@@ -25,6 +25,7 @@ test('sign up → verify the e-mail → create a lab profile → see it publicly
 
   const mail = await waitForMail(email)
   await page.goto(linkIn(mail, '/verifier-email/'))
+  await page.getByRole('button', { name: 'Confirmer mon adresse' }).click()
   await expect(page.getByText(`Votre adresse e-mail ${email} est vérifiée`, { exact: false })).toBeVisible()
   await page.getByRole('link', { name: 'Se connecter pour continuer' }).click()
   await signInWithForm(page, email, 'les composites de Saint-Claude tiennent')
@@ -70,7 +71,11 @@ test('signing up from a link that needs an account offers to continue there', as
   await page.getByLabel('Industriel').check()
   await page.getByLabel('J’accepte les conditions d’utilisation', { exact: false }).check()
   await page.getByRole('button', { name: 'Créer mon compte' }).click()
-  await page.goto(linkIn(await waitForMail(email), '/verifier-email/'))
+  const link = linkIn(await waitForMail(email), '/verifier-email/')
+  expect(new URL(link).searchParams.get('suite')).toBe('/organisations?type=lab')
+  await page.goto(link)
+  // The button posts to the link itself, where the person was going (`?suite=`) included.
+  await page.getByRole('button', { name: 'Confirmer mon adresse' }).click()
   await page.getByRole('link', { name: 'Se connecter pour continuer' }).click()
   await signInWithForm(page, email, 'une passerelle entre Laval et Angers')
   await page.getByRole('link', { name: 'Continuer là où j’en étais' }).click()

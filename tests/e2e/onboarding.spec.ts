@@ -22,6 +22,7 @@ test('verified while signed in: the next step is to create or join my company, w
   await expect(accountButton(page, 'Inès Moreau')).toBeVisible()
 
   await page.goto(linkIn(await waitForMail(email), '/verifier-email/'))
+  await page.getByRole('button', { name: 'Confirmer mon adresse' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'est vérifiée' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Rejoindre une entreprise déjà inscrite' })).toHaveAttribute('href', '/organisations?type=company')
   await expectAccessible(page)

@@ -295,9 +295,17 @@ test('no bad input gets a server error, anywhere', async ({ browser, baseURL }) 
 
   lap('queries')
   // 3. Path segments of every dynamic route, and the probe's odd paths.
-  const dynamic = ['/besoins/', '/organisations/', '/membres/', '/messages/', '/projets/', '/invitations/', '/verifier-email/', '/reinitialiser-mot-de-passe/', '/notifications/', '/messages/000000000000000000000000/fichiers/', `/besoins/${openNeedId}/propositions/`]
+  const dynamic = ['/besoins/', '/organisations/', '/membres/', '/messages/', '/projets/', '/invitations/', '/verifier-email/', '/guichet/confirmer/', '/reinitialiser-mot-de-passe/', '/notifications/', '/messages/000000000000000000000000/fichiers/', `/besoins/${openNeedId}/propositions/`]
   for (const prefix of dynamic) {
     for (const value of naughtySample(slot++, PER_FIELD)) jobs.push(() => send(personas[1]!.context.request, `GET ${prefix}${JSON.stringify(value).slice(0, 60)}`, 'get', `${prefix}${encodeURIComponent(value)}`))
+  }
+  // The e-mailed links' buttons post to the link itself: corpus tokens, and a post from another site.
+  for (const prefix of ['/verifier-email/', '/guichet/confirmer/']) {
+    for (const value of naughtySample(slot++, PER_FIELD)) jobs.push(() => send(personas[0]!.context.request, `POST ${prefix}${JSON.stringify(value).slice(0, 60)}`, 'post', `${prefix}${encodeURIComponent(value)}`, { body: '', contentType: 'application/x-www-form-urlencoded' }))
+    jobs.push(async () => {
+      const crossSite = await send(personas[0]!.context.request, `POST ${prefix} from another site`, 'post', `${prefix}${'x'.repeat(43)}`, { body: '', contentType: 'application/x-www-form-urlencoded', origin: 'https://evil.example' })
+      if (crossSite?.status() !== 403) failures.push(`${prefix} answered a cross-site post with ${crossSite?.status()}`)
+    })
   }
   for (const path of ['/%5C', '/%5C%5C', '/%2F%2Fevil.example', '/%E0%A4%A', '/%00', '/..%2F..%2Fetc%2Fpasswd', '/.env', '/besoins/%2e%2e']) jobs.push(() => send(personas[0]!.context.request, `GET ${path}`, 'get', path))
   await inPool(jobs.splice(0))

@@ -11,7 +11,7 @@ import { addMember, createOrganisation } from './support/marketplace'
  * territory's animator finds the request in « Guichet » and routes it to an organisation, whose
  * member and the guest are e-mailed. Axe checks every page on the way.
  */
-test('a guest contacts the guichet, confirms by e-mail, and the animator routes the request to an organisation', async ({ page, context, baseURL }) => {
+test('a guest contacts the guichet, confirms by e-mail, and the animator routes the request to an organisation', async ({ page, context, browser, baseURL }) => {
   test.setTimeout(120_000)
   const unique = randomUUID().slice(0, 6)
   const animator = await createTestUser({ role: 'animator', name: `Agnès Animatrice ${unique}` })
@@ -44,13 +44,33 @@ test('a guest contacts the guichet, confirms by e-mail, and the animator routes 
   await guichet.getByRole('button', { name: 'Envoyer au guichet' }).click()
   await expect(page.getByText(`ouvrez le lien envoyé à ${guestEmail}`)).toBeVisible()
 
-  // The link in the e-mail puts the request in the queue.
+  // The link in the e-mail leads to a button that puts the request in the queue. The guest's mail
+  // client has no JavaScript here: a plain form does it.
   const verify = await waitForMail(guestEmail, { subject: /Confirmez votre demande/, timeoutMs: 30_000 })
-  await page.goto(linkIn(verify, '/guichet/confirmer/'))
-  await expect(page.getByText('Merci, votre adresse est confirmée')).toBeVisible()
+  const link = linkIn(verify, '/guichet/confirmer/')
+  const mailClient = await browser.newContext({ javaScriptEnabled: false })
+  const guest = await mailClient.newPage()
+  const opened = await guest.goto(link)
+  expect(opened?.headers()['cache-control']).toContain('no-store')
+  await expect(guest.getByRole('button', { name: 'Confirmer ma demande' })).toBeVisible()
+
+  // Only opening it (a mail scanner, a link preview) sends nothing: the animator's queue does not have it.
+  await signInAs(context, animator.id, baseURL!)
+  await page.goto('/animation/guichet')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: subject })).toHaveCount(0)
+
+  await guest.getByRole('button', { name: 'Confirmer ma demande' }).click()
+  await expect(guest.getByText('Merci, votre adresse est confirmée')).toBeVisible()
+  // Pressed again (the form posted twice): it says it is already done.
+  const again = await guest.request.post(link, { form: {} })
+  expect(await again.text()).toContain('Cette demande est déjà confirmée')
+  await guest.goto(link)
+  await expect(guest.getByText('Cette demande est déjà confirmée')).toBeVisible()
+  await expect(guest.getByRole('button', { name: 'Confirmer ma demande' })).toHaveCount(0)
+  await mailClient.close()
 
   // The animator routes it.
-  await signInAs(context, animator.id, baseURL!)
   await page.goto('/animation/guichet')
   const request = page.locator('li', { has: page.getByRole('heading', { name: subject }) })
   await expect(request.getByText('À traiter')).toBeVisible()

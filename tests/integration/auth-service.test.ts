@@ -13,6 +13,7 @@ import {
   signIn,
   signUp,
   verifyEmail,
+  checkEmailVerification,
   type MailDeps,
 } from '~/domain/auth/service.server'
 import { Session } from '~/domain/auth/session.server'
@@ -152,6 +153,39 @@ describe('e-mail verification', () => {
     expect(await resendVerification(userId, deps)).toEqual({ status: 'too_soon' })
     expect(await verifyEmail(second)).toEqual({ status: 'verified', email })
     expect(await resendVerification(userId, deps)).toEqual({ status: 'already_verified' })
+  })
+
+  it('checks a link without using it: opening it (a mail scanner, a preview) verifies nothing', async () => {
+    const { userId, email } = await newUser()
+    const token = tokenOf(linkIn(await waitForMail(email, { outboxDir }), '/verifier-email/'))
+    expect(await checkEmailVerification(token)).toEqual({ status: 'valid', email })
+    expect(await checkEmailVerification(token)).toEqual({ status: 'valid', email })
+    expect((await User.findById(userId).lean())!.emailVerifiedAt ?? null).toBeNull()
+    expect((await AuthToken.findOne({ userId, purpose: 'verify_email' }).lean())!.usedAt ?? null).toBeNull()
+
+    // Checking first does not get in the way of verifying, and then says it is done.
+    expect(await verifyEmail(token)).toEqual({ status: 'verified', email })
+    expect(await checkEmailVerification(token)).toEqual({ status: 'already_verified' })
+  })
+
+  it('checks an unknown, expired, superseded or stale-address link as such', async () => {
+    expect(await checkEmailVerification('x'.repeat(43))).toEqual({ status: 'unknown' })
+    const { userId, email } = await newUser()
+    const first = tokenOf(linkIn(await waitForMail(email, { outboxDir }), '/verifier-email/'))
+    await AuthToken.updateOne({ userId }, { expiresAt: new Date(Date.now() - 1000) })
+    expect(await checkEmailVerification(first)).toEqual({ status: 'expired' })
+
+    await AuthToken.updateMany({ userId }, { createdAt: new Date(Date.now() - 120_000) })
+    const seen = await mailFilesTo(email, outboxDir)
+    expect(await resendVerification(userId, deps)).toEqual({ status: 'sent' })
+    const second = tokenOf(linkIn(await waitForMail(email, { outboxDir, ignore: seen }), '/verifier-email/'))
+    expect(await checkEmailVerification(first)).toEqual({ status: 'used' })
+    expect(await checkEmailVerification(second)).toEqual({ status: 'valid', email })
+
+    // The address changed since: the link proves nothing about the new one.
+    await User.updateOne({ _id: userId }, { email: uniqueEmail('moved') })
+    expect(await checkEmailVerification(second)).toEqual({ status: 'unknown' })
+    expect(await verifyEmail(second)).toEqual({ status: 'unknown' })
   })
 
   it('a superseded link is reported as used, not as valid', async () => {

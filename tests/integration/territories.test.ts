@@ -13,7 +13,7 @@ import { searchIndexNames } from '~/domain/search/names'
 import { parseSearchQuery } from '~/domain/search/query'
 import { searchCatalogue } from '~/domain/search/service.server'
 import { territoryFigures } from '~/domain/territories/figures.server'
-import { actOnGuichetRequest, confirmGuichetRequest, contactGuichet, guichetQueue } from '~/domain/territories/guichet.server'
+import { actOnGuichetRequest, checkGuichetConfirmation, confirmGuichetRequest, contactGuichet, guichetQueue } from '~/domain/territories/guichet.server'
 import { GuichetRequest } from '~/domain/territories/guichet-model.server'
 import { territoryPage } from '~/domain/territories/page.server'
 import { createSearchClient } from '../../server/search/client'
@@ -146,6 +146,38 @@ describe('the guichet', () => {
     const [verify] = await mailsTo('lente@exemple.test')
     const token = verify!.text!.match(/confirmer\/(\S+)/)![1]!
     expect(await confirmGuichetRequest(token, deps, new Date(Date.now() + 49 * 60 * 60 * 1000))).toMatchObject({ status: 'expired' })
+    expect((await GuichetRequest.findById(outcome.requestId).lean())!.status).toBe('awaiting_verification')
+  })
+
+  it('checks a link without confirming it: opening it (a mail scanner, a preview) sends nothing to the guichet', async () => {
+    const animator = await makeUser('animator', { animates: [{ kind: 'territory', ref: 'haut-jura' }] })
+    const outcome = await contactAsGuest({ ...guestInput, email: 'prudente@exemple.test' })
+    const [verify] = await mailsTo('prudente@exemple.test')
+    const token = verify!.text!.match(/confirmer\/(\S+)/)![1]!
+
+    expect(await checkGuichetConfirmation(token, deps)).toEqual({ status: 'valid', territory: 'haut-jura' })
+    expect(await checkGuichetConfirmation(token, deps)).toEqual({ status: 'valid', territory: 'haut-jura' })
+    expect((await GuichetRequest.findById(outcome.requestId).lean())!.status).toBe('awaiting_verification')
+    expect((await guichetQueue(animator)).map((item) => item.id)).not.toContain(outcome.requestId)
+    expect((await mailsTo(animator.email)).length).toBe(0)
+    expect(await AuditEntry.countDocuments({ targetId: outcome.requestId })).toBe(0)
+
+    // Checking first does not get in the way of confirming, and then says it is done.
+    expect(await confirmGuichetRequest(token, deps)).toEqual({ status: 'confirmed', territory: 'haut-jura' })
+    expect(await checkGuichetConfirmation(token, deps)).toEqual({ status: 'already_confirmed', territory: 'haut-jura' })
+    expect((await guichetQueue(animator)).map((item) => item.id)).toContain(outcome.requestId)
+  })
+
+  it('checks an unknown, forged or expired link as such', async () => {
+    const outcome = await contactAsGuest({ ...guestInput, email: 'tardive@exemple.test' })
+    const [verify] = await mailsTo('tardive@exemple.test')
+    const token = verify!.text!.match(/confirmer\/(\S+)/)![1]!
+    expect(await checkGuichetConfirmation(`${outcome.requestId}.forged`, deps)).toEqual({ status: 'unknown', territory: null })
+    expect(await checkGuichetConfirmation(`${'0'.repeat(24)}.${token.split('.')[1]}`, deps)).toEqual({ status: 'unknown', territory: null })
+    expect(await checkGuichetConfirmation('pas-un-jeton', deps)).toEqual({ status: 'unknown', territory: null })
+    // Signed with another secret: not ours.
+    expect(await checkGuichetConfirmation(token, { appSecret: 'un-autre-secret' })).toEqual({ status: 'unknown', territory: null })
+    expect(await checkGuichetConfirmation(token, deps, new Date(Date.now() + 49 * 60 * 60 * 1000))).toEqual({ status: 'expired', territory: 'haut-jura' })
     expect((await GuichetRequest.findById(outcome.requestId).lean())!.status).toBe('awaiting_verification')
   })
 

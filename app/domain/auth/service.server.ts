@@ -127,6 +127,24 @@ export async function signIn({
 
 export type VerifyEmailResult = { status: 'verified'; email: string } | { status: 'already_verified' | 'expired' | 'used' | 'unknown' }
 
+export type EmailVerificationCheck = { status: 'valid'; email: string } | { status: 'already_verified' | 'expired' | 'used' | 'unknown' }
+
+/**
+ * What the e-mailed link would do, without using it: the page asks for a click first, so that a
+ * mail scanner or a link preview opening the link verifies nothing.
+ */
+export async function checkEmailVerification(token: string): Promise<EmailVerificationCheck> {
+  const check = await checkToken(token, 'verify_email')
+  if (check.status === 'unknown') return check
+  const user = await User.findById(check.userId, { email: 1, emailVerifiedAt: 1 }).lean()
+  // Same answers as verifyEmail: a link for a former address proves nothing.
+  if (!user || user.email !== check.email) return { status: 'unknown' }
+  if (user.emailVerifiedAt) return { status: 'already_verified' }
+  if (check.status !== 'valid') return { status: check.status }
+  return { status: 'valid', email: user.email }
+}
+
+/** The person pressed the page's button: the address is verified, once (the link is used up). */
 export async function verifyEmail(token: string): Promise<VerifyEmailResult> {
   const check = await consumeToken(token, 'verify_email')
   if (check.status === 'unknown') return check

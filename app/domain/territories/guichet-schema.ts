@@ -65,3 +65,6 @@ export const guichetActionSchema = () =>
   ])
 
 export type GuichetAction = z.infer<ReturnType<typeof guichetActionSchema>>
+
+/** A guest's confirmation link names `<requestId>.<signature>` (guichet-link.ts): anything else is not one of ours. */
+export const guichetTokenSchema = z.string().max(80).regex(/^[a-f0-9]{24}\.[\w-]+$/)

@@ -82,22 +82,39 @@ export async function contactGuichet(
 }
 
 export type ConfirmOutcome = { status: 'confirmed' | 'already_confirmed' | 'expired' | 'unknown'; territory: string | null }
+export type ConfirmCheck = { status: 'valid' | 'already_confirmed' | 'expired' | 'unknown'; territory: string | null }
 
-/** The guest followed their link: the request enters the queue, once (a second click says it already did). */
-export async function confirmGuichetRequest(token: string, deps: GuichetDeps, now = new Date()): Promise<ConfirmOutcome> {
+/** What following a guest's link would do, read only; the request it names when that is to confirm it. */
+async function readConfirmation(token: string, appSecret: string, now: Date): Promise<ConfirmCheck & { requestId: string | null }> {
   const requestId = guichetTokenRequestId(token)
-  const found = requestId ? await GuichetRequest.findById(requestId).lean() : null
-  if (!found || !guichetTokenMatches(deps.appSecret, token, found.requester.email)) return { status: 'unknown', territory: null }
-  if (found.status !== 'awaiting_verification') return { status: 'already_confirmed', territory: found.territory }
-  if (now.getTime() - found.createdAt.getTime() > GUICHET_LINK_TTL_MS) return { status: 'expired', territory: found.territory }
+  const found = requestId ? await GuichetRequest.findById(requestId, { status: 1, territory: 1, createdAt: 1, 'requester.email': 1 }).lean() : null
+  if (!found || !guichetTokenMatches(appSecret, token, found.requester.email)) return { status: 'unknown', territory: null, requestId: null }
+  if (found.status !== 'awaiting_verification') return { status: 'already_confirmed', territory: found.territory, requestId: null }
+  if (now.getTime() - found.createdAt.getTime() > GUICHET_LINK_TTL_MS) return { status: 'expired', territory: found.territory, requestId: null }
+  return { status: 'valid', territory: found.territory, requestId: String(found._id) }
+}
+
+/**
+ * What the guest's link would do, without doing it: the page asks for a click first, so that a
+ * mail scanner or a link preview opening the link does not consent on the guest's behalf.
+ */
+export async function checkGuichetConfirmation(token: string, deps: Pick<GuichetDeps, 'appSecret'>, now = new Date()): Promise<ConfirmCheck> {
+  const { status, territory } = await readConfirmation(token, deps.appSecret, now)
+  return { status, territory }
+}
+
+/** The guest pressed the page's button: the request enters the queue, once (a second click says it already did). */
+export async function confirmGuichetRequest(token: string, deps: GuichetDeps, now = new Date()): Promise<ConfirmOutcome> {
+  const check = await readConfirmation(token, deps.appSecret, now)
+  if (check.status !== 'valid' || !check.requestId) return { status: check.status === 'valid' ? 'unknown' : check.status, territory: check.territory }
   const plan = planGuichetStep('awaiting_verification', 'verify', { hasAccount: false, hasCompany: false })
-  if (!plan.ok) return { status: 'already_confirmed', territory: found.territory }
+  if (!plan.ok) return { status: 'already_confirmed', territory: check.territory }
   const updated = await GuichetRequest.findOneAndUpdate(
-    { _id: found._id, status: plan.from },
+    { _id: check.requestId, status: plan.from },
     { $set: { status: plan.to, verifiedAt: now }, $push: { steps: { step: 'verify', by: null, at: now } } },
     { new: true },
   ).lean()
-  if (!updated) return { status: 'already_confirmed', territory: found.territory }
+  if (!updated) return { status: 'already_confirmed', territory: check.territory }
   await reachedQueue(updated as GuichetRequestRecord, territoryBySlug(updated.territory)!, deps, null, now)
   return { status: 'confirmed', territory: updated.territory }
 }

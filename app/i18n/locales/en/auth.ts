@@ -83,6 +83,8 @@ const auth: SameShape<typeof authFr> = {
   },
   verify: {
     title: 'Verifying your e-mail address',
+    confirmLead: 'To finish signing up, confirm that {{email}} is your address.',
+    confirm: 'Confirm my address',
     verified: 'Thank you! Your e-mail address {{email}} is verified.',
     alreadyVerified: 'Your e-mail address is already verified: there is nothing left to do.',
     expired: 'This verification link has expired (it is valid for 48 hours).',

@@ -85,6 +85,8 @@ const territories: SameShape<Translations['territories']> = {
   },
   confirm: {
     title: 'Confirming your request',
+    lead: 'Confirm your address so that your request reaches the territory’s one-stop shop. Without this confirmation, it is not sent on.',
+    button: 'Confirm my request',
     confirmed: 'Thank you, your address is confirmed: your request reached the one-stop shop. You will receive the answer by e-mail.',
     already_confirmed: 'This request is already confirmed: it is with the one-stop shop.',
     expired: 'This link has expired (48 hours). Send your request again from the territory’s page.',
@@ -167,7 +169,7 @@ const territories: SameShape<Translations['territories']> = {
     signature: 'The one-stop shop of Territoire d’industrie {{territory}}, on Passerelle',
     verify: {
       subject: 'Confirm your request to the one-stop shop of {{territory}}',
-      intro: 'You wrote to the one-stop shop of Territoire d’industrie {{territory}} (“{{subject}}”). Open this link within 48 hours to confirm your address: your request will then go to the one-stop shop. If this was not you, ignore this message.',
+      intro: 'You wrote to the one-stop shop of Territoire d’industrie {{territory}} (“{{subject}}”). Open this link within 48 hours and confirm your address: your request will then go to the one-stop shop. If this was not you, ignore this message.',
       action: 'Confirm my request',
     },
     received: {

@@ -81,6 +81,8 @@ const auth = {
   },
   verify: {
     title: 'Vérification de votre adresse e-mail',
+    confirmLead: 'Pour terminer votre inscription, confirmez que l’adresse {{email}} est bien la vôtre.',
+    confirm: 'Confirmer mon adresse',
     verified: 'Merci ! Votre adresse e-mail {{email}} est vérifiée.',
     alreadyVerified: 'Votre adresse e-mail est déjà vérifiée : il n’y a plus rien à faire.',
     expired: 'Ce lien de vérification a expiré (il est valable 48 heures).',

@@ -83,6 +83,8 @@ const territories = {
   },
   confirm: {
     title: 'Confirmation de votre demande',
+    lead: 'Confirmez votre adresse pour que votre demande arrive au guichet du territoire. Sans cette confirmation, elle n’est pas transmise.',
+    button: 'Confirmer ma demande',
     confirmed: 'Merci, votre adresse est confirmée : votre demande est arrivée au guichet. Vous recevrez la réponse par e-mail.',
     already_confirmed: 'Cette demande est déjà confirmée : elle est au guichet.',
     expired: 'Ce lien a expiré (48 heures). Envoyez votre demande à nouveau depuis la page du territoire.',
@@ -165,7 +167,7 @@ const territories = {
     signature: 'Le guichet du Territoire d’industrie {{territory}}, sur Passerelle',
     verify: {
       subject: 'Confirmez votre demande au guichet de {{territory}}',
-      intro: 'Vous avez écrit au guichet du Territoire d’industrie {{territory}} (« {{subject}} »). Ouvrez ce lien dans les 48 heures pour confirmer votre adresse : votre demande partira alors au guichet. Si ce n’est pas vous, ignorez ce message.',
+      intro: 'Vous avez écrit au guichet du Territoire d’industrie {{territory}} (« {{subject}} »). Ouvrez ce lien dans les 48 heures et confirmez votre adresse : votre demande partira alors au guichet. Si ce n’est pas vous, ignorez ce message.',
       action: 'Confirmer ma demande',
     },
     received: {
