@@ -1,7 +1,7 @@
 import type { MailAttachment } from '../mail/mailer'
 import { mailAttachmentSchema } from '../mail/message'
 import type { MeetingChange } from '../notifications/schema'
-import { calendarContentType, calendarFileName, meetingCalendar } from './calendar.server'
+import { calendarContentType, calendarFileName, calendarMeetingOf, meetingCalendar } from './calendar.server'
 import { Meeting, MeetingRegistration } from './model.server'
 import { meetingIdOfLink } from './notify.server'
 
@@ -36,20 +36,9 @@ export async function meetingCalendarAttachments(items: MeetingMailItem[], optio
   for (const item of wanted) {
     const meeting = meetingById.get(item.meetingId)
     if (!meeting || !seated.has(`${item.meetingId}:${item.recipientId}`)) continue
+    // They hold a seat: the call's link, as their download shows it.
     const content = meetingCalendar(
-      {
-        id: item.meetingId,
-        title: meeting.title,
-        description: meeting.description ?? '',
-        startsAt: meeting.startsAt,
-        endsAt: meeting.endsAt,
-        place: meeting.place ?? null,
-        // They hold a seat: the call's link, as their download shows it.
-        onlineUrl: meeting.onlineUrl ?? null,
-        status: meeting.status,
-        icsSequence: meeting.icsSequence,
-        updatedAt: (meeting as { updatedAt?: Date }).updatedAt ?? null,
-      },
+      calendarMeetingOf(meeting, { withOnlineUrl: true }),
       { publicUrl: options.publicUrl, organizerEmail: options.organizerEmail ?? 'contact@passerelle.local', now: options.now },
     )
     // A file the outbox would refuse (too large) is left out: the mail still goes, with its link.

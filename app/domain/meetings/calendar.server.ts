@@ -24,6 +24,25 @@ export type CalendarMeeting = {
   updatedAt?: Date | null
 }
 
+/** A stored meeting as calendar data; the call's link only for those who may see it (registered, organisers). */
+export function calendarMeetingOf(
+  meeting: Pick<CalendarMeeting, 'title' | 'startsAt' | 'endsAt' | 'status' | 'icsSequence'> & { _id: unknown; description?: string | null; place?: CommuneLocation | null; onlineUrl?: string | null; updatedAt?: Date | null },
+  { withOnlineUrl }: { withOnlineUrl: boolean },
+): CalendarMeeting {
+  return {
+    id: String(meeting._id),
+    title: meeting.title,
+    description: meeting.description ?? '',
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    place: meeting.place ?? null,
+    onlineUrl: withOnlineUrl ? (meeting.onlineUrl ?? null) : null,
+    status: meeting.status,
+    icsSequence: meeting.icsSequence,
+    updatedAt: meeting.updatedAt ?? null,
+  }
+}
+
 /** Stable across downloads and changes: calendars match updates to the event by it. */
 export const meetingUid = (meetingId: string, host: string) => `rencontre-${meetingId}@${host}`
 

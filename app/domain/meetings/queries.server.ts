@@ -5,6 +5,7 @@ import { organisationsOf } from '../orgs/memberships.server'
 import { Organisation } from '../orgs/model.server'
 import { User } from '../users/model.server'
 import { mayManageMeeting } from '../permissions'
+import { calendarMeetingOf } from './calendar.server'
 import { waitlistRank } from './capacity'
 import { allowsAction, meetingDisplayStatus, registrationClosedReason, type MeetingDisplayStatus, type RegistrationStatus } from './lifecycle'
 import { Meeting, MeetingRegistration } from './model.server'
@@ -142,17 +143,6 @@ export async function getMeetingForCalendar(actor: Actor | null, meetingId: stri
   const canManage = Boolean(meeting) && mayManageMeeting(actor, { scope: meeting!.scope })
   if (!meeting || (meeting.status === 'draft' && !canManage)) throw notFound('meetings.refusals.notFound')
   const registered = actor ? Boolean(await MeetingRegistration.exists({ meetingId, userId: actor.id, status: 'registered' })) : false
-  return {
-    id: String(meeting._id),
-    title: meeting.title,
-    description: meeting.description ?? '',
-    startsAt: meeting.startsAt,
-    endsAt: meeting.endsAt,
-    place: meeting.place ?? null,
-    // As on the page: the call's link only for the registered and the organisers.
-    onlineUrl: registered || canManage ? (meeting.onlineUrl ?? null) : null,
-    status: meeting.status,
-    icsSequence: meeting.icsSequence,
-    updatedAt: (meeting as { updatedAt?: Date }).updatedAt ?? null,
-  }
+  // As on the page: the call's link only for the registered and the organisers.
+  return calendarMeetingOf(meeting, { withOnlineUrl: registered || canManage })
 }
