@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { Faker, base, fr } from '@faker-js/faker'
 import mongoose from 'mongoose'
-import { budgetRanges, confidentialityLevels, needCategories, needStages, type BudgetRange, type Confidentiality, type NeedCategory, type NeedStage } from '~/domain/needs/schema'
+import { budgetRanges, confidentialityLevels, needCategories, needStages, type BudgetRange, type Confidentiality, type NeedCategory, type NeedStage } from '~/domain/needs/vocabulary'
 import type { NeedStatus } from '~/domain/needs/lifecycle'
 import { orgKinds, type OrgKind } from '~/domain/orgs/kinds'
 import type { CommuneLocation } from '~/domain/places/commune'

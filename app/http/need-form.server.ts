@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
 import type { TFunction } from 'i18next'
-import { needFormSchema, needIntentOf, type NeedInput } from '~/domain/needs/schema'
+import { needFormSchema, type NeedInput } from '~/domain/needs/schema'
+import { needIntentOf } from '~/domain/needs/vocabulary'
 import { resolveNeedCommune } from '~/domain/needs/service.server'
 
 /**

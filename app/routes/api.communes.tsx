@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { communeQuerySchema } from '~/domain/places/commune'
+import { z } from 'zod'
 import { searchCommunes } from '~/domain/places/communes.server'
+
+/** The query: a name, a postal code or an INSEE code. */
+const communeQuerySchema = z.object({ q: z.string().trim().min(1).max(120) })
 
 /**
  * GET /api/communes?q=… → { communes: CommuneMatch[] } (10 at most), for the commune picker.

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { BudgetRange } from '~/domain/needs/schema'
+import type { BudgetRange } from '~/domain/needs/vocabulary'
 import { requireActor } from '~/http/actor.server'
 import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'

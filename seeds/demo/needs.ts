@@ -1,8 +1,8 @@
 import type { TechnologyDomainId } from '~/domain/taxonomy/domains'
 import type { FiliereId } from '~/domain/taxonomy/filieres'
-import type { BudgetRange, Confidentiality, NeedCategory, NeedStage } from '~/domain/needs/schema'
+import type { BudgetRange, Confidentiality, NeedCategory, NeedStage } from '~/domain/needs/vocabulary'
 import type { ClosedReason, NeedStatus } from '~/domain/needs/lifecycle'
-import type { DeclineReason, ProposalStatus } from '~/domain/proposals/schema'
+import type { DeclineReason, ProposalStatus } from '~/domain/proposals/vocabulary'
 import { demoOrganisations } from './organisations'
 
 /** Fictional needs of the demo's fictional companies, with the proposals they received. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { matchAides, type InstitutionalService } from '~/domain/needs/aides'
-import { needCategories, needStages } from '~/domain/needs/schema'
+import { needCategories, needStages } from '~/domain/needs/vocabulary'
 import { institutionalServices } from '~/domain/needs/aides-catalogue'
 
 const service = (id: string, overrides: Partial<InstitutionalService> = {}): InstitutionalService => ({

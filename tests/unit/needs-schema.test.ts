@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
-import { needFormSchema, needLifecycleFormSchema, submissionGaps, todayUtc } from '~/domain/needs/schema'
+import { needFormSchema, needLifecycleFormSchema } from '~/domain/needs/schema'
+import { submissionGaps, todayUtc } from '~/domain/needs/vocabulary'
 import { createI18n } from '~/i18n/translators'
 import { translateFieldErrors, translateMessages } from '~/i18n/translate-message'
 

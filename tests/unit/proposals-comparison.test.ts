@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { othersClosedByAccepting, reachesTarget, shortlistComparison, summarise } from '~/domain/proposals/comparison'
-import type { ProposalStatus } from '~/domain/proposals/schema'
+import type { ProposalStatus } from '~/domain/proposals/vocabulary'
 
 const proposal = (id: string, status: ProposalStatus, extra: Partial<{ approach: string; trlEnd: number | null }> = {}) => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { allowsFrom, availableActions } from '~/domain/proposals/lifecycle'
-import { proposalStatuses } from '~/domain/proposals/schema'
+import { proposalStatuses } from '~/domain/proposals/vocabulary'
 
 describe('proposal lifecycle', () => {
   it('offers the proposer edit until shortlisted, and withdraw until decided, whatever the need', () => {

@@ -23,6 +23,27 @@ describe('parseSearchQuery', () => {
     expect(query.q).toHaveLength(SEARCH_QUERY_MAX)
     expect(query).toMatchObject({ kind: 'needs', page: 1, sort: 'relevance' })
   })
+
+  it('keeps a page only when it is a whole number from 1 to the last page', () => {
+    expect(parse('page=3').page).toBe(3)
+    expect(parse('page=50').page).toBe(50)
+    for (const page of ['0', '51', '2.5', '', 'abc', 'Infinity', '1e3']) expect(parse(`page=${page}`).page, page).toBe(1)
+  })
+
+  it('trims free text, and drops it past 80 characters or when it starts with punctuation', () => {
+    expect(parse('region=%20Occitanie%20&departement=Jura').filters).toEqual({ region: ['Occitanie'], departement: ['Jura'] })
+    expect(parse(`region=${'a'.repeat(81)}`).filters).toEqual({})
+    expect(parse('region=-Occitanie&near=(Lyon)').filters).toEqual({})
+    expect(parse('near=(Lyon)').near).toBeNull()
+  })
+
+  it('keeps ten values of a facet at most, each once', () => {
+    const domains = ['ai', 'ai', 'robotics', 'machine-vision', 'additive-manufacturing', 'cobotics', 'iot', 'cybersecurity', 'digital-twin', 'materials', 'energy', 'plasturgy', 'photonics']
+    const values = parse(domains.map((domain) => `domain=${domain}`).join('&')).filters.domain ?? []
+    expect(new Set(values).size).toBe(values.length)
+    expect(values.length).toBeLessThanOrEqual(10)
+    expect(values.slice(0, 2)).toEqual(['ai', 'robotics'])
+  })
 })
 
 describe('buildFilter', () => {

@@ -4,7 +4,7 @@ import { oneLine } from '../mail/message'
 import { absolute, footerOf, type MailLinks, type MailRecipient } from '../notifications/email-compose'
 import { demoTerritories } from '../places/territories'
 import { technologyDomains } from '../taxonomy/domains'
-import type { AlertFrequency } from './schema'
+import type { AlertFrequency } from './vocabulary'
 import '~/i18n/areas/alerts'
 import '~/i18n/areas/mail'
 

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
-import { alertFrequencies } from './schema'
+import { alertFrequencies } from './vocabulary'
 
 /**
  * A saved-search alert. `since`: needs published after it are new for the next run (moved to the

@@ -2,7 +2,7 @@ import type { Language } from '~/i18n/config'
 import { demoTerritories } from '../places/territories'
 import type { SearchQuery } from '../search/query'
 import { technologyDomains } from '../taxonomy/domains'
-import { ALERT_NAME_MAX } from './schema'
+import { ALERT_NAME_MAX } from './vocabulary'
 
 /**
  * The name an alert gets when the person gives none (pure): what the search is about, in words —

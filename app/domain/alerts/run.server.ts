@@ -9,7 +9,8 @@ import { User } from '../users/model.server'
 import { alertMail } from './mail'
 import { searchableNeeds, searchNewNeeds, type AlertSearch } from './matches.server'
 import { SearchAlert, type SearchAlertRecord } from './model.server'
-import { savedSearchOf, type AlertFrequency } from './schema'
+import { savedSearchOf } from './schema'
+import { type AlertFrequency } from './vocabulary'
 
 /**
  * The alert runs (issue 14), on the leading process, with the digests' schedule and claim: from

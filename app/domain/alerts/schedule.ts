@@ -1,5 +1,5 @@
 import { digestDue, digestPeriod } from '../notifications/digest-schedule'
-import type { AlertFrequency } from './schema'
+import type { AlertFrequency } from './vocabulary'
 
 /**
  * Whether an alert's e-mail is due at `now` (pure): alerts keep the digests' schedule — from

@@ -2,19 +2,13 @@ import { z } from 'zod'
 import { objectIdString } from '../ids'
 import { parseSearchQuery, searchHref, type SearchQuery } from '../search/query'
 import '~/i18n/areas/alerts'
+import { ALERT_NAME_MAX, ALERT_SEARCH_MAX, alertFrequencies } from './vocabulary'
 
 /**
  * Saved-search alerts (issue 14): a search of needs, saved with a name and a frequency, whose new
  * results are e-mailed daily or weekly. The saved search is the search page's own query string,
  * read with the page's own parser (search/query.ts), so an alert matches what the page would show.
  */
-export const MAX_ALERTS_PER_USER = 20
-export const ALERT_NAME_MAX = 80
-/** Longer than any query string the search page builds (10 values × 9 facets, a 200-character query). */
-export const ALERT_SEARCH_MAX = 4000
-export const alertFrequencies = ['daily', 'weekly'] as const
-export type AlertFrequency = (typeof alertFrequencies)[number]
-
 const frequency = z.enum(alertFrequencies, { errorMap: () => ({ message: 'alerts.errors.frequency' }) })
 const name = z
   .string({ invalid_type_error: 'alerts.errors.nameRequired' })

@@ -7,7 +7,8 @@ import { isObjectId } from '../ids'
 import { mayManageAlert } from '../permissions'
 import { SearchAlert } from './model.server'
 import { defaultAlertName } from './naming'
-import { createAlertSchema, deleteAlertSchema, MAX_ALERTS_PER_USER, savedSearchOf, updateAlertSchema, type AlertFrequency } from './schema'
+import { createAlertSchema, deleteAlertSchema, savedSearchOf, updateAlertSchema } from './schema'
+import { MAX_ALERTS_PER_USER, type AlertFrequency } from './vocabulary'
 
 /** Saved-search alerts in « Mon compte » (issue 14): each person's own, and theirs only. */
 export type AlertView = { id: string; name: string; frequency: AlertFrequency; enabled: boolean; href: string; createdAt: string }

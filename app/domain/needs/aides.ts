@@ -1,5 +1,5 @@
 import type { CompanySize } from '../orgs/schema'
-import type { NeedCategory, NeedStage } from './schema'
+import type { NeedCategory, NeedStage } from './vocabulary'
 
 /**
  * "Aides possibles": which institutional services may fit a need. Pure: the catalogue is data

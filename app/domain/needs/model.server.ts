@@ -3,7 +3,8 @@ import { communeLocationSchema, spaceSchema } from '../places/schemas.server'
 import { technologyDomainIds } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
 import { closedReasons, needStatuses } from './lifecycle'
-import { budgetRanges, confidentialityLevels, needCategories, needStages, territoryIds } from './schema'
+import { territoryIds } from '../places/territories'
+import { budgetRanges, confidentialityLevels, needCategories, needStages } from './vocabulary'
 
 /** One step of the lifecycle, kept forever: who moved the need, when, from where to where. */
 const transitionSchema = new Schema(

@@ -1,41 +1,19 @@
 import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
 import { communeLabel, type CommuneLocation } from '../places/commune'
-import { demoTerritories } from '../places/territories'
+import { territoryIds } from '../places/territories'
 import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
 import { objectIdString } from '../ids'
 import '~/i18n/areas/needs'
+import { budgetRanges, communeCodePattern, confidentialityLevels, needCategories, needIntents, needLifecycleIntents, needLimits, needStages, todayUtc, type NeedIntent } from './vocabulary'
 
 /**
  * The need form, shared by the browser (conform) and the actions (parseWithZod). Messages are
  * i18n keys (`withValues` when they need values), put into words by the page's fields.
  */
-export const needCategories = ['technical', 'process', 'financing', 'other'] as const
-export type NeedCategory = (typeof needCategories)[number]
-
-export const needStages = ['diagnostic', 'experimentation', 'deployment'] as const
-export type NeedStage = (typeof needStages)[number]
-
-/** Budget ranges, shared with the cost range of proposals. */
-export const budgetRanges = ['lt_10k', '10k_50k', '50k_200k', '200k_1m', 'gt_1m'] as const
-export type BudgetRange = (typeof budgetRanges)[number]
-
-/** Tiered confidentiality: each level hides more (see visibility.ts). */
-export const confidentialityLevels = ['public', 'members', 'anonymous'] as const
-export type Confidentiality = (typeof confidentialityLevels)[number]
-
-export const territoryIds = demoTerritories.map((territory) => territory.id) as [string, ...string[]]
-
-export const needIntents = ['draft', 'submit'] as const
 
 export const objectIdSchema = objectIdString()
-
-/** An INSEE commune code (Corsica: 2A/2B). */
-export const communeCodePattern = /^[0-9][0-9AB][0-9]{3}$/
-
-/** Today, as YYYY-MM-DD in UTC: deadlines are whole days. */
-export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10)
 
 const choice = <V extends string>(values: readonly [V, ...V[]]) => z.enum(values, { errorMap: () => ({ message: 'needs.errors.invalidChoice' }) })
 
@@ -46,8 +24,6 @@ const trl = () =>
     .min(1, 'needs.errors.trlRange')
     .max(9, 'needs.errors.trlRange')
     .optional()
-
-export const needLimits = { title: 140, summary: 600, description: 10_000, domains: 5, commune: 120 } as const
 
 /** The short first version (title → commune) and the rest; `required` turns on the first-version rules. */
 function contentFields(required: boolean) {
@@ -115,11 +91,6 @@ function crossCheckedFields(required: boolean) {
     })
 }
 
-export type NeedIntent = (typeof needIntents)[number]
-
-/** Which button was pressed: "submit" asks for the first-version fields, "draft" only for a title. */
-export const needIntentOf = (intent: unknown): NeedIntent => (intent === 'submit' ? 'submit' : 'draft')
-
 /** The need form (new and edit pages). */
 export const needFormSchema = (intent: NeedIntent) =>
   contentFields(intent === 'submit').and(crossCheckedFields(intent === 'submit')).and(z.object({ intent: z.enum(needIntents).default('draft') }))
@@ -128,21 +99,7 @@ export type NeedFormData = z.output<ReturnType<typeof needFormSchema>>
 /** What the service stores: the form without its buttons, the commune resolved to official codes. */
 export type NeedInput = Omit<NeedFormData, 'intent' | 'orgId' | 'commune' | 'communeSearch'> & { location: CommuneLocation | null }
 
-/**
- * Fields a stored need must have before it is submitted (the short first version). Returns
- * i18n keys per field; empty when the need may be submitted.
- */
-export function submissionGaps(need: { summary?: string | null; category?: string | null; domains?: readonly string[] | null; location?: unknown }): Record<string, string[]> {
-  const gaps: Record<string, string[]> = {}
-  if (!need.summary) gaps.summary = ['needs.errors.summaryRequired']
-  if (!need.category) gaps.category = ['needs.errors.categoryRequired']
-  if (!need.domains?.length) gaps.domains = ['needs.errors.domainsRequired']
-  if (!need.location) gaps.commune = ['needs.errors.communeRequired']
-  return gaps
-}
-
-/** Lifecycle buttons on the need page (one small form each). */
-export const needLifecycleIntents = ['submit', 'retract', 'approve', 'return_to_draft', 'close_fulfilled', 'abandon', 'reopen'] as const
+/** A lifecycle button's form (one small form each on the need page). */
 export const needLifecycleFormSchema = () =>
   z.object({
     intent: z.enum(needLifecycleIntents),

@@ -1,4 +1,4 @@
-import type { Confidentiality } from './schema'
+import type { Confidentiality } from './vocabulary'
 import type { NeedStatus } from './lifecycle'
 
 /**

@@ -1,6 +1,6 @@
 import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
-import { demoTerritories } from '../places/territories'
+import { territoryIds } from '../places/territories'
 import { technologyDomainIds, type TechnologyDomainId } from '../taxonomy/domains'
 import { filiereIds, type FiliereId } from '../taxonomy/filieres'
 import { orgKinds } from './kinds'
@@ -33,7 +33,6 @@ export const orgLimits = {
 export const companySizes = ['tpe', 'pme', 'eti', 'ge'] as const
 export type CompanySize = (typeof companySizes)[number]
 
-export const territoryIds = demoTerritories.map((territory) => territory.id) as string[]
 
 /** Mongo ObjectId as it appears in URLs and forms. */
 export const objectIdSchema = objectIdString()

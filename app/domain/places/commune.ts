@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /** A place as stored on profiles and needs: official codes and their names, nothing typed freely. */
 export type CommuneLocation = {
   communeCode: string
@@ -32,6 +30,3 @@ export function communeDisplayName(location: Pick<CommuneLocation, 'communeName'
 
 /** "Jura, Bourgogne-Franche-Comté" */
 export const communeArea = (commune: Pick<CommuneLocation, 'departementName' | 'regionName'>) => `${commune.departementName}, ${commune.regionName}`
-
-/** The query of GET /api/communes: a name, a postal code or an INSEE code. */
-export const communeQuerySchema = z.object({ q: z.string().trim().min(1).max(120) })

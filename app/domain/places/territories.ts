@@ -17,3 +17,8 @@ export const demoTerritories = [
   { id: 'segre-en-anjou', name: 'Segré-en-Anjou', region: 'Pays de la Loire', filieres: [] },
   { id: 'vallee-de-l-huisne', name: 'Vallée de l’Huisne', region: 'Pays de la Loire', filieres: [] },
 ] as const
+
+export type TerritoryId = (typeof demoTerritories)[number]['id']
+
+/** Their ids, as the non-empty list zod's enums, the models and the search facets take. */
+export const territoryIds = demoTerritories.map((territory) => territory.id) as [TerritoryId, ...TerritoryId[]]

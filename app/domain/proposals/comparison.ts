@@ -1,5 +1,5 @@
 import { undecidedStatuses } from './lifecycle'
-import type { ProposalStatus } from './schema'
+import type { ProposalStatus } from './vocabulary'
 
 /**
  * What the company weighs before its one irreversible click: the shortlisted proposals side by

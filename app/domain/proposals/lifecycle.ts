@@ -1,4 +1,4 @@
-import type { ProposalStatus } from './schema'
+import type { ProposalStatus } from './vocabulary'
 
 /**
  * The life of a proposal, as a pure state machine like a need's (needs/lifecycle.ts):

@@ -1,6 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
-import { budgetRanges } from '../needs/schema'
-import { activeProposalStatuses, declineReasons, proposalStatuses } from './schema'
+import { budgetRanges } from '../needs/vocabulary'
+import { activeProposalStatuses, declineReasons, proposalStatuses } from './vocabulary'
 
 const proposalTransitionSchema = new Schema(
   {

@@ -1,25 +1,14 @@
 import { withValues } from '~/i18n/translate-message'
 import { z } from 'zod'
-import { budgetRanges, objectIdSchema } from '../needs/schema'
+import { objectIdSchema } from '../needs/schema'
+import { budgetRanges } from '../needs/vocabulary'
 import '~/i18n/areas/needs'
+import { declineReasons, proposalLimits, type DeclineReason } from './vocabulary'
 
 /**
  * The proposal form and the company's decisions, shared by browser and actions. Messages are
  * i18n keys, like the needs form.
  */
-export const proposalStatuses = ['submitted', 'shortlisted', 'accepted', 'declined', 'withdrawn', 'not_retained'] as const
-export type ProposalStatus = (typeof proposalStatuses)[number]
-
-/** At most one of these per organisation and need (unique partial index). */
-export const activeProposalStatuses = ['submitted', 'shortlisted', 'accepted'] as const satisfies readonly ProposalStatus[]
-
-/** Which action may start from which status: proposals/lifecycle.ts. */
-
-export const declineReasons = ['too_early', 'too_costly', 'off_topic', 'unclear', 'other'] as const
-export type DeclineReason = (typeof declineReasons)[number]
-
-export const proposalLimits = { approach: 5000, team: 1000, partners: 5, partner: 160, declineText: 1000 } as const
-
 const trl = () =>
   z
     .number({ invalid_type_error: 'needs.errors.trlRange' })

@@ -13,13 +13,8 @@ import type { NotifyHook } from '../notifications/notifier.server'
 import { Project } from '../projects/model.server'
 import { allowsFrom, availableActions, proposalRules, undecidedStatuses, type ProposalAction, type ProposalParty } from './lifecycle'
 import { Proposal, type ProposalRecord } from './model.server'
-import {
-  activeProposalStatuses,
-  declineGaps,
-  type DeclineReason,
-  type ProposalInput,
-  type ProposalStatus,
-} from './schema'
+import { declineGaps, type ProposalInput } from './schema'
+import { activeProposalStatuses, type DeclineReason, type ProposalStatus } from './vocabulary'
 import { isObjectId } from '../ids'
 
 /**

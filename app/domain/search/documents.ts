@@ -1,6 +1,6 @@
 import { isOpen, type NeedStatus } from '../needs/lifecycle'
 import { anonymousViewer, needAccess } from '../needs/visibility'
-import type { Confidentiality } from '../needs/schema'
+import type { Confidentiality } from '../needs/vocabulary'
 import { technologyDomains } from '../taxonomy/domains'
 import { noPlaceGeo, type GeoPoint, type PlaceGeo } from '../places/geo'
 import { communeDisplayName } from '../places/commune'

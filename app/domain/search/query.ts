@@ -1,8 +1,7 @@
-import { z } from 'zod'
 import { onlineStatuses } from '../needs/lifecycle'
-import { needCategories, needStages } from '../needs/schema'
+import { needCategories, needStages } from '../needs/vocabulary'
 import { orgKinds } from '../orgs/kinds'
-import { demoTerritories } from '../places/territories'
+import { territoryIds } from '../places/territories'
 import { technologyDomainIds } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
 import type { SearchKind } from './names'
@@ -31,7 +30,6 @@ export type FacetDefinition = {
 }
 
 const trlLevels = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const
-const territoryIds = demoTerritories.map((territory) => territory.id)
 
 export const facetsByKind: Record<SearchKind, readonly FacetDefinition[]> = {
   needs: [
@@ -63,11 +61,18 @@ export const sortsByKind = {
 } as const satisfies Record<SearchKind, Record<string, string | null>>
 
 /** Place names and the like: letters, digits, spaces and a little punctuation, nothing else. */
-const freeText = z
-  .string()
-  .trim()
-  .max(80)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} '’.,()&-]*$/u)
+const FREE_TEXT_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} '’.,()&-]*$/u
+const FREE_TEXT_MAX = 80
+const freeText = (value: string | null): string | null => {
+  const text = value?.trim() ?? ''
+  return text.length <= FREE_TEXT_MAX && FREE_TEXT_PATTERN.test(text) ? text : null
+}
+
+/** A whole number from the URL within [min, max], or null. */
+const wholeNumber = (value: string | null, min: number, max: number): number | null => {
+  const number = value === null || value.trim() === '' ? Number.NaN : Number(value)
+  return Number.isInteger(number) && number >= min && number <= max ? number : null
+}
 
 /** "Près de": a commune as typed (name, postal or INSEE code) and a radius from a closed list. */
 export const SEARCH_RADII_KM = [10, 25, 50, 100, 200] as const
@@ -85,34 +90,32 @@ export type SearchQuery = {
   near: NearQuery | null
 }
 
-/** Parses the URL: anything invalid falls back to a default, so a shared link never breaks. */
+/**
+ * Parses the URL: anything invalid falls back to a default, so a shared link never breaks.
+ * Every value is checked against a closed list, a range or `freeText`'s pattern. Plain code
+ * rather than zod: the page runs this in the browser on each search, and nothing here is
+ * ever refused, only dropped (issue 16: zod stays out of the search page's first load).
+ */
 export function parseSearchQuery(params: URLSearchParams): SearchQuery {
-  const kind = z.enum(['needs', 'organisations']).catch('needs').parse(params.get('type') ?? undefined)
-  const q = z
-    .string()
-    .catch('')
-    .parse(params.get('q') ?? '')
-    // Overlong queries are cut, never sent whole: Meilisearch reads only 10 words anyway.
-    .slice(0, SEARCH_QUERY_MAX)
-    .trim()
-  const page = z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE).catch(1).parse(params.get('page') ?? 1)
+  const kind: SearchKind = params.get('type') === 'organisations' ? 'organisations' : 'needs'
+  // Overlong queries are cut, never sent whole: Meilisearch reads only 10 words anyway.
+  const q = (params.get('q') ?? '').slice(0, SEARCH_QUERY_MAX).trim()
+  const page = wholeNumber(params.get('page'), 1, SEARCH_MAX_PAGE) ?? 1
   const sorts = sortsByKind[kind]
   const sortParam = params.get('sort') ?? 'relevance'
   const sort = Object.hasOwn(sorts, sortParam) ? sortParam : 'relevance'
   const filters: Record<string, string[]> = {}
   for (const facet of facetsByKind[kind]) {
-    const values = [...new Set(params.getAll(facet.param))].filter((value) =>
-      facet.values ? facet.values.includes(value) : freeText.safeParse(value).success,
-    )
-    if (values.length) filters[facet.param] = values.slice(0, MAX_VALUES_PER_FACET).map((value) => value.trim())
+    const values = [...new Set(params.getAll(facet.param))].flatMap((value) => {
+      const valid = facet.values ? (facet.values.includes(value) ? value : null) : freeText(value)
+      return valid === null ? [] : [valid]
+    })
+    if (values.length) filters[facet.param] = values.slice(0, MAX_VALUES_PER_FACET)
   }
-  const place = freeText.safeParse(params.get('near') ?? '')
-  const radiusKm = z.coerce
-    .number()
-    .refine((value) => (SEARCH_RADII_KM as readonly number[]).includes(value))
-    .catch(DEFAULT_RADIUS_KM)
-    .parse(params.get('radius') ?? DEFAULT_RADIUS_KM)
-  return { kind, q, page, sort, filters, near: place.success ? { place: place.data, radiusKm } : null }
+  const place = freeText(params.get('near'))
+  const radius = Number(params.get('radius') ?? DEFAULT_RADIUS_KM)
+  const radiusKm = (SEARCH_RADII_KM as readonly number[]).includes(radius) ? radius : DEFAULT_RADIUS_KM
+  return { kind, q, page, sort, filters, near: place ? { place, radiusKm } : null }
 }
 
 /** A value as a Meilisearch string literal: quoted, with backslashes and quotes escaped. */

@@ -2,7 +2,7 @@ import { DomainError } from '../errors'
 import { onlineStatuses } from '../needs/lifecycle'
 import { Need } from '../needs/model.server'
 import { notHidden } from '../moderation/hidden.server'
-import { demoTerritories } from '../places/territories'
+import { territoryIds } from '../places/territories'
 import { Project } from '../projects/model.server'
 import { technologyDomainIds } from '../taxonomy/domains'
 import { filiereIds } from '../taxonomy/filieres'
@@ -36,7 +36,6 @@ export type Statistics = {
   byDomain: Array<{ key: string } & MaskedFigures>
 }
 
-const territoryIds = demoTerritories.map((territory) => territory.id)
 
 /** Group keys every grouping shares: month (French time), territory, filière, domains. */
 const groupId = (dateField: string, needPath = '') => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { demoTerritories } from '../places/territories'
+import { demoTerritories, territoryIds } from '../places/territories'
 import { filiereIds, type FiliereId } from '../taxonomy/filieres'
 
 /**
@@ -7,10 +7,6 @@ import { filiereIds, type FiliereId } from '../taxonomy/filieres'
  * checked against that closed list before anything is read, so an unknown slug is a plain 404.
  */
 export type Territory = (typeof demoTerritories)[number]
-export type TerritoryId = Territory['id']
-
-export const territoryIds = demoTerritories.map((territory) => territory.id) as [TerritoryId, ...TerritoryId[]]
-
 export const territorySlugSchema = z.enum(territoryIds)
 
 export function territoryBySlug(slug: unknown): Territory | null {

@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import { demoTerritories } from '../places/territories'
+import { territoryIds } from '../places/territories'
 import { objectIdString } from '../ids'
 import '~/i18n/areas/admin'
 
-const territoryIds = demoTerritories.map((territory) => territory.id) as [string, ...string[]]
 const objectId = objectIdString()
 
 /** The admin's form: who (by e-mail) animates which territories and clusters/pôles. */

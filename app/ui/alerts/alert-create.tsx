@@ -1,7 +1,7 @@
 import { Form, useLocation, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { defaultAlertName } from '~/domain/alerts/naming'
-import { alertFrequencies } from '~/domain/alerts/schema'
+import { alertFrequencies } from '~/domain/alerts/vocabulary'
 import { searchHref, type SearchQuery } from '~/domain/search/query'
 import type { Language } from '~/i18n/config'
 import { Button } from '../button'

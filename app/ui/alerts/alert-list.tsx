@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { AlertView } from '~/domain/alerts/service.server'
-import { alertFrequencies } from '~/domain/alerts/schema'
+import { alertFrequencies } from '~/domain/alerts/vocabulary'
 import { Button, ButtonLink } from '../button'
 import { FormErrors, SelectField, TextField } from '../field'
 import '~/i18n/areas/alerts'

@@ -12,7 +12,8 @@ import { FormErrors, SelectField, TextareaField, TextField, conformField } from 
 import { demoTerritories } from '~/domain/places/territories'
 import { technologyDomains } from '~/domain/taxonomy/domains'
 import { filieres } from '~/domain/taxonomy/filieres'
-import { budgetRanges, confidentialityLevels, needCategories, needFormSchema, needIntentOf, needLimits, needStages, todayUtc } from '~/domain/needs/schema'
+import { needFormSchema } from '~/domain/needs/schema'
+import { budgetRanges, confidentialityLevels, needCategories, needIntentOf, needLimits, needStages, todayUtc } from '~/domain/needs/vocabulary'
 import '~/i18n/areas/needs'
 
 /** Every field of the need form as the browser sends it. */

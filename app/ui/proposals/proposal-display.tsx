@@ -2,8 +2,8 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
 import { Fact, formatDate } from '~/ui/needs/need-display'
-import type { BudgetRange } from '~/domain/needs/schema'
-import type { DeclineReason, ProposalStatus } from '~/domain/proposals/schema'
+import type { BudgetRange } from '~/domain/needs/vocabulary'
+import type { DeclineReason, ProposalStatus } from '~/domain/proposals/vocabulary'
 import '~/i18n/areas/needs'
 
 /** Presentational pieces of proposals (beside their domain, like the needs ones). */

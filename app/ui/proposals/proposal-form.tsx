@@ -4,8 +4,9 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField, conformField } from '~/ui/field'
-import { budgetRanges } from '~/domain/needs/schema'
-import { proposalFormSchema, proposalLimits } from '~/domain/proposals/schema'
+import { budgetRanges } from '~/domain/needs/vocabulary'
+import { proposalFormSchema } from '~/domain/proposals/schema'
+import { proposalLimits } from '~/domain/proposals/vocabulary'
 import '~/i18n/areas/needs'
 
 export type ProposalFormValues = {

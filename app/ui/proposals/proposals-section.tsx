@@ -1,7 +1,7 @@
 import { Form, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { ProposalAction } from '~/domain/proposals/lifecycle'
-import { declineReasons } from '~/domain/proposals/schema'
+import { declineReasons } from '~/domain/proposals/vocabulary'
 import type { ProposalView } from '~/domain/proposals/service.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField } from '~/ui/field'

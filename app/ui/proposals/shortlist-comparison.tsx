@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ComparisonRow } from '~/domain/proposals/comparison'
-import type { BudgetRange } from '~/domain/needs/schema'
+import type { BudgetRange } from '~/domain/needs/vocabulary'
 import '~/i18n/areas/needs'
 
 /** The shortlisted proposals side by side: one row each, the organisation heading the row. */
