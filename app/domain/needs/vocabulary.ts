@@ -1,3 +1,5 @@
+import '~/i18n/areas/needs'
+
 /**
  * The closed lists, limits and small rules of a need, without zod: pages showing needs import
  * these without pulling the validation library into the browser (issue 16). The forms' schemas
