@@ -1,10 +1,28 @@
 import { vitePlugin as remix } from '@remix-run/dev'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import tsconfigPaths from 'vite-tsconfig-paths'
+import { AREA_CHUNKS_FILE, areaChunksOf } from './app/i18n/area-chunks'
 
 declare module '@remix-run/node' {
   interface Future {
     v3_singleFetch: true
+  }
+}
+
+/** Writes build/client/translation-areas.json: which chunks await which translation areas (app/i18n/area-chunks.ts). */
+function translationAreaChunks(): Plugin {
+  let serverBuild = false
+  return {
+    name: 'passerelle:translation-area-chunks',
+    apply: 'build',
+    configResolved(config) {
+      serverBuild = Boolean(config.build.ssr)
+    },
+    generateBundle(_options, bundle) {
+      if (serverBuild) return
+      const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []))
+      this.emitFile({ type: 'asset', fileName: AREA_CHUNKS_FILE, source: JSON.stringify(areaChunksOf(chunks)) })
+    },
   }
 }
 
@@ -21,6 +39,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    translationAreaChunks(),
   ],
   build: {
     target: 'es2022',

@@ -4,6 +4,7 @@ import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
+import { AreaTextsProvider, pageAreaTexts } from '~/i18n/area-preloads'
 import { createI18n } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { NonceProvider } from '~/nonce'
@@ -43,7 +44,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const i18n = createI18n(await languageFromRequest(request))
+  const language = await languageFromRequest(request)
+  const i18n = createI18n(language)
+  const areaTexts = pageAreaTexts(loadContext.translationAreaChunks, language, remixContext)
   const nonce = loadContext.cspNonce
   if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', PRIVATE)
   // Bots get the whole document at once; people get it streamed.
@@ -54,7 +57,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+          <AreaTextsProvider value={areaTexts}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+          </AreaTextsProvider>
         </I18nextProvider>
       </NonceProvider>,
       {

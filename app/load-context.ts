@@ -1,5 +1,6 @@
 import type { MeiliSearch } from 'meilisearch'
 import type { Logger } from 'pino'
+import type { TranslationAreaChunks } from './i18n/area-chunks'
 import type { Mailer } from './domain/mail/mailer'
 import type { RealtimePublisher } from './realtime/publisher.server'
 
@@ -24,6 +25,8 @@ export type PasserelleLoadContext = {
   search: SearchClient
   /** Pushes what a Remix action changed to the live sockets (Socket.IO server of this process). */
   realtime: RealtimePublisher
+  /** The production build's map of translation areas (build/client/translation-areas.json); absent in development. */
+  translationAreaChunks?: TranslationAreaChunks
 }
 
 /** The same type as server/search/client.ts's SearchClient (kept free of a server import). */

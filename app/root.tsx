@@ -16,6 +16,7 @@ import { navigationFlags } from '~/domain/permissions'
 import { getSessionUser } from '~/http/session.server'
 import { browserTranslations } from '~/i18n/browser-translations'
 import { defaultLanguage } from '~/i18n/config'
+import { AreaTextsPreload } from '~/i18n/area-preloads'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
 // Every page's shell texts (header, footer, errors): the other areas come with the modules that show them.
@@ -90,6 +91,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="description" content={t('meta.description')} />
         <Meta />
         <Links />
+        <AreaTextsPreload nonce={nonce} />
       </head>
       <body>
         <ToastProvider initial={rootData?.toast}>

@@ -25,6 +25,7 @@ import { Conversation } from '../app/domain/messaging/model.server.js'
 import { Need } from '../app/domain/needs/model.server.js'
 import { Membership } from '../app/domain/orgs/model.server.js'
 import { searchIndexNames } from '../app/domain/search/names.js'
+import { AREA_CHUNKS_FILE, areasAwaitedBy, areaTextFiles, type TranslationAreaChunks } from '../app/i18n/area-chunks.js'
 import { User } from '../app/domain/users/model.server.js'
 import { startSession } from '../app/http/session.server.js'
 import { seedDemoData } from '../seeds/demo-data.server.js'
@@ -117,8 +118,8 @@ async function check(url: string, page: Page) {
 
 /**
  * The gzipped JavaScript the first load of a route downloads: entry, root, route and their static
- * imports (Remix's manifest), plus the French chunks of the translation areas those modules wait
- * for (`await loadTranslationArea("needs")` in their code; their chunks are named i18n-fr-<area>-<hash>.js).
+ * imports (Remix's manifest), plus the French texts of the translation areas those modules wait
+ * for (the build's translation-areas.json, app/i18n/area-chunks.ts).
  */
 async function firstLoadJavaScript(routeIds: string[]) {
   const assets = path.join(BUILD, 'client/assets')
@@ -128,9 +129,7 @@ async function firstLoadJavaScript(routeIds: string[]) {
     entry: { module: string; imports: string[] }
     routes: Record<string, { module: string; imports?: string[] }>
   }
-  const assetFiles = await readdir(assets)
-  const frenchArea = (area: string) => `/assets/${assetFiles.find((name) => name.startsWith(`i18n-fr-${area}-`))!}`
-  const areaAwaited = /await [\w$]+\("([a-z]+)"\)/g
+  const areaChunks = JSON.parse(await readFile(path.join(BUILD, 'client', AREA_CHUNKS_FILE), 'utf8')) as TranslationAreaChunks
   const sizes = new Map<string, number>()
   const gzipped = async (file: string) => {
     if (!sizes.has(file)) sizes.set(file, gzipSync(await readFile(path.join(BUILD, 'client', file)), { level: 6 }).length)
@@ -144,13 +143,12 @@ async function firstLoadJavaScript(routeIds: string[]) {
       files.add(route.module)
       for (const file of route.imports ?? []) files.add(file)
     }
-    const areas = new Set<string>()
-    for (const file of files) for (const match of (await readFile(path.join(BUILD, 'client', file), 'utf8')).matchAll(areaAwaited)) areas.add(match[1]!)
     let scripts = 0
     for (const file of files) scripts += await gzipped(file)
     let texts = 0
-    for (const area of areas) texts += await gzipped(frenchArea(area))
-    rows[routeId] = `${((scripts + texts) / 1024).toFixed(1)} kB gzipped: ${(scripts / 1024).toFixed(1)} kB in ${files.size} modules + ${(texts / 1024).toFixed(1)} kB of texts (${[...areas].sort().join(', ')})`
+    for (const file of areaTextFiles(areaChunks, 'fr', files)) texts += await gzipped(file)
+    const areas = areasAwaitedBy(areaChunks, files).join(', ')
+    rows[routeId] = `${((scripts + texts) / 1024).toFixed(1)} kB gzipped: ${(scripts / 1024).toFixed(1)} kB in ${files.size} modules + ${(texts / 1024).toFixed(1)} kB of texts (${areas})`
   }
   return rows
 }

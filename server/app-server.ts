@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { createServer, type Server as HttpServer } from 'node:http'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
@@ -9,6 +10,7 @@ import type { Connection } from 'mongoose'
 import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { Mailer } from '../app/domain/mail/mailer.js'
+import { AREA_CHUNKS_FILE, type TranslationAreaChunks } from '../app/i18n/area-chunks.js'
 import type { PasserelleLoadContext } from '../app/load-context.js'
 import type { RealtimePublisher } from '../app/realtime/publisher.server.js'
 import { getFreePort } from './embedded/ports.js'
@@ -127,6 +129,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   let viteDevServer: ViteDevServer | undefined
   if (options.remix !== 'none') {
     let build: ServerBuild | (() => Promise<ServerBuild>)
+    let translationAreaChunks: TranslationAreaChunks | undefined
     if (options.remix === 'development') {
       const vite = await import('vite')
       viteDevServer = await vite.createServer({
@@ -144,6 +147,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       app.use((req, res, next) => (/\.(?!data$)[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()))
       const serverBuildPath = path.join(buildDir, 'server/index.js')
       build = answerUnavailableAs503((await import(serverBuildPath)) as ServerBuild)
+      translationAreaChunks = JSON.parse(await readFile(path.join(buildDir, 'client', AREA_CHUNKS_FILE), 'utf8')) as TranslationAreaChunks
     }
     const remixHandler = createRequestHandler({
       build,
@@ -160,6 +164,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         contactEmail: options.contactEmail ?? 'contact@passerelle.local',
         search: options.search,
         realtime,
+        translationAreaChunks,
       }),
     })
     // Public pages as anonymous visitors see them, rendered at most once a second (ADR 034).
