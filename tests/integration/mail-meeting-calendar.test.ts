@@ -17,7 +17,7 @@ import { companyWithMember, connectMarketplaceDb, makeUser, saintClaude } from '
  * A registrant's meeting e-mail carries the meeting's .ics (the download's UID and SEQUENCE), so
  * their mail client adds, updates or removes the one event; against a real mongod, the real
  * notification dispatch, the outbox and real SMTP to the capture server. Nobody on the waiting
- * list gets a calendar.
+ * list gets a calendar; someone who leaves their seat gets the event's CANCEL.
  */
 const links = { publicUrl: 'http://passerelle.test', secret: 'un-secret-de-test-d-au-moins-trente-deux-caracteres', organizerEmail: 'contact@passerelle.test' }
 let mail: Awaited<ReturnType<typeof startTestMail>>
@@ -110,7 +110,7 @@ describe('meeting e-mails with the calendar attached', () => {
     const changedWhileWaiting = await waitForMail(second.member.email, { outboxDir: mail.outboxDir, ignore: [waitlisted.file] })
     expect(calendarOf(changedWhileWaiting)).toHaveLength(0)
 
-    // The first leaves: no calendar for them (no seat any more); the second moves up and gets the invitation.
+    // The first leaves: their event is removed (a CANCEL above the SEQUENCE they had); the second moves up and gets the invitation.
     await unregisterFromMeeting(first.member, meetingId, { notifier })
     const promoted = await nextMailTo(second.member.email)
     expect(line(icsText(promoted), 'METHOD')).toBe('METHOD:REQUEST')
@@ -118,7 +118,14 @@ describe('meeting e-mails with the calendar attached', () => {
     expect(line(icsText(promoted), 'SEQUENCE')).toBe('SEQUENCE:1')
     const left = await waitForMail(first.member.email, { outboxDir: mail.outboxDir, ignore: [registered.file, changed.file] })
     expect(left.text).toContain(`http://passerelle.test/rencontres/${meetingId}`)
-    expect(calendarOf(left)).toHaveLength(0)
+    expect(left.text).toContain('L’annulation est jointe')
+    expect(calendarOf(left)[0]!.filename).toBe(`rencontre-${meetingId}.ics`)
+    expect(await readFile(left.file, 'latin1')).toMatch(/^Content-Type: text\/calendar; charset=utf-8; method=CANCEL/im)
+    const withdrawal = icsText(left)
+    expect(line(withdrawal, 'METHOD')).toBe('METHOD:CANCEL')
+    expect(line(withdrawal, 'STATUS')).toBe('STATUS:CANCELLED')
+    expect(line(withdrawal, 'UID')).toBe(`UID:rencontre-${meetingId}@passerelle.test`)
+    expect(line(withdrawal, 'SEQUENCE')).toBe('SEQUENCE:2')
 
     // Cancelled: the same event, removed (METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE raised).
     await cancelMeeting(animator, meetingId, { notifier })
@@ -131,5 +138,40 @@ describe('meeting e-mails with the calendar attached', () => {
     expect(line(cancellation, 'UID')).toBe(`UID:rencontre-${meetingId}@passerelle.test`)
     expect(line(cancellation, 'SEQUENCE')).toBe('SEQUENCE:2')
     expect(line(cancellation, 'SUMMARY')).toBe(`SUMMARY:${title}`)
+  })
+
+  it('leaving: a seat gets the CANCEL, the waiting list none; coming back, the invitation outranks that CANCEL, as the download does', async () => {
+    const animator = await makeUser('animator', { animates: [hautJura] })
+    const { id: meetingId } = await createMeeting(animator, meetingInput({ capacity: 1 }))
+    const seated = await companyWithMember()
+    const waiting = await companyWithMember()
+    await registerForMeeting(seated.member, meetingId, seated.orgId, { notifier })
+    const invited = await nextMailTo(seated.member.email)
+    expect(line(icsText(invited), 'SEQUENCE')).toBe('SEQUENCE:0')
+    await registerForMeeting(waiting.member, meetingId, waiting.orgId, { notifier })
+    const waitlisted = await nextMailTo(waiting.member.email)
+
+    // Someone waiting who leaves never had the event: told, no file.
+    await unregisterFromMeeting(waiting.member, meetingId, { notifier })
+    const leftQueue = await nextMailTo(waiting.member.email)
+    expect(leftQueue.file).not.toBe(waitlisted.file)
+    expect(leftQueue.text).toContain(`http://passerelle.test/rencontres/${meetingId}`)
+    expect(leftQueue.parsed.attachments).toHaveLength(0)
+
+    // The seated person leaves: CANCEL, SEQUENCE 1 (above the 0 they had).
+    await unregisterFromMeeting(seated.member, meetingId, { notifier })
+    const left = await nextMailTo(seated.member.email)
+    expect(line(icsText(left), 'METHOD')).toBe('METHOD:CANCEL')
+    expect(line(icsText(left), 'STATUS')).toBe('STATUS:CANCELLED')
+    expect(line(icsText(left), 'SEQUENCE')).toBe('SEQUENCE:1')
+
+    // Back: the new invitation (SEQUENCE 2) outranks the CANCEL, and the page's download says the same.
+    expect(await registerForMeeting(seated.member, meetingId, seated.orgId, { notifier })).toEqual({ status: 'registered' })
+    const back = await nextMailTo(seated.member.email)
+    expect(line(icsText(back), 'METHOD')).toBe('METHOD:REQUEST')
+    expect(line(icsText(back), 'STATUS')).toBe('STATUS:CONFIRMED')
+    expect(line(icsText(back), 'SEQUENCE')).toBe('SEQUENCE:2')
+    const download = meetingCalendar(await getMeetingForCalendar(seated.member, meetingId), { publicUrl: links.publicUrl, organizerEmail: links.organizerEmail }).replace(/\r\n[ \t]/g, '')
+    expect(line(download, 'SEQUENCE')).toBe('SEQUENCE:2')
   })
 })
