@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
+import type { TFunction } from 'i18next'
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { communeDisplayName, type CommuneLocation } from '../places/commune'
 import { MEETING_TIME_ZONE } from './timezone'
@@ -128,6 +129,58 @@ export function meetingCalendar(meeting: CalendarMeeting, options: { publicUrl: 
     ],
   })
 }
+
+// ——— One-to-ones (business meetings) ———————————————————————————————————————————————————
+
+/** A one-to-one's event: the same UID in both people's agenda download and in their one-to-one e-mails. */
+export const oneToOneUid = (oneToOneId: string) => `rdv-${oneToOneId}@passerelle`
+
+/** The seat of a one-to-one as calendar data (`cancelled`: the one-to-one is over, its event goes). */
+export type OneToOneSeat = { id: string; startsAt: Date; endsAt: Date; table: number; icsSequence: number; otherName: string; cancelled?: boolean }
+/** What every event of a person's one-to-ones at one meeting shares; the words in their language (`t`). */
+export type OneToOneContext = { t: TFunction; meetingTitle: string; place: CommuneLocation | null; agendaUrl: string; now?: Date }
+
+export function oneToOneEvent(seat: OneToOneSeat, { t, meetingTitle, place, agendaUrl }: OneToOneContext): CalendarEvent {
+  return {
+    uid: oneToOneUid(seat.id),
+    sequence: seat.icsSequence,
+    startsAt: seat.startsAt,
+    endsAt: seat.endsAt,
+    summary: t('brokerage.ics.summary', { name: seat.otherName }),
+    description: t('brokerage.ics.description', { title: meetingTitle, name: seat.otherName, table: seat.table }),
+    location: t('brokerage.ics.location', { table: seat.table, place: place?.communeName ?? t('brokerage.ics.online') }),
+    url: agendaUrl,
+    cancelled: seat.cancelled ?? false,
+  }
+}
+
+const oneToOnesProduct = 'rencontres-rendez-vous'
+
+/** A person's seated one-to-ones at a meeting (their agenda's download): a plain export, one event each. */
+export function agendaCalendar(seats: readonly OneToOneSeat[], context: OneToOneContext): string {
+  return calendarFile({
+    name: context.t('brokerage.ics.calendarName', { title: context.meetingTitle }),
+    product: oneToOnesProduct,
+    method: null,
+    events: seats.map((seat) => oneToOneEvent(seat, context)),
+    now: context.now,
+  })
+}
+
+/** One one-to-one to add or update (REQUEST), or to remove once cancelled (CANCEL): what its e-mails carry. */
+export function oneToOneCalendar(seat: OneToOneSeat, context: OneToOneContext & { organizerEmail: string }): string {
+  return calendarFile({
+    name: context.t('brokerage.ics.calendarName', { title: context.meetingTitle }),
+    product: oneToOnesProduct,
+    method: seat.cancelled ? 'CANCEL' : 'REQUEST',
+    organizerEmail: context.organizerEmail,
+    events: [oneToOneEvent(seat, context)],
+    now: context.now,
+  })
+}
+
+/** « rendez-vous-<id>.ics », the file attached to a one-to-one's e-mail. */
+export const oneToOneFileName = (oneToOneId: string) => `rendez-vous-${oneToOneId}.ics`
 
 /** The file's MIME type, with the METHOD the calendar carries (RFC 6047: a mail client offers to add, update or remove the event). */
 export const calendarContentType = (status: CalendarMeeting['status']) => `text/calendar; charset=utf-8; method=${status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`
