@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { agendaIcs } from '~/domain/meetings/agenda-ics'
+import { agendaCalendar } from '~/domain/meetings/calendar.server'
 import { agendaOf } from '~/domain/meetings/one-to-ones.server'
 import { requireActor } from '~/http/actor.server'
 import { orRefuse } from '~/http/domain-response.server'
@@ -14,21 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
   const { t } = createI18n(await languageFromRequest(request))
   const agenda = await orRefuse(() => agendaOf(actor, meetingId))
-  const place = agenda.meeting.place?.communeName ?? t('brokerage.ics.online')
-  const body = agendaIcs({
-    meetingId,
-    calendarName: t('brokerage.ics.calendarName', { title: agenda.meeting.title }),
-    url: new URL(`/rencontres/${meetingId}/mon-agenda`, request.url).toString(),
-    now: new Date(),
-    seats: agenda.seats.map((seat) => ({
-      id: seat.id,
-      startsAt: seat.startsAt,
-      endsAt: seat.endsAt,
-      summary: t('brokerage.ics.summary', { name: seat.other.name }),
-      description: t('brokerage.ics.description', { title: agenda.meeting.title, name: seat.other.name, table: seat.table }),
-      location: t('brokerage.ics.location', { table: seat.table, place }),
-    })),
-  })
+  const body = agendaCalendar(
+    agenda.seats.map((seat) => ({ id: seat.id, startsAt: seat.startsAt, endsAt: seat.endsAt, table: seat.table, icsSequence: seat.icsSequence, otherName: seat.other.name })),
+    { t, meetingTitle: agenda.meeting.title, place: agenda.meeting.place ?? null, agendaUrl: new URL(`/rencontres/${meetingId}/mon-agenda`, request.url).toString(), now: new Date() },
+  )
   return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { agendaIcs } from '~/domain/meetings/agenda-ics'
+import { agendaCalendar } from '~/domain/meetings/calendar.server'
 import { unregisterFromMeeting } from '~/domain/meetings/registrations.server'
 import { cancelMeeting } from '~/domain/meetings/service.server'
 import { seedDemoOneToOnes } from '../../seeds/demo/one-to-ones'
@@ -11,6 +11,7 @@ import { agendaOf, answerOneToOne, cancelOneToOne, cancelOneToOnesOf, requestOne
 import { meetingParticipants } from '~/domain/meetings/participants.server'
 import { createNeed } from '~/domain/needs/service.server'
 import { Notification } from '~/domain/notifications/model.server'
+import { createI18n } from '~/i18n/translators'
 import { companyWithMember, connectMarketplaceDb, labWithMember, makeUser, needInput, type TestUser } from './factories'
 import { refusal } from './refusal'
 
@@ -77,7 +78,7 @@ describe('asking for and answering a one-to-one', () => {
     expect(await seatOf(id)).toEqual({ slotStartsAt: new Date('2027-03-10T13:00:00Z'), table: 1, status: 'accepted' })
     expect(await Notification.countDocuments({ recipientId: ana.id, kind: 'one_to_one_accepted' })).toBe(1)
     const [anasSeats, bobsSeats] = [(await agendaOf(ana, meetingId, { now })).seats, (await agendaOf(bob, meetingId, { now })).seats]
-    expect(anasSeats).toEqual([{ id, startsAt: new Date('2027-03-10T13:00:00Z'), endsAt: new Date('2027-03-10T13:20:00Z'), table: 1, other: { id: bob.id, name: bob.name } }])
+    expect(anasSeats).toEqual([{ id, startsAt: new Date('2027-03-10T13:00:00Z'), endsAt: new Date('2027-03-10T13:20:00Z'), table: 1, icsSequence: 1, other: { id: bob.id, name: bob.name } }])
     expect(bobsSeats.map((seat) => [seat.startsAt, seat.table])).toEqual(anasSeats.map((seat) => [seat.startsAt, seat.table]))
   })
 
@@ -249,19 +250,16 @@ describe('the agenda as an iCalendar file', () => {
     const { id } = await requestOneToOne(ana, meetingId, { recipientId: bob.id, message: '' }, { now })
     await answerOneToOne(bob, id, 'accept', { now })
     const agenda = await agendaOf(ana, meetingId, { now })
-    const text = agendaIcs({
-      meetingId,
-      calendarName: 'Rendez-vous',
-      url: 'https://passerelle.exemple.fr/rencontres/x/mon-agenda',
-      now,
-      seats: agenda.seats.map((seat) => ({ ...seat, summary: `Rendez-vous avec ${seat.other.name}`, description: 'table 1', location: 'Table 1' })),
-    })
+    const text = agendaCalendar(
+      agenda.seats.map((seat) => ({ ...seat, otherName: seat.other.name })),
+      { t: createI18n('fr').t, meetingTitle: agenda.meeting.title, place: null, agendaUrl: 'https://passerelle.exemple.fr/rencontres/x/mon-agenda', now },
+    )
     const calendar = new ICAL.Component(ICAL.parse(text))
     for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone))
     const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent))
     expect(events).toHaveLength(1)
     const event = events[0]!
-    expect(event.summary).toBe(`Rendez-vous avec ${bob.name}`)
+    expect(event.summary).toBe(`Rendez-vous d’affaires avec ${bob.name}`)
     expect(event.startDate.zone.tzid).toBe('Europe/Paris')
     expect([event.startDate.hour, event.startDate.minute]).toEqual([14, 0])
     expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-10T13:00:00.000Z')

@@ -1,10 +1,11 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import { meetingCalendar, meetingUid } from '~/domain/meetings/calendar.server'
+import { agendaCalendar, calendarMeetingOf, meetingCalendar, meetingUid, oneToOneCalendar, oneToOneUid } from '~/domain/meetings/calendar.server'
 import { hasFreeSeat, outcomeOfRegistration, seatsToFill, waitlistOrder, waitlistRank } from '~/domain/meetings/capacity'
 import { allowsAction, meetingDisplayStatus, registrationClosedReason } from '~/domain/meetings/lifecycle'
 import { meetingFormSchema } from '~/domain/meetings/schema'
 import { formatParisDateTime, instantToParisLocal, parisLocalToInstant, parisOffsetMinutes } from '~/domain/meetings/timezone'
+import { createI18n } from '~/i18n/translators'
 
 describe('seats and the waiting list', () => {
   it('gives a seat while one is free, else a place on the waiting list', () => {
@@ -138,5 +139,34 @@ describe('the calendar file', () => {
     expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED')
     expect(event.sequence).toBe(2)
     expect(event.uid).toBe(meetingUid(meeting.id, 'passerelle.exemple.fr'))
+  })
+
+  it('for someone who left their seat: the same event cancelled, their offset added to SEQUENCE, no call link', () => {
+    const stored = { ...meeting, _id: meeting.id, icsSequence: 3 }
+    const left = calendarMeetingOf(stored, { withOnlineUrl: false, sequenceOffset: 1, withdrawn: true })
+    expect(left).toMatchObject({ status: 'cancelled', icsSequence: 4, onlineUrl: null })
+    const { calendar, event } = parse(meetingCalendar(left, options))
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL')
+    expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED')
+    expect(event.sequence).toBe(4)
+    expect(event.uid).toBe(meetingUid(meeting.id, 'passerelle.exemple.fr'))
+    expect(calendarMeetingOf(stored, { withOnlineUrl: true })).toMatchObject({ status: 'published', icsSequence: 3, onlineUrl: meeting.onlineUrl })
+  })
+
+  it('one-to-ones go through the same builder: the agenda is a plain export, an e-mail’s file one event with its METHOD', () => {
+    const seat = { id: '64b7f0c2a1b2c3d4e5f60799', startsAt: new Date('2026-12-10T13:20:00Z'), endsAt: new Date('2026-12-10T13:40:00Z'), table: 3, icsSequence: 2, otherName: 'Léa Martin' }
+    const context = { t: createI18n('fr').t, meetingTitle: meeting.title, place: null, agendaUrl: 'https://passerelle.exemple.fr/rencontres/x/mon-agenda', now: options.now }
+    const agenda = parse(agendaCalendar([seat], context))
+    expect(agenda.calendar.getFirstPropertyValue('method')).toBeNull()
+    expect(agenda.event.uid).toBe(oneToOneUid(seat.id))
+    expect(agenda.event.startDate.toString()).toBe('2026-12-10T14:20:00')
+    expect(agenda.event.summary).toBe('Rendez-vous d’affaires avec Léa Martin')
+    const invitation = parse(oneToOneCalendar(seat, { ...context, organizerEmail: options.organizerEmail }))
+    expect(invitation.calendar.getFirstPropertyValue('method')).toBe('REQUEST')
+    expect([invitation.event.uid, invitation.event.sequence]).toEqual([oneToOneUid(seat.id), 2])
+    const removal = parse(oneToOneCalendar({ ...seat, icsSequence: 3, cancelled: true }, { ...context, organizerEmail: options.organizerEmail }))
+    expect(removal.calendar.getFirstPropertyValue('method')).toBe('CANCEL')
+    expect(removal.event.component.getFirstPropertyValue('status')).toBe('CANCELLED')
+    expect([removal.event.uid, removal.event.sequence]).toEqual([oneToOneUid(seat.id), 3])
   })
 })

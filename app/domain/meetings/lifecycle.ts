@@ -52,6 +52,13 @@ export type RegistrationStatus = (typeof registrationStatuses)[number]
 export const activeRegistrationStatuses = ['registered', 'waitlisted'] as const satisfies readonly RegistrationStatus[]
 export const isActiveRegistration = (status: RegistrationStatus) => (activeRegistrationStatuses as readonly RegistrationStatus[]).includes(status)
 
+/**
+ * Cancelled by the person themselves while they held a seat: their calendar had the event (only a
+ * seat gets the invitation), so they get its CANCEL. A place on the waiting list never had one.
+ */
+export const leftSeatThemselves = (registration: { cancelledReason?: string | null; cancelledFrom?: string | null }) =>
+  registration.cancelledReason === 'self' && registration.cancelledFrom === 'registered'
+
 /** Why a person may not register now, or null when they may (the seat itself is decided atomically). */
 export function registrationClosedReason(
   meeting: Timed & { registrationDeadline?: Date | null },

@@ -94,6 +94,14 @@ const registrationSchema = new Schema(
     /** Why it was cancelled: by the person, by moderation (suspension), or the meeting was cancelled. */
     cancelledReason: { type: String, enum: ['self', 'moderation', 'meeting_cancelled', null], default: null },
     cancelledAt: { type: Date, default: null },
+    /** What they left when it was cancelled: a seat (their calendar has the event) or a place on the waiting list. */
+    cancelledFrom: { type: String, enum: ['registered', 'waitlisted', null], default: null },
+    /**
+     * How far this person's copy of the calendar event is ahead of the meeting's `icsSequence`:
+     * raised when they leave their seat (the CANCEL they get) and when they come back after that
+     * (the new invitation must outrank the CANCEL). Calendars ignore an update whose SEQUENCE is not higher.
+     */
+    icsSequenceOffset: { type: Number, required: true, default: 0, min: 0 },
     /** When the person moved up from the waiting list. */
     promotedAt: { type: Date, default: null },
   },

@@ -26,6 +26,13 @@ const oneToOneSchema = new Schema(
     /** The seat (accepted and scheduled): the slot's start and the table number. */
     slotStartsAt: { type: Date, default: null },
     table: { type: Number, default: null, min: 1 },
+    /**
+     * The seat last given, kept when it is released or the one-to-one cancelled: the event the two
+     * people's calendars hold (their e-mails carry it), which a cancellation removes.
+     */
+    calendarSeat: { type: new Schema({ startsAt: Date, endsAt: Date, table: Number }, { _id: false }), default: null },
+    /** iCalendar SEQUENCE of that event: raised on every seat given and on cancellation. */
+    icsSequence: { type: Number, required: true, default: 0 },
     /** Accepted but not seated: why (no slot free for both, no table). */
     unscheduledReason: { type: String, enum: [...unscheduledReasons, null], default: null },
   },

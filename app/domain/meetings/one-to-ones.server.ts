@@ -86,7 +86,8 @@ async function replan(meeting: MeetingFacts, session: mongoose.ClientSession, no
   const cleared = [...released, ...plan.added.map((assignment) => assignment.requestId)]
   if (cleared.length) await OneToOne.updateMany({ _id: { $in: cleared } }, { $set: { slotStartsAt: null, table: null } }, { session })
   for (const { requestId, slotIndex, table } of plan.added) {
-    await OneToOne.updateOne({ _id: requestId }, { $set: { slotStartsAt: slotTimes(grid, slotIndex).startsAt, table, unscheduledReason: null } }, { session })
+    const { startsAt, endsAt } = slotTimes(grid, slotIndex)
+    await OneToOne.updateOne({ _id: requestId }, { $set: { slotStartsAt: startsAt, table, unscheduledReason: null, calendarSeat: { startsAt, endsAt, table } }, $inc: { icsSequence: 1 } }, { session })
   }
   for (const { requestId, reason } of plan.unscheduled) {
     await OneToOne.updateOne({ _id: requestId }, { $set: { slotStartsAt: null, table: null, unscheduledReason: reason } }, { session })
@@ -147,7 +148,7 @@ export async function requestOneToOne(actor: Actor, meetingId: string, input: { 
       message: input.message,
       requestedAt: now,
     })
-    await notifyOneToOne(options.notifier, 'one_to_one_requested', { recipientId: input.recipientId, actorName: actor.name, meeting })
+    await notifyOneToOne(options.notifier, 'one_to_one_requested', { recipientId: input.recipientId, actorName: actor.name, meeting, oneToOneId: String(created._id) })
     return { id: String(created._id) }
   } catch (error) {
     if ((error as { code?: number }).code === 11000) throw conflict('brokerage.refusals.alreadyAsked')
@@ -183,7 +184,7 @@ export async function answerOneToOne(actor: Actor, requestId: string, answer: 'a
   if (answer === 'decline') {
     const { modifiedCount } = await OneToOne.updateOne({ _id: record._id, status: 'pending' }, { $set: { status: 'declined', live: false, respondedAt: now } })
     if (!modifiedCount) throw conflict('brokerage.refusals.alreadyAnswered')
-    await notifyOneToOne(options.notifier, 'one_to_one_declined', { recipientId: String(record.requesterId), actorName: actor.name, meeting })
+    await notifyOneToOne(options.notifier, 'one_to_one_declined', { recipientId: String(record.requesterId), actorName: actor.name, meeting, oneToOneId: String(record._id) })
     return { status: 'declined' as const }
   }
   await inPlanTransaction(String(meeting._id), async (session) => {
@@ -194,7 +195,7 @@ export async function answerOneToOne(actor: Actor, requestId: string, answer: 'a
     if (!modifiedCount) throw conflict('brokerage.refusals.alreadyAnswered')
     await replan(meeting, session, now)
   })
-  await notifyOneToOne(options.notifier, 'one_to_one_accepted', { recipientId: String(record.requesterId), actorName: actor.name, meeting })
+  await notifyOneToOne(options.notifier, 'one_to_one_accepted', { recipientId: String(record.requesterId), actorName: actor.name, meeting, oneToOneId: String(record._id) })
   return { status: 'accepted' as const }
 }
 
@@ -210,13 +211,13 @@ export async function cancelOneToOne(actor: Actor, requestId: string, options: O
   await inPlanTransaction(String(meeting._id), async (session) => {
     const { modifiedCount } = await OneToOne.updateOne(
       { _id: record._id, live: true },
-      { $set: { status: 'cancelled', live: false, cancelledAt: now, cancelledBy: actor.id, cancelledReason: side, slotStartsAt: null, table: null, unscheduledReason: null } },
+      { $set: { status: 'cancelled', live: false, cancelledAt: now, cancelledBy: actor.id, cancelledReason: side, slotStartsAt: null, table: null, unscheduledReason: null }, $inc: { icsSequence: 1 } },
       { session },
     )
     if (!modifiedCount) throw conflict('brokerage.refusals.alreadyOver')
     await replan(meeting, session, now)
   })
-  await notifyOneToOne(options.notifier, 'one_to_one_cancelled', { recipientId: otherSide(record, actor.id), actorName: actor.name, meeting })
+  await notifyOneToOne(options.notifier, 'one_to_one_cancelled', { recipientId: otherSide(record, actor.id), actorName: actor.name, meeting, oneToOneId: String(record._id) })
 }
 
 /**
@@ -239,14 +240,13 @@ export async function cancelOneToOnesOf(userId: string, reason: OneToOneCancelRe
     await inPlanTransaction(meetingId, async (session) => {
       await OneToOne.updateMany(
         { _id: { $in: records.map((record) => record._id) }, live: true },
-        { $set: { status: 'cancelled', live: false, cancelledAt: now, cancelledReason: reason, slotStartsAt: null, table: null, unscheduledReason: null } },
+        { $set: { status: 'cancelled', live: false, cancelledAt: now, cancelledReason: reason, slotStartsAt: null, table: null, unscheduledReason: null }, $inc: { icsSequence: 1 } },
         { session },
       )
       await replan(meeting as MeetingFacts, session, now)
     })
-    const told = records.map((record) => otherSide(record, userId))
-    for (const recipientId of told) {
-      await notifyOneToOne(options.notifier, 'one_to_one_cancelled', { recipientId, actorName: name, meeting: meeting as MeetingFacts })
+    for (const record of records) {
+      await notifyOneToOne(options.notifier, 'one_to_one_cancelled', { recipientId: otherSide(record, userId), actorName: name, meeting: meeting as MeetingFacts, oneToOneId: String(record._id) })
     }
   }
   return live.length
@@ -259,6 +259,8 @@ export type AgendaSeat = {
   startsAt: Date
   endsAt: Date
   table: number
+  /** The event's SEQUENCE in calendar files (the download and the one-to-one e-mails). */
+  icsSequence: number
   other: { id: string; name: string }
 }
 
@@ -305,6 +307,7 @@ export async function agendaOf(actor: Actor, meetingId: string, clock: Clock = {
       startsAt: record.slotStartsAt!,
       endsAt: new Date(record.slotStartsAt!.getTime() + grid!.slotMinutes * MINUTE),
       table: record.table!,
+      icsSequence: record.icsSequence ?? 0,
       other: view(record).other,
     }))
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
@@ -343,7 +346,7 @@ export async function cancelOneToOnesOfMeeting(meetingId: string, clock: Clock =
   if (!isObjectId(meetingId)) return 0
   const { modifiedCount } = await OneToOne.updateMany(
     { meetingId, live: true },
-    { $set: { status: 'cancelled', live: false, cancelledAt: now, cancelledReason: 'meeting_cancelled', slotStartsAt: null, table: null, unscheduledReason: null } },
+    { $set: { status: 'cancelled', live: false, cancelledAt: now, cancelledReason: 'meeting_cancelled', slotStartsAt: null, table: null, unscheduledReason: null }, $inc: { icsSequence: 1 } },
   )
   return modifiedCount
 }

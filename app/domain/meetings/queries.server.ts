@@ -142,7 +142,8 @@ export async function getMeetingForCalendar(actor: Actor | null, meetingId: stri
   const meeting = await Meeting.findById(meetingId).lean()
   const canManage = Boolean(meeting) && mayManageMeeting(actor, { scope: meeting!.scope })
   if (!meeting || (meeting.status === 'draft' && !canManage)) throw notFound('meetings.refusals.notFound')
-  const registered = actor ? Boolean(await MeetingRegistration.exists({ meetingId, userId: actor.id, status: 'registered' })) : false
-  // As on the page: the call's link only for the registered and the organisers.
-  return calendarMeetingOf(meeting, { withOnlineUrl: registered || canManage })
+  const registration = actor ? await MeetingRegistration.findOne({ meetingId, userId: actor.id }, { status: 1, icsSequenceOffset: 1 }).lean() : null
+  const registered = registration?.status === 'registered'
+  // As on the page: the call's link only for the registered and the organisers; the SEQUENCE their e-mails carry.
+  return calendarMeetingOf(meeting, { withOnlineUrl: registered || canManage, sequenceOffset: registration?.icsSequenceOffset ?? 0 })
 }

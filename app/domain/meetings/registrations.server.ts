@@ -7,7 +7,7 @@ import type { Notifier } from '../notifications/notifier.server'
 import { isMemberOf } from '../orgs/memberships.server'
 import { assertAllowed, mayRegisterForMeeting } from '../permissions'
 import { seatsToFill } from './capacity'
-import { activeRegistrationStatuses, isPast, registrationClosedReason, type RegistrationStatus } from './lifecycle'
+import { activeRegistrationStatuses, isPast, leftSeatThemselves, registrationClosedReason, type RegistrationStatus } from './lifecycle'
 import { Meeting, MeetingRegistration } from './model.server'
 import { tellRegistrants } from './notify.server'
 import { cancelOneToOnesOf } from './one-to-ones.server'
@@ -58,7 +58,7 @@ export async function registerForMeeting(actor: Actor, meetingId: string, organi
   if (closed) throw conflict(`meetings.refusals.${closed}`)
 
   const status = await inTransaction(async (session) => {
-    const existing = await MeetingRegistration.findOne({ meetingId, userId: actor.id }, { status: 1 }).session(session).lean()
+    const existing = await MeetingRegistration.findOne({ meetingId, userId: actor.id }, { status: 1, cancelledReason: 1, cancelledFrom: 1 }).session(session).lean()
     if (existing && (activeRegistrationStatuses as readonly string[]).includes(existing.status)) throw conflict('meetings.refusals.alreadyRegistered')
     // The seat: taken only while the counter is below the capacity, in the same write.
     const seat = await Meeting.findOneAndUpdate(
@@ -73,9 +73,11 @@ export async function registerForMeeting(actor: Actor, meetingId: string, organi
       position = queued.waitlistSeq
     }
     const status: RegistrationStatus = seat ? 'registered' : 'waitlisted'
+    // Back after leaving their seat: their next invitation must outrank the CANCEL they were sent.
+    const cameBack = existing?.status === 'cancelled' && leftSeatThemselves(existing)
     await MeetingRegistration.updateOne(
       { meetingId, userId: actor.id },
-      { $set: { organisationId, status, position, cancelledReason: null, cancelledAt: null, promotedAt: null } },
+      { $set: { organisationId, status, position, cancelledReason: null, cancelledAt: null, cancelledFrom: null, promotedAt: null }, ...(cameBack ? { $inc: { icsSequenceOffset: 1 } } : {}) },
       { session, upsert: true },
     )
     return status
@@ -97,6 +99,9 @@ async function cancelRegistration(meetingId: string, userId: string, reason: 'se
       { session, projection: { status: 1 } },
     ).lean()
     if (!before) return { cancelled: false, promoted: [] as string[] }
+    // Leaving a seat by themselves: they will get the event's CANCEL, one SEQUENCE above what they had (calendar-mail.server.ts).
+    const cancelsEvent = leftSeatThemselves({ cancelledReason: reason, cancelledFrom: before.status })
+    await MeetingRegistration.updateOne({ _id: before._id }, { $set: { cancelledFrom: before.status }, ...(cancelsEvent ? { $inc: { icsSequenceOffset: 1 } } : {}) }, { session })
     // Always write the meeting: concurrent changes of its registrations then run one after the other.
     const meeting = await Meeting.findOneAndUpdate({ _id: meetingId }, before.status === 'registered' ? { $inc: { registeredCount: -1 } } : { $currentDate: { updatedAt: true } }, { session, projection: { status: 1 } }).lean()
     // A cancelled meeting has no seat to give: nobody waiting is told they got one.

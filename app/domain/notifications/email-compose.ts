@@ -43,15 +43,20 @@ export function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, 
   }
 }
 
-/** What a calendar attachment is: an invitation (REQUEST), or the event's removal (CANCEL). */
-const calendarNote = (file: MailAttachment) => (!file.contentType.startsWith('text/calendar') ? null : /method=cancel/i.test(file.contentType) ? 'mail.notification.calendarCancel' : 'mail.notification.calendarInvite')
+/** What a calendar attachment is: an invitation (REQUEST), or the event's removal (CANCEL); of the meeting, or of a one-to-one at it. */
+function calendarNote(file: MailAttachment, kind: NotificationKind) {
+  if (!file.contentType.startsWith('text/calendar')) return null
+  const cancel = /method=cancel/i.test(file.contentType)
+  if (kind.startsWith('one_to_one_')) return cancel ? 'mail.notification.calendarCancelOneToOne' : 'mail.notification.calendarInviteOneToOne'
+  return cancel ? 'mail.notification.calendarCancel' : 'mail.notification.calendarInvite'
+}
 
 /** One notification, at once; `attachments` (a meeting's .ics) go with it, and the text says so. */
 export function notificationMail(recipient: MailRecipient, notification: MailNotification, links: MailLinks, attachments: MailAttachment[] = []): OutgoingMail {
   const { t } = mailI18n(recipient.language)
   const sentence = notificationText(t, notification)
   const notes = attachments.flatMap((file) => {
-    const note = calendarNote(file)
+    const note = calendarNote(file, notification.kind)
     return note ? [t(note)] : []
   })
   const { footer, headers } = footerOf(t, links, recipient, notification.kind, t('mail.footer.reasonKind', { kind: t(`mail.kinds.${notification.kind}`) }))

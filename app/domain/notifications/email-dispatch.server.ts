@@ -2,7 +2,7 @@ import mongoose from 'mongoose'
 import type { Language } from '~/i18n/config'
 import { enqueueMails } from '../mail/outbox.server'
 import type { OutgoingMail } from '../mail/mailer'
-import { meetingCalendarAttachments } from '../meetings/calendar-mail.server'
+import { meetingCalendarAttachments, oneToOneCalendarAttachments } from '../meetings/calendar-mail.server'
 import { User } from '../users/model.server'
 import type { UserRole } from '../users/roles'
 import { notificationMail, type MailLinks, type MailNotification, type MailRecipient } from './email-compose'
@@ -25,15 +25,24 @@ export const recipientOf = (user: RecipientRecord): MailRecipient => ({ id: Stri
 export const recipientFields = { email: 1, name: 1, language: 1, role: 1, mailPreferences: 1, emailVerifiedAt: 1 } as const
 
 /**
- * The one kind whose e-mail carries a file: `meeting`, the meeting's .ics for a registrant holding a
- * seat (meetings/calendar-mail.server.ts). Digests carry none: their links lead to the pages.
+ * The kinds whose e-mail carries a file (meetings/calendar-mail.server.ts): `meeting`, the
+ * meeting's .ics for a registrant holding a seat (or its CANCEL for one who left it); a one-to-one
+ * accepted or cancelled, that one-to-one's event for one of its two people. Digests carry none:
+ * their links lead to the pages.
  */
-function meetingCalendars(items: Array<{ recipientId: string; notification: MailNotification }>, links: MailLinks) {
-  const meetings = items.filter((item) => item.notification.kind === 'meeting')
-  return meetingCalendarAttachments(
-    meetings.map(({ recipientId, notification }) => ({ notificationId: notification.id, recipientId, link: notification.link, change: notification.data.meetingChange })),
-    { publicUrl: links.publicUrl, organizerEmail: links.organizerEmail },
-  )
+async function calendarsOf(items: Array<{ recipientId: string; notification: MailNotification; user: RecipientRecord }>, links: MailLinks) {
+  const options = { publicUrl: links.publicUrl, organizerEmail: links.organizerEmail }
+  const [meetings, oneToOnes] = await Promise.all([
+    meetingCalendarAttachments(
+      items.filter((item) => item.notification.kind === 'meeting').map(({ recipientId, notification }) => ({ notificationId: notification.id, recipientId, link: notification.link, change: notification.data.meetingChange })),
+      options,
+    ),
+    oneToOneCalendarAttachments(
+      items.map(({ recipientId, notification, user }) => ({ notificationId: notification.id, recipientId, kind: notification.kind, oneToOneId: notification.data.oneToOneId, language: recipientOf(user).language })),
+      options,
+    ),
+  ])
+  return new Map([...meetings, ...oneToOnes])
 }
 
 export async function dispatchNotificationMails(links: MailLinks, { batchSize = 500 }: { batchSize?: number } = {}) {
@@ -59,7 +68,7 @@ export async function dispatchNotificationMails(links: MailLinks, { batchSize = 
       } else if (mode === 'daily' || mode === 'weekly') decided[mode].push(item._id)
       else decided.none.push(item._id)
     }
-    const calendars = await meetingCalendars(immediate, links)
+    const calendars = await calendarsOf(immediate, links)
     const mails: OutgoingMail[] = (await redactForRecipients(immediate)).map((item) => {
       const calendar = calendars.get(item.notification.id)
       return notificationMail(recipientOf(item.user), { ...item.notification, data: item.data }, links, calendar ? [calendar] : [])

@@ -16,6 +16,7 @@ const notificationSchema = new Schema(
           actorName: { type: String, maxlength: 200 },
           meetingTitle: { type: String, maxlength: 200 },
           meetingChange: { type: String, enum: meetingChanges },
+          oneToOneId: { type: String, match: /^[a-f0-9]{24}$/ },
         },
         { _id: false },
       ),

@@ -57,6 +57,8 @@ export type NotificationData = {
   /** A meeting's title (kind `meeting`, and the one-to-ones at it) and what happened to it (kind `meeting`). */
   meetingTitle?: string
   meetingChange?: MeetingChange
+  /** The one-to-one a `one_to_one_*` notification is about (its e-mail carries its calendar event). */
+  oneToOneId?: string
 }
 
 export type NotificationView = {

@@ -24,6 +24,8 @@ const mail: SameShape<typeof mailFr> = {
     title: 'News on Passerelle',
     calendarInvite: 'The invitation is attached to this e-mail: your mail app can add it to your calendar.',
     calendarCancel: 'The cancellation is attached to this e-mail: your mail app can remove the meeting from your calendar.',
+    calendarInviteOneToOne: 'The one-to-one is attached to this e-mail: your mail app can add it to your calendar.',
+    calendarCancelOneToOne: 'The one-to-one’s cancellation is attached to this e-mail: your mail app can remove it from your calendar.',
   },
   digest: {
     subject_daily_one: 'Passerelle: {{count}} update today',

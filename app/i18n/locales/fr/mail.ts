@@ -22,6 +22,8 @@ const mail = {
     title: 'Du nouveau sur Passerelle',
     calendarInvite: 'L’invitation est jointe à cet e-mail : votre messagerie peut l’ajouter à votre agenda.',
     calendarCancel: 'L’annulation est jointe à cet e-mail : votre messagerie peut retirer la rencontre de votre agenda.',
+    calendarInviteOneToOne: 'Le rendez-vous est joint à cet e-mail : votre messagerie peut l’ajouter à votre agenda.',
+    calendarCancelOneToOne: 'L’annulation du rendez-vous est jointe à cet e-mail : votre messagerie peut le retirer de votre agenda.',
   },
   digest: {
     subject_daily_one: 'Passerelle : {{count}} nouveauté aujourd’hui',
