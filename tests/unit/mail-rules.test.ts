@@ -84,6 +84,8 @@ describe('mail preferences', () => {
     expect(defaultMailPreferences('industrialist')).toMatchObject({ proposal_received: 'immediate', need_status: 'daily', message: 'immediate' })
     expect(defaultMailPreferences('researcher')).toMatchObject({ proposal_shortlisted: 'immediate', proposal_declined: 'daily' })
     expect(defaultMailPreferences('admin')).toMatchObject({ proposal_received: 'weekly', message: 'immediate' })
+    // A one-to-one's time comes with its calendar event, which digests do not carry.
+    for (const role of ['industrialist', 'researcher'] as const) expect(defaultMailPreferences(role)).toMatchObject({ one_to_one_accepted: 'immediate', one_to_one_cancelled: 'immediate', one_to_one_requested: 'daily' })
     for (const role of ['industrialist', 'researcher', 'animator', 'admin'] as const) expect(Object.keys(defaultMailPreferences(role)).sort()).toEqual([...mailKinds].sort())
   })
   it('keeps only valid choices over the defaults, and stores only what differs', () => {

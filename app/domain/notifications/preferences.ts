@@ -34,6 +34,9 @@ const defaultsByRole: Record<UserRole, MailPreferences> = {
     project_member_added: 'immediate',
     proposal_accepted: 'immediate',
     meeting: 'immediate',
+    // A one-to-one given its time (or called off) carries the calendar event: a digest would carry none.
+    one_to_one_accepted: 'immediate',
+    one_to_one_cancelled: 'immediate',
     message: 'immediate',
   },
   // Researchers: what the companies decide about their proposals.
@@ -45,6 +48,8 @@ const defaultsByRole: Record<UserRole, MailPreferences> = {
     message_hidden: 'immediate',
     project_member_added: 'immediate',
     meeting: 'immediate',
+    one_to_one_accepted: 'immediate',
+    one_to_one_cancelled: 'immediate',
     message: 'immediate',
   },
   animator: { ...all('daily'), need_hidden: 'immediate', message_hidden: 'immediate', meeting: 'immediate', message: 'immediate' },
