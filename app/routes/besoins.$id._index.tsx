@@ -27,8 +27,8 @@ import { ProposalsSection, type DecisionReply } from '~/ui/proposals/proposals-s
 import { Recommendations } from '~/ui/recommendations'
 import { SuggestedPartners } from '~/ui/search/suggestions-display'
 import type { PageHandle } from '~/ui/page-title'
-import '~/i18n/areas/moderation'
 import '~/i18n/areas/needs'
+import '~/i18n/areas/reporting'
 
 export const handle: PageHandle<{ need: { title: string } }> = { titleKey: 'layout.pageTitles.need', titleFrom: (data) => data?.need.title }
 
@@ -147,9 +147,9 @@ export default function NeedPage() {
         {hidden ? (
           <div className="callout callout-warning" role="note">
             <p>
-              {t('moderation.appeal.hiddenOn', { date: formatDate(hidden.hiddenAt, language) })} — {t('moderation.appeal.reason', { reason: hidden.reason })}
+              {t('reporting.appeal.hiddenOn', { date: formatDate(hidden.hiddenAt, language) })} — {t('reporting.appeal.reason', { reason: hidden.reason })}
             </p>
-            {relation.companyMember ? <Link to="/signaler/contestations">{t('moderation.appeal.title')}</Link> : null}
+            {relation.companyMember ? <Link to="/signaler/contestations">{t('reporting.appeal.title')}</Link> : null}
           </div>
         ) : null}
 
@@ -237,7 +237,7 @@ export default function NeedPage() {
         <AskQuestion needId={need.id} offer={question} />
         {mayReport ? (
           <p className="report-link">
-            <Link to={`/signaler?kind=need&id=${need.id}`}>{t('moderation.report.need')}</Link>
+            <Link to={`/signaler?kind=need&id=${need.id}`}>{t('reporting.report.need')}</Link>
           </p>
         ) : null}
         {suggestions ? <SuggestedPartners suggestions={suggestions} /> : null}

@@ -11,8 +11,8 @@ import { OrgBadges } from '~/ui/org-badges'
 import { Avatar } from '~/ui/avatar'
 import type { PageHandle } from '~/ui/page-title'
 import '~/i18n/areas/messaging'
-import '~/i18n/areas/moderation'
 import '~/i18n/areas/orgs'
+import '~/i18n/areas/reporting'
 
 export const handle: PageHandle<{ user: { name: string } }> = { titleKey: 'layout.pageTitles.member', titleFrom: (data) => data?.user.name }
 
@@ -53,7 +53,7 @@ export default function MemberProfile() {
           {canWrite ? <StartConversationButton userId={user.id} name={user.name} /> : null}
           {canReport ? (
             <Link to={`/signaler?kind=user&id=${user.id}`} className="report-link">
-              {t('moderation.report.user')}
+              {t('reporting.report.user')}
             </Link>
           ) : null}
         </div>

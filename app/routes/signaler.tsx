@@ -16,9 +16,11 @@ import { z } from 'zod'
 import { objectIdString } from '~/domain/ids'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+// The refusals and form errors its action answers with are the moderation domain's.
 import '~/i18n/areas/moderation'
+import '~/i18n/areas/reporting'
 
-export const handle: PageHandle = { titleKey: 'moderation.report.title' }
+export const handle: PageHandle = { titleKey: 'reporting.report.title' }
 
 /**
  * "Report this need / profile": /signaler?kind=need&id=… (or kind=user). Any signed-in person;
@@ -42,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await orRefuse(() => reportContent(actor, submission.value))
   const { targetKind, targetId } = submission.value
-  return redirectWithToast(backTo(targetKind, targetId), { kind: 'success', message: t('moderation.report.sent') })
+  return redirectWithToast(backTo(targetKind, targetId), { kind: 'success', message: t('reporting.report.sent') })
 }
 
 export default function ReportPage() {
@@ -51,12 +53,12 @@ export default function ReportPage() {
   const reply = useActionData<typeof action>()
   return (
     <section aria-labelledby="report-title" className="narrow-page">
-      <h1 id="report-title">{t(kind === 'need' ? 'moderation.report.need' : 'moderation.report.user')}</h1>
+      <h1 id="report-title">{t(kind === 'need' ? 'reporting.report.need' : 'reporting.report.user')}</h1>
       <Form method="post">
         <input type="hidden" name="targetKind" value={kind} />
         <input type="hidden" name="targetId" value={id} />
-        <TextareaField label={t('moderation.report.reason')} name="reason" required maxLength={1000} errors={reply?.result.error?.reason} />
-        <Button type="submit">{t('moderation.report.submit')}</Button>
+        <TextareaField label={t('reporting.report.reason')} name="reason" required maxLength={1000} errors={reply?.result.error?.reason} />
+        <Button type="submit">{t('reporting.report.submit')}</Button>
       </Form>
     </section>
   )

@@ -18,9 +18,11 @@ import { EmptyState } from '~/ui/states'
 import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
+// The refusals and form errors its action answers with are the moderation domain's.
 import '~/i18n/areas/moderation'
+import '~/i18n/areas/reporting'
 
-export const handle: PageHandle = { titleKey: 'moderation.appeal.title' }
+export const handle: PageHandle = { titleKey: 'reporting.appeal.title' }
 
 /** /signaler/contestations: the person sees why their content was hidden and may appeal once. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return rowRefusal(t, error, itemId)
   }
-  return redirectWithToast('/signaler/contestations', { kind: 'success', message: t('moderation.appeal.sent') })
+  return redirectWithToast('/signaler/contestations', { kind: 'success', message: t('reporting.appeal.sent') })
 }
 
 export default function Appeals() {
@@ -50,10 +52,10 @@ export default function Appeals() {
   const reply = useActionData<RowReply>()
   return (
     <section aria-labelledby="appeal-title" className="animation-page">
-      <h1 id="appeal-title">{t('moderation.appeal.title')}</h1>
-      <p className="lead">{t('moderation.appeal.lead')}</p>
+      <h1 id="appeal-title">{t('reporting.appeal.title')}</h1>
+      <p className="lead">{t('reporting.appeal.lead')}</p>
       {!items.length ? (
-        <EmptyState title={t('moderation.appeal.empty')} />
+        <EmptyState title={t('reporting.appeal.empty')} />
       ) : (
         <ul className="queue">
           {items.map((item) => {
@@ -61,22 +63,22 @@ export default function Appeals() {
             return (
               <li key={`${item.targetKind}-${item.targetId}`} className="card queue-item">
                 <h2 className="queue-title">
-                  {t(`moderation.appeal.kind.${item.targetKind}`)}
+                  {t(`reporting.appeal.kind.${item.targetKind}`)}
                   {item.label ? ` : ${item.label}` : ''}
                 </h2>
-                <p className="muted">{t('moderation.appeal.hiddenOn', { date: formatDate(item.hiddenAt, language) })}</p>
-                <p>{t('moderation.appeal.reason', { reason: item.reason })}</p>
+                <p className="muted">{t('reporting.appeal.hiddenOn', { date: formatDate(item.hiddenAt, language) })}</p>
+                <p>{t('reporting.appeal.reason', { reason: item.reason })}</p>
                 {item.appealDecision ? (
-                  <p>{t(`moderation.appeal.decision.${item.appealDecision}`)}</p>
+                  <p>{t(`reporting.appeal.decision.${item.appealDecision}`)}</p>
                 ) : item.appealedAt ? (
-                  <p>{t('moderation.appeal.appealed', { date: formatDate(item.appealedAt, language) })}</p>
+                  <p>{t('reporting.appeal.appealed', { date: formatDate(item.appealedAt, language) })}</p>
                 ) : (
                   <Form method="post">
                     <FormErrors errors={errors?.formErrors} />
                     <input type="hidden" name="targetKind" value={item.targetKind} />
                     <input type="hidden" name="targetId" value={item.targetId} />
-                    <TextareaField label={t('moderation.appeal.text')} name="text" rows={3} maxLength={2000} required errors={errors?.fieldErrors.text} />
-                    <Button type="submit">{t('moderation.appeal.submit')}</Button>
+                    <TextareaField label={t('reporting.appeal.text')} name="text" rows={3} maxLength={2000} required errors={errors?.fieldErrors.text} />
+                    <Button type="submit">{t('reporting.appeal.submit')}</Button>
                   </Form>
                 )}
               </li>

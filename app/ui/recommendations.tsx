@@ -1,7 +1,7 @@
 import { dateTimeFormat } from '~/i18n/formats'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/i18n/config'
-import '~/i18n/areas/moderation'
+import '~/i18n/areas/needs'
 
 /**
  * The organisations the animators recommended for a need, with their notes. Feed it the output
@@ -17,13 +17,13 @@ export function Recommendations({ items, headingLevel = 2 }: { items: readonly R
   const date = dateTimeFormat((i18n.language as Language) === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
   return (
     <section aria-labelledby="recommendations-title" className="recommendations">
-      <Heading id="recommendations-title">{t('moderation.recommendations.title')}</Heading>
+      <Heading id="recommendations-title">{t('needs.recommendations.title')}</Heading>
       <ul>
         {items.map((item) => (
           <li key={item.id} className="card">
             <a href={`/organisations/${item.org.slug}`}>{item.org.name}</a>
             <p>{item.note}</p>
-            <p className="muted">{t('moderation.recommendations.by', { name: item.animatorName, date: date.format(new Date(item.createdAt)) })}</p>
+            <p className="muted">{t('needs.recommendations.by', { name: item.animatorName, date: date.format(new Date(item.createdAt)) })}</p>
           </li>
         ))}
       </ul>

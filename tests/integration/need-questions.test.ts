@@ -80,7 +80,7 @@ describe('a question before proposing', () => {
   it('never opens one on an anonymised need, whose conversation would name the company’s people', async () => {
     const { needId } = await publishedNeed({ confidentiality: 'anonymous' })
     const lab = await labWithMember()
-    expect(await refusal(askAboutNeed(lab.member, needId))).toMatchObject({ code: 'forbidden', message: 'messaging.errors.questionAnonymous' })
+    expect(await refusal(askAboutNeed(lab.member, needId))).toMatchObject({ code: 'forbidden', message: 'needs.question.anonymous' })
     expect(await Conversation.countDocuments({ kind: 'need_question', needId })).toBe(0)
 
     // The page says why instead of offering the button, and links to no company profile.

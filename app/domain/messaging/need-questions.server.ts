@@ -37,7 +37,7 @@ export async function questionOffer(actor: Actor | null, need: { status: NeedSta
 export async function askAboutNeed(actor: Actor, needId: string): Promise<{ id: string }> {
   const { need, relation } = await visibleNeed(actor, needId)
   const facts = await questionFacts(actor, need, relation)
-  assertAllowed(!facts.anonymous, 'messaging.errors.questionAnonymous')
+  assertAllowed(!facts.anonymous, 'needs.question.anonymous')
   assertAllowed(mayAskAboutNeed(actor, facts), 'messaging.errors.questionNotAllowed')
   const companyMembers = await memberIdsOf(need.companyOrgId)
   const filter = { kind: 'need_question', needId: new ObjectId(needId), askerId: new ObjectId(actor.id) }

@@ -1,7 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '~/ui/button'
-import '~/i18n/areas/messaging'
 import '~/i18n/areas/needs'
 
 /** « Poser une question » before proposing; on an anonymised need, why there is none. */
@@ -23,7 +22,7 @@ export function AskQuestion({ needId, offer }: { needId: string; offer: 'ask' | 
           </Form>
         </>
       ) : (
-        <p className="muted">{t('messaging.errors.questionAnonymous')}</p>
+        <p className="muted">{t('needs.question.anonymous')}</p>
       )}
     </section>
   )

@@ -18,7 +18,8 @@ import map from './map'
 import statistics from './statistics'
 import territories from './territories'
 import brokerage from './brokerage'
+import reporting from './reporting'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage, reporting }
 
 export default en

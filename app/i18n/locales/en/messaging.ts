@@ -78,7 +78,6 @@ const messaging: SameShape<typeof messagingFr> = {
     messageNotFound: 'This message does not exist or is no longer available.',
     userNotFound: 'This person cannot be found.',
     selfConversation: 'You cannot start a conversation with yourself.',
-    questionAnonymous: 'This company chose to stay anonymous: ask your questions in your proposal; it will answer without revealing who it is.',
     questionNotAllowed: 'Only members of a lab, centre, cluster or pôle may ask a question about an open need that is not their own company’s.',
     notAuthor: 'You can only edit or delete your own messages.',
     alreadyDeleted: 'This message was deleted.',

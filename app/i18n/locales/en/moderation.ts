@@ -32,19 +32,6 @@ const moderation: SameShape<typeof moderationFr> = {
     messageDecision: 'For a message: dismiss, hide the message, warn or suspend its author.',
     alreadyAppealed: 'You have already appealed this.',
   },
-  appeal: {
-    title: 'Hidden content',
-    lead: 'What the animators hid among your content, and why. You may appeal each hiding once.',
-    empty: 'None of your content is hidden.',
-    kind: { need: 'Need', user: 'Your profile' },
-    hiddenOn: 'Hidden on {{date}}',
-    reason: 'Reason: {{reason}}',
-    text: 'Your appeal',
-    submit: 'Appeal',
-    sent: 'Your appeal was sent to the animators.',
-    appealed: 'Appeal sent on {{date}}.',
-    decision: { lifted: 'Appeal granted: the content is visible again.', upheld: 'Appeal rejected: the content stays hidden.' },
-  },
   appeals: {
     title: 'Appeals',
     empty: 'No appeal waiting.',
@@ -105,14 +92,6 @@ const moderation: SameShape<typeof moderationFr> = {
     days: 'Suspension length (days)',
     submit: 'Apply',
     decided: 'The report is handled.',
-  },
-  report: {
-    title: 'Report',
-    need: 'Report this need',
-    user: 'Report this profile',
-    reason: 'What is wrong?',
-    submit: 'Send the report',
-    sent: 'Thank you: the animators will look at your report.',
   },
   journal: {
     title: 'Audit log',
@@ -197,10 +176,6 @@ const moderation: SameShape<typeof moderationFr> = {
     note: 'Note for the company',
     submit: 'Recommend',
     done: 'The recommendation is sent.',
-  },
-  recommendations: {
-    title: 'Organisations recommended by the animators',
-    by: 'Recommended by {{name}} on {{date}}',
   },
   dashboard: {
     title: 'Dashboard',

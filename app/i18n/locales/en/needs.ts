@@ -214,6 +214,7 @@ const needs: SameShape<typeof needsFr> = {
     companies: 'Companies: {{names}}',
   },
   question: {
+    anonymous: 'This company chose to stay anonymous: ask your questions in your proposal; it will answer without revealing who it is.',
     title: 'A question before proposing?',
     text: 'Write to the company: a conversation opens with its members, and you find it in your messages.',
     ask: 'Ask a question',
@@ -350,6 +351,10 @@ const needs: SameShape<typeof needsFr> = {
         not_retained: 'The company chose another proposal.',
       },
     },
+  },
+  recommendations: {
+    title: 'Organisations recommended by the animators',
+    by: 'Recommended by {{name}} on {{date}}',
   },
 }
 

@@ -16,9 +16,10 @@ import map from './map'
 import statistics from './statistics'
 import territories from './territories'
 import brokerage from './brokerage'
+import reporting from './reporting'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage, reporting }
 
 export default fr
 export type Translations = typeof fr

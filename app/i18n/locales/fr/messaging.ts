@@ -76,7 +76,6 @@ const messaging = {
     messageNotFound: 'Ce message n’existe pas ou n’est plus accessible.',
     userNotFound: 'Cette personne est introuvable.',
     selfConversation: 'Vous ne pouvez pas ouvrir une conversation avec vous-même.',
-    questionAnonymous: 'Cette entreprise a choisi l’anonymat : posez vos questions dans votre proposition, elle vous répondra sans révéler son identité.',
     questionNotAllowed: 'Seuls les membres d’un laboratoire, d’un centre, d’un cluster ou d’un pôle peuvent poser une question sur un besoin ouvert qui n’est pas celui de leur entreprise.',
     notAuthor: 'Vous ne pouvez modifier ou supprimer que vos propres messages.',
     alreadyDeleted: 'Ce message a été supprimé.',

@@ -30,19 +30,6 @@ const moderation = {
     messageDecision: 'Pour un message : classer sans suite, masquer le message, avertir ou suspendre son auteur.',
     alreadyAppealed: 'Vous avez déjà contesté ce masquage.',
   },
-  appeal: {
-    title: 'Contenus masqués',
-    lead: 'Ce que les animateurs ont masqué parmi vos contenus, et pourquoi. Vous pouvez contester chaque masquage une fois.',
-    empty: 'Aucun de vos contenus n’est masqué.',
-    kind: { need: 'Besoin', user: 'Votre profil' },
-    hiddenOn: 'Masqué le {{date}}',
-    reason: 'Motif : {{reason}}',
-    text: 'Votre contestation',
-    submit: 'Contester',
-    sent: 'Votre contestation est envoyée aux animateurs.',
-    appealed: 'Contestation envoyée le {{date}}.',
-    decision: { lifted: 'Contestation acceptée : le contenu est de nouveau visible.', upheld: 'Contestation rejetée : le contenu reste masqué.' },
-  },
   appeals: {
     title: 'Contestations',
     empty: 'Aucune contestation en attente.',
@@ -103,14 +90,6 @@ const moderation = {
     days: 'Durée de suspension (jours)',
     submit: 'Appliquer',
     decided: 'Le signalement est traité.',
-  },
-  report: {
-    title: 'Signaler',
-    need: 'Signaler ce besoin',
-    user: 'Signaler ce profil',
-    reason: 'Que se passe-t-il ?',
-    submit: 'Envoyer le signalement',
-    sent: 'Merci : les animateurs vont examiner votre signalement.',
   },
   journal: {
     title: 'Journal',
@@ -195,10 +174,6 @@ const moderation = {
     note: 'Note pour l’entreprise',
     submit: 'Recommander',
     done: 'La recommandation est envoyée.',
-  },
-  recommendations: {
-    title: 'Organisations recommandées par les animateurs',
-    by: 'Recommandée par {{name}} le {{date}}',
   },
   dashboard: {
     title: 'Tableau de bord',

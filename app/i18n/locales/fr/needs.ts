@@ -212,6 +212,7 @@ const needs = {
     companies: 'Entreprises : {{names}}',
   },
   question: {
+    anonymous: 'Cette entreprise a choisi l’anonymat : posez vos questions dans votre proposition, elle vous répondra sans révéler son identité.',
     title: 'Une question avant de proposer ?',
     text: 'Écrivez à l’entreprise : une conversation s’ouvre avec ses membres, et vous la retrouvez dans vos messages.',
     ask: 'Poser une question',
@@ -348,6 +349,10 @@ const needs = {
         not_retained: 'L’entreprise a choisi une autre proposition.',
       },
     },
+  },
+  recommendations: {
+    title: 'Organisations recommandées par les animateurs',
+    by: 'Recommandée par {{name}} le {{date}}',
   },
 }
 
