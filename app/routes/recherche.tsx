@@ -13,7 +13,6 @@ import { LoadingState } from '~/ui/states'
 import { FiltersToggle } from '~/ui/search/filters-toggle'
 import { Facets, NearStatus, NeedResult, NoResults, OrganisationResult, Pagination, SyncedInput, SyncedSelect, Unavailable } from '~/ui/search/search-results'
 import type { PageHandle } from '~/ui/page-title'
-import '~/i18n/areas/map'
 import '~/i18n/areas/search'
 
 export const handle: PageHandle = { titleKey: 'search.title' }
@@ -87,7 +86,7 @@ export default function SearchPage() {
       <h1 id="search-title">{t('search.title')}</h1>
       <p className="lead">{t('search.lead')}</p>
       <p className="search-map-link">
-        <a href="/recherche/carte">{t('map.fromSearch')}</a>
+        <a href="/recherche/carte">{t('search.mapLink')}</a>
       </p>
 
       <Form

@@ -4,7 +4,6 @@ import type { SameShape } from '../shape'
 const map: SameShape<typeof fr> = {
   title: 'Map of needs and competences',
   lead: 'Where industrial needs arise, where the competences to answer them are, and where one lacks the other nearby. Each département leads to the filtered search.',
-  fromSearch: 'See the map of needs and competences',
   backToSearch: 'Back to search',
   form: {
     label: 'Map filters',

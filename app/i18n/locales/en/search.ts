@@ -4,6 +4,7 @@ import type { SameShape } from '../shape'
 const search: SameShape<typeof searchFr> = {
   meta: { title: 'Search — Passerelle' },
   title: 'Search',
+  mapLink: 'See the map of needs and competences',
   lead: 'Find the needs of industrial companies and the skills of labs, technology centres, clusters and pôles.',
   filters: { toggle: 'Filters' },
   form: {

@@ -2,7 +2,6 @@
 const map = {
   title: 'Carte des besoins et des compétences',
   lead: 'Où naissent les besoins des industriels, où sont les compétences pour y répondre, et où les unes manquent près des autres. Chaque département mène à la recherche filtrée.',
-  fromSearch: 'Voir la carte des besoins et des compétences',
   backToSearch: 'Retour à la recherche',
   form: {
     label: 'Filtres de la carte',

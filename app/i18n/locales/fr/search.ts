@@ -2,6 +2,7 @@
 const search = {
   meta: { title: 'Rechercher — Passerelle' },
   title: 'Rechercher',
+  mapLink: 'Voir la carte des besoins et des compétences',
   lead: 'Trouvez les besoins des industriels et les compétences des laboratoires, centres techniques, clusters et pôles.',
   filters: { toggle: 'Filtres' },
   form: {
