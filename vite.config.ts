@@ -62,8 +62,6 @@ export default defineConfig({
       'react-dom/client',
       'react/jsx-runtime',
       'react/jsx-dev-runtime',
-      'i18next',
-      'react-i18next',
       '@remix-run/react',
       '@remix-run/node',
       'zod',

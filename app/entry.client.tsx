@@ -1,13 +1,16 @@
 import { RemixBrowser } from '@remix-run/react'
-import { StrictMode } from 'react'
+import { StrictMode, useSyncExternalStore, type ReactNode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
 import { browserTranslations, pageLanguage } from '~/i18n/browser-translations'
-import { initI18n } from '~/i18n/config'
+import { TranslatorProvider } from '~/i18n/react'
 
 // The page's modules have already downloaded their areas' texts in its language (they ran first).
-const i18n = initI18n(pageLanguage(), browserTranslations.loaded(), { reportMissing: true })
-browserTranslations.attach(i18n)
+browserTranslations.start(pageLanguage())
+
+function BrowserTranslator({ children }: { children: ReactNode }) {
+  const translator = useSyncExternalStore(browserTranslations.subscribe, browserTranslations.current, browserTranslations.current)
+  return <TranslatorProvider translator={translator}>{children}</TranslatorProvider>
+}
 
 // Hydrated as a blocking update, not inside startTransition: with React 18, typing into a
 // form (conform keeps its state in an external store) while a time-sliced hydration is still
@@ -15,9 +18,9 @@ browserTranslations.attach(i18n)
 // under CPU load, gone without the transition.
 hydrateRoot(
   document,
-  <I18nextProvider i18n={i18n}>
+  <BrowserTranslator>
     <StrictMode>
       <RemixBrowser />
     </StrictMode>
-  </I18nextProvider>,
+  </BrowserTranslator>,
 )

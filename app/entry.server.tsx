@@ -3,9 +3,9 @@ import { createReadableStreamFromReadable, type ActionFunctionArgs, type AppLoad
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider } from 'react-i18next'
 import { AreaTextsProvider, pageAreaTexts } from '~/i18n/area-preloads'
-import { createI18n } from '~/i18n/translators'
+import { TranslatorProvider } from '~/i18n/react'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { NonceProvider } from '~/nonce'
 
@@ -45,7 +45,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const language = await languageFromRequest(request)
-  const i18n = createI18n(language)
+  const translator = translatorFor(language)
   const areaTexts = pageAreaTexts(loadContext.translationAreaChunks, language, remixContext)
   const nonce = loadContext.cspNonce
   if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', PRIVATE)
@@ -56,11 +56,11 @@ export default async function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <TranslatorProvider translator={translator}>
           <AreaTextsProvider value={areaTexts}>
             <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
           </AreaTextsProvider>
-        </I18nextProvider>
+        </TranslatorProvider>
       </NonceProvider>,
       {
         nonce,

@@ -9,7 +9,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { actorOf } from '~/domain/actor'
 import { isOpenBeforeTermsAcceptance } from '~/domain/legal/terms'
 import { navigationFlags } from '~/domain/permissions'
@@ -75,7 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const language = rootData?.language ?? defaultLanguage
   const title = usePageTitle()
   useEffect(() => {
-    if (i18n.language !== language) void browserTranslations.switchLanguage(i18n, language)
+    if (i18n.language !== language) void browserTranslations.switchLanguage(language)
   }, [i18n, language])
   // Marks the page once React has taken it over. End-to-end tests wait for it before typing into
   // a page they have just loaded: typing while React 18 hydrates a form can still crash the

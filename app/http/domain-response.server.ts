@@ -1,6 +1,6 @@
 import type { Submission } from '@conform-to/react'
 import { data } from '@remix-run/node'
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import { DomainError, type DomainErrorCode } from '~/domain/errors'
 import { refusalAnswers } from './refusals'
 import { translateFieldErrors, translateMessage } from '~/i18n/translate-message'
@@ -38,7 +38,7 @@ export type FormRefusal = { status: number; formErrors: string[]; fieldErrors: R
  * A refusal on a form: what the person can act on (invalid, conflict) is returned, translated,
  * for the form; forbidden, not found, too many… are thrown as the error page with their status.
  */
-export function formRefusal(t: TFunction, error: unknown): FormRefusal {
+export function formRefusal(t: Translate, error: unknown): FormRefusal {
   if (error instanceof DomainError && (error.code === 'invalid' || error.code === 'conflict')) {
     return { status: refusalAnswers[error.code].httpStatus, formErrors: [translateMessage(t, error.message)], fieldErrors: translateFieldErrors(t, error.fieldErrors) }
   }
@@ -51,7 +51,7 @@ export function formRefusal(t: TFunction, error: unknown): FormRefusal {
  * message above the form would say the same thing again).
  */
 export function replyWithRefusal<Output, Extra extends Record<string, unknown> = Record<never, never>>(
-  t: TFunction,
+  t: Translate,
   submission: Submission<unknown, string[], Output>,
   error: unknown,
   extra: Extra = {} as Extra,
@@ -66,7 +66,7 @@ export function replyWithRefusal<Output, Extra extends Record<string, unknown> =
 export type RowReply = { itemId: string; formErrors: string[]; fieldErrors: Record<string, string[]> }
 
 /** A service's refusal on a row's form: invalid/conflict go back to that row (400/409); the rest is the error page. */
-export function rowRefusal(t: TFunction, error: unknown, itemId: string) {
+export function rowRefusal(t: Translate, error: unknown, itemId: string) {
   const { status, formErrors, fieldErrors } = formRefusal(t, error)
   return data({ itemId, formErrors, fieldErrors: fieldErrors ?? {} } satisfies RowReply, { status })
 }

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import { meetingFormSchema, spaceFromValue, type MeetingInput } from '~/domain/meetings/schema'
 import { resolveMeetingPlace } from '~/domain/meetings/service.server'
 
@@ -8,7 +8,7 @@ import { resolveMeetingPlace } from '~/domain/meetings/service.server'
  * Parses the meeting form (new and edit pages): zod first (dates read in Paris time, the clear
  * French refusals), then the commune typed or picked. Returns the 400 reply or the service input.
  */
-export function parseMeetingForm(t: TFunction, formData: FormData) {
+export function parseMeetingForm(t: Translate, formData: FormData) {
   const submission = parseWithZod(formData, { schema: meetingFormSchema() })
   const resolution = submission.status === 'success' ? resolveMeetingPlace(submission.value) : null
   const communeErrors =

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import { needFormSchema, type NeedInput } from '~/domain/needs/schema'
 import { needIntentOf } from '~/domain/needs/vocabulary'
 import { resolveNeedCommune } from '~/domain/needs/service.server'
@@ -9,7 +9,7 @@ import { resolveNeedCommune } from '~/domain/needs/service.server'
  * Parses the need form (new and edit pages): zod first, then the commune typed or picked,
  * reported in the same round as the other fields. Returns the 400 reply or the service input.
  */
-export function parseNeedForm(t: TFunction, formData: FormData) {
+export function parseNeedForm(t: Translate, formData: FormData) {
   const intent = needIntentOf(formData.get('intent'))
   const submission = parseWithZod(formData, { schema: needFormSchema(intent) })
   const raw = { commune: String(formData.get('commune') ?? '').trim() || undefined, communeSearch: String(formData.get('communeSearch') ?? '') }

@@ -1,5 +1,5 @@
-import type { i18n as I18n, Resource, ResourceKey } from 'i18next'
 import { defaultLanguage, isLanguage, type Language } from './config'
+import { createTranslator, type TextTree, type Translator } from './translator'
 
 /**
  * The translations a browser downloads: only its page's language, and only the areas its page's
@@ -31,7 +31,7 @@ export const translationAreas = [
 ] as const
 export type TranslationArea = (typeof translationAreas)[number]
 
-type AreaModule = Promise<{ default: ResourceKey }>
+type AreaModule = Promise<{ default: TextTree }>
 // Written out, not globbed: each import() is one chunk per language and area, and is type-checked.
 const chunks: Record<Language, Record<TranslationArea, () => AreaModule>> = {
   fr: {
@@ -78,12 +78,17 @@ const chunks: Record<Language, Record<TranslationArea, () => AreaModule>> = {
   },
 }
 
-/** The areas downloaded so far, per language; handed to i18next once it starts, then added to it. */
+/**
+ * The areas downloaded so far, per language, and the page's translator over them. Switching
+ * language downloads every area used so far in the new one first, then tells the page.
+ */
 export class BrowserTranslations {
   private readonly downloads = new Map<string, Promise<void>>()
   private readonly used = new Set<TranslationArea>()
-  private readonly resources: Resource = {}
-  private instance: I18n | null = null
+  private readonly texts: Partial<Record<Language, TextTree>> = {}
+  private readonly translators = new Map<Language, Translator>()
+  private readonly listeners = new Set<() => void>()
+  private language: Language = defaultLanguage
 
   constructor(private readonly download: (language: Language, area: TranslationArea) => AreaModule = (language, area) => chunks[language][area]()) {}
 
@@ -94,7 +99,9 @@ export class BrowserTranslations {
     let done = this.downloads.get(key)
     if (!done) {
       done = this.download(language, area).then(
-        ({ default: texts }) => this.add(language, area === 'common' ? texts : { [area]: texts }),
+        ({ default: texts }) => {
+          this.texts[language] = { ...this.texts[language], ...(area === 'common' ? texts : { [area]: texts }) }
+        },
         (error: unknown) => {
           this.downloads.delete(key)
           throw error
@@ -105,28 +112,40 @@ export class BrowserTranslations {
     return done
   }
 
-  /** What has been downloaded, as i18next's resources (the browser's instance starts from it). */
-  loaded(): Resource {
-    return this.resources
+  /** What has been downloaded in a language so far. */
+  loaded(language: Language): TextTree | undefined {
+    return this.texts[language]
   }
 
-  /** From now on, areas downloaded go straight into this instance. */
-  attach(instance: I18n) {
-    this.instance = instance
+  /** The translator of the page's current language (the same object until the language changes). */
+  readonly current = (): Translator => this.translatorFor(this.language)
+
+  /** Hears of language changes (React's useSyncExternalStore). */
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+
+  /** The page's language at start, as the server wrote it. */
+  start(language: Language) {
+    this.language = language
   }
 
   /** Another language: every area used so far is downloaded in it first, then the page switches. */
-  async switchLanguage(instance: I18n, language: Language) {
+  async switchLanguage(language: Language) {
     await Promise.all([...this.used].map((area) => this.load(area, language)))
-    await instance.changeLanguage(language)
+    this.language = language
+    for (const listener of this.listeners) listener()
   }
 
-  private add(language: Language, texts: ResourceKey) {
-    if (this.instance) this.instance.addResourceBundle(language, 'translation', texts, true, true)
-    else {
-      const current = (this.resources[language] ??= { translation: {} })
-      current.translation = { ...(current.translation as object), ...(texts as object) }
+  private translatorFor(language: Language): Translator {
+    let translator = this.translators.get(language)
+    if (!translator) {
+      // A text missing at render time (an area a module forgot to import) fails the end-to-end tests.
+      translator = createTranslator(language, (each) => this.texts[each], { onMissing: (key) => console.error(`Missing translation: ${key}`) })
+      this.translators.set(language, translator)
     }
+    return translator
   }
 }
 

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 
 /**
  * The one refusal language (docs/decisions/019-one-refusal-language.md): what a service, a schema
@@ -17,7 +17,7 @@ export function withValues(key: string, values: Record<string, string | number>)
  * A message in words. Anything that is not a key — a sentence already in words, text from
  * elsewhere — is shown as it is (a sentence has spaces, so it never looks like a key).
  */
-export function translateMessage(t: TFunction, message: string): string {
+export function translateMessage(t: Translate, message: string): string {
   const match = i18nMessage.exec(message)
   if (!match) return message
   const values = match[2] === undefined ? undefined : Object.fromEntries(new URLSearchParams(match[2]))
@@ -25,12 +25,12 @@ export function translateMessage(t: TFunction, message: string): string {
   return (t as unknown as (key: string, values?: Record<string, string>) => string)(match[1]!, values)
 }
 
-export function translateMessages(t: TFunction, messages: string[] | undefined): string[] | undefined {
+export function translateMessages(t: Translate, messages: string[] | undefined): string[] | undefined {
   return messages?.map((message) => translateMessage(t, message))
 }
 
 /** Errors keyed by field name, as services raise them (DomainError.fieldErrors). */
-export function translateFieldErrors(t: TFunction, fieldErrors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+export function translateFieldErrors(t: Translate, fieldErrors: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
   if (!fieldErrors) return undefined
   return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((message) => translateMessage(t, message))]))
 }

@@ -1,18 +1,18 @@
-import type { i18n as I18n } from 'i18next'
-import { initI18n, type Language } from './config'
+import type { Language } from './config'
 import en from './locales/en'
 import fr from './locales/fr'
+import { createTranslator, type TextTree, type Translator } from './translator'
 
-export const resources = { fr: { translation: fr }, en: { translation: en } }
+export const resources: Record<Language, TextTree> = { fr, en }
 
 /**
- * The server's i18next instance for a language: one per language per process, shared by every
- * request, e-mail and refusal in that language (creating one costs more than rendering a small
- * page). Nothing may change an instance's language: it is never handed to code that does.
+ * The server's translator for a language: one per language per process, shared by every request,
+ * e-mail and refusal in that language. The server holds every area in memory; the browser
+ * downloads only its page's language and areas (./browser-translations.ts).
  */
-const instances = new Map<Language, I18n>()
-export function createI18n(language: Language): I18n {
-  let instance = instances.get(language)
-  if (!instance) instances.set(language, (instance = initI18n(language, resources)))
-  return instance
+const translators = new Map<Language, Translator>()
+export function translatorFor(language: Language): Translator {
+  let translator = translators.get(language)
+  if (!translator) translators.set(language, (translator = createTranslator(language, (each) => resources[each])))
+  return translator
 }

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { demoTerritories } from '~/domain/places/territories'
 import { technologyDomains } from '~/domain/taxonomy/domains'
 import type { Language } from '~/i18n/config'

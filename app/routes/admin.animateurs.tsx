@@ -3,13 +3,13 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Fragment } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { demoTerritories } from '~/domain/places/territories'
 import { animatedOrganisations, appointAnimator, listAnimators, revokeAnimator } from '~/domain/users/animators.server'
 import { appointAnimatorSchema, revokeAnimatorSchema } from '~/domain/users/animators-schema'
 import { requirePermission } from '~/http/actor.server'
 import { orRefuse, refuse, replyWithRefusal } from '~/http/domain-response.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const done = async (message: string) => redirectWithToast('/admin/animateurs', { kind: 'success', message })
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { isObjectId } from '~/domain/ids'
 import { deleteFailedMail, listTroubledMails, retryTroubledMail } from '~/domain/mail/outbox-admin.server'
@@ -8,7 +8,7 @@ import { requirePermission } from '~/http/actor.server'
 import { formRefusal, orRefuse, refuse } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -36,7 +36,7 @@ const actionSchema = z.object({ intent: z.enum(['retry', 'delete']), mailId: z.s
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'read:mail-outbox:any')
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const parsed = actionSchema.safeParse({ intent: formData.get('intent'), mailId: formData.get('mailId') })
   if (!parsed.success) refuse('invalid')

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { actOnGuichetRequest, guichetQueue } from '~/domain/territories/guichet.server'
 import { guichetActionSchema } from '~/domain/territories/guichet-schema'
 import { requirePermission } from '~/http/actor.server'
@@ -9,7 +9,7 @@ import { invalidRow, orRefuse, rowRefusal, type RowReply } from '~/http/domain-r
 import { readForm } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { languageFromRequest } from '~/i18n/language.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
 import { EmptyState } from '~/ui/states'
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'handle:guichet:scope')
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const itemId = String(formData.get('requestId') ?? '')
   const submission = parseWithZod(formData, { schema: guichetActionSchema() })

@@ -2,7 +2,7 @@ import { dateTimeFormat } from '~/i18n/formats'
 import { requirePermission } from '~/http/actor.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { searchAudit } from '~/domain/moderation/audit.server'
 import { auditQueryFrom } from '~/domain/moderation/schema'
 import type fr from '~/i18n/locales/fr/moderation'
@@ -28,7 +28,7 @@ type ActionKey = keyof (typeof fr)['journal']['actions']
 export default function Journal() {
   const { t, i18n } = useTranslation()
   const { query, rows, csvHref } = useLoaderData<typeof loader>()
-  const actions = Object.keys(t('moderation.journal.actions', { returnObjects: true }) as Record<ActionKey, string>) as ActionKey[]
+  const actions = Object.keys(i18n.group('moderation.journal.actions')) as ActionKey[]
   const actionLabel = (action: string) => (actions.includes(action as ActionKey) ? t(`moderation.journal.actions.${action as ActionKey}`) : action)
   const dateTime = dateTimeFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' })
   return (

@@ -2,11 +2,11 @@ import { requirePermission } from '~/http/actor.server'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { followUpList } from '~/domain/moderation/insights.server'
 import { recommendFormSchema } from '~/domain/moderation/schema'
 import { recommendOrganisation } from '~/domain/moderation/service.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** "Mise en relation" from the follow-up list: recommend an organisation for a flagged need. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'moderate:content:scope')
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: recommendFormSchema() })
   const itemId = String(formData.get('needId') ?? '')

@@ -1,7 +1,7 @@
 import { requirePermission } from '~/http/actor.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
 import '~/i18n/areas/meetings'

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { needLifecycleFormSchema } from '~/domain/needs/schema'
 import { needLifecycleIntents, todayUtc, type BudgetRange, type NeedStage } from '~/domain/needs/vocabulary'
 import { needPage } from '~/domain/needs/page.server'
@@ -15,7 +15,7 @@ import { notifierFor } from '~/http/notifier.server'
 import { idParam } from '~/http/params.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { type Language } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
   const notifier = notifierFor(context)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const intent = String(formData.get('intent') ?? '')
   const back = async (message: string, to = `/besoins/${needId}`) => redirectWithToast(to, { kind: 'success', message })

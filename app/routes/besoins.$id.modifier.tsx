@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { DomainError } from '~/domain/errors'
 import { parseNeedForm } from '~/http/need-form.server'
 import { requireActor } from '~/http/actor.server'
@@ -10,7 +10,7 @@ import { notifierFor } from '~/http/notifier.server'
 import { NeedForm } from '~/ui/needs/need-form'
 import { needToFormValues } from '~/domain/needs/schema'
 import { getNeedForEditing, updateNeed } from '~/domain/needs/service.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch (error) {
     // A need in a project or closed cannot be edited: back to its page, saying why.
     if (error instanceof DomainError && error.code === 'conflict') {
-      const { t } = createI18n(await languageFromRequest(request))
+      const { t } = translatorFor(await languageFromRequest(request))
       throw redirectWithToast(`/besoins/${needId}`, { kind: 'info', message: t('needs.refusals.notEditable') })
     }
     throw asResponse(error)
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const parsed = parseNeedForm(t, await readForm(request))
   if (!parsed.ok) return parsed.reply
   try {

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { requireActor } from '~/http/actor.server'
 import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
@@ -12,7 +12,7 @@ import { ProposalForm } from '~/ui/proposals/proposal-form'
 import { proposalFormSchema } from '~/domain/proposals/schema'
 import { notifierFor } from '~/http/notifier.server'
 import { createProposal, organisationsThatMayPropose } from '~/domain/proposals/service.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { ButtonLink } from '~/ui/button'
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
   const { need } = await orRefuse(() => getNeedForViewer(actor, needId))
   if (!acceptsProposals(need.status)) {
-    const { t } = createI18n(await languageFromRequest(request))
+    const { t } = translatorFor(await languageFromRequest(request))
     throw redirectWithToast(`/besoins/${needId}`, { kind: 'info', message: t('needs.proposals.refusals.needClosed') })
   }
   const organisations = (await organisationsThatMayPropose(actor, needId)).map((org) => ({ id: org.id, name: org.name }))
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema('create') })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { submissionId, orgId, ...input } = submission.value

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { DomainError } from '~/domain/errors'
 import { requireActor } from '~/http/actor.server'
 import { asResponse, replyWithRefusal, refuse } from '~/http/domain-response.server'
@@ -9,7 +9,7 @@ import { idParam } from '~/http/params.server'
 import { ProposalForm } from '~/ui/proposals/proposal-form'
 import { proposalFormSchema } from '~/domain/proposals/schema'
 import { getProposalForEditing, updateProposal } from '~/domain/proposals/service.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch (error) {
     // Shortlisted or decided: no longer editable; back to the need, saying why.
     if (error instanceof DomainError && error.code === 'conflict') {
-      const { t } = createI18n(await languageFromRequest(request))
+      const { t } = translatorFor(await languageFromRequest(request))
       throw redirectWithToast(`/besoins/${needId}`, { kind: 'info', message: t(error.message as never) })
     }
     throw asResponse(error)
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const needId = idParam(params, 'id')
   const proposalId = idParam(params, 'proposalId')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema('edit') })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { submissionId: _submissionId, orgId: _orgId, ...input } = submission.value

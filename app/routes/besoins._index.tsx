@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { optionalActor } from '~/http/actor.server'
 import { NeedCard } from '~/ui/needs/need-display'
 import { needBrowseQuerySchema } from '~/domain/needs/schema'

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { parseNeedForm } from '~/http/need-form.server'
 import { requireActor } from '~/http/actor.server'
 import { replyWithRefusal } from '~/http/domain-response.server'
 import { NeedForm } from '~/ui/needs/need-form'
 import { companiesOf, createNeed } from '~/domain/needs/service.server'
 import { communeLabel } from '~/domain/places/commune'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { ButtonLink } from '~/ui/button'
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const parsed = parseNeedForm(t, await readForm(request))
   if (!parsed.ok) return parsed.reply
   const companies = await companiesOf(actor)

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { requestPasswordReset, resendVerification, type ResendResult } from '~/domain/auth/service.server'
 import { endAllSessions } from '~/domain/auth/session.server'
@@ -12,7 +12,7 @@ import { profileSchema } from '~/domain/users/schema'
 import { getOwnAccount, updateOwnProfile } from '~/domain/users/service.server'
 import { orRefuse, refuse } from '~/http/domain-response.server'
 import { supportedLanguages } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) refuse('invalid')
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const mailDeps = { mailer: context.mailer, publicUrl: context.publicUrl, logger: context.logger }
   const back = (toast: Omit<Toast, 'id'>, headers?: Headers) => redirectWithToast('/compte', toast, headers)
   const emailOf = async () => (await orRefuse(() => getOwnAccount(actor))).email

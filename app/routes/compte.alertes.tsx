@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { deleteAlertSchema, updateAlertSchema } from '~/domain/alerts/schema'
 import { createAlert, deleteAlert, listAlerts, updateAlert } from '~/domain/alerts/service.server'
@@ -10,7 +10,7 @@ import { requireActor } from '~/http/actor.server'
 import { formRefusal, invalidRow, orRefuse, refuse, rowRefusal } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { AlertList, type AlertRowReply } from '~/ui/alerts/alert-list'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -38,7 +38,7 @@ const intentSchema = z.enum(['create', 'update', 'delete'])
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const language = await languageFromRequest(request)
-  const { t } = createI18n(language)
+  const { t } = translatorFor(language)
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) refuse('invalid')

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { selfServiceRoles } from '~/domain/users/roles'
 import { getOwnAccount } from '~/domain/users/service.server'
 import { requireActor } from '~/http/actor.server'

@@ -2,14 +2,14 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { requireActor } from '~/http/actor.server'
 import { endSession } from '~/http/session.server'
 import { accountEmail, deleteAccount, LastOwnerError, organisationsOnlyOwnedBy } from '~/domain/users/privacy.server'
 import { orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
   const submission = parseWithZod(await readForm(request), { schema: deleteSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), lastOwnerOf: null }, { status: 400 })
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   try {
     await deleteAccount(actor, submission.value)
   } catch (error) {

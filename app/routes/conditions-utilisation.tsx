@@ -1,13 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { acceptCurrentTerms, currentTermsAcceptance } from '~/domain/legal/acceptance.server'
 import { CURRENT_TERMS_VERSION } from '~/domain/legal/terms'
 import { optionalActor, requireActor } from '~/http/actor.server'
 import { orRefuse } from '~/http/domain-response.server'
 import { readForm } from '~/http/form-data.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const redirectTo = safeRedirectPath.parse(formData.get('redirectTo') ?? undefined)
   await orRefuse(() => acceptCurrentTerms(actor))
-  const { t, language } = createI18n(await languageFromRequest(request))
+  const { t, language } = translatorFor(await languageFromRequest(request))
   const message = t('legal.terms.accept.accepted', { date: formatLongDate(CURRENT_TERMS_VERSION, language) })
   throw await redirectWithToast(redirectTo, { kind: 'success', message })
 }

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { minutesUntil } from '~/domain/auth/lockout'
 import { formatDateTime, formatTime } from '~/domain/auth/messages'
 import { signInSchema } from '~/domain/auth/schema'
@@ -11,7 +11,7 @@ import { signIn, type SignInResult } from '~/domain/auth/service.server'
 import { getSessionUser, startSession } from '~/http/session.server'
 import { deviceCookie, deviceTokenOf } from '~/http/known-device.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { Button } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(redirectTo, { headers })
   }
   const language = await languageFromRequest(request)
-  const { t } = createI18n(language)
+  const { t } = translatorFor(language)
   const now = new Date()
   const message =
     result.reason === 'locked'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { RouteErrorPage } from '~/ui/error-page'
 import { LegalPage } from '~/ui/legal-page'
 import type { PageHandle } from '~/ui/page-title'

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { isNotificationKind } from '~/domain/notifications/preferences'
 import { checkUnsubscribe, unsubscribeWithToken } from '~/domain/notifications/preferences.server'
 import { readForm } from '~/http/form-data.server'

@@ -5,7 +5,7 @@ import { LICENCE, parseDatasetFile } from '~/domain/statistics/open-data/table-s
 import { parseStatisticsQuery } from '~/domain/statistics/query'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import '~/i18n/areas/statistics'
 
 /**
@@ -14,7 +14,7 @@ import '~/i18n/areas/statistics'
  * plain text (an API answer, not a page) with its 400 or 404.
  */
 async function refusal(request: Request, status: 400 | 404, key: string) {
-  const t = createI18n(await languageFromRequest(request)).t
+  const t = translatorFor(await languageFromRequest(request)).t
   const hint = status === 404 ? '' : `${t('statistics.errors.hint')}\n`
   return new Response(`${translateMessage(t, key)}\n${hint}`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
 }

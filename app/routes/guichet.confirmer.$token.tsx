@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { guichetTokenSchema } from '~/domain/territories/guichet-schema'
 import { checkGuichetConfirmation, confirmGuichetRequest, type ConfirmCheck, type ConfirmOutcome } from '~/domain/territories/guichet.server'
 import { readForm } from '~/http/form-data.server'

@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { optionalActor, requireActor } from '~/http/actor.server'
 import { tokenParam } from '~/http/params.server'
 import { acceptInvitation, getInvitation } from '~/domain/orgs/invitations.server'
 import { orRefuse } from '~/http/domain-response.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenParam(params)
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const org = await orRefuse(() => acceptInvitation({ actor, t }, token))
   return redirectWithToast(`/organisations/${org.slug}`, { kind: 'success', message: t('orgs.invitation.accepted', { org: org.name }) })
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { supportedLanguages } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageCookie } from '~/i18n/language.server'
 import { safeRedirectPath } from '~/http/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = languageForm.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) refuse('invalid')
   const { language, redirectTo } = parsed.data
-  const t = createI18n(language).t
+  const t = translatorFor(language).t
   const headers = new Headers({ 'Set-Cookie': await languageCookie.serialize(language) })
   return redirectWithToast(redirectTo, { kind: 'success', message: t('language.changed', { language: t(`language.names.${language}`) }) }, headers)
 }

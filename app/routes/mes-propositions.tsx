@@ -2,14 +2,14 @@ import { refuse, formRefusal } from '~/http/domain-response.server'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { requireActor } from '~/http/actor.server'
 import { NeedStatusBadge } from '~/ui/needs/need-display'
 import { objectIdSchema } from '~/domain/needs/schema'
 import { ProposalCard } from '~/ui/proposals/proposal-display'
 import { myProposals, withdrawProposal } from '~/domain/proposals/service.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
@@ -37,7 +37,7 @@ const withdrawSchema = z.object({ intent: z.literal('withdraw'), proposalId: obj
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: withdrawSchema })
   if (submission.status !== 'success') refuse('invalid')
   try {

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { DomainError } from '~/domain/errors'
 import { requireActor } from '~/http/actor.server'
 import { asResponse, orRefuse } from '~/http/domain-response.server'
@@ -10,7 +10,7 @@ import { createRateLimiter, MESSAGE_RATE } from '~/domain/messaging/rate-limit'
 import { conversationFormSchema, olderPage } from '~/domain/messaging/schema'
 import * as messaging from '~/domain/messaging/service.server'
 import { conversationTitle } from '~/domain/messaging/titles'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
 import { redirectWithToast } from '~/http/toast.server'
@@ -47,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const conversationId = idParam(params, 'conversationId')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: conversationFormSchema })
   // Embedded in the project room, the forms come back to the room.

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { requireActor } from '~/http/actor.server'
 import { receiveAttachment } from '~/http/attachment-upload.server'
 import { idParam } from '~/http/params.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
 import { returnPath } from '~/http/safe-redirect'
@@ -19,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Sent from the project room, it comes back to the room.
   const back = returnPath(request.url, `/messages/${conversationId}`)
   if ('sent' in outcome) return redirect(back.includes('#') ? back : `${back}#m-${outcome.sent.id}`)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   return redirectWithToast(back, { kind: 'error', message: translateMessage(t, outcome.refused) })
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { requireActor } from '~/http/actor.server'
 import { listConversations, type LastMessagePreview } from '~/domain/messaging/service.server'
 import { conversationTitle } from '~/domain/messaging/titles'

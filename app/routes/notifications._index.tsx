@@ -2,12 +2,12 @@ import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { requireActor } from '~/http/actor.server'
 import { orRefuse, refuse } from '~/http/domain-response.server'
 import { notificationActionSchema, notificationCursor } from '~/domain/notifications/schema'
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from '~/domain/notifications/service.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { getSocket } from '~/realtime/socket-client'
 import { redirectWithToast } from '~/http/toast.server'
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: notificationActionSchema })
   if (submission.status !== 'success') refuse('invalid')
   // Back to the page the person was on (the cursor is re-checked by the loader).

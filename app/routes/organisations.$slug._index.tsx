@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { kindsRequiringVerification } from '~/domain/orgs/kinds'
 import { orgSlugParam } from '~/http/params.server'
@@ -12,7 +12,7 @@ import { joinRequestSchema } from '~/domain/orgs/schema'
 import { requestToJoin } from '~/domain/orgs/invitations.server'
 import { getOrganisationProfile, verifyOrganisation } from '~/domain/orgs/profile.server'
 import { type Language } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -37,7 +37,7 @@ const intentSchema = z.object({ intent: z.enum(['join', 'verify']) })
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const intent = intentSchema.safeParse({ intent: formData.get('intent') })
   if (!intent.success) refuse('invalid')

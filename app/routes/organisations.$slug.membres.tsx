@@ -2,7 +2,7 @@ import { dateTimeFormat } from '~/i18n/formats'
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { requireActor } from '~/http/actor.server'
 import { orgSlugParam } from '~/http/params.server'
@@ -10,7 +10,7 @@ import { formRefusal, orRefuse, replyWithRefusal, refuse } from '~/http/domain-r
 import { inviteSchema, objectIdSchema } from '~/domain/orgs/schema'
 import { decideJoinRequest, inviteMember, revokeInvitation } from '~/domain/orgs/invitations.server'
 import { getMembersOverview, leaveOrganisation, removeMember, setListed, transferOwnership } from '~/domain/orgs/members.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -43,7 +43,7 @@ const actionSchema = z.discriminatedUnion('intent', [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const parsed = actionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) refuse('invalid')

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { requireActor } from '~/http/actor.server'
 import { orgSlugParam } from '~/http/params.server'
@@ -9,7 +9,7 @@ import { orRefuse, replyWithRefusal, refuse } from '~/http/domain-response.serve
 import { clusterMembershipsSchema, orgUpdateSchema } from '~/domain/orgs/schema'
 import { communeChoiceErrors, declareClusterMemberships, getOrganisationForEdit, listClusterChoices, updateOrganisation } from '~/domain/orgs/profile.server'
 import { communeLabel } from '~/domain/places/commune'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
@@ -36,7 +36,7 @@ const intentSchema = z.object({ intent: z.enum(['profile', 'clusters']) })
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = orgSlugParam(params)
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const intent = intentSchema.safeParse({ intent: formData.get('intent') })
   if (!intent.success) refuse('invalid')

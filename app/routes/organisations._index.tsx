@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import { orgKinds } from '~/domain/orgs/kinds'
 import { domainName } from '~/domain/orgs/labels'

@@ -4,12 +4,12 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { orgKinds } from '~/domain/orgs/kinds'
 import { safeRedirectPath } from '~/http/safe-redirect'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { requireActor } from '~/http/actor.server'
 import { replyWithRefusal } from '~/http/domain-response.server'
 import { orgCreateSchema } from '~/domain/orgs/schema'
 import { communeChoiceErrors, createOrganisation } from '~/domain/orgs/profile.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: orgCreateSchema() })
   if (submission.status !== 'success') {

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { z } from 'zod'
 import type { BudgetRange } from '~/domain/needs/vocabulary'
 import { requireActor } from '~/http/actor.server'
@@ -12,7 +12,7 @@ import { notifierFor } from '~/http/notifier.server'
 import { projectFormId, projectFormSchemas, projectIntents } from '~/domain/projects/schema'
 import * as projects from '~/domain/projects/service.server'
 import { type Language } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { ConversationPanel } from '~/ui/conversation'
@@ -48,7 +48,7 @@ const intentSchema = z.enum(projectIntents)
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const projectId = idParam(params, 'id')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   if (!intent.success) refuse('invalid')

@@ -4,7 +4,7 @@ import { requireActor } from '~/http/actor.server'
 import { receiveAttachment } from '~/http/attachment-upload.server'
 import { orRefuse } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { translateMessage } from '~/i18n/translate-message'
 import { redirectWithToast } from '~/http/toast.server'
@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Who may see the project, before reading any upload (anyone else: 404).
   const { roomId } = await orRefuse(() => projectRoomFor(actor, projectId))
   const outcome = await receiveAttachment(request, actor, roomId)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const toast = 'sent' in outcome ? { kind: 'success' as const, message: t('projects.files.sent') } : { kind: 'error' as const, message: translateMessage(t, outcome.refused) }
   return redirectWithToast(`/projets/${projectId}#fichiers`, toast)
 }

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { parseMapQuery } from '~/domain/map/filters'
 import { mapFor } from '~/domain/map/service.server'
 import { asResponse } from '~/http/domain-response.server'

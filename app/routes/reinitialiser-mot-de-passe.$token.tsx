@@ -2,12 +2,12 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { formatDateTime } from '~/domain/auth/messages'
 import { linkTokenSchema, resetPasswordSchema } from '~/domain/auth/schema'
 import { checkPasswordResetToken, resetPassword } from '~/domain/auth/service.server'
 import { startSession } from '~/http/session.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button, ButtonLink } from '~/ui/button'
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const language = await languageFromRequest(request)
-  const { t } = createI18n(language)
+  const { t } = translatorFor(language)
   const result = token.success ? await resetPassword({ token: token.data, password: submission.value.password }) : ({ ok: false, status: 'unknown' } as const)
   if (!result.ok) {
     return data({ result: submission.reply({ formErrors: [t(`auth.reset.${result.status}`)], hideFields: ['password'] }) }, { status: httpStatus[result.status] })

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { getMeetingPage } from '~/domain/meetings/queries.server'
 import { registerForMeeting, unregisterFromMeeting } from '~/domain/meetings/registrations.server'
 import { registrationFormSchema } from '~/domain/meetings/schema'
@@ -12,7 +12,7 @@ import { notifierFor } from '~/http/notifier.server'
 import { idParam } from '~/http/params.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { languageFromRequest } from '~/i18n/language.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { Button, ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import { MeetingFacts, RegistrantsTable, RegistrationPanel } from '~/ui/meetings/meeting-details'
@@ -33,7 +33,7 @@ const intents = ['register', 'unregister', 'cancel_meeting'] as const
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meetingId = idParam(params, 'id')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const form = await readForm(request)
   const intent = String(form.get('intent') ?? '')
   const deps = { notifier: notifierFor(context) }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { DomainError } from '~/domain/errors'
 import { spaceValue } from '~/domain/meetings/schema'
 import { getMeetingForEdit, organiserChoices, publishableSpaces, spaceName, updateMeeting } from '~/domain/meetings/service.server'
@@ -14,7 +14,7 @@ import { notifierFor } from '~/http/notifier.server'
 import { idParam } from '~/http/params.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { languageFromRequest } from '~/i18n/language.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { RouteErrorPage } from '~/ui/error-page'
 import { MeetingForm } from '~/ui/meetings/meeting-form'
 import type { PageHandle } from '~/ui/page-title'
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof DomainError && error.code === 'conflict') {
-      const { t } = createI18n(await languageFromRequest(request))
+      const { t } = translatorFor(await languageFromRequest(request))
       throw redirectWithToast(`/rencontres/${meetingId}`, { kind: 'info', message: t('meetings.refusals.notEditable') })
     }
     throw asResponse(error)
@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meetingId = idParam(params, 'id')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const parsed = parseMeetingForm(t, await readForm(request))
   if (!parsed.ok) return parsed.reply
   try {

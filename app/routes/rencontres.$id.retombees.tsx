@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { getOutcomesForm, recordOutcomes } from '~/domain/meetings/outcomes.server'
 import { outcomesFormSchema } from '~/domain/meetings/schema'
 import { requireActor } from '~/http/actor.server'
@@ -11,7 +11,7 @@ import { readForm } from '~/http/form-data.server'
 import { idParam } from '~/http/params.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { languageFromRequest } from '~/i18n/language.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { Button, ButtonLink } from '~/ui/button'
 import { CheckboxGroup } from '~/ui/checkbox-group'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const meetingId = idParam(params, 'id')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: outcomesFormSchema })
   if (submission.status !== 'success') return { result: submission.reply() }
   try {

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { oneToOneAnswerSchema } from '~/domain/meetings/one-to-ones.schema'
 import { agendaOf, answerOneToOne, cancelOneToOne, type AgendaRequest } from '~/domain/meetings/one-to-ones.server'
 import { formatParisDateTime, formatParisTime } from '~/domain/meetings/timezone'
@@ -12,7 +12,7 @@ import { notifierFor } from '~/http/notifier.server'
 import { idParam } from '~/http/params.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { languageFromRequest } from '~/i18n/language.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { AgendaRequests, AgendaSeats, type AgendaRequestView, type AgendaRowReply } from '~/ui/business-meetings/agenda'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params, 'id')
   const actor = await requireActor(request)
   const language = await languageFromRequest(request)
-  const { t } = createI18n(language)
+  const { t } = translatorFor(language)
   const agenda = await orRefuse(() => agendaOf(actor, meetingId))
   const note = (request: AgendaRequest): string | null =>
     request.status === 'accepted' ? t(`brokerage.unscheduled.${agenda.grid ? (request.unscheduledReason ?? 'no_table') : 'noGrid'}` as const) : null
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meetingId = idParam(params, 'id')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: oneToOneAnswerSchema })
   if (submission.status !== 'success') return data({ itemId: String(formData.get('requestId') ?? ''), formErrors: [t('brokerage.errors.requestRequired')] } satisfies AgendaRowReply, { status: 400 })

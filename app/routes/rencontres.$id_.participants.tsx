@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { oneToOneRequestSchema } from '~/domain/meetings/one-to-ones.schema'
 import { requestOneToOne } from '~/domain/meetings/one-to-ones.server'
 import { meetingParticipants } from '~/domain/meetings/participants.server'
@@ -12,7 +12,7 @@ import { notifierFor } from '~/http/notifier.server'
 import { idParam } from '~/http/params.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { languageFromRequest } from '~/i18n/language.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { ParticipantList, type ParticipantRowReply } from '~/ui/business-meetings/participant-list'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meetingId = idParam(params, 'id')
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const itemId = String(formData.get('recipientId') ?? '')
   const submission = parseWithZod(formData, { schema: oneToOneRequestSchema })

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { listMeetings } from '~/domain/meetings/queries.server'
 import { mayCreateMeeting } from '~/domain/permissions'
 import { optionalActor } from '~/http/actor.server'

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { spaceValue } from '~/domain/meetings/schema'
 import { assertMayCreateMeeting, createMeeting, organiserChoices, publishableSpaces } from '~/domain/meetings/service.server'
 import { requireActor } from '~/http/actor.server'
@@ -9,7 +9,7 @@ import { readForm } from '~/http/form-data.server'
 import { parseMeetingForm } from '~/http/meeting-form.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { languageFromRequest } from '~/i18n/language.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { RouteErrorPage } from '~/ui/error-page'
 import { MeetingForm } from '~/ui/meetings/meeting-form'
 import type { PageHandle } from '~/ui/page-title'
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const parsed = parseMeetingForm(t, await readForm(request))
   if (!parsed.ok) return parsed.reply
   try {

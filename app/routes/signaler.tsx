@@ -2,11 +2,11 @@ import { refuse, orRefuse } from '~/http/domain-response.server'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { requireActor } from '~/http/actor.server'
 import { reportFormSchema, searchParamsObject } from '~/domain/moderation/schema'
 import { reportContent } from '~/domain/moderation/service.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const submission = parseWithZod(await readForm(request), { schema: reportFormSchema() })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await orRefuse(() => reportContent(actor, submission.value))

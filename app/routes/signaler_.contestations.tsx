@@ -2,13 +2,13 @@ import { requirePermission } from '~/http/actor.server'
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { appealHidden, myHiddenContent } from '~/domain/moderation/appeals.server'
 import { appealFormSchema } from '~/domain/moderation/schema'
 import { formatDate } from '~/ui/needs/need-display'
 import { requireActor } from '~/http/actor.server'
 import { type Language } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { languageFromRequest } from '~/i18n/language.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { Button } from '~/ui/button'
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const { t } = createI18n(await languageFromRequest(request))
+  const { t } = translatorFor(await languageFromRequest(request))
   const formData = await readForm(request)
   const itemId = String(formData.get('targetId') ?? '')
   const submission = parseWithZod(formData, { schema: appealFormSchema() })

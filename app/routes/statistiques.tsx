@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { orRefuse } from '~/http/domain-response.server'
 import { demoTerritories } from '~/domain/places/territories'
 import { statistics } from '~/domain/statistics/figures.server'

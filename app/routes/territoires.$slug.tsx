@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { territoryBySlug } from '~/domain/territories/catalogue'
 import { contactGuichet } from '~/domain/territories/guichet.server'
 import { guestContactLimit } from '~/domain/territories/guichet-limiter.server'
@@ -18,7 +18,7 @@ import { orRefuse, refuse, replyWithRefusal } from '~/http/domain-response.serve
 import { readForm } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { languageFromRequest } from '~/i18n/language.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import type { PageHandle } from '~/ui/page-title'
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const territory = territoryBySlug(params.slug) ?? refuse('not_found')
   const actor = await optionalActor(request)
   const language = await languageFromRequest(request)
-  const { t } = createI18n(language)
+  const { t } = translatorFor(language)
   const submission = parseWithZod(await readForm(request), { schema: actor ? memberContactSchema() : guestContactSchema() })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const deps = { mailer: context.mailer, appSecret: context.appSecret, publicUrl: context.publicUrl, language, ...guestContactLimit(context.clientIp) }
@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const message =
       outcome.status === 'open'
         ? t('territories.guichet.sentMember', { territory: territory.name })
-        : t('territories.guichet.sentGuest', { email: 'email' in submission.value ? submission.value.email : '' })
+        : t('territories.guichet.sentGuest', { email: 'email' in submission.value ? String(submission.value.email) : '' })
     return redirectWithToast(`/territoires/${territory.id}`, { kind: 'success', message })
   } catch (error) {
     return replyWithRefusal(t, submission, error)

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { territoriesByRegion } from '~/domain/territories/catalogue'
 import { filiereLabel } from '~/ui/needs/need-display'
 import { territoryFilieres } from '~/domain/territories/catalogue'

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { linkTokenSchema } from '~/domain/auth/schema'
 import { checkEmailVerification, verifyEmail, type EmailVerificationCheck, type VerifyEmailResult } from '~/domain/auth/service.server'
 import { optionalActor } from '~/http/actor.server'

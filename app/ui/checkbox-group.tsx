@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { translateMessages } from '~/i18n/translate-message'
 
 type Option = { value: string; label: string; lang?: string }

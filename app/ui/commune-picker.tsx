@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { translateMessages } from '~/i18n/translate-message'
 import { communeArea, communeLabel, type CommuneMatch } from '~/domain/places/commune'
 import { useHydrated } from './use-hydrated'

@@ -1,5 +1,5 @@
 import { dateTimeFormat } from '~/i18n/formats'
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import type { AckError } from '~/realtime/events'
 import '~/i18n/areas/messaging'
 
@@ -16,7 +16,7 @@ const ackErrorKeys: Partial<Record<AckError['code'], string>> = {
   forbidden: 'messaging.errors.notAuthor',
 }
 
-export function ackErrorText(t: TFunction, error: AckError): string {
+export function ackErrorText(t: Translate, error: AckError): string {
   return t((ackErrorKeys[error.code] ?? 'messaging.errors.generic') as never)
 }
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { InboxMessageEvent } from '~/realtime/events'
 import { isConversationOnScreen } from '~/realtime/on-screen'
 import { closeSocketLater, withSocket } from '~/realtime/lazy-socket'

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { ATTACHMENT_ACCEPT } from '~/domain/messaging/attachment-types'
 import { readersByMessage } from '~/domain/messaging/receipts'
 import { messageBody, MAX_MESSAGE_LENGTH, type MessageView, type ReceiptView } from '~/domain/messaging/schema'

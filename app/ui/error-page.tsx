@@ -1,10 +1,10 @@
 import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from '@remix-run/react'
-import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import type { Translate } from '~/i18n/translator'
+import { useTranslation } from '~/i18n/react'
 import { ButtonLink } from './button'
 
 /** Each status a route may answer with, in words a person understands; 5xx say it is on us. */
-function messagesFor(status: number, t: TFunction): [string, string] {
+function messagesFor(status: number, t: Translate): [string, string] {
   switch (status) {
     case 400:
       return [t('errors.badRequestTitle'), t('errors.badRequest')]

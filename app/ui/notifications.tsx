@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { NotificationView } from '~/domain/notifications/schema'
 import { notificationText } from '~/domain/notifications/text'
 import { withSocket } from '~/realtime/lazy-socket'

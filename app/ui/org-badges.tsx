@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { kindsRequiringVerification, type OrgKind } from '~/domain/orgs/kinds'
 import '~/i18n/areas/orgs'
 

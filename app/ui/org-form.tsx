@@ -2,7 +2,7 @@ import { getFormProps, useForm, type Submission, type SubmissionResult } from '@
 import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { orgKinds } from '~/domain/orgs/kinds'
 import { companySizes, orgCreateSchema, orgLimits, orgUpdateSchema } from '~/domain/orgs/schema'
 import { demoTerritories } from '~/domain/places/territories'

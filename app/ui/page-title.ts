@@ -1,5 +1,5 @@
 import { useMatches } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 
 /** A title from a page's own data: a name as it is, or an i18n key with its values. */
 export type PageTitle = string | { key: string; values: Record<string, string> }

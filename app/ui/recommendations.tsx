@@ -1,5 +1,5 @@
 import { dateTimeFormat } from '~/i18n/formats'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { Language } from '~/i18n/config'
 import '~/i18n/areas/needs'
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { Illustration, type IllustrationName } from './illustrations'
 
 export function EmptyState({ title, children, action, illustration = 'empty' }: { title: ReactNode; children?: ReactNode; action?: ReactNode; illustration?: IllustrationName }) {

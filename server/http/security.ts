@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose'
 import { MongoRateLimitStore } from './rate-limit-store.js'
 import helmet from 'helmet'
 import { defaultLanguage, isLanguage, type Language } from '../../app/i18n/config.js'
-import { createI18n } from '../../app/i18n/translators.js'
+import { translatorFor } from '../../app/i18n/translators.js'
 import { languageCookie } from '../../app/i18n/language.server.js'
 import type { AppOrigins } from './origins.js'
 import { ATTACHMENT_MAX_BYTES } from '../../app/domain/messaging/attachment-types.js'
@@ -20,7 +20,7 @@ type HttpRefusal = 'hostNotAllowed' | 'crossOrigin' | 'tooLarge' | 'lengthRequir
 
 /** A refusal of the HTTP layer as plain text in the visitor's language. */
 export async function refuse(req: Request, res: Response, status: number, reason: HttpRefusal) {
-  const { t } = createI18n(await languageOf(req))
+  const { t } = translatorFor(await languageOf(req))
   res.status(status).set('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(t(`errors.http.${reason}`))
 }
 
@@ -130,7 +130,7 @@ export function rateLimits(perMinute: number, { shared }: { shared?: Connection 
     legacyHeaders: false,
     passOnStoreError: true,
     handler: async (req: Request, res: Response) => {
-      const { t } = createI18n(await languageOf(req))
+      const { t } = translatorFor(await languageOf(req))
       res.status(429).json({ error: t('errors.http.tooMany') })
     },
   }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import { convert as htmlToText } from 'html-to-text'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer, type SMTPServerSession } from 'smtp-server'
@@ -44,7 +44,7 @@ const ascii = (text: string) =>
 
 /** An SMTP reply people read in their bounce: both languages, in ASCII (not every server speaks SMTPUTF8). */
 function smtpError(responseCode: number, enhanced: string, key: string): SmtpError {
-  const say = (language: 'fr' | 'en') => ascii(translateMessage(mailI18n(language).t as TFunction, key))
+  const say = (language: 'fr' | 'en') => ascii(translateMessage(mailI18n(language).t as Translate, key))
   return Object.assign(new Error(`${enhanced} ${say('fr')} / ${say('en')}`), { responseCode })
 }
 

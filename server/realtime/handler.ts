@@ -4,7 +4,7 @@ import { DomainError } from '../../app/domain/errors.js'
 import { isDatabaseUnavailable } from '../../app/domain/unavailable.js'
 import { refusalAnswers } from '../../app/http/refusals.js'
 import type { Language } from '../../app/i18n/config.js'
-import { createI18n } from '../../app/i18n/translators.js'
+import { translatorFor } from '../../app/i18n/translators.js'
 import { translateMessage } from '../../app/i18n/translate-message.js'
 import type { Ack, AckCallback, AckError } from '../../app/realtime/events.js'
 import type { Logger } from '../logger.js'
@@ -50,7 +50,7 @@ export function socketCommand<Payload, Result>(
 }
 
 /** Ack messages in the socket's language (the browser shows its own translation by code too). */
-const translators = { fr: createI18n('fr').t, en: createI18n('en').t }
+const translators = { fr: translatorFor('fr').t, en: translatorFor('en').t }
 // Keys without values come back again and again (a refused send under overload): translated once each.
 const translations = new Map<string, string>()
 export function translateAck(message: string, language: Language = 'fr'): string {

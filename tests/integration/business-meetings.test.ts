@@ -11,7 +11,7 @@ import { agendaOf, answerOneToOne, cancelOneToOne, cancelOneToOnesOf, requestOne
 import { meetingParticipants } from '~/domain/meetings/participants.server'
 import { createNeed } from '~/domain/needs/service.server'
 import { Notification } from '~/domain/notifications/model.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { companyWithMember, connectMarketplaceDb, labWithMember, makeUser, needInput, type TestUser } from './factories'
 import { refusal } from './refusal'
 
@@ -252,7 +252,7 @@ describe('the agenda as an iCalendar file', () => {
     const agenda = await agendaOf(ana, meetingId, { now })
     const text = agendaCalendar(
       agenda.seats.map((seat) => ({ ...seat, otherName: seat.other.name })),
-      { t: createI18n('fr').t, meetingTitle: agenda.meeting.title, place: null, agendaUrl: 'https://passerelle.exemple.fr/rencontres/x/mon-agenda', now },
+      { t: translatorFor('fr').t, meetingTitle: agenda.meeting.title, place: null, agendaUrl: 'https://passerelle.exemple.fr/rencontres/x/mon-agenda', now },
     )
     const calendar = new ICAL.Component(ICAL.parse(text))
     for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone))

@@ -12,7 +12,7 @@ import { dispatchNotificationMails } from '~/domain/notifications/email-dispatch
 import { Notification } from '~/domain/notifications/model.server'
 import { createNotifier } from '~/domain/notifications/notifier.server'
 import { User } from '~/domain/users/model.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { mailFilesTo, waitForMail, type CapturedMail } from '../e2e/support/mail'
 import { startTestMail } from './mail-support'
 import { companyWithMember, connectMarketplaceDb, makeUser, saintClaude } from './factories'
@@ -217,7 +217,7 @@ describe('one-to-one e-mails with their calendar event attached', () => {
     const agenda = await agendaOf(ana.member, meetingId)
     const download = agendaCalendar(
       agenda.seats.map((seat) => ({ ...seat, otherName: seat.other.name })),
-      { t: createI18n('fr').t, meetingTitle: agenda.meeting.title, place: agenda.meeting.place ?? null, agendaUrl: `http://passerelle.test/rencontres/${meetingId}/mon-agenda` },
+      { t: translatorFor('fr').t, meetingTitle: agenda.meeting.title, place: agenda.meeting.place ?? null, agendaUrl: `http://passerelle.test/rencontres/${meetingId}/mon-agenda` },
     ).replace(/\r\n[ \t]/g, '')
     for (const name of ['UID', 'SEQUENCE', 'SUMMARY', 'DTSTART;TZID=Europe/Paris', 'DTEND;TZID=Europe/Paris', 'LOCATION', 'DESCRIPTION']) {
       expect(line(invitation, name), name).toBe(line(download, name))

@@ -11,11 +11,11 @@ import { acceptInvitation, decideJoinRequest, getInvitation, inviteMember, reque
 import { getMembersOverview, leaveOrganisation, removeMember, setListed, transferOwnership } from '~/domain/orgs/members.server'
 import { createOrganisation, declareClusterMemberships, getMemberProfile, getOrganisationProfile, updateOrganisation, verifyOrganisation } from '~/domain/orgs/profile.server'
 import type { Actor } from '~/domain/actor'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { makeUser } from './factories'
 import { isolatedMongoUri } from './support'
 
-const { t } = createI18n('fr')
+const { t } = translatorFor('fr')
 const publicUrl = 'https://passerelle.test'
 
 let sent: OutgoingMail[] = []

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isCommonPassword, passwordCore } from '~/domain/auth/password-rules'
 import { emailSchema, forgotPasswordSchema, linkTokenSchema, resetPasswordSchema, signInSchema, signUpSchema } from '~/domain/auth/schema'
 import { profileSchema } from '~/domain/users/schema'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 
 const valid = { name: 'Claire Martin', email: 'claire.martin@plasturgie-jura.fr', password: 'la pipe de Saint-Claude fume', role: 'industrialist', acceptTerms: 'on' }
 const errorsOf = (result: { success: boolean; error?: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } } }) =>
@@ -108,9 +108,9 @@ describe('validation messages', () => {
       ...['roleRequired', 'nameRequired', 'nameTooShort', 'nameTooLong', 'titleTooLong', 'languageInvalid'],
     ].map((key) => `auth.validation.${key}`)
     for (const language of ['fr', 'en'] as const) {
-      const t = createI18n(language).t as unknown as (key: string) => string
+      const t = translatorFor(language).t as unknown as (key: string) => string
       for (const key of keys) expect(t(key), `${language}: ${key}`).not.toBe(key)
     }
-    expect((createI18n('fr').t as unknown as (key: string) => string)('auth.validation.passwordTooShort')).toBe('Le mot de passe doit faire au moins 12 caractères.')
+    expect((translatorFor('fr').t as unknown as (key: string) => string)('auth.validation.passwordTooShort')).toBe('Le mot de passe doit faire au moins 12 caractères.')
   })
 })

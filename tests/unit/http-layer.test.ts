@@ -4,11 +4,11 @@ import { z } from 'zod'
 import { conflict, DomainError, forbidden, invalid, notFound } from '~/domain/errors'
 import { asResponse, formRefusal, orRefuse, replyWithRefusal } from '~/http/domain-response.server'
 import { idParam } from '~/http/params.server'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { translateFieldErrors, translateMessage, withValues, translateMessages } from '~/i18n/translate-message'
 
-const { t } = createI18n('fr')
-const { t: tEn } = createI18n('en')
+const { t } = translatorFor('fr')
+const { t: tEn } = translatorFor('en')
 
 /** What a thrown value was: the routes throw Responses, so the tests catch them. */
 function thrown(work: () => unknown): unknown {

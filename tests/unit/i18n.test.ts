@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BrowserTranslations, translationAreas } from '~/i18n/browser-translations'
-import { initI18n } from '~/i18n/config'
 import { dateTimeFormat, numberFormat } from '~/i18n/formats'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import en from '~/i18n/locales/en'
 import fr from '~/i18n/locales/fr'
 
@@ -36,47 +35,51 @@ describe('translations', () => {
   })
 
   it('serve French by default and English on request', () => {
-    expect(createI18n('fr').t('errors.notFoundTitle')).toBe('Page introuvable')
-    expect(createI18n('en').t('errors.notFoundTitle')).toBe('Page not found')
-    expect(createI18n('en').t('language.changed', { language: 'English' })).toBe('The interface language is now: English.')
+    expect(translatorFor('fr').t('errors.notFoundTitle')).toBe('Page introuvable')
+    expect(translatorFor('en').t('errors.notFoundTitle')).toBe('Page not found')
+    expect(translatorFor('en').t('language.changed', { language: 'English' })).toBe('The interface language is now: English.')
   })
 })
 
-describe('i18n instances', () => {
+describe('translators', () => {
   it('are made once per language per process on the server', () => {
-    expect(createI18n('fr')).toBe(createI18n('fr'))
-    expect(createI18n('en')).not.toBe(createI18n('fr'))
-    expect(createI18n('fr').language).toBe('fr')
+    expect(translatorFor('fr')).toBe(translatorFor('fr'))
+    expect(translatorFor('en')).not.toBe(translatorFor('fr'))
+    expect(translatorFor('fr').language).toBe('fr')
   })
 
   it('give the browser only its language and the areas its page uses', async () => {
     const browser = new BrowserTranslations()
     await Promise.all([browser.load('common', 'en'), browser.load('needs', 'en')])
-    const i18n = initI18n('en', browser.loaded())
-    expect(i18n.hasResourceBundle('fr', 'translation')).toBe(false)
-    expect(i18n.t('errors.notFoundTitle')).toBe('Page not found')
-    expect(i18n.getResource('en', 'translation', 'needs')).toEqual(en.needs)
-    expect(i18n.getResource('en', 'translation', 'orgs')).toBeUndefined()
+    browser.start('en')
+    expect(browser.loaded('fr')).toBeUndefined()
+    expect(browser.current().t('errors.notFoundTitle')).toBe('Page not found')
+    expect(browser.loaded('en')?.needs).toEqual(en.needs)
+    expect(browser.loaded('en')?.orgs).toBeUndefined()
   })
 
-  it('add an area downloaded later to the running instance, and switch language with every area used', async () => {
+  it('read an area downloaded later, and switch language with every area used, telling the page once it is there', async () => {
     const browser = new BrowserTranslations()
     await browser.load('common', 'en')
-    const i18n = initI18n('en', browser.loaded())
-    browser.attach(i18n)
+    browser.start('en')
+    const english = browser.current()
     await browser.load('orgs', 'en')
-    expect(i18n.getResource('en', 'translation', 'orgs')).toEqual(en.orgs)
-    await browser.switchLanguage(i18n, 'fr')
-    expect(i18n.language).toBe('fr')
-    expect(i18n.t('errors.notFoundTitle')).toBe('Page introuvable')
-    expect(i18n.getResource('fr', 'translation', 'orgs')).toEqual(fr.orgs)
-    expect(i18n.getResource('fr', 'translation', 'needs')).toBeUndefined()
+    expect(english.t('orgs.kinds.lab')).toBe(en.orgs.kinds.lab)
+    const told: string[] = []
+    browser.subscribe(() => told.push(browser.current().language))
+    const switching = browser.switchLanguage('fr')
+    expect(browser.current()).toBe(english)
+    await switching
+    expect(told).toEqual(['fr'])
+    expect(browser.current().t('errors.notFoundTitle')).toBe('Page introuvable')
+    expect(browser.loaded('fr')?.orgs).toEqual(fr.orgs)
+    expect(browser.loaded('fr')?.needs).toBeUndefined()
   })
 
   it('cover every text: all areas downloaded make the whole language', async () => {
     const browser = new BrowserTranslations()
     await Promise.all(translationAreas.map((area) => browser.load(area, 'fr')))
-    expect(browser.loaded().fr!.translation).toEqual(fr)
+    expect(browser.loaded('fr')).toEqual(fr)
   })
 
   it('download an area once, and again after a failed download', async () => {
@@ -94,7 +97,7 @@ describe('i18n instances', () => {
     await browser.load('needs', 'fr')
     await browser.load('needs', 'fr')
     expect(downloads).toEqual(['fr:needs', 'fr:needs'])
-    expect(browser.loaded()).toEqual({ fr: { translation: { needs: { title: 'needs' } } } })
+    expect(browser.loaded('fr')).toEqual({ needs: { title: 'needs' } })
   })
 })
 

@@ -5,7 +5,7 @@ import { hasFreeSeat, outcomeOfRegistration, seatsToFill, waitlistOrder, waitlis
 import { allowsAction, meetingDisplayStatus, registrationClosedReason } from '~/domain/meetings/lifecycle'
 import { meetingFormSchema } from '~/domain/meetings/schema'
 import { formatParisDateTime, instantToParisLocal, parisLocalToInstant, parisOffsetMinutes } from '~/domain/meetings/timezone'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 
 describe('seats and the waiting list', () => {
   it('gives a seat while one is free, else a place on the waiting list', () => {
@@ -155,7 +155,7 @@ describe('the calendar file', () => {
 
   it('one-to-ones go through the same builder: the agenda is a plain export, an e-mail’s file one event with its METHOD', () => {
     const seat = { id: '64b7f0c2a1b2c3d4e5f60799', startsAt: new Date('2026-12-10T13:20:00Z'), endsAt: new Date('2026-12-10T13:40:00Z'), table: 3, icsSequence: 2, otherName: 'Léa Martin' }
-    const context = { t: createI18n('fr').t, meetingTitle: meeting.title, place: null, agendaUrl: 'https://passerelle.exemple.fr/rencontres/x/mon-agenda', now: options.now }
+    const context = { t: translatorFor('fr').t, meetingTitle: meeting.title, place: null, agendaUrl: 'https://passerelle.exemple.fr/rencontres/x/mon-agenda', now: options.now }
     const agenda = parse(agendaCalendar([seat], context))
     expect(agenda.calendar.getFirstPropertyValue('method')).toBeNull()
     expect(agenda.event.uid).toBe(oneToOneUid(seat.id))

@@ -2,10 +2,10 @@ import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
 import { needFormSchema, needLifecycleFormSchema } from '~/domain/needs/schema'
 import { submissionGaps, todayUtc } from '~/domain/needs/vocabulary'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { translateFieldErrors, translateMessages } from '~/i18n/translate-message'
 
-const t = createI18n('fr').t
+const t = translatorFor('fr').t
 /** Errors as the page shows them: the schema speaks keys, the fields put them into French. */
 const inFrench = (errors: Record<string, string[] | null>) => translateFieldErrors(t, errors as Record<string, string[]>)!
 
@@ -82,7 +82,7 @@ describe('need form', () => {
   })
 
   it('speaks in keys, which the page puts into English for English readers', () => {
-    const en = createI18n('en').t
+    const en = translatorFor('en').t
     const submission = parseWithZod(form([['title', 'abc']]), { schema: needFormSchema('draft') })
     expect(translateMessages(en, submission.reply().error!.title!)).toEqual(['The title must be at least 5 characters long.'])
   })

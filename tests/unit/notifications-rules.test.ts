@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { needActions, needStatuses } from '~/domain/needs/lifecycle'
 import { needChangeFor, othersThan } from '~/domain/notifications/rules'
 import { meetingChanges, needChanges, notificationActionSchema, notificationKinds, type NotificationView } from '~/domain/notifications/schema'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { notificationText } from '~/ui/notifications'
 import { presenceOf } from '../../server/realtime/presence'
 import { messagePreview } from '../../server/realtime/publisher'
@@ -48,7 +48,7 @@ describe('notification texts', () => {
 
   it('exist in French and English for every kind and change (no raw key shown)', () => {
     for (const language of ['fr', 'en'] as const) {
-      const { t } = createI18n(language)
+      const { t } = translatorFor(language)
       for (const sample of samples) {
         const text = notificationText(t, sample)
         expect(text, `${language} ${sample.kind}`).not.toMatch(/notifications\./)
@@ -60,7 +60,7 @@ describe('notification texts', () => {
 
   it('tell the author of a hidden message why, in both languages', () => {
     for (const language of ['fr', 'en'] as const) {
-      const { t } = createI18n(language)
+      const { t } = translatorFor(language)
       const text = notificationText(t, { kind: 'message_hidden', data: { reason: 'Démarchage commercial' } })
       expect(text).toMatch(language === 'fr' ? /^Un de vos messages a été masqué par la modération\./ : /^One of your messages was hidden by moderation\./)
       expect(text).toContain('Démarchage commercial')
@@ -68,7 +68,7 @@ describe('notification texts', () => {
   })
 
   it('quote the need, name the proposer to the company, and add a moderator’s reason', () => {
-    const { t } = createI18n('fr')
+    const { t } = translatorFor('fr')
     expect(notificationText(t, { kind: 'proposal_received', data: { needTitle: 'Vision', orgName: 'FEMTO-ST', inDiscussion: true } })).toBe(
       'FEMTO-ST a proposé une réponse à votre besoin « Vision », qui passe en discussion.',
     )
@@ -81,8 +81,8 @@ describe('notification texts', () => {
   })
 
   it('say "a need" when the title may not be told (hidden need)', () => {
-    expect(notificationText(createI18n('fr').t, { kind: 'proposal_declined', data: { needTitle: '' } })).toBe('Votre proposition sur un besoin a été déclinée.')
-    expect(notificationText(createI18n('en').t, { kind: 'proposal_accepted', data: {} })).toBe('Your proposal on a need is accepted: the project starts.')
+    expect(notificationText(translatorFor('fr').t, { kind: 'proposal_declined', data: { needTitle: '' } })).toBe('Votre proposition sur un besoin a été déclinée.')
+    expect(notificationText(translatorFor('en').t, { kind: 'proposal_accepted', data: {} })).toBe('Your proposal on a need is accepted: the project starts.')
   })
 })
 

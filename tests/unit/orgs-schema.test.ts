@@ -2,10 +2,10 @@ import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
 import type { ZodTypeAny } from 'zod'
 import { clusterMembershipsSchema, inviteSchema, orgCreateSchema, orgLimits, orgUpdateSchema } from '~/domain/orgs/schema'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { translateFieldErrors } from '~/i18n/translate-message'
 
-const { t } = createI18n('fr')
+const { t } = translatorFor('fr')
 
 /** A form as the browser submits it: every value a string, repeated names for checkboxes. */
 function formData(fields: Record<string, string | string[]>) {
@@ -116,7 +116,7 @@ describe('organisation profile schema', () => {
   })
 
   it('speaks English to English speakers', () => {
-    const english = createI18n('en').t
+    const english = translatorFor('en').t
     const submission = parseForm(orgUpdateSchema(), { ...valid, trlMin: '8', trlMax: '2' }, english)
     expect(submission.error?.trlMax).toEqual(['The highest TRL must be greater than or equal to the lowest TRL.'])
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translateMessage } from '~/i18n/translate-message'
 import { byDueDate, canMoveTo, isOverdue, MAX_MILESTONE_TITLE, milestoneFields, nextStatuses, parisToday, projectFormId, projectFormSchemas } from '~/domain/projects/schema'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 
 describe('project status transitions', () => {
   it('pause and resume, complete from either, reopen a completed project to active only', () => {
@@ -52,7 +52,7 @@ describe('milestones', () => {
   })
 
   it('speak in i18n keys, put into French by the page', () => {
-    const { t } = createI18n('fr')
+    const { t } = translatorFor('fr')
     const parsed = projectFormSchemas()['milestone-create'].safeParse({ intent: 'milestone-create', title: '' })
     expect(parsed.error?.issues[0]?.message).toBe('projects.errors.titleRequired')
     expect(translateMessage(t, parsed.error!.issues[0]!.message)).toBe('Donnez un intitulé au jalon.')

@@ -1,10 +1,10 @@
 import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
 import { declineGaps, proposalDecisionSchema, proposalFormSchema } from '~/domain/proposals/schema'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { translateFieldErrors } from '~/i18n/translate-message'
 
-const t = createI18n('fr').t
+const t = translatorFor('fr').t
 /** Errors as the page shows them: the schema speaks keys, the fields put them into French. */
 const inFrench = (errors: Record<string, string[] | null>) => translateFieldErrors(t, errors as Record<string, string[]>)!
 

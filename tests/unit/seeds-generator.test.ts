@@ -2,10 +2,10 @@ import mongoose from 'mongoose'
 import { describe, expect, it } from 'vitest'
 import { needFormSchema } from '~/domain/needs/schema'
 import { orgCreateSchema } from '~/domain/orgs/schema'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { createGenerator, generateNeedBatches, industrialPlaces } from '../../seeds/generator'
 
-const t = createI18n('fr').t
+const t = translatorFor('fr').t
 const places = industrialPlaces()
 const author = new mongoose.Types.ObjectId()
 

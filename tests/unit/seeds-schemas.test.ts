@@ -3,12 +3,12 @@ import { needFormSchema } from '~/domain/needs/schema'
 import { orgCreateSchema } from '~/domain/orgs/schema'
 import { resolveCommune } from '~/domain/places/communes.server'
 import { proposalFormSchema } from '~/domain/proposals/schema'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { demoNeeds } from '../../seeds/demo/needs'
 import { demoOrganisations } from '../../seeds/demo/organisations'
 
 /** The demo data goes through the same zod schemas as what people type in the forms. */
-const t = createI18n('fr').t
+const t = translatorFor('fr').t
 
 describe('demo data passes the app’s own schemas', () => {
   it.each(demoOrganisations.map((org) => [org.slug, org] as const))('organisation %s', (_slug, org) => {

@@ -1,5 +1,5 @@
 import { type Language } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import type { OutgoingMail } from '../mail/mailer'
 
 /**
@@ -12,7 +12,7 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 
 function composeLinkMail({ to, name, link, language }: LinkMail, kind: 'verification' | 'reset'): OutgoingMail {
-  const { t } = createI18n(language)
+  const { t } = translatorFor(language)
   const greeting = t('auth.emails.greeting', { name })
   const intro = t(`auth.emails.${kind}.intro`)
   const ignore = t(`auth.emails.${kind}.ignore`)
@@ -38,7 +38,7 @@ export const passwordResetEmail = (mail: LinkMail) => composeLinkMail(mail, 'res
  * page says only that an e-mail was sent, so nobody learns from it whether an address is taken.
  */
 export function accountExistsEmail({ to, name, language, signInLink, resetLink }: Omit<LinkMail, 'link'> & { signInLink: string; resetLink: string }): OutgoingMail {
-  const { t } = createI18n(language)
+  const { t } = translatorFor(language)
   const lines = {
     greeting: t('auth.emails.greeting', { name }),
     intro: t('auth.emails.accountExists.intro'),

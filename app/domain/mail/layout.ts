@@ -1,8 +1,8 @@
 import { type Language } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 
-/** The i18next instance of a language (one per language per process: ~/i18n/translators). */
-export const mailI18n = (language: Language) => createI18n(language)
+/** The translator of a language (one per language per process: ~/i18n/translators). */
+export const mailI18n = (language: Language) => translatorFor(language)
 
 /**
  * The look of every e-mail the platform sends (pure): the site's colours, one column, real

@@ -1,5 +1,5 @@
 import type { Language } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { isObjectId } from '../ids'
 import type { MailAttachment } from '../mail/mailer'
 import { mailAttachmentSchema } from '../mail/message'
@@ -95,7 +95,7 @@ export async function oneToOneCalendarAttachments(items: OneToOneMailItem[], opt
     const otherName = nameOf.get(participants.find((id) => id !== item.recipientId)!) ?? ''
     const seat = oneToOneSeatOf(record, meeting, otherName, oneToOneChanges[item.kind]!)
     if (!seat) continue
-    const { t } = createI18n(item.language)
+    const { t } = translatorFor(item.language)
     const content = oneToOneCalendar(seat, {
       t,
       meetingTitle: meeting.title,

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { communeDisplayName, type CommuneLocation } from '../places/commune'
 import { MEETING_TIME_ZONE } from './timezone'
@@ -138,7 +138,7 @@ export const oneToOneUid = (oneToOneId: string) => `rdv-${oneToOneId}@passerelle
 /** The seat of a one-to-one as calendar data (`cancelled`: the one-to-one is over, its event goes). */
 export type OneToOneSeat = { id: string; startsAt: Date; endsAt: Date; table: number; icsSequence: number; otherName: string; cancelled?: boolean }
 /** What every event of a person's one-to-ones at one meeting shares; the words in their language (`t`). */
-export type OneToOneContext = { t: TFunction; meetingTitle: string; place: CommuneLocation | null; agendaUrl: string; now?: Date }
+export type OneToOneContext = { t: Translate; meetingTitle: string; place: CommuneLocation | null; agendaUrl: string; now?: Date }
 
 export function oneToOneEvent(seat: OneToOneSeat, { t, meetingTitle, place, agendaUrl }: OneToOneContext): CalendarEvent {
   return {

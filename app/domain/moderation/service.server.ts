@@ -3,7 +3,7 @@ import type { Actor, Space } from '../actor'
 import { isOpen } from '../needs/lifecycle'
 import mongoose from 'mongoose'
 import { isLanguage } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { endAllSessions } from '../auth/session.server'
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
@@ -38,7 +38,7 @@ export type MailContext = { mailer: Mailer; publicUrl: string }
 export const BAN_UNTIL = new Date('9999-12-31T00:00:00.000Z')
 export const MAX_SUSPENSION_DAYS = 365
 
-const tFor = (language: unknown) => createI18n(isLanguage(language) ? language : 'fr').t
+const tFor = (language: unknown) => translatorFor(isLanguage(language) ? language : 'fr').t
 
 function assertModerator(actor: Actor) {
   if (!isModerator(actor)) throw forbidden('moderation.refusals.forbidden')

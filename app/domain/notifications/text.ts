@@ -1,9 +1,9 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import type { NotificationData, NotificationKind } from './schema'
 import '~/i18n/areas/notifications'
 
 /** The sentence of a notification, in the reader's language, from what was stored (pages, toasts and e-mails). */
-export function notificationText(t: TFunction, notification: { kind: NotificationKind; data: NotificationData }): string {
+export function notificationText(t: Translate, notification: { kind: NotificationKind; data: NotificationData }): string {
   const { data } = notification
   const title = data.needTitle ? t('notifications.quoted', { title: data.needTitle }) : t('notifications.aNeed')
   let text: string

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import mongoose, { type ClientSession } from 'mongoose'
 import { inTransaction as runInTransaction } from '../transaction.server'
 import { isLanguage } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { conflict, notFound } from '../errors'
 import type { Mailer } from '../mail/mailer'
 import type { Actor } from '../actor'
@@ -20,7 +20,7 @@ import { Membership, Organisation } from './model.server'
  * areas are in ./memberships.server.ts. Callers pass data already parsed with ./schema.ts.
  */
 /** `t`: the actor's language, for what is written on their behalf (an invitation to an address with no account yet). Refusals are keys. */
-export type OrgContext = { actor: Actor; t: TFunction }
+export type OrgContext = { actor: Actor; t: Translate }
 export type MailContext = { mailer: Mailer; publicUrl: string }
 
 export type OrgDocument = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>
@@ -86,5 +86,5 @@ export const assertMayManageMembers = async (actor: Actor, org: OrgDocument) => 
 
 /** The translation function of someone we write to, in their own language. */
 export function tFor(language: unknown) {
-  return createI18n(isLanguage(language) ? language : 'fr').t
+  return translatorFor(isLanguage(language) ? language : 'fr').t
 }

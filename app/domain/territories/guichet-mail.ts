@@ -1,5 +1,5 @@
 import { type Language } from '~/i18n/config'
-import { createI18n } from '~/i18n/translators'
+import { translatorFor } from '~/i18n/translators'
 import { escapeHtml } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
 import '~/i18n/areas/territories'
@@ -26,7 +26,7 @@ export type GuichetMail = {
 }
 
 export function guichetMail(mail: GuichetMail): OutgoingMail {
-  const { t } = createI18n(mail.language)
+  const { t } = translatorFor(mail.language)
   const values = { territory: mail.territory, subject: mail.subject, ...mail.values }
   const greeting = t('territories.mail.greeting', { name: mail.name })
   const intro = t(`territories.mail.${mail.kind}.intro`, values)

@@ -1,5 +1,5 @@
 import { Form, useLocation, useNavigation, useRouteLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { defaultAlertName } from '~/domain/alerts/naming'
 import { alertFrequencies } from '~/domain/alerts/vocabulary'
 import { searchHref, type SearchQuery } from '~/domain/search/query'

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { AlertView } from '~/domain/alerts/service.server'
 import { alertFrequencies } from '~/domain/alerts/vocabulary'
 import { Button, ButtonLink } from '../button'

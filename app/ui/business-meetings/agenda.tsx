@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { Button } from '../button'
 import { FormErrors } from '../field'
 import '~/i18n/areas/brokerage'

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { slotGridFormSchema } from '~/domain/meetings/one-to-ones.schema'
 import { gridLimits } from '~/domain/meetings/scheduler'
 import { Button } from '../button'

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import '~/i18n/areas/brokerage'
 
 /** On a meeting's page: its business meetings — who comes and my agenda (registered), the slot grid (its managers). */

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { Participant } from '~/domain/meetings/participants.server'
 import { ONE_TO_ONE_MESSAGE_MAX } from '~/domain/meetings/one-to-ones.schema'
 import { domainName } from '~/domain/orgs/labels'

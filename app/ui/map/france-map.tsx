@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { BOUNDARIES_CREDIT, departementShapes, MAP_VIEWBOX } from '~/domain/map/geometry'
 import type { MapLayer } from '~/domain/map/filters'
 import type { MapArea } from '~/domain/map/types'

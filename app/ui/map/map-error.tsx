@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { ButtonLink } from '~/ui/button'
 import { RouteErrorPage } from '~/ui/error-page'
 import '~/i18n/areas/map'

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { mapHref, mapLayers, type MapFilters } from '~/domain/map/filters'
 import { onlineStatuses } from '~/domain/needs/lifecycle'
 import { orgKinds } from '~/domain/orgs/kinds'

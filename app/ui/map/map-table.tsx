@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { MapLayer } from '~/domain/map/filters'
 import type { MapArea, MapTerritory } from '~/domain/map/types'
 import { countText } from './area-label'

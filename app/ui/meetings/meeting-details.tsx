@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { Language } from '~/i18n/config'
 import type { getMeetingPage } from '~/domain/meetings/queries.server'
 import { formatParisDateTime, formatParisTime } from '~/domain/meetings/timezone'

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type Submission, type SubmissionResult } from '@
 import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { Language } from '~/i18n/config'
 import { translateMessages } from '~/i18n/translate-message'
 import { meetingFormSchema, meetingLimits } from '~/domain/meetings/schema'

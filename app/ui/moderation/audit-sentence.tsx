@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { AuditTarget } from '~/domain/moderation/audit.server'
 import { needStatuses, type NeedStatus } from '~/domain/needs/lifecycle'
 import { proposalStatuses, type ProposalStatus } from '~/domain/proposals/vocabulary'
@@ -21,8 +21,8 @@ const isProposalStatus = (value: string): value is ProposalStatus => (proposalSt
  * names, titles and links, never raw states or database ids (the CSV export keeps those).
  */
 export function AuditSentence({ row }: { row: AuditSentenceRow }) {
-  const { t } = useTranslation()
-  const sentences = t('moderation.journal.sentences', { returnObjects: true }) as Record<SentenceKey, string>
+  const { t, i18n } = useTranslation()
+  const sentences = i18n.group('moderation.journal.sentences') as Record<SentenceKey, string>
   const key = (row.action in sentences ? row.action : 'other') as SentenceKey
   const actor = row.actorId ? row.actorName || t('moderation.journal.someone') : t('moderation.journal.system')
   const targetText =

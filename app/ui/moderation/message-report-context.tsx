@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { MessageQueueReport } from '~/domain/moderation/message-reports.server'
 import '~/i18n/areas/moderation'
 

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { NeedAction, NeedStatus } from '~/domain/needs/lifecycle'
 import { Button } from '~/ui/button'
 import { TextareaField, TextField } from '~/ui/field'

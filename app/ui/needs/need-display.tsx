@@ -1,7 +1,7 @@
 import { dateTimeFormat } from '~/i18n/formats'
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { Language } from '~/i18n/config'
 import { demoTerritories } from '~/domain/places/territories'
 import { domainLabel, type TechnologyDomainId } from '~/domain/taxonomy/domains'

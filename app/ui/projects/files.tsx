@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { ATTACHMENT_ACCEPT } from '~/domain/messaging/attachment-types'
 import type { SharedFileView } from '~/domain/projects/room.server'
 import type { Language } from '~/i18n/config'

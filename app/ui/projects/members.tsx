@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { projectFormSchemas } from '~/domain/projects/schema'
 import { Button } from '~/ui/button'
 import { conformField, FormErrors, SelectField } from '~/ui/field'

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { MilestoneView } from '~/domain/projects/service.server'
 import { MAX_MILESTONE_TITLE, projectFormId, projectFormSchemas } from '~/domain/projects/schema'
 import type { Language } from '~/i18n/config'

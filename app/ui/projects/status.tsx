@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { ProjectStatus } from '~/domain/projects/schema'
 import type { Language } from '~/i18n/config'
 import { Button } from '~/ui/button'

@@ -1,6 +1,6 @@
 import { Form, useLocation, useNavigation, useSearchParams } from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { Button, ButtonLink } from '~/ui/button'
 import { Dialog } from '~/ui/dialog'
 import { useHydrated } from '~/ui/use-hydrated'

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { Language } from '~/i18n/config'
 import { Fact, formatDate } from '~/ui/needs/need-display'
 import type { BudgetRange } from '~/domain/needs/vocabulary'

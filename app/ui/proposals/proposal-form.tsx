@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { Button, ButtonLink } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField, TextField, conformField } from '~/ui/field'
 import { budgetRanges } from '~/domain/needs/vocabulary'

@@ -1,5 +1,5 @@
 import { Form, useLocation, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { ProposalAction } from '~/domain/proposals/lifecycle'
 import { declineReasons } from '~/domain/proposals/vocabulary'
 import type { ProposalView } from '~/domain/proposals/service.server'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { ComparisonRow } from '~/domain/proposals/comparison'
 import type { BudgetRange } from '~/domain/needs/vocabulary'
 import '~/i18n/areas/needs'

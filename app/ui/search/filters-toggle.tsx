@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { useHydrated } from '~/ui/use-hydrated'
 import '~/i18n/areas/search'
 

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { Fragment, useEffect, useRef, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { NeedStatus } from '~/domain/needs/lifecycle'
 import { DomainTags, formatDate, NeedStatusBadge } from '~/ui/needs/need-display'
 import type { NeedCategory, NeedStage } from '~/domain/needs/vocabulary'

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { Language } from '~/i18n/config'
 import { domainName } from '~/domain/orgs/labels'
 import type { OrgKind } from '~/domain/orgs/kinds'

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from '@remix-run/react'
 import type { RefObject } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { usePresenceReporter } from '~/realtime/use-presence'
 import { Avatar } from '~/ui/avatar'
 import { MessagesNavLink } from '~/ui/conversation-nav'

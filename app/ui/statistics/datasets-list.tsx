@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { datasetNames } from '~/domain/statistics/open-data/table-schema'
 import '~/i18n/areas/statistics'
 

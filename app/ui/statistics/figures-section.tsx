@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { BarChart } from '../charts/bar-chart'
 import { countText, hoursText, shareText, type ShownValue } from './format'
 import '~/i18n/areas/statistics'

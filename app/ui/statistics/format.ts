@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '~/i18n/translator'
 import { dateTimeFormat, numberFormat } from '~/i18n/formats'
 import '~/i18n/areas/statistics'
 
@@ -11,17 +11,17 @@ export function monthLabel(key: string, language: string): string {
   return dateTimeFormat(locale(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, month! - 1, 1)))
 }
 
-export function countText(value: ShownValue, t: TFunction): string {
+export function countText(value: ShownValue, t: Translate): string {
   if (typeof value === 'number') return String(value)
   return value === null ? t('statistics.values.none') : t('statistics.values.fewerThanThree')
 }
 
-export function shareText(share: ShownValue, count: ShownValue, t: TFunction, language: string): string {
+export function shareText(share: ShownValue, count: ShownValue, t: Translate, language: string): string {
   if (typeof share !== 'number' || typeof count !== 'number') return countText(typeof share === 'number' ? count : share, t)
   return t('statistics.values.shareOf', { share: numberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }).format(share), count })
 }
 
-export function hoursText(hours: ShownValue, t: TFunction, language: string): string {
+export function hoursText(hours: ShownValue, t: Translate, language: string): string {
   if (typeof hours !== 'number') return countText(hours, t)
   return t('statistics.values.hours', { hours: numberFormat(locale(language), { maximumFractionDigits: 0 }).format(hours) })
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import { guestContactSchema, GUICHET_MESSAGE_MAX, GUICHET_SUBJECT_MAX, memberContactSchema } from '~/domain/territories/guichet-schema'
 import { Button } from '~/ui/button'
 import { conformField, FormErrors, TextareaField, TextField } from '~/ui/field'

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { GuichetQueueItem } from '~/domain/territories/guichet.server'
 import type { RowReply } from '~/http/domain-response.server'
 import { type Language } from '~/i18n/config'

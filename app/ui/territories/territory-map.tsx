@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { MapData } from '~/domain/map/types'
 import { FranceMap, MapCredit, MapLegend } from '~/ui/map/france-map'
 import { MapTable } from '~/ui/map/map-table'

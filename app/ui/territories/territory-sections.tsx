@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/react'
 import type { TerritoryOrganisation, TerritoryPageData } from '~/domain/territories/page.server'
 import type { OrgKind } from '~/domain/orgs/kinds'
 import { type Language } from '~/i18n/config'
