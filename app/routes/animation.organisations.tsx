@@ -18,7 +18,6 @@ import { invalidRow, rowRefusal, type RowReply } from '~/http/domain-response.se
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
 import '~/i18n/areas/moderation'
-import '~/i18n/areas/orgs'
 
 export const handle: PageHandle = { titleKey: 'moderation.verification.title' }
 
@@ -60,7 +59,7 @@ export default function VerificationQueue() {
                 <a href={`/organisations/${org.slug}`}>{org.name}</a>
               </h2>
               <p className="muted">
-                {t(`orgs.kinds.${org.kind}` as never)} · {t('moderation.verification.createdOn', { date: formatDate(org.createdAt, i18n.language as Language) })} ·{' '}
+                {t(`orgKinds.${org.kind}` as never)} · {t('moderation.verification.createdOn', { date: formatDate(org.createdAt, i18n.language as Language) })} ·{' '}
                 <span className="queue-age">
                   {t('moderation.ageLabel')} : {t('moderation.age', { count: org.ageDays })}
                 </span>

@@ -28,6 +28,7 @@ import { Recommendations } from '~/ui/recommendations'
 import { SuggestedPartners } from '~/ui/search/suggestions-display'
 import type { PageHandle } from '~/ui/page-title'
 import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 import '~/i18n/areas/reporting'
 
 export const handle: PageHandle<{ need: { title: string } }> = { titleKey: 'layout.pageTitles.need', titleFrom: (data) => data?.need.title }
@@ -91,16 +92,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       switch (decision.intent) {
         case 'shortlist':
           await shortlistProposal(actor, decision.proposalId, { notifier })
-          return back(t('needs.proposals.decisions.shortlisted'))
+          return back(t('proposals.decisions.shortlisted'))
         case 'decline':
           await declineProposal(actor, decision.proposalId, decision.reason, decision.text, { notifier })
-          return back(t('needs.proposals.decisions.declined'))
+          return back(t('proposals.decisions.declined'))
         case 'withdraw':
           await withdrawProposal(actor, decision.proposalId)
-          return back(t('needs.proposals.decisions.withdrawn'))
+          return back(t('proposals.decisions.withdrawn'))
         case 'accept': {
           const { projectId } = await acceptProposal(actor, decision.proposalId, { notifier })
-          return back(t('needs.proposals.decisions.accepted'), `/projets/${projectId}`)
+          return back(t('proposals.decisions.accepted'), `/projets/${projectId}`)
         }
       }
     } catch (error) {

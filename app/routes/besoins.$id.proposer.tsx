@@ -20,9 +20,9 @@ import { RouteErrorPage } from '~/ui/error-page'
 import { EmptyState } from '~/ui/states'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
-import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 
-export const handle: PageHandle = { titleKey: 'needs.proposals.form.title' }
+export const handle: PageHandle = { titleKey: 'proposals.form.title' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { need } = await orRefuse(() => getNeedForViewer(actor, needId))
   if (!acceptsProposals(need.status)) {
     const { t } = translatorFor(await languageFromRequest(request))
-    throw redirectWithToast(`/besoins/${needId}`, { kind: 'info', message: t('needs.proposals.refusals.needClosed') })
+    throw redirectWithToast(`/besoins/${needId}`, { kind: 'info', message: t('proposals.refusals.needClosed') })
   }
   const organisations = (await organisationsThatMayPropose(actor, needId)).map((org) => ({ id: org.id, name: org.name }))
   const wanted = objectIdSchema.safeParse(new URL(request.url).searchParams.get('organisation'))
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const organisations = await organisationsThatMayPropose(actor, needId)
     await createProposal(actor, needId, orgId ?? organisations[0]?.id ?? '', submissionId!, input, { notifier: notifierFor(context) })
-    return redirectWithToast(`/besoins/${needId}`, { kind: 'success', message: t('needs.proposals.form.sent') })
+    return redirectWithToast(`/besoins/${needId}`, { kind: 'success', message: t('proposals.form.sent') })
   } catch (error) {
     return replyWithRefusal(t, submission, error)
   }
@@ -61,17 +61,17 @@ export default function ProposeAnswer() {
   const actionData = useActionData<typeof action>()
   return (
     <section aria-labelledby="propose-title" className="need-page">
-      <h1 id="propose-title">{t('needs.proposals.form.title')}</h1>
-      <p className="lead">{t('needs.proposals.form.need', { title: need.title })}</p>
+      <h1 id="propose-title">{t('proposals.form.title')}</h1>
+      <p className="lead">{t('proposals.form.need', { title: need.title })}</p>
       {need.summary ? <p className="muted">{need.summary}</p> : null}
       {organisations.length || actionData ? (
         <>
-          <p>{t('needs.proposals.form.lead')}</p>
+          <p>{t('proposals.form.lead')}</p>
           <ProposalForm mode="create" lastResult={actionData?.result} defaultValue={defaults} organisations={organisations} cancelHref={`/besoins/${need.id}`} />
         </>
       ) : (
-        <EmptyState title={t('needs.proposals.form.noOrgTitle')} action={<ButtonLink href={`/besoins/${need.id}`}>{t('needs.proposals.mine.browse')}</ButtonLink>}>
-          <p>{t('needs.proposals.form.noOrgText')}</p>
+        <EmptyState title={t('proposals.form.noOrgTitle')} action={<ButtonLink href={`/besoins/${need.id}`}>{t('proposals.mine.browse')}</ButtonLink>}>
+          <p>{t('proposals.form.noOrgText')}</p>
         </EmptyState>
       )}
     </section>

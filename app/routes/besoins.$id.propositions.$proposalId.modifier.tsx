@@ -15,9 +15,9 @@ import { redirectWithToast } from '~/http/toast.server'
 import { RouteErrorPage } from '~/ui/error-page'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
-import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 
-export const handle: PageHandle = { titleKey: 'needs.proposals.form.editTitle' }
+export const handle: PageHandle = { titleKey: 'proposals.form.editTitle' }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const needId = idParam(params, 'id')
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submissionId: _submissionId, orgId: _orgId, ...input } = submission.value
   try {
     await updateProposal(actor, proposalId, input)
-    return redirectWithToast(`/besoins/${needId}`, { kind: 'success', message: t('needs.proposals.form.saved') })
+    return redirectWithToast(`/besoins/${needId}`, { kind: 'success', message: t('proposals.form.saved') })
   } catch (error) {
     return replyWithRefusal(t, submission, error)
   }
@@ -71,8 +71,8 @@ export default function EditProposal() {
   const actionData = useActionData<typeof action>()
   return (
     <section aria-labelledby="edit-proposal-title" className="need-page">
-      <h1 id="edit-proposal-title">{t('needs.proposals.form.editTitle')}</h1>
-      <p className="lead">{t('needs.proposals.view.from', { org })}</p>
+      <h1 id="edit-proposal-title">{t('proposals.form.editTitle')}</h1>
+      <p className="lead">{t('proposals.view.from', { org })}</p>
       <ProposalForm mode="edit" lastResult={actionData?.result} defaultValue={values} organisations={[]} cancelHref={`/besoins/${needId}`} />
     </section>
   )

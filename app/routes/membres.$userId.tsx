@@ -70,7 +70,7 @@ export default function MemberProfile() {
             {organisations.map((org) => (
               <li key={org.slug} className="org-member-row">
                 <div>
-                  <Link to={`/organisations/${org.slug}`}>{org.name}</Link> <span className="muted">({t(`orgs.kinds.${org.kind}`)})</span>{' '}
+                  <Link to={`/organisations/${org.slug}`}>{org.name}</Link> <span className="muted">({t(`orgKinds.${org.kind}`)})</span>{' '}
                   <OrgBadges kind={org.kind} verified={org.verified} />
                   <span className="badge badge-role">{t(`orgs.roles.${org.role}`)}</span>
                 </div>

@@ -20,9 +20,9 @@ import { needsForOrganisationId } from '~/domain/search/matching.server'
 import { NeedsForYou } from '~/ui/search/suggestions-display'
 import { readForm } from '~/http/form-data.server'
 import type { PageHandle } from '~/ui/page-title'
-import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 
-export const handle: PageHandle = { titleKey: 'needs.proposals.mine.title' }
+export const handle: PageHandle = { titleKey: 'proposals.mine.title' }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request)
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { status, formErrors } = formRefusal(t, error)
     return data({ proposalId: submission.value.proposalId, message: formErrors[0]! }, { status })
   }
-  return redirectWithToast('/mes-propositions', { kind: 'success', message: t('needs.proposals.decisions.withdrawn') })
+  return redirectWithToast('/mes-propositions', { kind: 'success', message: t('proposals.decisions.withdrawn') })
 }
 
 export default function MyProposals() {
@@ -59,11 +59,11 @@ export default function MyProposals() {
     <section aria-labelledby="my-proposals-title" className="need-page">
       <div className="page-head">
         <div>
-          <h1 id="my-proposals-title">{t('needs.proposals.mine.title')}</h1>
-          <p className="lead">{t('needs.proposals.mine.lead')}</p>
+          <h1 id="my-proposals-title">{t('proposals.mine.title')}</h1>
+          <p className="lead">{t('proposals.mine.lead')}</p>
         </div>
         <ButtonLink href="/besoins" variant="secondary">
-          {t('needs.proposals.mine.browse')}
+          {t('proposals.mine.browse')}
         </ButtonLink>
       </div>
       {forYou ? <NeedsForYou suggestions={forYou.suggestions} /> : null}
@@ -77,13 +77,13 @@ export default function MyProposals() {
                   <NeedStatusBadge status={proposal.need.status} closedReason={proposal.need.closedReason} />
                 </h2>
                 <ProposalCard proposal={proposal}>
-                  <p className="need-next">{t(`needs.proposals.mine.whatNext.${proposal.status}`)}</p>
+                  <p className="need-next">{t(`proposals.mine.whatNext.${proposal.status}`)}</p>
                   {actionData && actionData.proposalId === proposal.id ? <FormErrors errors={[actionData.message]} /> : null}
                   <div className="need-actions-list">
-                    {proposal.projectId ? <ButtonLink href={`/projets/${proposal.projectId}`}>{t('needs.proposals.mine.openProject')}</ButtonLink> : null}
+                    {proposal.projectId ? <ButtonLink href={`/projets/${proposal.projectId}`}>{t('proposals.mine.openProject')}</ButtonLink> : null}
                     {proposal.availableActions.includes('edit') ? (
                       <ButtonLink href={`/besoins/${proposal.needId}/propositions/${proposal.id}/modifier`} variant="secondary">
-                        {t('needs.proposals.decisions.edit')}
+                        {t('proposals.decisions.edit')}
                       </ButtonLink>
                     ) : null}
                     {proposal.availableActions.includes('withdraw') ? (
@@ -91,7 +91,7 @@ export default function MyProposals() {
                         <input type="hidden" name="intent" value="withdraw" />
                         <input type="hidden" name="proposalId" value={proposal.id} />
                         <Button type="submit" variant="ghost" pending={navigation.state === 'submitting' && navigation.formData?.get('proposalId') === proposal.id}>
-                          {t('needs.proposals.decisions.withdraw')}
+                          {t('proposals.decisions.withdraw')}
                         </Button>
                       </Form>
                     ) : null}
@@ -102,8 +102,8 @@ export default function MyProposals() {
           ))}
         </ul>
       ) : (
-        <EmptyState illustration="needs" title={t('needs.proposals.mine.emptyTitle')} action={<ButtonLink href="/besoins">{t('needs.proposals.mine.browse')}</ButtonLink>}>
-          <p>{t('needs.proposals.mine.emptyText')}</p>
+        <EmptyState illustration="needs" title={t('proposals.mine.emptyTitle')} action={<ButtonLink href="/besoins">{t('proposals.mine.browse')}</ButtonLink>}>
+          <p>{t('proposals.mine.emptyText')}</p>
         </EmptyState>
       )}
     </section>

@@ -74,7 +74,7 @@ export default function OrganisationProfile() {
   return (
     <article aria-labelledby="org-title" className="org-profile">
       <header className="org-profile-head">
-        <p className="eyebrow">{t(`orgs.kinds.${org.kind}`)}</p>
+        <p className="eyebrow">{t(`orgKinds.${org.kind}`)}</p>
         <h1 id="org-title" className="with-avatar">
           <Avatar id={org.slug} name={org.name} size="lg" organisation />
           {org.name}
@@ -131,7 +131,7 @@ export default function OrganisationProfile() {
               <ul className="org-links">
                 {org.memberOf.map((cluster) => (
                   <li key={cluster.slug}>
-                    <Link to={`/organisations/${cluster.slug}`}>{cluster.name}</Link> <span className="muted">({t(`orgs.kinds.${cluster.kind}`)})</span>
+                    <Link to={`/organisations/${cluster.slug}`}>{cluster.name}</Link> <span className="muted">({t(`orgKinds.${cluster.kind}`)})</span>
                   </li>
                 ))}
               </ul>

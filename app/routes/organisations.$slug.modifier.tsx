@@ -119,7 +119,7 @@ export default function EditOrganisation() {
                 legend={t('orgs.edit.clustersTitle')}
                 hint={t('orgs.edit.clustersLead')}
                 name="memberOf"
-                options={clusters.map((cluster) => ({ value: cluster.id, label: `${cluster.name} (${t(`orgs.kinds.${cluster.kind}`)})` }))}
+                options={clusters.map((cluster) => ({ value: cluster.id, label: `${cluster.name} (${t(`orgKinds.${cluster.kind}`)})` }))}
                 defaultValues={org.memberOf}
                 errors={clusterResult?.error?.memberOf ?? undefined}
                 columns={false}

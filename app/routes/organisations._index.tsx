@@ -53,7 +53,7 @@ export default function OrganisationsDirectory() {
           name="type"
           label={t('orgs.directory.filterLabel')}
           defaultValue={kind ?? ''}
-          options={[{ value: '', label: t('orgs.directory.allKinds') }, ...orgKinds.map((value) => ({ value, label: t(`orgs.kinds.${value}`) }))]}
+          options={[{ value: '', label: t('orgs.directory.allKinds') }, ...orgKinds.map((value) => ({ value, label: t(`orgKinds.${value}`) }))]}
         />
         <Button type="submit" variant="secondary">
           {t('orgs.directory.filter')}
@@ -85,7 +85,7 @@ export default function OrganisationsDirectory() {
                   <Link to={`/organisations/${org.slug}`}>{org.name}</Link>
                 </h2>
                 <p className="org-card-meta">
-                  <span className="tag tag-muted">{t(`orgs.kinds.${org.kind}`)}</span>
+                  <span className="tag tag-muted">{t(`orgKinds.${org.kind}`)}</span>
                   <OrgBadges kind={org.kind} verified={org.verified} fictional={org.fictional} />
                 </p>
                 {org.location ? (

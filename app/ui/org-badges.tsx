@@ -1,6 +1,5 @@
 import { useTranslation } from '~/i18n/react'
 import { kindsRequiringVerification, type OrgKind } from '~/domain/orgs/kinds'
-import '~/i18n/areas/orgs'
 
 /** "Vérifié" for any verified organisation; "Non vérifié" only for kinds that need verifying. */
 export function OrgBadges({ kind, verified, fictional }: { kind: OrgKind; verified: boolean; fictional?: boolean }) {
@@ -10,12 +9,12 @@ export function OrgBadges({ kind, verified, fictional }: { kind: OrgKind; verifi
       {verified ? (
         <span className="badge badge-verified">
           <span aria-hidden="true">✓ </span>
-          {t('orgs.badges.verified')}
+          {t('orgBadges.verified')}
         </span>
       ) : kindsRequiringVerification.includes(kind) ? (
-        <span className="badge badge-unverified">{t('orgs.badges.unverified')}</span>
+        <span className="badge badge-unverified">{t('orgBadges.unverified')}</span>
       ) : null}
-      {fictional ? <span className="badge badge-fictional">{t('orgs.badges.fictional')}</span> : null}
+      {fictional ? <span className="badge badge-fictional">{t('orgBadges.fictional')}</span> : null}
     </>
   )
 }

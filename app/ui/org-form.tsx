@@ -101,7 +101,7 @@ export function OrgProfileForm({
             label={t('orgs.form.kind')}
             hint={t('orgs.form.kindHint')}
             required
-            options={[{ value: '', label: t('orgs.form.kindPlaceholder') }, ...orgKinds.map((kind) => ({ value: kind, label: t(`orgs.kinds.${kind}`) }))]}
+            options={[{ value: '', label: t('orgs.form.kindPlaceholder') }, ...orgKinds.map((kind) => ({ value: kind, label: t(`orgKinds.${kind}`) }))]}
           />
         ) : null}
         {showSize ? (

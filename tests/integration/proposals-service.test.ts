@@ -70,7 +70,7 @@ describe('proposing', () => {
     const first = await propose(lab, needId)
     expect(await refusal(createProposal(colleague, needId, lab.orgId, randomUUID(), proposalInput()))).toMatchObject({
       code: 'conflict',
-      message: 'needs.proposals.refusals.alreadyActive',
+      message: 'proposals.refusals.alreadyActive',
     })
     expect(await organisationsThatMayPropose(colleague, needId)).toEqual([])
     await withdrawProposal(colleague, first.id)
@@ -83,7 +83,7 @@ describe('proposing', () => {
     const { needId, member } = await publishedNeed()
     await closeNeed(member, needId, 'abandoned')
     const lab = await labWithMember()
-    expect(await refusal(propose(lab, needId))).toMatchObject({ code: 'conflict', message: 'needs.proposals.refusals.needClosed' })
+    expect(await refusal(propose(lab, needId))).toMatchObject({ code: 'conflict', message: 'proposals.refusals.needClosed' })
 
     const company = await companyWithMember()
     const draft = await createNeed(company.member, company.orgId, needInput())
@@ -101,7 +101,7 @@ describe('proposing', () => {
     await join(clusterAnimator, cluster.orgId)
     expect(await refusal(createProposal(clusterAnimator, id, cluster.orgId, randomUUID(), proposalInput()))).toMatchObject({
       code: 'conflict',
-      message: 'needs.proposals.refusals.needNotOnline',
+      message: 'proposals.refusals.needNotOnline',
     })
   })
 
@@ -110,13 +110,13 @@ describe('proposing', () => {
     const otherCompany = await companyWithMember()
     expect(await refusal(createProposal(otherCompany.member, needId, otherCompany.orgId, randomUUID(), proposalInput()))).toMatchObject({
       code: 'forbidden',
-      message: 'needs.proposals.refusals.notAProposer',
+      message: 'proposals.refusals.notAProposer',
     })
     const lab = await labWithMember()
     const stranger = await makeUser('researcher')
     expect(await refusal(createProposal(stranger, needId, lab.orgId, randomUUID(), proposalInput()))).toMatchObject({
       code: 'forbidden',
-      message: 'needs.proposals.refusals.notAMember',
+      message: 'proposals.refusals.notAMember',
     })
   })
 })
@@ -134,14 +134,14 @@ describe('the company decides', () => {
     expect((await refusal(shortlistProposal(outsider, id))).code).toBe('not_found')
 
     await shortlistProposal(member, id)
-    expect(await refusal(updateProposal(lab.member, id, proposalInput()))).toMatchObject({ code: 'conflict', message: 'needs.proposals.refusals.notEditable' })
+    expect(await refusal(updateProposal(lab.member, id, proposalInput()))).toMatchObject({ code: 'conflict', message: 'proposals.refusals.notEditable' })
   })
 
   it('declines with a reason the proposer sees; “other” needs words', async () => {
     const { needId, member } = await publishedNeed()
     const lab = await labWithMember()
     const { id } = await propose(lab, needId)
-    expect(await refusal(declineProposal(member, id, 'other', '  '))).toMatchObject({ code: 'invalid', fieldErrors: { text: ['needs.proposals.errors.declineTextRequired'] } })
+    expect(await refusal(declineProposal(member, id, 'other', '  '))).toMatchObject({ code: 'invalid', fieldErrors: { text: ['proposals.errors.declineTextRequired'] } })
     await declineProposal(member, id, 'too_costly', 'Au-delà de notre budget cette année.')
     const { proposals } = await myProposals(lab.member)
     expect(proposals.find((proposal) => proposal.id === id)).toMatchObject({
@@ -194,7 +194,7 @@ describe('the company decides', () => {
     // The partner now counts as a project member for the need page, and proposing is over.
     expect((await getNeedForViewer(lab.member, needId)).projectId).toBe(projectId)
     const late = await labWithMember()
-    expect(await refusal(propose(late, needId))).toMatchObject({ code: 'conflict', message: 'needs.proposals.refusals.needClosed' })
+    expect(await refusal(propose(late, needId))).toMatchObject({ code: 'conflict', message: 'proposals.refusals.needClosed' })
   })
 
   it('lets exactly one of two concurrent acceptances win, the other getting a clear conflict', async () => {
@@ -214,7 +214,7 @@ describe('the company decides', () => {
       expect(won).toHaveLength(1)
       expect(lost).toHaveLength(1)
       expect(lost[0]!.reason).toBeInstanceOf(DomainError)
-      expect(lost[0]!.reason).toMatchObject({ code: 'conflict', message: 'needs.proposals.refusals.anotherAccepted' })
+      expect(lost[0]!.reason).toMatchObject({ code: 'conflict', message: 'proposals.refusals.anotherAccepted' })
 
       expect(await Project.countDocuments({ needId })).toBe(1)
       expect(await Proposal.countDocuments({ needId, status: 'accepted' })).toBe(1)
@@ -232,7 +232,7 @@ describe('the company decides', () => {
     const a = await propose(labA, needId)
     const b = await propose(labB, needId)
     await acceptProposal(member, a.id)
-    expect(await refusal(acceptProposal(member, b.id))).toMatchObject({ code: 'conflict', message: 'needs.proposals.refusals.anotherAccepted' })
-    expect(await refusal(acceptProposal(member, a.id))).toMatchObject({ code: 'conflict', message: 'needs.proposals.refusals.alreadyDecided' })
+    expect(await refusal(acceptProposal(member, b.id))).toMatchObject({ code: 'conflict', message: 'proposals.refusals.anotherAccepted' })
+    expect(await refusal(acceptProposal(member, a.id))).toMatchObject({ code: 'conflict', message: 'proposals.refusals.alreadyDecided' })
   })
 })

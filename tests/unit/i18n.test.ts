@@ -64,7 +64,7 @@ describe('translators', () => {
     browser.start('en')
     const english = browser.current()
     await browser.load('orgs', 'en')
-    expect(english.t('orgs.kinds.lab')).toBe(en.orgs.kinds.lab)
+    expect(english.t('orgs.sizes.pme')).toBe(en.orgs.sizes.pme)
     const told: string[] = []
     browser.subscribe(() => told.push(browser.current().language))
     const switching = browser.switchLanguage('fr')

@@ -51,7 +51,7 @@ describe('proposal form', () => {
     expect(schema.safeParse({ intent: 'accept', proposalId: 'nope' }).success).toBe(false)
     expect(schema.safeParse({ intent: 'decline', proposalId, reason: 'rude' }).success).toBe(false)
     expect(schema.safeParse({ intent: 'decline', proposalId, reason: 'unclear' }).success).toBe(true)
-    expect(declineGaps('other', ' ')).toEqual({ text: ['needs.proposals.errors.declineTextRequired'] })
+    expect(declineGaps('other', ' ')).toEqual({ text: ['proposals.errors.declineTextRequired'] })
     expect(declineGaps('other', 'Nous avons internalisé le sujet.')).toEqual({})
     expect(declineGaps('too_early', undefined)).toEqual({})
   })

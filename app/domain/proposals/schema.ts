@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { objectIdSchema } from '../needs/schema'
 import { budgetRanges } from '../needs/vocabulary'
 import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 import { declineReasons, proposalLimits, type DeclineReason } from './vocabulary'
 
 /**
@@ -23,21 +24,21 @@ function contentFields(mode: 'create' | 'edit') {
     submissionId: mode === 'create' ? z.string({ required_error: 'needs.errors.invalid' }).uuid('needs.errors.invalid') : z.string().optional(),
     orgId: objectIdSchema.optional(),
     approach: z
-      .string({ required_error: 'needs.proposals.errors.approachRequired' })
+      .string({ required_error: 'proposals.errors.approachRequired' })
       .trim()
-      .min(30, 'needs.proposals.errors.approachTooShort')
+      .min(30, 'proposals.errors.approachTooShort')
       .max(proposalLimits.approach, withValues('needs.errors.tooLong', { max: proposalLimits.approach })),
     team: z
-      .string({ required_error: 'needs.proposals.errors.teamRequired' })
+      .string({ required_error: 'proposals.errors.teamRequired' })
       .trim()
-      .min(5, 'needs.proposals.errors.teamRequired')
+      .min(5, 'proposals.errors.teamRequired')
       .max(proposalLimits.team, withValues('needs.errors.tooLong', { max: proposalLimits.team })),
     durationMonths: z
-      .number({ required_error: 'needs.proposals.errors.durationRange', invalid_type_error: 'needs.proposals.errors.durationRange' })
-      .int('needs.proposals.errors.durationRange')
-      .min(1, 'needs.proposals.errors.durationRange')
-      .max(60, 'needs.proposals.errors.durationRange'),
-    costRange: z.enum(budgetRanges, { errorMap: () => ({ message: 'needs.proposals.errors.costRequired' }) }),
+      .number({ required_error: 'proposals.errors.durationRange', invalid_type_error: 'proposals.errors.durationRange' })
+      .int('proposals.errors.durationRange')
+      .min(1, 'proposals.errors.durationRange')
+      .max(60, 'proposals.errors.durationRange'),
+    costRange: z.enum(budgetRanges, { errorMap: () => ({ message: 'proposals.errors.costRequired' }) }),
     /** Consortium partners, one per line (organisations outside Passerelle included). */
     partners: z
       .string()
@@ -46,7 +47,7 @@ function contentFields(mode: 'create' | 'edit') {
       .transform((value, ctx) => {
         const names = [...new Set((value ?? '').split(/[\n\r;]+/).map((name) => name.trim()).filter(Boolean))]
         if (names.length > proposalLimits.partners) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: withValues('needs.proposals.errors.partnersTooMany', { max: proposalLimits.partners }) })
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: withValues('proposals.errors.partnersTooMany', { max: proposalLimits.partners }) })
           return z.NEVER
         }
         if (names.some((name) => name.length > proposalLimits.partner)) {
@@ -81,7 +82,7 @@ export const proposalDecisionSchema = () =>
     z.object({
       intent: z.literal('decline'),
       proposalId: objectIdSchema,
-      reason: z.enum(declineReasons, { errorMap: () => ({ message: 'needs.proposals.errors.declineReasonRequired' }) }),
+      reason: z.enum(declineReasons, { errorMap: () => ({ message: 'proposals.errors.declineReasonRequired' }) }),
       text: z.string().trim().max(proposalLimits.declineText, withValues('needs.errors.tooLong', { max: proposalLimits.declineText })).optional(),
     }),
     z.object({ intent: z.literal('withdraw'), proposalId: objectIdSchema }),
@@ -89,5 +90,5 @@ export const proposalDecisionSchema = () =>
 
 /** "Other" needs a few words: the proposer should understand the refusal. */
 export function declineGaps(reason: DeclineReason, text: string | undefined): Record<string, string[]> {
-  return reason === 'other' && !text?.trim() ? { text: ['needs.proposals.errors.declineTextRequired'] } : {}
+  return reason === 'other' && !text?.trim() ? { text: ['proposals.errors.declineTextRequired'] } : {}
 }

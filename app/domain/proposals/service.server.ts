@@ -19,7 +19,7 @@ import { isObjectId } from '../ids'
 
 /**
  * Proposals: labs, centres, clusters and pôles answer needs; the company shortlists, declines
- * or accepts. Refusals are DomainErrors whose messages are i18n keys (`needs.proposals.…`).
+ * or accepts. Refusals are DomainErrors whose messages are i18n keys (`proposals.…`).
  */
 /** The clock, and who tells people what happened (stored, and pushed live when a publisher is given). */
 type Deps = Clock & NotifyHook
@@ -29,14 +29,14 @@ const isDuplicateKey = (error: unknown): error is { code: number; keyPattern?: R
 
 function needRefusal(status: NeedStatus) {
   return status === 'draft' || status === 'submitted'
-    ? conflict('needs.proposals.refusals.needNotOnline')
-    : conflict('needs.proposals.refusals.needClosed')
+    ? conflict('proposals.refusals.needNotOnline')
+    : conflict('proposals.refusals.needClosed')
 }
 
 async function loadProposal(proposalId: string, session?: mongoose.ClientSession): Promise<ProposalRecord> {
-  if (!isObjectId(proposalId)) throw notFound('needs.proposals.refusals.notFound')
+  if (!isObjectId(proposalId)) throw notFound('proposals.refusals.notFound')
   const proposal = await Proposal.findById(proposalId).session(session ?? null).lean()
-  if (!proposal) throw notFound('needs.proposals.refusals.notFound')
+  if (!proposal) throw notFound('proposals.refusals.notFound')
   return proposal as ProposalRecord
 }
 
@@ -59,11 +59,11 @@ export async function createProposal(
   const now = clock.now ?? new Date()
   const existing = await Proposal.findOne({ submissionId }).lean()
   if (existing) return sameSubmission(existing, actor, needId)
-  assertPermission(actor, 'create:proposal:own', 'needs.proposals.refusals.notAProposer')
-  if (!isObjectId(orgId)) throw invalid('needs.proposals.refusals.notAProposer', { orgId: ['needs.errors.invalidChoice'] })
+  assertPermission(actor, 'create:proposal:own', 'proposals.refusals.notAProposer')
+  if (!isObjectId(orgId)) throw invalid('proposals.refusals.notAProposer', { orgId: ['needs.errors.invalidChoice'] })
   const org = await Organisation.findById(orgId, { kind: 1 }).lean()
-  if (!org || !proposingKinds.includes(org.kind)) throw forbidden('needs.proposals.refusals.notAProposer')
-  assertAllowed(mayProposeFor(actor, { kind: org.kind, member: await isMemberOf(actor.id, orgId) }), 'needs.proposals.refusals.notAMember')
+  if (!org || !proposingKinds.includes(org.kind)) throw forbidden('proposals.refusals.notAProposer')
+  assertAllowed(mayProposeFor(actor, { kind: org.kind, member: await isMemberOf(actor.id, orgId) }), 'proposals.refusals.notAMember')
   // Throws 404 when the actor may not see the need at all (a draft, someone else's review).
   const { need } = await getNeedForViewer(actor, needId, clock)
   if (!acceptsProposals(need.status)) throw needRefusal(need.status)
@@ -96,7 +96,7 @@ export async function createProposal(
     // The same submission may have won the race on either unique index: it is then the answer.
     const first = await Proposal.findOne({ submissionId }).lean()
     if (first) return sameSubmission(first, actor, needId)
-    throw conflict('needs.proposals.refusals.alreadyActive')
+    throw conflict('proposals.refusals.alreadyActive')
   }
   if (told) await proposalReceived(clock.notifier, { id: needId, title: told.title, companyOrgId: told.companyOrgId }, { orgId, actorId: actor.id, inDiscussion: told.inDiscussion })
   return { id, created: true }
@@ -108,18 +108,18 @@ function sameSubmission(existing: { _id: unknown; authorId: unknown; needId: unk
 }
 
 async function assertProposerMember(actor: Actor, proposal: ProposalRecord) {
-  if (!(await isMemberOf(actor.id, proposal.orgId))) throw notFound('needs.proposals.refusals.notFound')
+  if (!(await isMemberOf(actor.id, proposal.orgId))) throw notFound('proposals.refusals.notFound')
 }
 
 /** The proposer edits the content until the company shortlists (or decides). */
 export async function updateProposal(actor: Actor, proposalId: string, input: ProposalInput) {
   const proposal = await loadProposal(proposalId)
   await assertProposerMember(actor, proposal)
-  if (!allowsFrom('edit', proposal.status)) throw conflict('needs.proposals.refusals.notEditable')
+  if (!allowsFrom('edit', proposal.status)) throw conflict('proposals.refusals.notEditable')
   const need = await Need.findById(proposal.needId, { status: 1 }).lean()
   if (!need || !acceptsProposals(need.status)) throw needRefusal(need?.status ?? 'closed')
   const result = await Proposal.updateOne({ _id: proposal._id, status: { $in: proposalRules.edit.from } }, { $set: { ...input, trlStart: input.trlStart ?? null, trlEnd: input.trlEnd ?? null } })
-  if (result.matchedCount === 0) throw conflict('needs.proposals.refusals.notEditable')
+  if (result.matchedCount === 0) throw conflict('proposals.refusals.notEditable')
   return { id: proposalId }
 }
 
@@ -136,13 +136,13 @@ async function moveProposal(
     { $set: { status: to, ...options.set }, $push: { history: { by: actor.id, at: options.now, from: proposal.status, to } } },
     { session: options.session },
   )
-  if (result.modifiedCount === 0) throw conflict('needs.proposals.refusals.changedMeanwhile')
+  if (result.modifiedCount === 0) throw conflict('proposals.refusals.changedMeanwhile')
 }
 
 export async function withdrawProposal(actor: Actor, proposalId: string, clock: Clock = {}) {
   const proposal = await loadProposal(proposalId)
   await assertProposerMember(actor, proposal)
-  if (!allowsFrom('withdraw', proposal.status)) throw conflict('needs.proposals.refusals.notWithdrawable')
+  if (!allowsFrom('withdraw', proposal.status)) throw conflict('proposals.refusals.notWithdrawable')
   await moveProposal(actor, proposal, proposalRules.withdraw.from, 'withdrawn', { now: clock.now ?? new Date() })
   return { id: proposalId, status: 'withdrawn' as const }
 }
@@ -151,13 +151,13 @@ export async function withdrawProposal(actor: Actor, proposalId: string, clock: 
 async function loadForDecision(actor: Actor, proposalId: string) {
   const proposal = await loadProposal(proposalId)
   const need = await Need.findById(proposal.needId, { companyOrgId: 1, status: 1, title: 1 }).lean()
-  if (!need) throw notFound('needs.proposals.refusals.notFound')
+  if (!need) throw notFound('proposals.refusals.notFound')
   if (!(await isMemberOf(actor.id, need.companyOrgId))) {
     // The proposer sees their own proposal exist, but may not decide on it; others get nothing.
-    if (await isMemberOf(actor.id, proposal.orgId)) throw forbidden('needs.proposals.refusals.notTheCompany')
-    throw notFound('needs.proposals.refusals.notFound')
+    if (await isMemberOf(actor.id, proposal.orgId)) throw forbidden('proposals.refusals.notTheCompany')
+    throw notFound('proposals.refusals.notFound')
   }
-  if (!allowsFrom('decline', proposal.status)) throw conflict('needs.proposals.refusals.alreadyDecided')
+  if (!allowsFrom('decline', proposal.status)) throw conflict('proposals.refusals.alreadyDecided')
   if (!acceptsProposals(need.status)) throw needRefusal(need.status)
   return { proposal, need }
 }
@@ -168,7 +168,7 @@ const tellProposer = (clock: Deps, need: { _id: unknown; title: string }, propos
 
 export async function shortlistProposal(actor: Actor, proposalId: string, clock: Deps = {}) {
   const { proposal, need } = await loadForDecision(actor, proposalId)
-  if (!allowsFrom('shortlist', proposal.status)) throw conflict('needs.proposals.refusals.alreadyDecided')
+  if (!allowsFrom('shortlist', proposal.status)) throw conflict('proposals.refusals.alreadyDecided')
   await moveProposal(actor, proposal, proposalRules.shortlist.from, 'shortlisted', { now: clock.now ?? new Date() })
   await tellProposer(clock, need, proposal, 'proposal_shortlisted', actor)
   return { id: proposalId, status: 'shortlisted' as const }
@@ -177,7 +177,7 @@ export async function shortlistProposal(actor: Actor, proposalId: string, clock:
 /** Declines with a reason the proposer will read ("other" needs a few words). */
 export async function declineProposal(actor: Actor, proposalId: string, reason: DeclineReason, text: string | undefined, clock: Deps = {}) {
   const gaps = declineGaps(reason, text)
-  if (Object.keys(gaps).length) throw invalid('needs.proposals.errors.declineTextRequired', gaps)
+  if (Object.keys(gaps).length) throw invalid('proposals.errors.declineTextRequired', gaps)
   const { proposal, need } = await loadForDecision(actor, proposalId)
   await moveProposal(actor, proposal, proposalRules.decline.from, 'declined', { now: clock.now ?? new Date(), set: { declineReason: reason, declineText: text?.trim() ?? '' } })
   await tellProposer(clock, need, proposal, 'proposal_declined', actor)
@@ -229,12 +229,12 @@ export async function acceptProposal(actor: Actor, proposalId: string, clock: De
   } catch (error) {
     // Whichever step noticed it (the first read or the transaction), losing the race to another
     // acceptance is told as such.
-    if (isDuplicateKey(error)) throw conflict('needs.proposals.refusals.anotherAccepted')
+    if (isDuplicateKey(error)) throw conflict('proposals.refusals.anotherAccepted')
     if (error instanceof DomainError && error.code === 'conflict') {
       const proposalNeedId = needId ?? (await Proposal.findById(proposalId, { needId: 1 }).lean())?.needId
       const fresh = proposalNeedId ? await Need.findById(proposalNeedId, { status: 1, projectId: 1 }).lean() : null
       const mine = fresh?.projectId ? await Project.exists({ _id: fresh.projectId, proposalId }) : null
-      if (fresh?.status === 'in_project' && !mine) throw conflict('needs.proposals.refusals.anotherAccepted')
+      if (fresh?.status === 'in_project' && !mine) throw conflict('proposals.refusals.anotherAccepted')
     }
     throw error
   }
@@ -326,7 +326,7 @@ export async function organisationsThatMayPropose(actor: Actor, needId: string) 
 export async function getProposalForEditing(actor: Actor, proposalId: string) {
   const proposal = await loadProposal(proposalId)
   await assertProposerMember(actor, proposal)
-  if (!allowsFrom('edit', proposal.status)) throw conflict('needs.proposals.refusals.notEditable')
+  if (!allowsFrom('edit', proposal.status)) throw conflict('proposals.refusals.notEditable')
   // Its need's state does not change what its edit page shows.
   const [view] = await toViews([proposal], 'proposer', () => true)
   return view!

@@ -7,7 +7,6 @@ import type { Language } from '~/i18n/config'
 import { Button } from '../button'
 import { FormErrors, TextareaField } from '../field'
 import '~/i18n/areas/brokerage'
-import '~/i18n/areas/orgs'
 
 export type ParticipantRowReply = { itemId: string; formErrors: string[]; fieldErrors: Record<string, string[]> }
 
@@ -33,7 +32,7 @@ export function ParticipantList({ participants, viewerId, agendaHref, reply }: {
             </h2>
             {person.organisation ? (
               <p>
-                <Link to={`/organisations/${person.organisation.slug}`}>{person.organisation.name}</Link> · {t(`orgs.kinds.${person.organisation.kind}`)}
+                <Link to={`/organisations/${person.organisation.slug}`}>{person.organisation.name}</Link> · {t(`orgKinds.${person.organisation.kind}`)}
               </p>
             ) : null}
             <h3 className="participant-subheading">{t('brokerage.participants.competences')}</h3>

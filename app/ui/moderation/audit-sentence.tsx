@@ -6,6 +6,7 @@ import { proposalStatuses, type ProposalStatus } from '~/domain/proposals/vocabu
 import type fr from '~/i18n/locales/fr/moderation'
 import '~/i18n/areas/moderation'
 import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 
 type SentenceKey = keyof (typeof fr)['journal']['sentences']
 export type AuditSentenceRow = { action: string; actorId: string | null; actorName: string; targetKind: string; before: string; after: string; target: AuditTarget }
@@ -35,7 +36,7 @@ export function AuditSentence({ row }: { row: AuditSentenceRow }) {
     row.action === 'need.status' && isNeedStatus(value)
       ? t(`needs.status.${value}`)
       : row.action === 'proposal.status' && isProposalStatus(value)
-        ? t(`needs.proposals.status.${value}`)
+        ? t(`proposals.status.${value}`)
         : value
   const [before = '', after = ''] = t(`moderation.journal.sentences.${key}`, { actor, target: TARGET, before: status(row.before), after: status(row.after) }).split(TARGET)
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from '~/i18n/react'
 import { Button, ButtonLink } from '~/ui/button'
 import { Dialog } from '~/ui/dialog'
 import { useHydrated } from '~/ui/use-hydrated'
-import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 
 /** The query parameter that shows the confirmation in the page when scripts have not run. */
 export const acceptParam = 'accepter'
@@ -23,23 +23,23 @@ export function AcceptProposal({ proposalId, orgName, othersClosed, describedBy 
   if (!hydrated) {
     return (
       <ButtonLink href={`?${acceptParam}=${proposalId}#accept-${proposalId}`} aria-describedby={describedBy}>
-        {t('needs.proposals.decisions.accept')}
+        {t('proposals.decisions.accept')}
       </ButtonLink>
     )
   }
   return (
     <>
       <Button type="button" aria-haspopup="dialog" aria-describedby={describedBy} onClick={() => setOpen(true)}>
-        {t('needs.proposals.decisions.accept')}
+        {t('proposals.decisions.accept')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t('needs.proposals.accept.title', { org: orgName })}>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('proposals.accept.title', { org: orgName })}>
         <AcceptConfirmation
           proposalId={proposalId}
           orgName={orgName}
           othersClosed={othersClosed}
           cancel={
             <Button variant="secondary" onClick={() => setOpen(false)}>
-              {t('needs.proposals.accept.cancel')}
+              {t('proposals.accept.cancel')}
             </Button>
           }
         />
@@ -56,14 +56,14 @@ export function AcceptInPage({ proposalId, orgName, othersClosed }: Accepting) {
   if (searchParams.get(acceptParam) !== proposalId) return null
   return (
     <section className="callout callout-warning accept-confirmation" id={`accept-${proposalId}`} aria-labelledby={`accept-title-${proposalId}`}>
-      <h4 id={`accept-title-${proposalId}`}>{t('needs.proposals.accept.title', { org: orgName })}</h4>
+      <h4 id={`accept-title-${proposalId}`}>{t('proposals.accept.title', { org: orgName })}</h4>
       <AcceptConfirmation
         proposalId={proposalId}
         orgName={orgName}
         othersClosed={othersClosed}
         cancel={
           <ButtonLink href={location.pathname} variant="secondary">
-            {t('needs.proposals.accept.cancel')}
+            {t('proposals.accept.cancel')}
           </ButtonLink>
         }
       />
@@ -77,20 +77,20 @@ function AcceptConfirmation({ proposalId, orgName, othersClosed, cancel }: Accep
   const pending = navigation.state === 'submitting' && navigation.formData?.get('proposalId') === proposalId && navigation.formData.get('intent') === 'accept'
   return (
     <>
-      <p>{t('needs.proposals.accept.lead', { org: orgName })}</p>
+      <p>{t('proposals.accept.lead', { org: orgName })}</p>
       <ul className="accept-consequences">
-        <li>{t('needs.proposals.accept.room', { org: orgName })}</li>
-        <li>{othersClosed ? t('needs.proposals.accept.others', { count: othersClosed }) : t('needs.proposals.accept.noOthers')}</li>
-        <li>{t('needs.proposals.accept.need')}</li>
+        <li>{t('proposals.accept.room', { org: orgName })}</li>
+        <li>{othersClosed ? t('proposals.accept.others', { count: othersClosed }) : t('proposals.accept.noOthers')}</li>
+        <li>{t('proposals.accept.need')}</li>
       </ul>
       <p>
-        <strong>{t('needs.proposals.accept.irreversible')}</strong>
+        <strong>{t('proposals.accept.irreversible')}</strong>
       </p>
       <Form method="post" className="need-actions-list">
         <input type="hidden" name="intent" value="accept" />
         <input type="hidden" name="proposalId" value={proposalId} />
         <Button type="submit" pending={pending}>
-          {t('needs.proposals.accept.confirm', { org: orgName })}
+          {t('proposals.accept.confirm', { org: orgName })}
         </Button>
         {cancel}
       </Form>

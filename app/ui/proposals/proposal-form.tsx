@@ -8,6 +8,7 @@ import { budgetRanges } from '~/domain/needs/vocabulary'
 import { proposalFormSchema } from '~/domain/proposals/schema'
 import { proposalLimits } from '~/domain/proposals/vocabulary'
 import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 
 export type ProposalFormValues = {
   submissionId: string
@@ -64,7 +65,7 @@ export function ProposalForm({
       {mode === 'create' && organisations.length > 1 ? (
         <SelectField
           {...conformField(fields.orgId)}
-          label={t('needs.proposals.form.org')}
+          label={t('proposals.form.org')}
           required
           options={organisations.map((org) => ({ value: org.id, label: org.name }))}
         />
@@ -72,22 +73,22 @@ export function ProposalForm({
         <>
           <input type="hidden" name={fields.orgId.name} value={organisations[0].id} />
           <p>
-            <strong>{t('needs.proposals.form.org')}</strong> {organisations[0].name}
+            <strong>{t('proposals.form.org')}</strong> {organisations[0].name}
           </p>
         </>
       ) : null}
       <TextareaField
         {...conformField(fields.approach)}
-        label={t('needs.proposals.form.approach')}
-        hint={t('needs.proposals.form.approachHint')}
+        label={t('proposals.form.approach')}
+        hint={t('proposals.form.approachHint')}
         maxLength={proposalLimits.approach}
         rows={8}
         required
       />
       <TextareaField
         {...conformField(fields.team)}
-        label={t('needs.proposals.form.team')}
-        hint={t('needs.proposals.form.teamHint')}
+        label={t('proposals.form.team')}
+        hint={t('proposals.form.teamHint')}
         maxLength={proposalLimits.team}
         rows={3}
         required
@@ -99,38 +100,38 @@ export function ProposalForm({
           inputMode="numeric"
           min={1}
           max={60}
-          label={t('needs.proposals.form.duration')}
+          label={t('proposals.form.duration')}
           required
         />
         <SelectField
           {...conformField(fields.costRange, '')}
-          label={t('needs.proposals.form.cost')}
+          label={t('proposals.form.cost')}
           required
           options={[{ value: '', label: t('needs.form.chooseOne') }, ...budgetRanges.map((range) => ({ value: range, label: t(`needs.budget.${range}`) }))]}
         />
         <SelectField
           {...conformField(fields.trlStart, '')}
-          label={t('needs.proposals.form.trlStart')}
+          label={t('proposals.form.trlStart')}
           hint={t('needs.form.trlHint')}
           options={trlOptions}
         />
         <SelectField
           {...conformField(fields.trlEnd, '')}
-          label={t('needs.proposals.form.trlEnd')}
+          label={t('proposals.form.trlEnd')}
           hint={t('needs.form.trlHint')}
           options={trlOptions}
         />
       </div>
       <TextareaField
         {...conformField(fields.partners)}
-        label={t('needs.proposals.form.partners')}
-        hint={t('needs.proposals.form.partnersHint')}
+        label={t('proposals.form.partners')}
+        hint={t('proposals.form.partnersHint')}
         rows={3}
       />
-      <p className="need-next">{t('needs.proposals.form.nextSteps')}</p>
+      <p className="need-next">{t('proposals.form.nextSteps')}</p>
       <div className="form-actions">
         <Button type="submit" pending={pending}>
-          {mode === 'create' ? t('needs.proposals.form.submit') : t('needs.proposals.form.save')}
+          {mode === 'create' ? t('proposals.form.submit') : t('proposals.form.save')}
         </Button>
         <ButtonLink href={cancelHref} variant="ghost">
           {t('needs.form.cancel')}

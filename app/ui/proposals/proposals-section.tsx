@@ -10,6 +10,7 @@ import { AcceptInPage, AcceptProposal } from './accept-proposal'
 import { ProposalCard } from './proposal-display'
 import { ShortlistComparison } from './shortlist-comparison'
 import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 
 /** An action's reply about one proposal: which one, and the errors of its form. */
 export type DecisionReply = { proposalId: string | null; result: { error?: Record<string, string[] | null> | null } }
@@ -74,7 +75,7 @@ export function ProposalsSection({
             {proposals.map((proposal) => (
               <li key={proposal.id}>
                 <ProposalCard proposal={proposal}>
-                  <p className="need-next">{t(`needs.proposals.mine.whatNext.${proposal.status}`)}</p>
+                  <p className="need-next">{t(`proposals.mine.whatNext.${proposal.status}`)}</p>
                   <ProposerActions needId={needId} proposalId={proposal.id} actions={proposal.availableActions} errors={actionData?.proposalId === proposal.id ? actionData.result.error : null} />
                 </ProposalCard>
               </li>
@@ -135,31 +136,31 @@ function CompanyDecisions({
             <input type="hidden" name="intent" value="shortlist" />
             <input type="hidden" name="proposalId" value={proposalId} />
             <Button type="submit" variant="secondary" pending={pendingIntent === 'shortlist'}>
-              {t('needs.proposals.decisions.shortlist')}
+              {t('proposals.decisions.shortlist')}
             </Button>
           </Form>
         ) : null}
         {actions.includes('accept') ? <AcceptProposal proposalId={proposalId} orgName={orgName} othersClosed={othersClosed} describedBy={`accept-hint-${proposalId}`} /> : null}
       </div>
       <p className="field-hint" id={`accept-hint-${proposalId}`}>
-        {t('needs.proposals.decisions.acceptHint')}
+        {t('proposals.decisions.acceptHint')}
       </p>
       {actions.includes('accept') ? <AcceptInPage proposalId={proposalId} orgName={orgName} othersClosed={othersClosed} /> : null}
       <details className="decline" open={declineOpen || undefined}>
-        <summary>{t('needs.proposals.decisions.decline')}</summary>
-        <Form method="post" className="decline-form" aria-label={t('needs.proposals.decisions.declineTitle')}>
+        <summary>{t('proposals.decisions.decline')}</summary>
+        <Form method="post" className="decline-form" aria-label={t('proposals.decisions.declineTitle')}>
           <input type="hidden" name="intent" value="decline" />
           <input type="hidden" name="proposalId" value={proposalId} />
           <SelectField
             name="reason"
-            label={t('needs.proposals.decisions.declineReason')}
+            label={t('proposals.decisions.declineReason')}
             required
             errors={errors?.reason ?? null}
-            options={[{ value: '', label: t('needs.form.chooseOne') }, ...declineReasons.map((reason) => ({ value: reason, label: t(`needs.proposals.declineReason.${reason}`) }))]}
+            options={[{ value: '', label: t('needs.form.chooseOne') }, ...declineReasons.map((reason) => ({ value: reason, label: t(`proposals.declineReason.${reason}`) }))]}
           />
-          <TextareaField name="text" label={t('needs.proposals.decisions.declineText')} rows={3} maxLength={1000} errors={errors?.text ?? null} />
+          <TextareaField name="text" label={t('proposals.decisions.declineText')} rows={3} maxLength={1000} errors={errors?.text ?? null} />
           <Button type="submit" variant="danger" pending={pendingIntent === 'decline'}>
-            {t('needs.proposals.decisions.declineConfirm')}
+            {t('proposals.decisions.declineConfirm')}
           </Button>
         </Form>
       </details>
@@ -178,14 +179,14 @@ function ProposerActions({ needId, proposalId, actions, errors }: { needId: stri
       <div className="need-actions-list">
         {actions.includes('edit') ? (
           <ButtonLink href={`/besoins/${needId}/propositions/${proposalId}/modifier`} variant="secondary">
-            {t('needs.proposals.decisions.edit')}
+            {t('proposals.decisions.edit')}
           </ButtonLink>
         ) : null}
         <Form method="post">
           <input type="hidden" name="intent" value="withdraw" />
           <input type="hidden" name="proposalId" value={proposalId} />
           <Button type="submit" variant="ghost" pending={pending}>
-            {t('needs.proposals.decisions.withdraw')}
+            {t('proposals.decisions.withdraw')}
           </Button>
         </Form>
       </div>

@@ -2,6 +2,7 @@ import { useTranslation } from '~/i18n/react'
 import type { ComparisonRow } from '~/domain/proposals/comparison'
 import type { BudgetRange } from '~/domain/needs/vocabulary'
 import '~/i18n/areas/needs'
+import '~/i18n/areas/proposals'
 
 /** The shortlisted proposals side by side: one row each, the organisation heading the row. */
 export function ShortlistComparison({ rows }: { rows: ComparisonRow[] }) {
@@ -9,18 +10,18 @@ export function ShortlistComparison({ rows }: { rows: ComparisonRow[] }) {
   if (!rows.length) return null
   return (
     <section aria-labelledby="comparison-title" className="section shortlist-comparison">
-      <h3 id="comparison-title">{t('needs.proposals.compare.title')}</h3>
+      <h3 id="comparison-title">{t('proposals.compare.title')}</h3>
       <div className="table-scroll" role="group" aria-labelledby="comparison-title" tabIndex={0}>
         <table className="comparison-table">
-          <caption className="visually-hidden">{t('needs.proposals.compare.caption', { count: rows.length })}</caption>
+          <caption className="visually-hidden">{t('proposals.compare.caption', { count: rows.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('needs.proposals.compare.org')}</th>
-              <th scope="col">{t('needs.proposals.view.approach')}</th>
-              <th scope="col">{t('needs.proposals.view.cost')}</th>
-              <th scope="col">{t('needs.proposals.view.duration')}</th>
-              <th scope="col">{t('needs.proposals.view.trl')}</th>
-              <th scope="col">{t('needs.proposals.view.partners')}</th>
+              <th scope="col">{t('proposals.compare.org')}</th>
+              <th scope="col">{t('proposals.view.approach')}</th>
+              <th scope="col">{t('proposals.view.cost')}</th>
+              <th scope="col">{t('proposals.view.duration')}</th>
+              <th scope="col">{t('proposals.view.trl')}</th>
+              <th scope="col">{t('proposals.view.partners')}</th>
             </tr>
           </thead>
           <tbody>
@@ -31,14 +32,14 @@ export function ShortlistComparison({ rows }: { rows: ComparisonRow[] }) {
                 </th>
                 <td>{row.summary}</td>
                 <td>{t(`needs.budget.${row.costRange as BudgetRange}`)}</td>
-                <td>{t('needs.proposals.view.durationValue', { count: row.durationMonths })}</td>
+                <td>{t('proposals.view.durationValue', { count: row.durationMonths })}</td>
                 <td>
-                  {row.trlStart || row.trlEnd ? t('needs.detail.trlValue', { current: row.trlStart ?? '?', target: row.trlEnd ?? '?' }) : t('needs.proposals.compare.unknown')}
+                  {row.trlStart || row.trlEnd ? t('needs.detail.trlValue', { current: row.trlStart ?? '?', target: row.trlEnd ?? '?' }) : t('proposals.compare.unknown')}
                   {row.reachesTarget === null ? null : (
-                    <span className="muted"> — {t(row.reachesTarget ? 'needs.proposals.compare.reachesTarget' : 'needs.proposals.compare.belowTarget')}</span>
+                    <span className="muted"> — {t(row.reachesTarget ? 'proposals.compare.reachesTarget' : 'proposals.compare.belowTarget')}</span>
                   )}
                 </td>
-                <td>{row.partners.length ? row.partners.join(', ') : t('needs.proposals.compare.none')}</td>
+                <td>{row.partners.length ? row.partners.join(', ') : t('proposals.compare.none')}</td>
               </tr>
             ))}
           </tbody>

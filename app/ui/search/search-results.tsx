@@ -16,7 +16,6 @@ import { Button } from '~/ui/button'
 import { OrgBadges } from '~/ui/org-badges'
 import { EmptyState } from '~/ui/states'
 import '~/i18n/areas/needs'
-import '~/i18n/areas/orgs'
 import '~/i18n/areas/search'
 
 /** The parts of the search page (app/routes/recherche.tsx): results, facets, the place filter's status, paging. */
@@ -138,7 +137,7 @@ export function OrganisationResult({ hit }: { hit: OrganisationHit }) {
         </Link>
       </h2>
       <p className="search-hit-meta">
-        <span className="tag tag-muted">{t(`orgs.kinds.${hit.kind as OrgKind}`)}</span>
+        <span className="tag tag-muted">{t(`orgKinds.${hit.kind as OrgKind}`)}</span>
         <OrgBadges kind={hit.kind as OrgKind} verified={hit.verified} fictional={hit.fictional} />
       </p>
       <p className="search-hit-meta muted">
@@ -183,7 +182,7 @@ export function useFacetLabel() {
       case 'status':
         return t(`needs.status.${value as NeedStatus}`)
       case 'kind':
-        return t(`orgs.kinds.${value as OrgKind}`)
+        return t(`orgKinds.${value as OrgKind}`)
       case 'verified':
         return t('search.facets.verifiedTrue')
       case 'trl':

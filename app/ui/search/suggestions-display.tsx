@@ -4,7 +4,6 @@ import type { Language } from '~/i18n/config'
 import { domainName } from '~/domain/orgs/labels'
 import type { OrgKind } from '~/domain/orgs/kinds'
 import type { MatchExplanation, SuggestedNeed, SuggestedPartner, Suggestions } from '~/domain/search/matching'
-import '~/i18n/areas/orgs'
 import '~/i18n/areas/search'
 
 /**
@@ -53,7 +52,7 @@ export function SuggestedPartners({ suggestions }: { suggestions: Suggestions<Su
       suggestions={suggestions}
       render={(partner) => (
         <li key={partner.id}>
-          <Link to={`/organisations/${partner.slug}`}>{partner.name}</Link> <span className="tag tag-muted">{t(`orgs.kinds.${partner.kind as OrgKind}`)}</span>
+          <Link to={`/organisations/${partner.slug}`}>{partner.name}</Link> <span className="tag tag-muted">{t(`orgKinds.${partner.kind as OrgKind}`)}</span>
           <Reasons explanation={partner.explanation} />
         </li>
       )}

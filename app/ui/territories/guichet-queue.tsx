@@ -6,7 +6,6 @@ import { type Language } from '~/i18n/config'
 import { Button } from '~/ui/button'
 import { FormErrors, SelectField, TextareaField } from '~/ui/field'
 import { formatDate } from '~/ui/needs/need-display'
-import '~/i18n/areas/orgs'
 import '~/i18n/areas/territories'
 
 /** One request of the guichet's queue: who asks what, what was done, and the animator's three actions. */
@@ -90,7 +89,7 @@ export function GuichetRequestCard({ request, reply }: { request: GuichetQueueIt
                     name="orgSlug"
                     required
                     errors={errors?.fieldErrors.orgSlug}
-                    options={[{ value: '', label: t('territories.queue.route.choose') }, ...request.routeChoices.map((org) => ({ value: org.slug, label: `${org.name} (${t(`orgs.kinds.${org.kind as 'lab'}`)})` }))]}
+                    options={[{ value: '', label: t('territories.queue.route.choose') }, ...request.routeChoices.map((org) => ({ value: org.slug, label: `${org.name} (${t(`orgKinds.${org.kind as 'lab'}`)})` }))]}
                   />
                   <TextareaField id={field('note')} label={t('territories.queue.route.note')} name="note" rows={2} maxLength={1000} required errors={errors?.fieldErrors.note} />
                   <Button type="submit" name="intent" value="route" variant="secondary">

@@ -6,7 +6,6 @@ import type { OrgKind } from '~/domain/orgs/kinds'
 import { type Language } from '~/i18n/config'
 import { AidesPanel, DomainTags, filiereLabel, NeedCard } from '~/ui/needs/need-display'
 import { OrgBadges } from '~/ui/org-badges'
-import '~/i18n/areas/orgs'
 import '~/i18n/areas/territories'
 
 /**
@@ -145,7 +144,7 @@ function OrganisationList({ organisations, empty }: { organisations: TerritoryOr
             <Link to={`/organisations/${org.slug}`}>{org.name}</Link>
           </h4>
           <p className="muted">
-            {t(`orgs.kinds.${org.kind as OrgKind}`)}
+            {t(`orgKinds.${org.kind as OrgKind}`)}
             {org.communeName ? <span lang="fr"> · {org.communeName}</span> : null} <OrgBadges kind={org.kind as OrgKind} verified={org.verified} />
           </p>
           {org.domains.length || org.keywords.length ? (

@@ -9,6 +9,19 @@ const en: SameShape<typeof common> = {
     description:
       'Passerelle connects industrial SMEs with the research labs, technology centres, clusters and competitiveness clusters of their territory.',
   },
+  // Shown wherever an organisation is named (search, need pages, directory): not only in the orgs area.
+  orgKinds: {
+    company: 'Company',
+    lab: 'Research lab',
+    technology_centre: 'Technology centre',
+    cluster: 'Cluster',
+    pole: 'Competitiveness cluster (pôle)',
+  },
+  orgBadges: {
+    unverified: 'Not verified',
+    verified: 'Verified',
+    fictional: 'Fictional (demo)',
+  },
   layout: {
     skipToContent: 'Skip to content',
     homeLink: 'Passerelle, home',

@@ -19,7 +19,8 @@ import statistics from './statistics'
 import territories from './territories'
 import brokerage from './brokerage'
 import reporting from './reporting'
+import proposals from './proposals'
 
-const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage, reporting }
+const en: SameShape<Translations> = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage, reporting, proposals }
 
 export default en

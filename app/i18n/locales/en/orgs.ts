@@ -2,23 +2,11 @@ import type orgsFr from '../fr/orgs'
 import type { SameShape } from '../shape'
 
 const orgs: SameShape<typeof orgsFr> = {
-  kinds: {
-    company: 'Company',
-    lab: 'Research lab',
-    technology_centre: 'Technology centre',
-    cluster: 'Cluster',
-    pole: 'Competitiveness cluster (pôle)',
-  },
   sizes: {
     tpe: 'Micro company (under 10 staff)',
     pme: 'SME (10 to 249 staff)',
     eti: 'Mid-cap (250 to 4,999 staff)',
     ge: 'Large company',
-  },
-  badges: {
-    unverified: 'Not verified',
-    verified: 'Verified',
-    fictional: 'Fictional (demo)',
   },
   roles: { owner: 'Owner', member: 'Member' },
   directory: {

@@ -5,6 +5,19 @@ const common = {
     description:
       'Passerelle met en relation les PME industrielles avec les laboratoires, centres techniques, clusters et pôles de compétitivité de leur territoire.',
   },
+  // Shown wherever an organisation is named (search, need pages, directory): not only in the orgs area.
+  orgKinds: {
+    company: 'Entreprise',
+    lab: 'Laboratoire',
+    technology_centre: 'Centre technique',
+    cluster: 'Cluster',
+    pole: 'Pôle de compétitivité',
+  },
+  orgBadges: {
+    unverified: 'Non vérifié',
+    verified: 'Vérifié',
+    fictional: 'Fictif (démonstration)',
+  },
   layout: {
     skipToContent: 'Aller au contenu',
     homeLink: 'Passerelle, accueil',

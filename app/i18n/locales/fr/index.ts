@@ -17,9 +17,10 @@ import statistics from './statistics'
 import territories from './territories'
 import brokerage from './brokerage'
 import reporting from './reporting'
+import proposals from './proposals'
 
 /** French is the reference language; each area keeps its strings in its own file. */
-const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage, reporting }
+const fr = { ...common, admin, auth, orgs, needs, messaging, search, moderation, projects, notifications, legal, mail, alerts, meetings, map, statistics, territories, brokerage, reporting, proposals }
 
 export default fr
 export type Translations = typeof fr

@@ -1,22 +1,10 @@
 /** Strings of the orgs area (French reference): organisations, memberships, public profiles. */
 const orgs = {
-  kinds: {
-    company: 'Entreprise',
-    lab: 'Laboratoire',
-    technology_centre: 'Centre technique',
-    cluster: 'Cluster',
-    pole: 'Pôle de compétitivité',
-  },
   sizes: {
     tpe: 'TPE (moins de 10 salariés)',
     pme: 'PME (10 à 249 salariés)',
     eti: 'ETI (250 à 4 999 salariés)',
     ge: 'Grande entreprise',
-  },
-  badges: {
-    unverified: 'Non vérifié',
-    verified: 'Vérifié',
-    fictional: 'Fictif (démonstration)',
   },
   roles: { owner: 'Propriétaire', member: 'Membre' },
   directory: {
