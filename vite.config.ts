@@ -1,7 +1,7 @@
 import { vitePlugin as remix } from '@remix-run/dev'
 import { defineConfig, type Plugin } from 'vite'
 import tsconfigPaths from 'vite-tsconfig-paths'
-import { AREA_CHUNKS_FILE, areaChunksOf } from './app/i18n/area-chunks'
+import { AREA_CHUNKS_FILE, areaChunksOf, textsModuleOf } from './app/i18n/area-chunks'
 
 declare module '@remix-run/node' {
   interface Future {
@@ -47,8 +47,8 @@ export default defineConfig({
       output: {
         // A language's area is named in the network panel and found by bench/pages.ts: i18n-fr-needs-<hash>.js.
         chunkFileNames: (chunk) => {
-          const area = chunk.facadeModuleId?.match(/\/app\/i18n\/locales\/(fr|en)\/(\w+)\.ts$/)
-          return area ? `assets/i18n-${area[1]}-${area[2]}-[hash].js` : 'assets/[name]-[hash].js'
+          const texts = textsModuleOf(chunk.facadeModuleId)
+          return texts ? `assets/i18n-${texts.language}-${texts.area}-[hash].js` : 'assets/[name]-[hash].js'
         },
       },
     },

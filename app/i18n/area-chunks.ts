@@ -18,11 +18,17 @@ type BuiltChunk = { fileName: string; facadeModuleId: string | null; moduleIds: 
 const areaModule = /\/app\/i18n\/areas\/(\w+)\.ts$/
 const areaTexts = /\/app\/i18n\/locales\/(\w+)\/(\w+)\.ts$/
 
+/** The language and area of a module of texts (`app/i18n/locales/fr/needs.ts`), if it is one. */
+export function textsModuleOf(moduleId: string | null | undefined): { language: string; area: string } | null {
+  const match = moduleId?.match(areaTexts)
+  return match ? { language: match[1]!, area: match[2]! } : null
+}
+
 export function areaChunksOf(chunks: readonly BuiltChunk[]): TranslationAreaChunks {
   const result: TranslationAreaChunks = { awaitedBy: {}, texts: {} }
   for (const chunk of chunks) {
-    const texts = chunk.facadeModuleId?.match(areaTexts)
-    if (texts) (result.texts[texts[1]!] ??= {})[texts[2]!] = `/${chunk.fileName}`
+    const texts = textsModuleOf(chunk.facadeModuleId)
+    if (texts) (result.texts[texts.language] ??= {})[texts.area] = `/${chunk.fileName}`
     const areas = chunk.moduleIds.flatMap((id) => id.match(areaModule)?.[1] ?? [])
     if (areas.length) result.awaitedBy[`/${chunk.fileName}`] = areas
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { areaChunksOf, areasAwaitedBy, areaTextFiles } from '~/i18n/area-chunks'
+import { areaChunksOf, areasAwaitedBy, areaTextFiles, textsModuleOf } from '~/i18n/area-chunks'
 
 const root = '/work/app'
 const built = [
@@ -30,5 +30,12 @@ describe('translation area chunks', () => {
     expect(areaTextFiles(chunks, 'fr', modules)).toEqual(['/assets/i18n-fr-common-6.js', '/assets/i18n-fr-needs-4.js', '/assets/i18n-fr-orgs-7.js'])
     expect(areaTextFiles(chunks, 'en', modules)).toEqual(['/assets/i18n-en-needs-5.js'])
     expect(areaTextFiles(chunks, 'fr', ['/assets/context-8.js'])).toEqual([])
+  })
+
+  it('recognise a module of texts by its path, which names its chunk (vite.config.ts)', () => {
+    expect(textsModuleOf(`${root}/app/i18n/locales/en/proposals.ts`)).toEqual({ language: 'en', area: 'proposals' })
+    expect(textsModuleOf(`${root}/app/i18n/areas/needs.ts`)).toBeNull()
+    expect(textsModuleOf(`${root}/app/i18n/locales/fr/index.ts.map`)).toBeNull()
+    expect(textsModuleOf(null)).toBeNull()
   })
 })
