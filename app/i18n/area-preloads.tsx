@@ -12,16 +12,26 @@ import { areaTextFiles, type TranslationAreaChunks } from './area-chunks'
 const AreaTextsContext = createContext<readonly string[]>([])
 export const AreaTextsProvider = AreaTextsContext.Provider
 
+/** Per build: a page's files depend only on its language and matched routes (a few hundred pairs at most). */
+const filesByBuild = new WeakMap<TranslationAreaChunks, Map<string, string[]>>()
+
 /** The text files of the areas the matched routes' modules wait for, in the page's language. */
 export function pageAreaTexts(chunks: TranslationAreaChunks | undefined, language: string, context: EntryContext): string[] {
   if (!chunks) return []
   const { manifest, staticHandlerContext } = context
-  const modules = [manifest.entry.module, ...manifest.entry.imports]
-  for (const match of staticHandlerContext.matches) {
-    const route = manifest.routes[match.route.id]
-    if (route) modules.push(route.module, ...(route.imports ?? []))
+  let known = filesByBuild.get(chunks)
+  if (!known) filesByBuild.set(chunks, (known = new Map()))
+  const key = `${language} ${staticHandlerContext.matches.map((match) => match.route.id).join(' ')}`
+  let files = known.get(key)
+  if (!files) {
+    const modules = [manifest.entry.module, ...manifest.entry.imports]
+    for (const match of staticHandlerContext.matches) {
+      const route = manifest.routes[match.route.id]
+      if (route) modules.push(route.module, ...(route.imports ?? []))
+    }
+    known.set(key, (files = areaTextFiles(chunks, language, modules)))
   }
-  return areaTextFiles(chunks, language, modules)
+  return files
 }
 
 /**

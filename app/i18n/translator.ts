@@ -44,13 +44,22 @@ function pluralFormOf(language: Language, count: number): string {
   return rules.select(count)
 }
 
+/** Keys of a group may hold dots themselves (the journal's actions: `need.approve`). */
 function find(tree: TextTree | undefined, key: string): string | TextTree | undefined {
-  let node: string | TextTree | undefined = tree
-  for (const part of key.split('.')) {
-    if (node === undefined || typeof node === 'string') return undefined
-    node = node[part]
+  return tree === undefined ? undefined : findParts(tree, key.split('.'), 0)
+}
+
+function findParts(node: TextTree, parts: readonly string[], from: number): string | TextTree | undefined {
+  for (let to = from + 1; to <= parts.length; to++) {
+    const child = node[to === from + 1 ? parts[from]! : parts.slice(from, to).join('.')]
+    if (child === undefined) continue
+    if (to === parts.length) return child
+    if (typeof child !== 'string') {
+      const found = findParts(child, parts, to)
+      if (found !== undefined) return found
+    }
   }
-  return node
+  return undefined
 }
 
 const slot = /\{\{\s*([\w.-]+)\s*\}\}/g

@@ -7,7 +7,7 @@ import fr from '~/i18n/locales/fr'
 const texts: Record<Language, TextTree> = {
   fr: {
     needs: { count_one: '{{count}} besoin', count_other: '{{count}} besoins', onlyFrench: 'Seulement en français', greeting: 'Bonjour {{ name }}, {{name}} !' },
-    journal: { actions: { 'need.hide': 'Besoin masqué', 'user.warn': 'Avertissement' } },
+    journal: { actions: { 'need.hide': 'Besoin masqué', 'user.warn': 'Avertissement', need: { other: 'Autre' } } },
   },
   en: {
     needs: { count_one: '{{count}} need', count_other: '{{count}} needs', greeting: 'Hello {{name}}' },
@@ -56,10 +56,18 @@ describe('translator', () => {
 
   it('gives a group of texts as a whole, and an empty group reported when missing', () => {
     const english = translator('en')
-    expect(english.group('journal.actions')).toEqual({ 'need.hide': 'Besoin masqué', 'user.warn': 'Avertissement' })
+    expect(english.group('journal.actions')).toEqual({ 'need.hide': 'Besoin masqué', 'user.warn': 'Avertissement', need: { other: 'Autre' } })
     expect(english.group('journal.nothing')).toEqual({})
     expect(english.group('needs.greeting')).toEqual({})
     expect(english.missing).toEqual(['journal.nothing', 'needs.greeting'])
+  })
+
+  it('finds keys that hold dots themselves, as the audit journal’s actions do', () => {
+    const french = translator('fr')
+    expect(french.t('journal.actions.need.hide')).toBe('Besoin masqué')
+    expect(french.t('journal.actions.need.other')).toBe('Autre')
+    expect(french.t('journal.actions.need.nothing')).toBe('journal.actions.need.nothing')
+    expect(translatorFor('fr').t('moderation.journal.actions.need.approve')).toBe(fr.moderation.journal.actions['need.approve'])
   })
 
   it('reads texts that arrive after it was made (the browser downloads areas as pages need them)', () => {
