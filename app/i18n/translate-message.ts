@@ -1,4 +1,4 @@
-import type { Translate } from '~/i18n/translator'
+import type { Translate, TranslationKey } from '~/i18n/translator'
 
 /**
  * The one refusal language (docs/decisions/019-one-refusal-language.md): what a service, a schema
@@ -21,8 +21,8 @@ export function translateMessage(t: Translate, message: string): string {
   const match = i18nMessage.exec(message)
   if (!match) return message
   const values = match[2] === undefined ? undefined : Object.fromEntries(new URLSearchParams(match[2]))
-  // The key is only known at run time, so the typed-key overloads of `t` cannot apply.
-  return (t as unknown as (key: string, values?: Record<string, string>) => string)(match[1]!, values)
+  // Known only at run time: a key missing from the texts is shown as it is, and reported in the browser.
+  return t(match[1] as TranslationKey, values)
 }
 
 export function translateMessages(t: Translate, messages: string[] | undefined): string[] | undefined {

@@ -1,10 +1,9 @@
 import type { Readable } from 'node:stream'
-import type { Translate } from '~/i18n/translator'
 import { convert as htmlToText } from 'html-to-text'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer, type SMTPServerSession } from 'smtp-server'
 import { DomainError, invalid } from '../../app/domain/errors.js'
-import { mailI18n } from '../../app/domain/mail/layout.js'
+import { translatorFor } from '../../app/i18n/translators.js'
 import { translateMessage } from '../../app/i18n/translate-message.js'
 import { INBOUND_MAX_BYTES } from '../../app/domain/mail/inbound-rules.js'
 import { replyTokenOf } from '../../app/domain/mail/reply-address.js'
@@ -44,7 +43,7 @@ const ascii = (text: string) =>
 
 /** An SMTP reply people read in their bounce: both languages, in ASCII (not every server speaks SMTPUTF8). */
 function smtpError(responseCode: number, enhanced: string, key: string): SmtpError {
-  const say = (language: 'fr' | 'en') => ascii(translateMessage(mailI18n(language).t as Translate, key))
+  const say = (language: 'fr' | 'en') => ascii(translateMessage(translatorFor(language).t, key))
   return Object.assign(new Error(`${enhanced} ${say('fr')} / ${say('en')}`), { responseCode })
 }
 

@@ -1,4 +1,4 @@
-import { mailI18n, renderMail, type MailItem } from '../mail/layout'
+import { renderMail, type MailItem } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
 import { absolute, footerOf, type MailLinks, type MailRecipient } from '../notifications/email-compose'
@@ -7,6 +7,7 @@ import { technologyDomains } from '../taxonomy/domains'
 import type { AlertFrequency } from './vocabulary'
 import '~/i18n/areas/alerts'
 import '~/i18n/areas/mail'
+import { translatorFor } from '~/i18n/translators'
 
 /**
  * The e-mail of one alert run (pure): the new needs that match, each with its title, territory
@@ -27,7 +28,7 @@ export function needNote(need: AlertNeed, language: 'fr' | 'en'): string {
 }
 
 export function alertMail(recipient: MailRecipient, alert: AlertRun, needs: AlertNeed[], total: number, period: string, links: MailLinks): OutgoingMail {
-  const { t } = mailI18n(recipient.language)
+  const { t } = translatorFor(recipient.language)
   const shown = needs.slice(0, ALERT_MAIL_MAX_NEEDS)
   const items: MailItem[] = shown.map((need) => ({ text: need.title, url: absolute(links.publicUrl, `/besoins/${need.id}`), note: needNote(need, recipient.language) || undefined }))
   const more = Math.max(0, total - shown.length)

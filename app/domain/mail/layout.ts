@@ -1,8 +1,4 @@
-import { type Language } from '~/i18n/config'
-import { translatorFor } from '~/i18n/translators'
-
-/** The translator of a language (one per language per process: ~/i18n/translators). */
-export const mailI18n = (language: Language) => translatorFor(language)
+import type { Language } from '~/i18n/config'
 
 /**
  * The look of every e-mail the platform sends (pure): the site's colours, one column, real

@@ -1,12 +1,14 @@
 import type { Language } from '~/i18n/config'
 import { needNote, type AlertNeed } from '../alerts/mail'
-import { mailI18n, renderMail, type MailItem } from '../mail/layout'
+import { renderMail, type MailItem } from '../mail/layout'
 import type { MailAttachment, OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
 import { signUnsubscribeToken, unsubscribeHeaders, unsubscribeUrl } from '../mail/signed-links'
 import type { NotificationData, NotificationKind } from './schema'
 import { notificationText } from './text'
 import '~/i18n/areas/mail'
+import { translatorFor } from '~/i18n/translators'
+import type { Translate } from '~/i18n/translator'
 
 /**
  * The notification e-mails, built from what the in-app notification stores (pure): the same
@@ -29,7 +31,7 @@ const PREFERENCES_PATH = '/compte#emails'
 export const absolute = (publicUrl: string, path: string) => new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/notifications', publicUrl).toString()
 
 /** The footer of a mail sent for `scope` and its RFC 8058 headers (the signed one-click unsubscribe link). */
-export function footerOf(t: ReturnType<typeof mailI18n>['t'], links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
+export function footerOf(t: Translate, links: MailLinks, recipient: MailRecipient, scope: string, reason: string) {
   const unsubscribe = unsubscribeUrl(links.publicUrl, signUnsubscribeToken(links.secret, recipient.id, scope))
   return {
     footer: {
@@ -53,7 +55,7 @@ function calendarNote(file: MailAttachment, kind: NotificationKind) {
 
 /** One notification, at once; `attachments` (a meeting's .ics) go with it, and the text says so. */
 export function notificationMail(recipient: MailRecipient, notification: MailNotification, links: MailLinks, attachments: MailAttachment[] = []): OutgoingMail {
-  const { t } = mailI18n(recipient.language)
+  const { t } = translatorFor(recipient.language)
   const sentence = notificationText(t, notification)
   const notes = attachments.flatMap((file) => {
     const note = calendarNote(file, notification.kind)
@@ -99,7 +101,7 @@ export function digestMail(
   links: MailLinks,
   forYou: AlertNeed[] = [],
 ): OutgoingMail {
-  const { t } = mailI18n(recipient.language)
+  const { t } = translatorFor(recipient.language)
   const dateFormat = dateFormats[recipient.language]
   const items: MailItem[] = notifications.map((notification) => ({
     text: notificationText(t, notification),

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Model } from 'mongoose'
-import { mailI18n, renderMail } from '../mail/layout'
+import { renderMail } from '../mail/layout'
 import type { OutgoingMail } from '../mail/mailer'
 import { oneLine } from '../mail/message'
 import { enqueueMails } from '../mail/outbox.server'
@@ -12,6 +12,7 @@ import type { MailLinks } from './email-compose'
 import { recipientFields, recipientOf, type RecipientRecord } from './email-dispatch.server'
 import { MESSAGE_QUIET_MS, shouldMailBurst } from './email-messages'
 import { effectiveMailPreferences } from './preferences'
+import { translatorFor } from '~/i18n/translators'
 
 /** How far each person was e-mailed about each conversation (the seq of the newest message told). */
 const messageMailMarkSchema = new Schema({
@@ -83,7 +84,7 @@ export async function mailUnreadMessages(links: MailLinks, { now = new Date(), q
 
 function unreadMessagesMail(user: RecipientRecord, conversationId: string, names: string[], count: number, newestBody: string, newestSeq: number, links: MailLinks): OutgoingMail {
   const recipient = recipientOf(user)
-  const { t } = mailI18n(recipient.language)
+  const { t } = translatorFor(recipient.language)
   const who = names.join(', ')
   const url = new URL(`/messages/${conversationId}`, links.publicUrl).toString()
   const unsubscribe = unsubscribeUrl(links.publicUrl, signUnsubscribeToken(links.secret, recipient.id, 'message'))
