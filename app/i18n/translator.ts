@@ -51,8 +51,10 @@ function find(tree: TextTree | undefined, key: string): string | TextTree | unde
 
 function findParts(node: TextTree, parts: readonly string[], from: number): string | TextTree | undefined {
   for (let to = from + 1; to <= parts.length; to++) {
-    const child = node[to === from + 1 ? parts[from]! : parts.slice(from, to).join('.')]
-    if (child === undefined) continue
+    const part = to === from + 1 ? parts[from]! : parts.slice(from, to).join('.')
+    // Own texts only: never `constructor` or `toString` from the prototype.
+    if (!Object.hasOwn(node, part)) continue
+    const child = node[part]!
     if (to === parts.length) return child
     if (typeof child !== 'string') {
       const found = findParts(child, parts, to)
@@ -78,12 +80,13 @@ export function createTranslator(language: Language, source: TextSource, { onMis
   function text(key: string, count: unknown): string | undefined {
     for (const each of languages) {
       const tree = source(each)
-      if (typeof count === 'number') {
-        const plural = find(tree, `${key}_${pluralFormOf(each, count)}`) ?? find(tree, `${key}_other`)
-        if (typeof plural === 'string') return plural
+      // As i18next: the count's form, then the key itself (some texts write their singular there, with
+      // only `_other` beside it); then `_other` for a form the texts lack (French `many`, a million).
+      const candidates = typeof count === 'number' ? [`${key}_${pluralFormOf(each, count)}`, key, `${key}_other`] : [key]
+      for (const candidate of candidates) {
+        const found = find(tree, candidate)
+        if (typeof found === 'string') return found
       }
-      const found = find(tree, key)
-      if (typeof found === 'string') return found
     }
     return undefined
   }
@@ -103,7 +106,8 @@ export function createTranslator(language: Language, source: TextSource, { onMis
     group(key) {
       for (const each of languages) {
         const found = find(source(each), key)
-        if (found !== undefined && typeof found !== 'string') return found as Readonly<Record<string, string>>
+        // A copy: on the server the texts are shared by every request.
+        if (found !== undefined && typeof found !== 'string') return { ...found } as Readonly<Record<string, string>>
       }
       onMissing?.(key)
       return {}

@@ -6,11 +6,11 @@ import fr from '~/i18n/locales/fr'
 
 const texts: Record<Language, TextTree> = {
   fr: {
-    needs: { count_one: '{{count}} besoin', count_other: '{{count}} besoins', onlyFrench: 'Seulement en français', greeting: 'Bonjour {{ name }}, {{name}} !' },
+    needs: { count_one: '{{count}} besoin', count_other: '{{count}} besoins', age: '{{count}} jour', age_other: '{{count}} jours', onlyFrench: 'Seulement en français', greeting: 'Bonjour {{ name }}, {{name}} !' },
     journal: { actions: { 'need.hide': 'Besoin masqué', 'user.warn': 'Avertissement', need: { other: 'Autre' } } },
   },
   en: {
-    needs: { count_one: '{{count}} need', count_other: '{{count}} needs', greeting: 'Hello {{name}}' },
+    needs: { count_one: '{{count}} need', count_other: '{{count}} needs', age: '{{count}} day', age_other: '{{count}} days', greeting: 'Hello {{name}}' },
   },
 }
 
@@ -29,6 +29,13 @@ describe('translator', () => {
     expect([0, 1, 2].map((count) => french.t('needs.count', { count }))).toEqual(['0 besoin', '1 besoin', '2 besoins'])
     const english = translator('en')
     expect([0, 1, 2].map((count) => english.t('needs.count', { count }))).toEqual(['0 needs', '1 need', '2 needs'])
+  })
+
+  it('reads the key itself as the singular when a text has only its other form beside it (moderation.age)', () => {
+    expect([0, 1, 2].map((count) => translator('fr').t('needs.age', { count }))).toEqual(['0 jour', '1 jour', '2 jours'])
+    expect([0, 1, 2].map((count) => translator('en').t('needs.age', { count }))).toEqual(['0 days', '1 day', '2 days'])
+    expect(translatorFor('en').t('moderation.age', { count: 1 })).toBe('1 day')
+    expect(translatorFor('fr').t('moderation.followUp.idle', { count: 1 })).not.toMatch(/jours/)
   })
 
   it('falls back on the other form when a language has a form the texts do not (French "many" for a million)', () => {
@@ -59,7 +66,11 @@ describe('translator', () => {
     expect(english.group('journal.actions')).toEqual({ 'need.hide': 'Besoin masqué', 'user.warn': 'Avertissement', need: { other: 'Autre' } })
     expect(english.group('journal.nothing')).toEqual({})
     expect(english.group('needs.greeting')).toEqual({})
-    expect(english.missing).toEqual(['journal.nothing', 'needs.greeting'])
+    expect(english.t('needs.constructor')).toBe('needs.constructor')
+    expect(english.missing).toEqual(['journal.nothing', 'needs.greeting', 'needs.constructor'])
+    const sentences = english.group('journal.actions') as Record<string, unknown>
+    sentences['need.hide'] = 'changed'
+    expect(english.group('journal.actions')['need.hide']).toBe('Besoin masqué')
   })
 
   it('finds keys that hold dots themselves, as the audit journal’s actions do', () => {

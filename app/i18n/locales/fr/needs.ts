@@ -1,4 +1,4 @@
-/** Strings of the needs area: needs, proposals, aides (projects: projects.ts) (French reference). */
+/** Strings of the needs area: needs, aides (proposals: proposals.ts; projects: projects.ts) (French reference). */
 const needs = {
   category: { technical: 'Technique', process: 'Procédé', financing: 'Financement', other: 'Autre' },
   stage: { diagnostic: 'Diagnostic', experimentation: 'Test / expérimentation', deployment: 'Déploiement' },
