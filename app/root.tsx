@@ -15,7 +15,6 @@ import { isOpenBeforeTermsAcceptance } from '~/domain/legal/terms'
 import { navigationFlags } from '~/domain/permissions'
 import { getSessionUser } from '~/http/session.server'
 import { browserTranslations } from '~/i18n/browser-translations'
-import { defaultLanguage } from '~/i18n/config'
 import { AreaTextsPreload } from '~/i18n/area-preloads'
 import { languageFromRequest } from '~/i18n/language.server'
 import { useNonce } from '~/nonce'
@@ -72,7 +71,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
-  const language = rootData?.language ?? defaultLanguage
+  // Without the root's data (its loader failed), the page stays in the language it was rendered in.
+  const language = rootData?.language ?? i18n.language
   const title = usePageTitle()
   useEffect(() => {
     if (i18n.language !== language) void browserTranslations.switchLanguage(language)

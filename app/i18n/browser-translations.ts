@@ -92,6 +92,7 @@ export class BrowserTranslations {
   private readonly translators = new Map<Language, Translator>()
   private readonly listeners = new Set<() => void>()
   private language: Language = defaultLanguage
+  private wanted: Language = defaultLanguage
 
   constructor(private readonly download: (language: Language, area: TranslationArea) => AreaModule = (language, area) => chunks[language][area]()) {}
 
@@ -131,12 +132,15 @@ export class BrowserTranslations {
 
   /** The page's language at start, as the server wrote it. */
   start(language: Language) {
-    this.language = language
+    this.language = this.wanted = language
   }
 
   /** Another language: every area used so far is downloaded in it first, then the page switches. */
   async switchLanguage(language: Language) {
+    this.wanted = language
     await Promise.all([...this.used].map((area) => this.load(area, language)))
+    // Two switches in a row: the last one asked wins, whichever download ends last.
+    if (this.wanted !== language) return
     this.language = language
     for (const listener of this.listeners) listener()
   }

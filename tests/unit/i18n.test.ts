@@ -76,6 +76,20 @@ describe('translators', () => {
     expect(browser.loaded('fr')?.needs).toBeUndefined()
   })
 
+  it('switch to the language asked last when two switches overlap, whichever download ends last', async () => {
+    const arrivals = new Map<string, () => void>()
+    const browser = new BrowserTranslations((language, area) => new Promise((resolve) => arrivals.set(`${language}:${area}`, () => resolve({ default: { [`${language}Text`]: language } }))))
+    browser.start('fr')
+    void browser.load('common', 'fr')
+    arrivals.get('fr:common')!()
+    const toEnglish = browser.switchLanguage('en')
+    const backToFrench = browser.switchLanguage('fr')
+    await backToFrench
+    arrivals.get('en:common')!()
+    await toEnglish
+    expect(browser.current().language).toBe('fr')
+  })
+
   it('cover every text: all areas downloaded make the whole language', async () => {
     const browser = new BrowserTranslations()
     await Promise.all(translationAreas.map((area) => browser.load(area, 'fr')))
