@@ -4,12 +4,13 @@
  * `--connections` concurrent connections for `--seconds` per page: the main anonymous pages, then
  * the main signed-in pages (sessions opened for demo accounts), each next to `/healthz` measured
  * in the same run. For each page: p50/p95/p99 latency, requests a second, non-2xx answers, and
- * the app process's CPU time per request (utime+stime from /proc/<pid>/stat); the machine's load
+ * the CPU time per request of the app, mongod and Meilisearch (utime+stime from /proc/<pid>/stat),
+ * and what one warm answer asks MongoDB (its profiler); the machine's load
  * average is printed before each page. Then the gzipped JavaScript a first load of the home,
  * search and need pages downloads, from the build's manifests; and the largest contentful paint of
  * those pages on a throttled rural line (bench/rural-line.ts).
  *
- *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR] [--app-node-args=--max-semi-space-size=32] [--only '/,/besoins'] [--weight-only] [--rural-only]
+ *   npm run build && npm run bench:pages -- [--needs 10000] [--orgs 2000] [--seconds 10] [--connections 50] [--cpu-prof DIR] [--app-node-args=--max-semi-space-size=32] [--only '/,/besoins'] [--weight-only] [--rural-only] [--commands-detail]
  *   (the issue's figures: --needs 100000 --orgs 20000)
  */
 import { existsSync } from 'node:fs'
@@ -49,6 +50,7 @@ const options = z
     only: z.string().optional(),
     'weight-only': z.boolean().default(false),
     'rural-only': z.boolean().default(false),
+    'commands-detail': z.boolean().default(false),
   })
   .parse(
     parseArgs({
@@ -62,6 +64,7 @@ const options = z
         only: { type: 'string' },
         'weight-only': { type: 'boolean' },
         'rural-only': { type: 'boolean' },
+        'commands-detail': { type: 'boolean' },
       },
     }).values,
   )
@@ -83,10 +86,16 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
 
 type Page = { name: string; path: string; cookie?: string }
 
-async function measure(url: string, page: Page, pid: number) {
+type Pids = { app: number; mongod: number; meilisearch: number }
+
+async function cpuOf(pids: Pids) {
+  return { app: await cpuMs(pids.app), mongod: await cpuMs(pids.mongod), meilisearch: await cpuMs(pids.meilisearch) }
+}
+
+async function measure(url: string, page: Page, pids: Pids) {
   const load = await loadAverage()
   const latencies: number[] = []
-  const cpuBefore = await cpuMs(pid)
+  const cpuBefore = await cpuOf(pids)
   const instance = autocannon({
     url: url + page.path,
     connections: options.connections,
@@ -96,7 +105,8 @@ async function measure(url: string, page: Page, pid: number) {
   // Every answer's time, for the p95 autocannon's summary does not give.
   ;(instance as unknown as autocannon.Instance).on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime))
   const result = await instance
-  const cpu = (await cpuMs(pid)) - cpuBefore
+  const cpuAfter = await cpuOf(pids)
+  const perRequest = (process: keyof Pids) => (cpuAfter[process] - cpuBefore[process]) / Math.max(1, result.requests.total)
   latencies.sort((a, b) => a - b)
   return {
     load,
@@ -105,7 +115,9 @@ async function measure(url: string, page: Page, pid: number) {
     p99: percentile(latencies, 0.99),
     requestsPerSecond: result.requests.total / options.seconds,
     non2xx: result.non2xx + result.errors + result.timeouts,
-    cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
+    cpuMsPerRequest: perRequest('app'),
+    mongodCpuMsPerRequest: perRequest('mongod'),
+    meilisearchCpuMsPerRequest: perRequest('meilisearch'),
   }
 }
 
@@ -170,6 +182,36 @@ async function printRuralLine(url: string, needId: unknown) {
   )
 }
 
+/**
+ * What one warm answer of each page asks MongoDB, from mongod's profiler (level 2 for the time of
+ * that one request): the count per collection and operation, to spot repeated or needless reads.
+ */
+async function printDatabaseCommands(url: string, pages: Page[]) {
+  const db = mongoose.connection.db!
+  const rows: Array<Record<string, string | number>> = []
+  for (const page of pages) {
+    await db.collection('system.profile').drop().catch(() => undefined)
+    await db.command({ profile: 2 })
+    await check(url, page)
+    await db.command({ profile: 0 })
+    const entries = await db.collection('system.profile').find({}, { projection: { op: 1, ns: 1, command: 1, nreturned: 1, originatingCommand: 1 } }).toArray()
+    if (options['commands-detail']) for (const entry of entries) console.log(page.name, entry.op, entry.ns, entry.nreturned, JSON.stringify(entry.originatingCommand ?? entry.command).slice(0, 600))
+    const counts = new Map<string, number>()
+    for (const entry of entries) {
+      const collection = String(entry.ns).split('.').slice(1).join('.')
+      // The bench's own profile commands are not the page's.
+      if (collection === '$cmd' && ('profile' in (entry.command ?? {}))) continue
+      const name = `${collection} ${entry.op === 'command' ? Object.keys(entry.command ?? {})[0] : entry.op}`
+      counts.set(name, (counts.get(name) ?? 0) + 1)
+    }
+    const total = [...counts.values()].reduce((sum, count) => sum + count, 0)
+    const documents = entries.reduce((sum, entry) => sum + (entry.nreturned ?? 0), 0)
+    rows.push({ page: page.name + (page.cookie ? ' *' : ''), commands: total, documents, detail: [...counts].map(([name, count]) => `${name}×${count}`).join(', ') })
+  }
+  console.log('\nMongoDB commands of one warm answer (profiler):')
+  console.table(rows)
+}
+
 async function main() {
   if (!existsSync(path.join(BUILD, 'server/index.js'))) throw new Error('no production build: run `npm run build` first')
   if (options['weight-only']) return printFirstLoadJavaScript()
@@ -221,8 +263,12 @@ async function main() {
     const search = createSearchClient(services.meiliUrl, services.meiliMasterKey)
     const syncState = mongoose.connection.db!.collection('search_sync_state')
     while (!(await syncState.findOne({ _id: 'main' as never }))) await new Promise((resolve) => setTimeout(resolve, 1_000))
+    // Then it catches up with what changed since: at start the app closes the generated needs
+    // whose deadline is over (thousands of writes, each reindexed). Measuring before the sync has
+    // caught up would charge its work to the pages.
+    while (Date.now() - (await syncState.findOne({ _id: 'main' as never }))!.updatedAt.getTime() < 3_000) await new Promise((resolve) => setTimeout(resolve, 1_000))
     const { numberOfDocuments } = await search.index(searchIndexNames().needs).getStats()
-    console.log(`search index ready (${numberOfDocuments} needs) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    console.log(`search index ready and caught up (${numberOfDocuments} needs) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
     const healthz: Page = { name: '/healthz', path: '/healthz' }
     const pages: Page[] = [
@@ -249,12 +295,13 @@ async function main() {
     if (options['rural-only']) return await printRuralLine(app.url, need._id)
     // Warm-up: the first requests compile and fill caches.
     for (const page of [healthz, ...pages]) for (let i = 0; i < 5; i++) await check(app.url, page)
+    await printDatabaseCommands(app.url, [healthz, ...pages])
 
     const rows: Array<Record<string, string | number>> = []
     for (const page of [healthz, ...pages]) {
       // The previous page's last answers are done before this one starts.
       await check(app.url, healthz)
-      const figures = await measure(app.url, page, app.pid)
+      const figures = await measure(app.url, page, { app: app.pid, mongod: services.embedded.mongo!.process.pid, meilisearch: services.embedded.meilisearch!.process.pid })
       const row = {
         page: page.name + (page.cookie ? ' *' : ''),
         'load before': figures.load,
@@ -264,6 +311,8 @@ async function main() {
         'req/s': Math.round(figures.requestsPerSecond),
         'non-2xx': figures.non2xx,
         'CPU ms/req': figures.cpuMsPerRequest.toFixed(2),
+        'mongod ms/req': figures.mongodCpuMsPerRequest.toFixed(2),
+        'Meili ms/req': figures.meilisearchCpuMsPerRequest.toFixed(2),
       }
       rows.push(row)
       console.log(JSON.stringify(row))
