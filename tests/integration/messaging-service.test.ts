@@ -52,6 +52,30 @@ describe('messaging service', () => {
     expect(mine.map((c) => c.id)).toEqual([first, second])
   })
 
+  it("opens a conversation in one go: marks it read, names every author, even one who has left, and refuses outsiders", async () => {
+    const { alice, bruno, outsider, conversationId } = await pair()
+    const carla = await createUserWithSession('Carla')
+    await Conversation.updateOne({ _id: conversationId }, { $push: { participants: new mongoose.Types.ObjectId(carla.id) } })
+    await say(carla.actor, conversationId, 'je passe le relais')
+    await say(bruno, conversationId, 'merci Carla')
+    // Carla leaves: her message stays, with her name, in the page and in the list's preview.
+    await Conversation.updateOne({ _id: conversationId }, { $pull: { participants: new mongoose.Types.ObjectId(carla.id) } })
+    const panel = await messaging.conversationPanelData(alice, conversationId)
+    expect(panel.messages.map((message) => [message.author.name, message.body])).toEqual([
+      ['Carla', 'je passe le relais'],
+      ['Bruno', 'merci Carla'],
+    ])
+    expect(panel.conversation.participants.map((person) => person.name)).toEqual(['Alice', 'Bruno'])
+    expect(panel.receipt).toEqual({ conversationId, userId: alice.id, lastReadSeq: 2 })
+    expect(panel.receipts).toEqual([expect.objectContaining({ userId: alice.id, lastReadSeq: 2 })])
+    await Message.updateOne({ conversationId, seq: 2 }, { $set: { authorId: new mongoose.Types.ObjectId(carla.id) } })
+    await activitySettled()
+    const [summary] = (await messaging.listConversations(bruno)).filter((item) => item.id === conversationId)
+    expect(summary!.lastMessage).toMatchObject({ authorName: 'Carla' })
+    expect(await refusal(messaging.conversationPanelData(outsider, conversationId))).toBe('not_found')
+    expect(await refusal(messaging.conversationPanelData(carla.actor, conversationId))).toBe('not_found')
+  })
+
   it('hides a conversation from non-participants exactly as a missing one', async () => {
     const { outsider, conversationId } = await pair()
     expect(await refusal(messaging.getConversation(outsider, conversationId))).toBe('not_found')

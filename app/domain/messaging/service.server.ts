@@ -58,10 +58,11 @@ export function toView(message: MessageDoc, authorName: string): MessageView {
   }
 }
 
-export async function viewsOf(messages: MessageDoc[]): Promise<MessageView[]> {
-  const authorIds = [...new Set(messages.map((message) => String(message.authorId)))]
-  const authors = await User.find({ _id: { $in: authorIds } }, { name: 1 }).lean()
-  const names = new Map(authors.map((author) => [String(author._id), author.name]))
+/** Messages as views, with their authors' names: those in `knownNames` are not read again. */
+export async function viewsOf(messages: MessageDoc[], knownNames: ReadonlyMap<string, string> = new Map()): Promise<MessageView[]> {
+  const missing = [...new Set(messages.map((message) => String(message.authorId)))].filter((id) => !knownNames.has(id))
+  const authors = missing.length ? await User.find({ _id: { $in: missing } }, { name: 1 }).lean() : []
+  const names = new Map([...knownNames, ...authors.map((author) => [String(author._id), author.name] as const)])
   return messages.map((message) => toView(message, names.get(String(message.authorId)) ?? ''))
 }
 
@@ -71,6 +72,17 @@ export async function requireParticipant(actor: Actor, conversationId: string) {
   const conversation = await Conversation.findOne({ _id: conversationId, participants: new ObjectId(actor.id) }).lean()
   if (!conversation) throw notFound('messaging.errors.notFound')
   return conversation
+}
+
+/**
+ * The actor takes part in this conversation: checked once (requireParticipant), then handed to the
+ * readers below, which only take one of these. A page that reads several things of a conversation
+ * checks once instead of once per reader.
+ */
+type Participation = { readonly actor: Actor; readonly conversationId: string; readonly conversation: Awaited<ReturnType<typeof requireParticipant>> }
+
+async function participation(actor: Actor, conversationId: string): Promise<Participation> {
+  return { actor, conversationId, conversation: await requireParticipant(actor, conversationId) }
 }
 
 export async function isParticipant(userId: string, conversationId: string): Promise<boolean> {
@@ -161,7 +173,10 @@ async function needTitlesOf(conversations: Subjectful[]): Promise<Map<string, st
 }
 
 export async function getConversation(actor: Actor, conversationId: string): Promise<ConversationView> {
-  const conversation = await requireParticipant(actor, conversationId)
+  return conversationView(await participation(actor, conversationId))
+}
+
+async function conversationView({ conversation }: Participation): Promise<ConversationView> {
   const [people, needTitles] = await Promise.all([User.find({ _id: { $in: conversation.participants } }, { name: 1 }).sort({ name: 1 }).lean(), needTitlesOf([conversation])])
   return {
     id: String(conversation._id),
@@ -178,15 +193,17 @@ export type LastMessagePreview = { authorId: string; authorName: string; state: 
 
 export type ConversationSummary = ConversationView & { lastMessageAt: string | null; unread: number; lastMessage: LastMessagePreview | null }
 
-async function lastMessagesOf(conversationIds: mongoose.Types.ObjectId[]): Promise<Map<string, LastMessagePreview>> {
+async function lastMessagesOf(conversationIds: mongoose.Types.ObjectId[], knownNames: ReadonlyMap<string, string>): Promise<Map<string, LastMessagePreview>> {
   if (!conversationIds.length) return new Map()
   const latest: Array<{ _id: mongoose.Types.ObjectId; message: MessageDoc }> = await Message.aggregate([
     { $match: { conversationId: { $in: conversationIds } } },
     { $sort: { conversationId: 1, seq: -1 } },
     { $group: { _id: '$conversationId', message: { $first: { authorId: '$authorId', body: '$body', deletedAt: '$deletedAt', hiddenByModeration: '$hiddenByModeration', attachments: '$attachments' } } } },
   ])
-  const authors = await User.find({ _id: { $in: latest.map((item) => item.message.authorId) } }, { name: 1 }).lean()
-  const names = new Map(authors.map((author) => [String(author._id), author.name]))
+  // Authors are nearly always participants, whose names the caller has; someone who has left is read.
+  const missing = [...new Set(latest.map((item) => String(item.message.authorId)))].filter((id) => !knownNames.has(id))
+  const authors = missing.length ? await User.find({ _id: { $in: missing } }, { name: 1 }).lean() : []
+  const names = new Map([...knownNames, ...authors.map((author) => [String(author._id), author.name] as const)])
   return new Map(
     latest.map(({ _id, message }) => {
       const state = message.hiddenByModeration ? 'hidden' : message.deletedAt ? 'deleted' : 'visible'
@@ -205,13 +222,13 @@ export async function listConversations(actor: Actor, limit = 100): Promise<Conv
     .limit(limit)
     .lean()
   const peopleIds = [...new Set(conversations.flatMap((conversation) => conversation.participants.map(String)))]
-  const [people, unread, needTitles, lastMessages] = await Promise.all([
-    User.find({ _id: { $in: peopleIds } }, { name: 1 }).lean(),
+  const people = peopleIds.length ? await User.find({ _id: { $in: peopleIds } }, { name: 1 }).lean() : []
+  const names = new Map(people.map((person) => [String(person._id), person.name]))
+  const [unread, needTitles, lastMessages] = await Promise.all([
     unreadCounts(actor.id, conversations.map((conversation) => String(conversation._id))),
     needTitlesOf(conversations),
-    lastMessagesOf(conversations.map((conversation) => conversation._id)),
+    lastMessagesOf(conversations.map((conversation) => conversation._id), names),
   ])
-  const names = new Map(people.map((person) => [String(person._id), person.name]))
   return conversations.map((conversation) => ({
     id: String(conversation._id),
     kind: conversation.kind as ConversationKind,
@@ -247,13 +264,16 @@ export async function totalUnread(userId: string): Promise<number> {
 
 /** History by place: the `limit` messages before seq `before` (newest page first), oldest first in the page. */
 export async function history(actor: Actor, conversationId: string, options: { before?: number | null; limit?: number } = {}) {
-  await requireParticipant(actor, conversationId)
+  return historyIn(await participation(actor, conversationId), options)
+}
+
+async function historyIn({ conversationId }: Participation, options: { before?: number | null; limit?: number; knownNames?: ReadonlyMap<string, string> }) {
   const limit = Math.min(Math.max(options.limit ?? HISTORY_PAGE_SIZE, 1), CATCH_UP_LIMIT)
   const filter: Record<string, unknown> = { conversationId: new ObjectId(conversationId) }
   if (options.before) filter.seq = { $lt: options.before }
   const page = await Message.find(filter).sort({ seq: -1 }).limit(limit + 1).lean()
   const hasMore = page.length > limit
-  const messages = await viewsOf(page.slice(0, limit).reverse())
+  const messages = await viewsOf(page.slice(0, limit).reverse(), options.knownNames)
   return { messages, hasMore, before: hasMore ? messages[0]!.seq : null }
 }
 
@@ -416,8 +436,13 @@ export async function hideMessageByModeration(messageId: string, at = new Date()
 
 /** Moves my read marker forward (never back) to message `seq` of this conversation. */
 export async function markRead(actor: Actor, conversationId: string, seq: number): Promise<ReceiptView> {
-  await requireParticipant(actor, conversationId)
+  const checked = await participation(actor, conversationId)
   if (!(await Message.exists({ conversationId, seq }))) throw notFound('messaging.errors.messageNotFound')
+  return moveReadMarker(checked, seq)
+}
+
+/** Moves the marker to a message known to exist. */
+async function moveReadMarker({ actor, conversationId }: Participation, seq: number): Promise<ReceiptView> {
   const filter = { conversationId: new ObjectId(conversationId), userId: new ObjectId(actor.id) }
   const receipt = await ReadReceipt.findOneAndUpdate(filter, { $max: { lastReadSeq: seq }, $set: { readAt: new Date() } }, { upsert: true, new: true }).lean()
   return { conversationId, userId: actor.id, lastReadSeq: receipt!.lastReadSeq }
@@ -425,13 +450,19 @@ export async function markRead(actor: Actor, conversationId: string, seq: number
 
 /** Marks everything up to the newest message read (used when the page is opened). */
 export async function markAllRead(actor: Actor, conversationId: string): Promise<ReceiptView | null> {
-  await requireParticipant(actor, conversationId)
-  const newest = await lastSeqOf(conversationId)
-  return newest ? markRead(actor, conversationId, newest) : null
+  return markAllReadIn(await participation(actor, conversationId))
+}
+
+async function markAllReadIn(checked: Participation): Promise<ReceiptView | null> {
+  const newest = await lastSeqOf(checked.conversationId)
+  return newest ? moveReadMarker(checked, newest) : null
 }
 
 export async function receipts(actor: Actor, conversationId: string): Promise<ReceiptView[]> {
-  await requireParticipant(actor, conversationId)
+  return receiptsIn(await participation(actor, conversationId))
+}
+
+async function receiptsIn({ conversationId }: Participation): Promise<ReceiptView[]> {
   const found = await ReadReceipt.find({ conversationId }).lean()
   return found.map((receipt) => ({ conversationId, userId: String(receipt.userId), lastReadSeq: receipt.lastReadSeq }))
 }
@@ -468,10 +499,12 @@ export async function projectConversationFor(actor: Pick<Actor, 'id'>, projectId
 export async function conversationPanelData(actor: Actor, conversationId: string, options: { before?: number | null } = {}) {
   // Before any read: a live client asks for what changed since then (see catchUp).
   const renderedAt = Date.now()
-  const conversation = await getConversation(actor, conversationId)
+  const checked = await participation(actor, conversationId)
+  const conversation = await conversationView(checked)
   // Opening the latest page is reading it.
-  const receipt = options.before ? null : await markAllRead(actor, conversationId)
-  const [page, allReceipts] = await Promise.all([history(actor, conversationId, { before: options.before ?? null }), receipts(actor, conversationId)])
+  const receipt = options.before ? null : await markAllReadIn(checked)
+  const knownNames = new Map(conversation.participants.map((person) => [person.id, person.name]))
+  const [page, allReceipts] = await Promise.all([historyIn(checked, { before: options.before ?? null, knownNames }), receiptsIn(checked)])
   return {
     conversation,
     // Only who I am to the page: the caller may pass a richer actor (role, animated spaces).
