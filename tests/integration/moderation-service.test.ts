@@ -1,6 +1,7 @@
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Session } from '~/domain/auth/session.server'
+import type { Space } from '~/domain/actor'
 import type { OutgoingMail } from '~/domain/mail/mailer'
 import { AuditEntry, ModerationState, Recommendation, Report } from '~/domain/moderation/model.server'
 import { searchAudit } from '~/domain/moderation/audit.server'
@@ -37,6 +38,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { hashPassword } from '~/domain/auth/password.server'
 import { signIn } from '~/domain/auth/service.server'
 import { refusal, refusalCode } from './refusal'
+import { testServices } from './support'
+import { createSearchClient } from '../../server/search/client'
+import { needPage } from '~/domain/needs/page.server'
 
 const sent: OutgoingMail[] = []
 const mail = { mailer: { send: async (message: OutgoingMail) => void sent.push(message) }, publicUrl: 'http://passerelle.test' }
@@ -316,9 +320,18 @@ describe('recommendations', () => {
     await recommendOrganisation(insider, { needId: id, orgSlug: slug, note: 'Compétences en vision' }, mail)
     const ownerEmail = (await User.findById(labOwner.id).lean())!.email
     expect(sent.find((message) => message.to === ownerEmail)?.text).toContain('Compétences en vision')
-    expect(await recommendationsForNeed(member, id)).toEqual([expect.objectContaining({ note: 'Compétences en vision', org: { name: 'Laboratoire Vision Jura', slug } })])
-    expect(await recommendationsForNeed(await makeUser('researcher'), id)).toEqual([])
-    expect(await recommendationsForNeed(null, id)).toEqual([])
+    const need = { id, spaces: (await Need.findById(id).lean())!.spaces as Space[] }
+    expect(await recommendationsForNeed(member, { ...need, companyMember: true })).toEqual([expect.objectContaining({ note: 'Compétences en vision', org: { name: 'Laboratoire Vision Jura', slug } })])
+    // Neither a member of the company nor an animator of its spaces: nothing.
+    expect(await recommendationsForNeed(await makeUser('researcher'), { ...need, companyMember: false })).toEqual([])
+    expect(await recommendationsForNeed(null, { ...need, companyMember: true })).toEqual([])
+    // The animator of the need's territory sees them without being of the company.
+    expect(await recommendationsForNeed(insider, { ...need, companyMember: false })).toHaveLength(1)
+    // The need page hands it the facts it has checked itself.
+    const search = createSearchClient(testServices().meiliUrl, testServices().meiliMasterKey)
+    expect((await needPage(member, id, search)).recommendations).toEqual([expect.objectContaining({ note: 'Compétences en vision' })])
+    expect((await needPage(insider, id, search)).recommendations).toHaveLength(1)
+    expect((await needPage(await makeUser('researcher'), id, search)).recommendations).toEqual([])
     expect(await refusalCode(recommendOrganisation(insider, { needId: id, orgSlug: slug, note: 'Encore' }, mail))).toBe('conflict')
     expect(await auditOf(id, 'need.recommend')).toMatchObject({ after: 'Laboratoire Vision Jura' })
   })

@@ -388,13 +388,14 @@ export type RecommendationView = { id: string; org: { name: string; slug: string
 /**
  * The recommendations on a need, for the need page: shown to the company's members and to the
  * moderators of its scope; everyone else gets an empty list (they are the company's business).
+ * The need is the one the page has loaded for this actor: its spaces, and whether the actor is a
+ * member of its company (the page has read both already; reading them again cost two queries).
  */
-export async function recommendationsForNeed(actor: Actor | null, needId: string): Promise<RecommendationView[]> {
-  if (!actor || !isObjectId(needId)) return []
-  const need = await Need.findById(needId, { companyOrgId: 1, spaces: 1 }).lean()
-  if (!need) return []
-  if (!maySeeRecommendations(actor, { spaces: need.spaces as Space[], companyMember: await isMemberOf(actor.id, need.companyOrgId) })) return []
-  const recommendations = await Recommendation.find({ needId }).sort({ createdAt: 1 }).lean()
+export async function recommendationsForNeed(actor: Actor | null, need: { id: string; spaces: readonly Space[]; companyMember: boolean }): Promise<RecommendationView[]> {
+  if (!actor || !isObjectId(need.id)) return []
+  if (!maySeeRecommendations(actor, { spaces: need.spaces, companyMember: need.companyMember })) return []
+  const recommendations = await Recommendation.find({ needId: need.id }).sort({ createdAt: 1 }).lean()
+  if (!recommendations.length) return []
   const [orgs, animators] = await Promise.all([
     Organisation.find({ _id: { $in: recommendations.map((item) => item.orgId) } }, { name: 1, slug: 1 }).lean(),
     User.find({ _id: { $in: recommendations.map((item) => item.animatorId) } }, { name: 1 }).lean(),

@@ -23,7 +23,7 @@ export async function needPage(actor: Actor | null, needId: string, search: Meil
   const [proposals, mayProposeFor, recommendations, question] = await Promise.all([
     proposalsForNeed(actor, { id: needId, companyMember: relation.companyMember, open }),
     actor && mayProposeOn(actor, { companyMember: relation.companyMember, open }) ? organisationsThatMayPropose(actor, needId) : [],
-    recommendationsForNeed(actor, needId),
+    recommendationsForNeed(actor, { id: needId, spaces: page.spaces, companyMember: relation.companyMember }),
     questionOffer(actor, need, relation),
   ])
   // The company's size is used for matching only when its identity is not hidden.

@@ -396,6 +396,8 @@ export async function getNeedForViewer(actor: Actor | null, needId: string, cloc
     actions,
     editable: relation.companyMember && isEditable(need.status),
     projectId: need.projectId && (relation.companyMember || relation.projectMember) ? String(need.projectId) : null,
+    /** The spaces animating the need (who may moderate it; not shown). */
+    spaces: need.spaces as Space[],
     /** The lifecycle record, for the company and its reviewers only. */
     history: relation.companyMember || relation.reviewer ? need.history.map((step) => ({ at: step.at.toISOString(), from: step.from, to: step.to, reason: step.reason ?? '' })) : [],
     /** What the aides matcher needs (size and region are not shown, only used). */

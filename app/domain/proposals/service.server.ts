@@ -267,6 +267,7 @@ export type ProposalView = {
 
 /** Proposals as a party sees them; `needOpen` says, per proposal, whether its need still takes answers. */
 async function toViews(proposals: ProposalRecord[], party: ProposalParty, needOpen: (proposal: ProposalRecord) => boolean): Promise<ProposalView[]> {
+  if (!proposals.length) return []
   const orgs = new Map(
     (await Organisation.find({ _id: { $in: proposals.map((proposal) => proposal.orgId) } }, { name: 1, kind: 1 }).lean()).map((org) => [String(org._id), org]),
   )
