@@ -58,11 +58,16 @@ export function toView(message: MessageDoc, authorName: string): MessageView {
   }
 }
 
+/** People's names by id: those in `known` (a conversation's participants, often) are not read again. */
+async function namesOf(userIds: Iterable<unknown>, known: ReadonlyMap<string, string> = new Map()): Promise<Map<string, string>> {
+  const missing = [...new Set([...userIds].map(String))].filter((id) => !known.has(id))
+  const people = missing.length ? await User.find({ _id: { $in: missing } }, { name: 1 }).lean() : []
+  return new Map([...known, ...people.map((person) => [String(person._id), person.name] as const)])
+}
+
 /** Messages as views, with their authors' names: those in `knownNames` are not read again. */
-export async function viewsOf(messages: MessageDoc[], knownNames: ReadonlyMap<string, string> = new Map()): Promise<MessageView[]> {
-  const missing = [...new Set(messages.map((message) => String(message.authorId)))].filter((id) => !knownNames.has(id))
-  const authors = missing.length ? await User.find({ _id: { $in: missing } }, { name: 1 }).lean() : []
-  const names = new Map([...knownNames, ...authors.map((author) => [String(author._id), author.name] as const)])
+export async function viewsOf(messages: MessageDoc[], knownNames?: ReadonlyMap<string, string>): Promise<MessageView[]> {
+  const names = await namesOf(messages.map((message) => message.authorId), knownNames)
   return messages.map((message) => toView(message, names.get(String(message.authorId)) ?? ''))
 }
 
@@ -201,9 +206,7 @@ async function lastMessagesOf(conversationIds: mongoose.Types.ObjectId[], knownN
     { $group: { _id: '$conversationId', message: { $first: { authorId: '$authorId', body: '$body', deletedAt: '$deletedAt', hiddenByModeration: '$hiddenByModeration', attachments: '$attachments' } } } },
   ])
   // Authors are nearly always participants, whose names the caller has; someone who has left is read.
-  const missing = [...new Set(latest.map((item) => String(item.message.authorId)))].filter((id) => !knownNames.has(id))
-  const authors = missing.length ? await User.find({ _id: { $in: missing } }, { name: 1 }).lean() : []
-  const names = new Map([...knownNames, ...authors.map((author) => [String(author._id), author.name] as const)])
+  const names = await namesOf(latest.map((item) => item.message.authorId), knownNames)
   return new Map(
     latest.map(({ _id, message }) => {
       const state = message.hiddenByModeration ? 'hidden' : message.deletedAt ? 'deleted' : 'visible'
@@ -221,9 +224,7 @@ export async function listConversations(actor: Actor, limit = 100): Promise<Conv
     .sort({ lastMessageAt: -1, _id: -1 })
     .limit(limit)
     .lean()
-  const peopleIds = [...new Set(conversations.flatMap((conversation) => conversation.participants.map(String)))]
-  const people = peopleIds.length ? await User.find({ _id: { $in: peopleIds } }, { name: 1 }).lean() : []
-  const names = new Map(people.map((person) => [String(person._id), person.name]))
+  const names = await namesOf(conversations.flatMap((conversation) => conversation.participants))
   const [unread, needTitles, lastMessages] = await Promise.all([
     unreadCounts(actor.id, conversations.map((conversation) => String(conversation._id))),
     needTitlesOf(conversations),
